@@ -1,0 +1,105 @@
+/**
+ * The plain, serialisable view of a running simulation (engine API §4 of the engine issue).
+ * Everything the UI draws comes from here or from the trace; nothing in it is live.
+ */
+import type { CallBehavior, HealthAnswer, PersistentState } from './scenario';
+import type { GroupState, NodeState, ResourceState } from './trace';
+
+export type TimerKind =
+  | 'onlineCall' // an Online call completing after onlineMs
+  | 'offlineCall' // an Offline call completing after offlineMs
+  | 'pendingTimeout' // a stalled call reaching min(PendingTimeout, DeadlockTimeout)
+  | 'deadlock' // a hung call reaching DeadlockTimeout (monitor recycle)
+  | 'restartDelay'
+  | 'retryPeriod'
+  | 'healthCheck' // the first LooksAlive/IsAlive instant that will see an injected fault
+  | 'nodeDetection' // crash → Down after SameSubnetDelay × SameSubnetThreshold
+  | 'nodeJoin' // Joining → Up after joinMs
+  | 'failbackWindow'; // a failback deferred to its window
+
+export interface TimerView {
+  kind: TimerKind;
+  /** Name of the resource, group or node the timer belongs to. */
+  subject: string;
+  armedAt: number;
+  deadline: number;
+  /** Human explanation ("PendingTimeout 3 min"). */
+  label: string;
+}
+
+export interface NodeView {
+  name: string;
+  id: number;
+  state: NodeState;
+  /** Crashed but the cluster has not noticed yet: the detection deadline. */
+  crashedUndetected: { crashedAt: number; detectAt: number } | null;
+  /** Current quorum vote (dynamic weight) and configured NodeWeight. */
+  vote: 0 | 1;
+  nodeWeight: 0 | 1;
+  /** Names of groups the drain moved away (for resume with Immediate). */
+  drainedGroups: string[];
+}
+
+export interface WindowCounter {
+  count: number;
+  threshold: number;
+  /** Restart: when the fixed window closes (null if no window is open). Failover: when the oldest counted failover ages out. */
+  windowEndsAt: number | null;
+}
+
+export interface GroupView {
+  name: string;
+  state: GroupState;
+  owner: string | null;
+  persistentState: PersistentState;
+  priority: number;
+  failovers: WindowCounter & { times: number[] };
+  /** What the group machine is doing now ("idle", "offlining for failover to N2", ...). */
+  activity: string;
+  resources: string[];
+}
+
+export interface ResourceView {
+  name: string;
+  group: string;
+  type: string;
+  state: ResourceState;
+  node: string | null;
+  persistentState: PersistentState;
+  restarts: WindowCounter;
+  faults: { looksAlive: HealthAnswer; isAlive: HealthAnswer; online: CallBehavior; offline: CallBehavior };
+  /** The monitor hosting the resource: shared or its own (SeparateMonitor or after a deadlock). */
+  monitor: 'shared' | 'separate';
+  /** When it last became Online (health-check phase origin), or null. */
+  onlineSince: number | null;
+  /** Next LooksAlive / IsAlive instants while Online and checks are running. */
+  nextLooksAlive: number | null;
+  nextIsAlive: number | null;
+  /** A call in progress that never returns. */
+  hungCall: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number } | null;
+  /** True once restarts are exhausted (waiting for RetryPeriodOnFailure or for good). */
+  gaveUp: boolean;
+}
+
+export interface QuorumView {
+  hasQuorum: boolean;
+  witness: { kind: 'none' | 'disk' | 'fileShare' | 'cloud'; up: boolean; vote: 0 | 1 };
+  /** Votes counted now and the total they are compared with. */
+  votes: number;
+  total: number;
+  dynamic: boolean;
+}
+
+export interface ClusterView {
+  t: number;
+  /** Cluster local time of day "HH:MM:SS". */
+  localTime: string;
+  quorum: QuorumView;
+  nodes: NodeView[];
+  groups: GroupView[];
+  resources: ResourceView[];
+  /** Every live timer, earliest first. */
+  timers: TimerView[];
+}
+
+export type ActionCheck = { allowed: true } | { allowed: false; reason: string };
