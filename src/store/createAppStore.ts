@@ -1,0 +1,20 @@
+/** One vanilla zustand store built from slices; React reaches it through context (./context). */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createPlaybackSlice } from './playbackSlice';
+import type { Runtime } from './runtime';
+import { createSimulationSlice, initialSimulationState } from './simulationSlice';
+import type { AppState, StoreDeps } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: StoreDeps, initialSource: unknown): AppStore {
+  const rt = { deps, playhead: 0, rafId: null, lastFrame: null, lastSave: 0 } as unknown as Runtime;
+  const { own } = initialSimulationState(rt, initialSource);
+  return createStore<AppState>()((set, get) => ({
+    ...own,
+    ...createSimulationSlice(rt, set, get),
+    ...createPlaybackSlice(rt, set, get),
+    ...createUiSlice(set, get),
+  }));
+}

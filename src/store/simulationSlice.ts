@@ -1,0 +1,168 @@
+/** Scenario loading, the simulation projection, time travel by re-simulation, and actions. */
+import type { AppliedAction } from '../engine/api';
+import type { Action, Scenario } from '../engine/model/scenario';
+import { describeAction } from '../app/format';
+import type { GetState, Runtime, SetState } from './runtime';
+import type { AppState, SimulationSlice } from './types';
+
+type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 'stepToNextEvent' | 'runToEnd' | 'check' | 'apply' | 'nextEventTime' | 'dismissLoadError' | 'dismissNotice'>;
+
+/** Validate the initial scenario; the app cannot start without one. */
+export function initialSimulationState(rt: Runtime, source: unknown): { own: Own; scenario: Scenario } {
+  const r = rt.deps.engine.validateScenario(source);
+  if (!r.ok) throw new Error(`initial scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  rt.sim = rt.deps.engine.createSimulation(r.scenario);
+  rt.playhead = 0;
+  const events = rt.sim.events().slice();
+  return {
+    scenario: r.scenario,
+    own: {
+      source,
+      scenario: r.scenario,
+      view: rt.sim.view(),
+      events,
+      horizon: events,
+      actions: [],
+      appliedCount: 0,
+      loadError: null,
+      notice: null,
+      refusal: null,
+    },
+  };
+}
+
+export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get: GetState<AppState>) {
+  /** Re-read the engine into the store (new arrays only when something changed). */
+  const refresh = (extra: Partial<AppState> = {}) => {
+    const s = get();
+    const all = rt.sim.events();
+    const events = all.length === s.events.length && !extra.horizon ? s.events : all.slice();
+    const horizonBase = extra.horizon ?? s.horizon;
+    const horizon = events.length >= horizonBase.length ? events : horizonBase;
+    set({ view: rt.sim.view(), events, horizon, ...extra });
+  };
+
+  /** Move forward to t, applying the user's waiting actions at their own instants on the way. */
+  const advance = (t: number, extra: Partial<AppState> = {}) => {
+    const { actions, scenario } = get();
+    let applied = get().appliedCount;
+    const target = Math.min(Math.max(t, rt.sim.now()), scenario.until);
+    while (applied < actions.length && actions[applied].at <= target) {
+      rt.sim.advanceTo(actions[applied].at);
+      rt.sim.apply(actions[applied].action);
+      applied++;
+    }
+    rt.sim.advanceTo(target);
+    rt.playhead = target;
+    refresh({ appliedCount: applied, ...extra });
+  };
+
+  /** Rebuild from t = 0: the engine keeps no snapshots of pending timers, so rewind re-simulates. */
+  const rebuild = (scenario: Scenario) => {
+    rt.sim = rt.deps.engine.createSimulation(scenario);
+    rt.playhead = 0;
+  };
+
+  const slice: Omit<SimulationSlice, keyof Own> = {
+    loadScenario(source, opts = {}) {
+      const r = rt.deps.engine.validateScenario(source);
+      if (!r.ok) {
+        set({ loadError: { origin: opts.origin ?? 'scenario', issues: r.errors } });
+        return false;
+      }
+      get().pause();
+      rebuild(r.scenario);
+      set({
+        source,
+        scenario: r.scenario,
+        actions: (opts.actions ?? []).slice().sort((a, b) => a.at - b.at),
+        appliedCount: 0,
+        events: [],
+        horizon: [],
+        loadError: null,
+        notice: null,
+        refusal: null,
+        selected: null,
+      });
+      advance(opts.t ?? 0);
+      return true;
+    },
+
+    loadScenarioText(text, origin) {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        set({ loadError: { origin, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] } });
+        return false;
+      }
+      return get().loadScenario(json, { origin });
+    },
+
+    seek(t) {
+      const target = Math.round(Math.min(Math.max(0, t), get().scenario.until));
+      if (target < rt.sim.now()) {
+        rebuild(get().scenario);
+        // The waiting actions stay: moving forward again replays them at their instants.
+        set({ appliedCount: 0, events: [] });
+      }
+      advance(target);
+    },
+
+    stepToNextEvent() {
+      const next = get().nextEventTime();
+      if (next !== null) advance(next);
+    },
+
+    runToEnd() {
+      get().pause();
+      advance(get().scenario.until);
+    },
+
+    nextEventTime() {
+      const { actions, appliedCount, scenario } = get();
+      const engineNext = rt.sim.nextEventTime();
+      const userNext = appliedCount < actions.length ? actions[appliedCount].at : null;
+      const candidates = [engineNext, userNext].filter((x): x is number => x !== null && x <= scenario.until);
+      return candidates.length ? Math.max(Math.min(...candidates), rt.sim.now()) : null;
+    },
+
+    check(action) {
+      return rt.sim.check(action);
+    },
+
+    apply(action: Action) {
+      const verdict = rt.sim.check(action);
+      if (!verdict.allowed) {
+        set({ refusal: { action, reason: verdict.reason } });
+        return verdict;
+      }
+      const { actions, appliedCount } = get();
+      const dropped = actions.length - appliedCount;
+      const now = rt.sim.now();
+      const result = rt.sim.apply(action);
+      if (!result.applied) {
+        set({ refusal: { action, reason: result.reason } });
+        refresh();
+        return { allowed: false, reason: result.reason };
+      }
+      const kept: AppliedAction[] = actions.slice(0, appliedCount);
+      kept.push({ at: now, action });
+      // Acting changes the future: what we knew beyond now no longer holds (a fork).
+      refresh({
+        actions: kept,
+        appliedCount: kept.length,
+        horizon: [],
+        refusal: null,
+        notice: dropped > 0
+          ? `${dropped} later action${dropped === 1 ? '' : 's'} dropped (you acted in the past: ${describeAction(action)})`
+          : get().notice,
+      });
+      return verdict;
+    },
+
+    dismissLoadError: () => set({ loadError: null }),
+    dismissNotice: () => set({ notice: null }),
+  };
+  return slice;
+}

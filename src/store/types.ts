@@ -1,0 +1,94 @@
+/** The app store's shape: a projection of the running simulation plus the commands that drive it. */
+import type { AppliedAction, Simulation, SimulationOptions } from '../engine/api';
+import type { Action, Scenario, ValidationIssue, ValidationResult } from '../engine/model/scenario';
+import type { TraceEvent } from '../engine/model/trace';
+import type { ActionCheck, ClusterView } from '../engine/model/view';
+
+/** What the store needs from the engine; injected so tests can pass a fake. */
+export interface EngineApi {
+  createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation;
+  validateScenario(json: unknown): ValidationResult;
+}
+
+/** Where the store keeps the session between reloads; injected so tests use memory. */
+export interface SessionStorage {
+  load(): string | null;
+  save(text: string): void;
+}
+
+export interface StoreDeps {
+  engine: EngineApi;
+  /** Frame scheduler for playback (requestAnimationFrame in the browser). */
+  raf?: (cb: (ts: number) => void) => number;
+  caf?: (id: number) => void;
+}
+
+export type EntityKind = 'node' | 'group' | 'resource';
+export interface EntityRef {
+  kind: EntityKind;
+  name: string;
+}
+
+/** A problem loading a scenario: where it came from and the validator's issues. */
+export interface LoadError {
+  origin: string;
+  issues: ValidationIssue[];
+}
+
+export interface SimulationSlice {
+  /** The scenario as loaded (raw JSON): what persistence and share links carry. */
+  source: unknown;
+  scenario: Scenario;
+  view: ClusterView;
+  /** Trace events up to now. */
+  events: readonly TraceEvent[];
+  /** The longest trace seen on this timeline: after a rewind, events beyond now are what will happen. */
+  horizon: readonly TraceEvent[];
+  /** The user's actions on this timeline; the first `appliedCount` are applied, the rest wait for their time. */
+  actions: AppliedAction[];
+  appliedCount: number;
+  loadError: LoadError | null;
+  /** Transient message ("2 later actions dropped"). */
+  notice: string | null;
+  /** Last refused action and why. */
+  refusal: { action: Action; reason: string } | null;
+
+  /** Validate and load; on failure keep the current scenario and set loadError. Returns success. */
+  loadScenario(source: unknown, opts?: { origin?: string; actions?: AppliedAction[]; t?: number }): boolean;
+  /** Like loadScenario but from file text (JSON syntax errors reported as issues). */
+  loadScenarioText(text: string, origin: string): boolean;
+  seek(t: number): void;
+  stepToNextEvent(): void;
+  runToEnd(): void;
+  check(action: Action): ActionCheck;
+  apply(action: Action): ActionCheck;
+  nextEventTime(): number | null;
+  dismissLoadError(): void;
+  dismissNotice(): void;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  speed: number;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  /** Advance playback by a real-time delta (ms); the frame loop calls this. Exposed for tests. */
+  tick(realDeltaMs: number): void;
+}
+
+export interface LogFilter {
+  entity: string;
+  type: string;
+  decisionsOnly: boolean;
+}
+
+export interface UiSlice {
+  selected: EntityRef | null;
+  logFilter: LogFilter;
+  select(ref: EntityRef | null): void;
+  setLogFilter(patch: Partial<LogFilter>): void;
+}
+
+export type AppState = SimulationSlice & PlaybackSlice & UiSlice;
