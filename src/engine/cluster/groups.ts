@@ -1,0 +1,280 @@
+/**
+ * Group rules: bringing groups online in Priority order, failover (contract §4.5), moves, drains,
+ * failback (§4.6), and the derived group state emitted once at the end of each instant (§3).
+ */
+import type { Engine } from './engine';
+import type { GroupRt } from './runtime';
+import type { OwnerCause } from '../model/trace';
+import { chooseTarget, failbackTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
+import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
+import { deriveGroupState } from '../policies/groupState';
+import { providersFirst } from '../policies/dependencies';
+import { nextWindowInstant, formatLocalTime } from '../policies/failbackWindow';
+import { humanMs } from '../policies/format';
+import { armRetry, stopActivity, terminateToOffline, tryStartOffline, tryStartOnline, wantOnline } from './resources';
+
+const q = (s: string) => `"${s}"`;
+
+/** Priority order, 3000 first, ties by scenario order (contract §4.5). */
+export function byPriority(groups: readonly GroupRt[]): GroupRt[] {
+  return [...groups].sort((a, b) => b.spec.properties.Priority - a.spec.properties.Priority || a.spec.index - b.spec.index);
+}
+
+/** Can this node host every resource of the group? */
+export function possibleForAll(g: GroupRt, node: string): boolean {
+  return g.spec.resources.every((r) => r.possibleOwners.length === 0 || r.possibleOwners.includes(node));
+}
+
+/** Up nodes (not Paused, Joining or Down) that can host every resource, other than the owner. */
+export function candidates(e: Engine, g: GroupRt): Set<string> {
+  const out = new Set<string>();
+  for (const n of e.nodes) {
+    if (e.nodeState(n) !== 'Up' || n.spec.name === g.owner) continue;
+    if (possibleForAll(g, n.spec.name)) out.add(n.spec.name);
+  }
+  return out;
+}
+
+function antiAffinityConflicts(e: Engine, g: GroupRt): Set<string> {
+  const mine = g.spec.properties.AntiAffinityClassNames;
+  const out = new Set<string>();
+  if (!mine.length) return out;
+  for (const other of e.groups) {
+    if (other === g || other.owner === null) continue;
+    if (other.spec.properties.AntiAffinityClassNames.some((c) => mine.includes(c))) out.add(other.owner);
+  }
+  return out;
+}
+
+export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null {
+  return chooseTarget(walkOrder(e.scenario.nodes, g.spec.preferredOwners), candidates(e, g), antiAffinityConflicts(e, g), mode);
+}
+
+/** Owner change: traced, restart counts reset (contract §4.5). */
+export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerCause, reason: string): void {
+  const from = g.owner;
+  g.owner = to;
+  g.awaitingTarget = false;
+  for (const r of g.resources) {
+    r.window = EMPTY_RESTART_WINDOW;
+    r.gaveUp = false;
+    r.dueAt = null;
+    e.disarm(r.timers, 'restart');
+    e.disarm(r.timers, 'retry');
+  }
+  if (from !== to) e.emit({ type: 'group.owner', group: g.spec.name, from, to, cause, reason });
+}
+
+/** Bring a group's resources online providers-first on its owner. */
+export function bringGroupOnline(e: Engine, g: GroupRt, reason: string): void {
+  if (!e.isLive(g.owner)) return;
+  for (const r of g.resources) {
+    const s = e.resState(r);
+    if (r.persistent === 'online' && (s === 'Offline' || s === 'Failed')) wantOnline(e, r, reason);
+  }
+  for (const r of g.resources) tryStartOnline(e, r);
+}
+
+/** Automatic starts (cluster formed, failover arrival, quorum regained): Priority order, Priority 0 stays Offline. */
+export function autoStart(e: Engine, groups: readonly GroupRt[], reason: string): void {
+  for (const g of byPriority(groups)) {
+    if (g.persistent === 'online' && g.spec.properties.Priority > 0) bringGroupOnline(e, g, reason);
+  }
+}
+
+/**
+ * Graceful move (administrator move, failover after a resource failure, drain, failback): offline
+ * dependents-first, then the owner changes, then online providers-first on the target.
+ */
+export function startMove(e: Engine, g: GroupRt, target: string, cause: OwnerCause, reason: string): void {
+  g.actor.send({ type: 'MOVE_START', target, cause, reason });
+  for (const r of g.resources) {
+    r.dueAt = null;
+    e.disarm(r.timers, 'restart');
+    const s = e.resState(r);
+    if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
+  }
+  for (const name of providersFirst(g.spec.resources).reverse()) tryStartOffline(e, e.resourceByName.get(name)!);
+  checkMoveProgress(e, g);
+}
+
+/** When every resource is Offline or Failed, a moving group changes owner and comes online there. */
+export function checkMoveProgress(e: Engine, g: GroupRt): void {
+  const snap = g.actor.getSnapshot();
+  if (snap.value !== 'moving' || !snap.context.move) return;
+  if (g.resources.some((r) => e.resState(r) !== 'Offline' && e.resState(r) !== 'Failed')) return;
+  const { target, cause, reason } = snap.context.move;
+  g.actor.send({ type: 'MOVE_DONE' });
+  let to: string | null = target;
+  if (e.nodeState(e.nodeByName.get(target)!) !== 'Up') {
+    to = chooseFor(e, g, { kind: 'fromTop' });
+    if (to === null) {
+      noTarget(e, g, `target ${q(target)} is no longer Up and no other node can host the group`);
+      return;
+    }
+  }
+  setOwner(e, g, to, cause, reason);
+  if (g.persistent === 'online' && (cause !== 'failover' || g.spec.properties.Priority > 0)) {
+    bringGroupOnline(e, g, `${cause} to ${q(to)}: providers-first online`);
+  }
+}
+
+function noTarget(e: Engine, g: GroupRt, detail: string): void {
+  g.awaitingTarget = true;
+  e.emit({ type: 'policy', rule: 'NoTargetNode', subject: g.spec.name, detail, reason: `no node can take group ${q(g.spec.name)}` });
+}
+
+/**
+ * Failover (contract §4.5). `nodeDown`: the owner was lost and its resources are already Offline;
+ * there is no offline step.
+ */
+export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', why: string): void {
+  const name = g.spec.name;
+  const p = g.spec.properties;
+  const threshold = effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length);
+  const counted = failoversInWindow(g.failoverTimes, e.now(), p.FailoverPeriod, e.semantics.failoverWindow);
+  const counts = cause === 'resource' || e.semantics.nodeDownCountsAsFailover;
+  const old = g.owner;
+  const mode: WalkMode =
+    cause === 'nodeDown' && g.spec.preferredOwners.length === 0 ? { kind: 'random', random: e.random } : { kind: 'afterCurrent', current: old };
+
+  if (counts && g.persistent === 'online' && counted.length >= threshold) {
+    e.emit({
+      type: 'policy',
+      rule: 'FailoverThresholdExceeded',
+      subject: name,
+      detail: `${counted.length} failovers in the last ${p.FailoverPeriod} h reach FailoverThreshold ${threshold}`,
+      reason: `${why}, but group ${q(name)} already failed over ${counted.length} times in ${p.FailoverPeriod} h (FailoverThreshold ${threshold}): it stays`,
+    });
+    if (cause === 'nodeDown') {
+      // Given an owner but not brought online; its resources are set Failed (not counted,
+      // no restart) and RetryPeriodOnFailure timers start (contract §4.5).
+      const to = chooseFor(e, g, mode);
+      if (to === null) {
+        setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
+        noTarget(e, g, `owner lost; no Up node is a possible owner of every resource`);
+        return;
+      }
+      setOwner(e, g, to, 'failover', `owner ${q(old ?? '')} lost; placed on ${q(to)} but not brought online (FailoverThreshold)`);
+      for (const r of g.resources) {
+        if (e.resState(r) === 'Failed') continue;
+        e.resTransition(r, { type: 'FAIL' }, 'FailoverThreshold exceeded after the node loss: not brought online');
+        if (r.persistent === 'online') armRetry(e, r);
+      }
+    }
+    return;
+  }
+
+  const target = chooseFor(e, g, mode);
+  if (target === null) {
+    if (cause === 'nodeDown') setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
+    noTarget(e, g, `${why}; no Up node other than the owner is a possible owner of every resource`);
+    return;
+  }
+  if (counts && g.persistent === 'online') g.failoverTimes.push(e.now());
+  const explanation = describeTarget(e, g, target, mode);
+  e.emit({
+    type: 'policy',
+    rule: 'FailoverStarted',
+    subject: name,
+    detail: `${why}; from ${q(old ?? '')} to ${q(target)}: ${explanation}; failover ${counted.length + (counts ? 1 : 0)} of ${threshold} in ${p.FailoverPeriod} h`,
+    reason: `${why}: failing over to ${q(target)} (${explanation})`,
+  });
+  if (cause === 'resource') {
+    startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`);
+  } else {
+    setOwner(e, g, target, 'failover', `owner ${q(old ?? '')} lost; ${explanation}`);
+    if (g.persistent === 'online' && p.Priority > 0) bringGroupOnline(e, g, `failover to ${q(target)}: providers-first online`);
+  }
+}
+
+function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): string {
+  const pref = g.spec.preferredOwners;
+  if (mode.kind === 'random') return `no preferred owners: ${q(target)} drawn with the scenario's seed`;
+  const i = pref.indexOf(target);
+  const where = i >= 0 ? `preferred owner #${i + 1}` : `first possible owner by node ID after the preferred list`;
+  const skipped = antiAffinityConflicts(e, g).size ? ' (anti-affinity considered)' : '';
+  return mode.kind === 'afterCurrent' ? `next in the walk after the current owner: ${where}${skipped}` : `first in the walk: ${where}${skipped}`;
+}
+
+/** Groups left without a live owner get one when a candidate appears (contract §4.5 NoTargetNode). */
+export function placeAwaiting(e: Engine): void {
+  for (const g of byPriority(e.groups)) {
+    if (!g.awaitingTarget) continue;
+    if (g.owner !== null && e.isLive(g.owner)) {
+      // resource-caused failover that found no target: try again now
+      const to = chooseFor(e, g, { kind: 'afterCurrent', current: g.owner });
+      if (to === null) continue;
+      g.awaitingTarget = false;
+      failoverGroup(e, g, 'resource', `a failover target appeared for group ${q(g.spec.name)}`);
+      continue;
+    }
+    const to = chooseFor(e, g, { kind: 'fromTop' });
+    if (to === null) continue;
+    setOwner(e, g, to, 'failover', `node ${q(to)} can now host the group (it had no live owner)`);
+    if (g.persistent === 'online' && g.spec.properties.Priority > 0) bringGroupOnline(e, g, `placed on ${q(to)}: providers-first online`);
+  }
+}
+
+/**
+ * Failback (contract §4.6): AutoFailbackType 1 with preferred owners moves, gracefully and without
+ * counting, to the highest-ranked preferred node that is Up and ranks above the current owner —
+ * at once without a window, else at the next instant inside [Start, End) local hours.
+ */
+export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, onlyTo?: string): void {
+  const p = g.spec.properties;
+  if (p.AutoFailbackType !== 1 || g.spec.preferredOwners.length === 0) return;
+  if (e.groupMoving(g) || g.owner === null || !e.quorum.has) return;
+  const target = failbackTarget(g.spec.preferredOwners, (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n), g.owner);
+  if (target === null || (onlyTo && target !== onlyTo)) return;
+  if (!ignoreWindow) {
+    const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
+    if (at === null) return;
+    if (at > e.now()) {
+      if (g.timers.failback) return;
+      e.emit({
+        type: 'policy',
+        rule: 'FailbackScheduled',
+        subject: g.spec.name,
+        detail: `failback to ${q(target)} waits for the window ${p.FailbackWindowStart}:00–${p.FailbackWindowEnd}:00 (local ${formatLocalTime(e.scenario.cluster.startTimeMs, at)}, in ${humanMs(at - e.now())})`,
+        reason: `preferred owner ${q(target)} is Up, but failback is allowed only inside the failback window`,
+      });
+      e.arm(g.timers, 'failback', 'failbackWindow', g.spec.name, at - e.now(), `failback window opens (${p.FailbackWindowStart}:00)`, () => considerFailback(e, g, false));
+      return;
+    }
+  }
+  e.disarm(g.timers, 'failback');
+  const rank = g.spec.preferredOwners.indexOf(target) + 1;
+  startMove(e, g, target, 'failback', `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`);
+}
+
+/** group.state, evaluated once at the end of each instant, when it differs from the last one emitted. */
+export function endOfInstantGroupStates(e: Engine): void {
+  for (const g of e.groups) {
+    const all = g.resources.map((r) => e.resState(r));
+    const top = g.topLevel.map((r) => e.resState(r));
+    const to = deriveGroupState(all, top);
+    if (to === g.lastState) continue;
+    const from = g.lastState;
+    g.lastState = to;
+    e.emit({ type: 'group.state', group: g.spec.name, from, to, reason: groupStateReason(e, g, to) });
+  }
+}
+
+function groupStateReason(e: Engine, g: GroupRt, to: string): string {
+  const names = (pred: (s: string) => boolean) => g.resources.filter((r) => pred(e.resState(r))).map((r) => q(r.spec.name));
+  switch (to) {
+    case 'Failed':
+      return `resource ${names((s) => s === 'Failed').join(', ')} is Failed`;
+    case 'Pending':
+      return `resource ${names((s) => s.endsWith('Pending')).join(', ')} is pending`;
+    case 'PartialOnline':
+      return `only some top-level resources are Online`;
+    case 'Online':
+      return g.resources.length ? 'every top-level resource is Online' : 'empty group';
+    default:
+      return 'no top-level resource is Online';
+  }
+}
+
+export { stopActivity, terminateToOffline };

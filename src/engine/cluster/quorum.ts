@@ -1,0 +1,140 @@
+/**
+ * Quorum state (contract §4.7): the voting set V, the witness, loss and regain. The arithmetic is
+ * in ../policies/quorum.ts; this class applies it to the live cluster and traces vote changes.
+ */
+import type { Engine } from './engine';
+import { applyEvenRule, holdsAfterLoss, regained, voteTotal, type VoteSet } from '../policies/quorum';
+
+export class QuorumState {
+  has = true;
+  set: VoteSet = { voters: [], witnessVotes: false };
+  witnessUp = true;
+
+  constructor(private readonly e: Engine) {}
+
+  get dynamic(): boolean {
+    return this.e.scenario.cluster.quorum.DynamicQuorum === 1;
+  }
+
+  get witnessConfigured(): boolean {
+    return this.e.scenario.cluster.quorum.witness !== 'none';
+  }
+
+  private opts() {
+    return { dynamic: this.dynamic, witnessConfigured: this.witnessConfigured, witnessUp: this.witnessUp };
+  }
+
+  /** Members (Up or Paused in the cluster's view) with NodeWeight 1, by node ID. */
+  private weightedMembers(): number[] {
+    return this.e.nodes
+      .filter((n) => {
+        const s = this.e.nodeState(n);
+        return (s === 'Up' || s === 'Paused') && n.spec.properties.NodeWeight === 1;
+      })
+      .map((n) => n.spec.id);
+  }
+
+  /** t = 0: V = the members with NodeWeight 1; only a vote the even rule removes is traced. */
+  init(): void {
+    const members = this.weightedMembers();
+    this.set = applyEvenRule(members, this.opts());
+    for (const id of members) if (!this.set.voters.includes(id)) this.traceVote(id, 1, 0, 'dynamic quorum: an even number of votes and no witness vote, so the highest node ID gives up its vote');
+    this.has = this.votesNow() * 2 > this.total();
+  }
+
+  total(): number {
+    return voteTotal(this.set, this.dynamic, this.witnessConfigured);
+  }
+
+  /** Votes counted now: members of V that are Up or Paused, plus the witness vote. */
+  votesNow(): number {
+    const live = new Set(this.weightedMembersAll());
+    const w = this.dynamic ? (this.set.witnessVotes && this.witnessUp ? 1 : 0) : this.witnessConfigured && this.witnessUp ? 1 : 0;
+    return this.set.voters.filter((id) => live.has(id)).length + w;
+  }
+
+  private weightedMembersAll(): number[] {
+    return this.e.nodes
+      .filter((n) => {
+        const s = this.e.nodeState(n);
+        return s === 'Up' || s === 'Paused';
+      })
+      .map((n) => n.spec.id);
+  }
+
+  nodeVote(id: number): 0 | 1 {
+    return this.set.voters.includes(id) ? 1 : 0;
+  }
+
+  witnessVote(): 0 | 1 {
+    if (!this.witnessConfigured) return 0;
+    if (this.dynamic) return this.set.witnessVotes && this.witnessUp ? 1 : 0;
+    return this.witnessUp ? 1 : 0;
+  }
+
+  /**
+   * Nodes were detected Down together (already shown Down). Does quorum hold? If so, recompute V
+   * (dynamic quorum) and trace the vote changes.
+   */
+  afterLoss(reason: string): boolean {
+    const stillUp = new Set(this.weightedMembersAll());
+    if (!holdsAfterLoss(this.set, stillUp, this.dynamic, this.witnessConfigured, this.witnessUp)) return false;
+    this.recompute(reason);
+    return true;
+  }
+
+  /** V := members with NodeWeight 1, then the even rule (dynamic quorum only). */
+  recompute(reason: string): void {
+    if (!this.dynamic) return;
+    const before = this.snapshotVotes();
+    this.set = applyEvenRule(this.weightedMembers(), this.opts());
+    this.traceDiff(before, reason);
+  }
+
+  /** The witness fails or returns. Returns false when that loses quorum. */
+  witnessChanged(up: boolean, reason: string): boolean {
+    const beforeSet = this.set;
+    this.witnessUp = up;
+    if (!up) {
+      const stillUp = new Set(this.weightedMembersAll());
+      if (!holdsAfterLoss(beforeSet, stillUp, this.dynamic, this.witnessConfigured, false)) return false;
+    }
+    if (this.dynamic) this.recompute(reason);
+    return true;
+  }
+
+  /** After a loss: do the Up nodes (NodeWeight) plus the witness make more than half of the configured votes? */
+  canRegain(): boolean {
+    const configured = this.e.nodes.filter((n) => n.spec.properties.NodeWeight === 1).length;
+    return regained(this.weightedMembers().length, configured, this.witnessConfigured, this.witnessUp);
+  }
+
+  /** Quorum regained: V is recomputed from the members. */
+  regain(reason: string): void {
+    this.has = true;
+    const before = this.snapshotVotes();
+    const members = this.weightedMembers();
+    this.set = this.dynamic ? applyEvenRule(members, this.opts()) : this.set;
+    this.traceDiff(before, reason);
+  }
+
+  private snapshotVotes(): Map<string, 0 | 1> {
+    const m = new Map<string, 0 | 1>();
+    for (const n of this.e.nodes) m.set(n.spec.name, this.nodeVote(n.spec.id));
+    if (this.witnessConfigured) m.set('witness', this.witnessVote());
+    return m;
+  }
+
+  private traceDiff(before: Map<string, 0 | 1>, reason: string): void {
+    const after = this.snapshotVotes();
+    for (const [voter, from] of before) {
+      const to = after.get(voter)!;
+      if (from !== to) this.e.emit({ type: 'quorum.vote', voter, from, to, reason });
+    }
+  }
+
+  private traceVote(id: number, from: 0 | 1, to: 0 | 1, reason: string): void {
+    const n = this.e.nodes.find((x) => x.spec.id === id)!;
+    this.e.emit({ type: 'quorum.vote', voter: n.spec.name, from, to, reason });
+  }
+}

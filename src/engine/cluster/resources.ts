@@ -1,0 +1,381 @@
+/**
+ * Resource rules: Online/Offline calls (contract §4.1), health checks (§4.2), monitor recycle (§4.3),
+ * restarts and the dependents rule (§4.4).
+ */
+import type { Engine } from './engine';
+import type { ResRt } from './runtime';
+import { providersSatisfied, providersFirst } from '../policies/dependencies';
+import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
+import { humanMs } from '../policies/format';
+import { DWORD_MAX } from '../model/scenario';
+import { checkMoveProgress, failoverGroup } from './groups';
+
+const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
+
+function q(name: string): string {
+  return `"${name}"`;
+}
+
+/** Ask for an Online call at `dueAt` (now or later); it starts once the providers are Online too. */
+export function wantOnline(e: Engine, r: ResRt, reason: string): void {
+  if (r.persistent !== 'online') return;
+  r.dueAt = e.now();
+  r.dueReason = reason;
+}
+
+/** Start the Online call if everything it waits for is there (contract §4.1 providers-first). */
+export function tryStartOnline(e: Engine, r: ResRt): void {
+  const g = r.group;
+  if (r.dueAt === null || e.now() < r.dueAt) return;
+  if (r.persistent !== 'online' || !e.quorum.has) return;
+  if (!e.isLive(g.owner) || e.groupMoving(g)) return;
+  const state = e.resState(r);
+  if (state !== 'Offline' && state !== 'Failed') return;
+  const owners = r.spec.possibleOwners;
+  if (owners.length && !owners.includes(g.owner!)) return; // stays Offline on a node it cannot run on
+  if (!providersSatisfied(r.spec.dependsOn, (p) => e.resState(e.resourceByName.get(p)!) === 'Online')) return;
+  onlineCall(e, r, r.dueReason);
+}
+
+function onlineCall(e: Engine, r: ResRt, reason: string): void {
+  const node = r.group.owner!;
+  const behavior = r.faults.online;
+  const { onlineMs } = r.spec.behavior;
+  const p = r.spec.properties;
+  r.dueAt = null;
+  r.gaveUp = false;
+  e.disarm(r.timers, 'restart');
+  e.resTransition(r, { type: 'CALL_ONLINE' }, reason);
+  r.pendingCall = 'Online';
+  const name = r.spec.name;
+  if ((behavior === 'ok' || behavior === 'fail') && onlineMs === 0) {
+    e.emit({ type: 'call', resource: name, node, call: 'Online', result: behavior, reason: `Online call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
+    if (behavior === 'ok') onlineDone(e, r);
+    else callFailed(e, r, 'Online', 'the Online call failed');
+    return;
+  }
+  if (behavior === 'hang') {
+    e.emit({ type: 'call', resource: name, node, call: 'Online', result: 'hang', reason: 'the Online call never returns' });
+    hang(e, r, 'Online');
+    return;
+  }
+  e.emit({ type: 'call', resource: name, node, call: 'Online', result: 'pending', reason: `Online call made (${reason})` });
+  if (behavior === 'ok') {
+    e.arm(r.timers, 'call', 'onlineCall', name, onlineMs, `Online completes (${humanMs(onlineMs)})`, () => onlineDone(e, r));
+  } else if (behavior === 'fail') {
+    e.arm(r.timers, 'call', 'onlineCall', name, onlineMs, `Online fails (${humanMs(onlineMs)})`, () => callFailed(e, r, 'Online', 'the Online call returned an error'));
+  } else {
+    const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
+    e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
+      callFailed(e, r, 'Online', `OnlinePending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
+    );
+  }
+}
+
+function onlineDone(e: Engine, r: ResRt): void {
+  r.pendingCall = null;
+  e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
+  r.tOnline = e.now();
+  armHealth(e, r);
+  if (r.offlineWanted) {
+    tryStartOffline(e, r);
+    return;
+  }
+  for (const d of r.dependents) tryStartOnline(e, d);
+}
+
+/** An Online or Offline call that failed or timed out: Terminate, Failed. */
+function callFailed(e: Engine, r: ResRt, call: 'Online' | 'Offline', reason: string): void {
+  // Contract §4.5: a failed or timed-out Offline leaves the resource Failed without counting.
+  const counts = call === 'Online';
+  failResource(e, r, reason, { count: counts });
+}
+
+/** Ask for an Offline call once every dependent is down (dependents-first, contract §4.1). */
+export function tryStartOffline(e: Engine, r: ResRt): void {
+  if (!r.offlineWanted) return;
+  const state = e.resState(r);
+  if (state === 'OnlinePending') {
+    // The contract leaves a pending Online during a move open: we Terminate it (documented).
+    terminateToOffline(e, r, 'taken offline while its Online call was pending (Terminate)');
+    afterDown(e, r);
+    return;
+  }
+  if (state !== 'Online') {
+    if (state !== 'OfflinePending') r.offlineWanted = false;
+    return;
+  }
+  if (r.dependents.some((d) => ACTIVE.has(e.resState(d)))) return;
+  offlineCall(e, r);
+}
+
+function offlineCall(e: Engine, r: ResRt): void {
+  const node = r.group.owner!;
+  const name = r.spec.name;
+  const behavior = r.faults.offline;
+  const { offlineMs } = r.spec.behavior;
+  const p = r.spec.properties;
+  e.disarm(r.timers, 'health');
+  r.nextLooksAlive = r.nextIsAlive = null;
+  e.resTransition(r, { type: 'CALL_OFFLINE' }, 'dependents-first offline');
+  r.pendingCall = 'Offline';
+  if ((behavior === 'ok' || behavior === 'fail') && offlineMs === 0) {
+    e.emit({ type: 'call', resource: name, node, call: 'Offline', result: behavior, reason: `Offline call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
+    if (behavior === 'ok') offlineDone(e, r);
+    else callFailed(e, r, 'Offline', 'the Offline call failed');
+    return;
+  }
+  if (behavior === 'hang') {
+    e.emit({ type: 'call', resource: name, node, call: 'Offline', result: 'hang', reason: 'the Offline call never returns' });
+    hang(e, r, 'Offline');
+    return;
+  }
+  e.emit({ type: 'call', resource: name, node, call: 'Offline', result: 'pending', reason: 'Offline call made' });
+  if (behavior === 'ok') {
+    e.arm(r.timers, 'call', 'offlineCall', name, offlineMs, `Offline completes (${humanMs(offlineMs)})`, () => offlineDone(e, r));
+  } else if (behavior === 'fail') {
+    e.arm(r.timers, 'call', 'offlineCall', name, offlineMs, `Offline fails (${humanMs(offlineMs)})`, () => callFailed(e, r, 'Offline', 'the Offline call returned an error'));
+  } else {
+    const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
+    e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
+      callFailed(e, r, 'Offline', `OfflinePending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
+    );
+  }
+}
+
+function offlineDone(e: Engine, r: ResRt): void {
+  r.pendingCall = null;
+  r.offlineWanted = false;
+  r.tOnline = null;
+  e.resTransition(r, { type: 'OFFLINE_DONE' }, 'the Offline call completed');
+  afterDown(e, r);
+}
+
+/** A resource reached Offline or Failed: its providers may now go offline, a move may proceed. */
+export function afterDown(e: Engine, r: ResRt): void {
+  for (const orSet of r.spec.dependsOn) for (const p of orSet) tryStartOffline(e, e.resourceByName.get(p)!);
+  checkMoveProgress(e, r.group);
+}
+
+/** Stop every timer and forget a running call: the resource is being stopped by the cluster. */
+export function stopActivity(e: Engine, r: ResRt): void {
+  e.disarm(r.timers, 'call');
+  e.disarm(r.timers, 'health');
+  e.disarm(r.timers, 'deadlock');
+  r.hung = null;
+  r.pendingCall = null;
+  r.nextLooksAlive = r.nextIsAlive = null;
+}
+
+/** Terminate (no Offline call) straight to Offline — dependents of a failed provider, pending calls. */
+export function terminateToOffline(e: Engine, r: ResRt, reason: string): void {
+  stopActivity(e, r);
+  r.tOnline = null;
+  e.resTransition(r, { type: 'TAKE_DOWN' }, reason);
+  e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner!, call: 'Terminate', result: 'ok', reason: 'Terminate' });
+}
+
+/** Move to Failed and call Terminate (contract §4.4: Terminate at every transition into Failed). */
+function enterFailed(e: Engine, r: ResRt, reason: string): void {
+  stopActivity(e, r);
+  r.tOnline = null;
+  e.resTransition(r, { type: 'FAIL' }, reason);
+  if (r.group.owner !== null) {
+    e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner, call: 'Terminate', result: 'ok', reason: 'Terminate after failure' });
+  }
+}
+
+export interface FailOptions {
+  /** Counts against the restart threshold (contract §4.4). */
+  count: boolean;
+  /** Apply the dependents rule (not for resources of a recycled monitor, §4.3). */
+  dependents?: boolean;
+}
+
+/** A resource fails: Failed + Terminate, dependents down, then the restart policy. */
+export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOptions): void {
+  const wasMoving = e.groupMoving(r.group);
+  enterFailed(e, r, reason);
+  r.offlineWanted = false;
+  if (opts.dependents !== false) takeDownDependents(e, r);
+  if (opts.count && !wasMoving && r.persistent === 'online') restartPolicy(e, r);
+  afterDown(e, r);
+}
+
+/**
+ * Contract §4.4: every resource that no longer has its AND providers and one member of each OR
+ * set Online (directly or through the chain) goes to Offline at the same instant (Terminate, no
+ * Offline call, not counted) and comes back providers-first when they are Online again.
+ */
+export function takeDownDependents(e: Engine, failed: ResRt): void {
+  const g = failed.group;
+  const down = new Set<string>();
+  const isUp = (name: string) => !down.has(name) && e.resState(e.resourceByName.get(name)!) === 'Online';
+  for (const name of providersFirst(g.spec.resources)) {
+    const r = e.resourceByName.get(name)!;
+    if (r === failed) continue;
+    const s = e.resState(r);
+    if ((s === 'Online' || s === 'OnlinePending') && !providersSatisfied(r.spec.dependsOn, isUp)) down.add(name);
+  }
+  const order = providersFirst(g.spec.resources).reverse().filter((n) => down.has(n));
+  for (const name of order) {
+    const r = e.resourceByName.get(name)!;
+    const why = `provider ${q(failed.spec.name)} failed: a required provider is no longer Online`;
+    if (e.semantics.dependentsOnProviderFailure === 'Failed') {
+      failResource(e, r, why, { count: true, dependents: false });
+    } else {
+      terminateToOffline(e, r, why);
+      wantOnline(e, r, `provider ${q(failed.spec.name)} is back: providers-first online`);
+    }
+  }
+}
+
+/** Contract §4.4 restart policy, after a counted failure. */
+function restartPolicy(e: Engine, r: ResRt): void {
+  const p = r.spec.properties;
+  const name = r.spec.name;
+  r.window = countFailure(r.window, e.now(), p.RestartPeriod, e.semantics.restartWindow);
+  if (p.RestartAction === 0) {
+    r.gaveUp = true; // RestartAction 0: stays Failed for good, no RetryPeriodOnFailure either
+    return;
+  }
+  if (r.window.count <= p.RestartThreshold) {
+    r.dueAt = e.now() + p.RestartDelay;
+    r.dueReason = `restart ${r.window.count} of ${p.RestartThreshold} in the RestartPeriod window`;
+    e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () => tryStartOnline(e, r));
+    return;
+  }
+  r.gaveUp = true;
+  r.dueAt = null;
+  e.emit({
+    type: 'policy',
+    rule: 'RestartThresholdExceeded',
+    subject: name,
+    detail: `${r.window.count} failures since ${r.window.start} ms exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
+    reason: `resource ${q(name)} failed ${r.window.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
+  });
+  armRetry(e, r);
+  if (p.RestartAction === 2) failoverGroup(e, r.group, 'resource', `resource ${q(name)} exceeded its RestartThreshold`);
+}
+
+/** RetryPeriodOnFailure (contract §4.4): try again later on whatever node owns the group then. */
+export function armRetry(e: Engine, r: ResRt): void {
+  const p = r.spec.properties;
+  if (p.RestartAction === 0 || p.RetryPeriodOnFailure === DWORD_MAX) return;
+  e.arm(r.timers, 'retry', 'retryPeriod', r.spec.name, p.RetryPeriodOnFailure, `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`, () => {
+    e.emit({
+      type: 'policy',
+      rule: 'RetryPeriodOnFailure',
+      subject: r.spec.name,
+      detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
+      reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
+    });
+    r.window = EMPTY_RESTART_WINDOW;
+    r.gaveUp = false;
+    if (e.resState(r) !== 'Failed') return;
+    r.dueAt = e.now();
+    r.dueReason = 'RetryPeriodOnFailure retry';
+    tryStartOnline(e, r);
+  });
+}
+
+// ---- health checks (contract §4.2) ------------------------------------------------------------
+
+function nextInstant(origin: number, interval: number, after: number): number {
+  const k = Math.floor((after - origin) / interval) + 1;
+  return origin + Math.max(1, k) * interval;
+}
+
+/**
+ * Healthy checks are not events: arm one timer for the first check instant that will see an
+ * injected fault (engineering guide, "cost grows with what happens").
+ */
+export function armHealth(e: Engine, r: ResRt): void {
+  e.disarm(r.timers, 'health');
+  if (e.resState(r) !== 'Online' || r.hung || r.tOnline === null) {
+    r.nextLooksAlive = r.nextIsAlive = null;
+    return;
+  }
+  const p = r.spec.properties;
+  const now = e.now();
+  r.nextLooksAlive = nextInstant(r.tOnline, p.LooksAlivePollInterval, now);
+  r.nextIsAlive = nextInstant(r.tOnline, p.IsAlivePollInterval, now);
+  const due: number[] = [];
+  if (r.faults.looksAlive !== 'ok') due.push(r.nextLooksAlive);
+  if (r.faults.isAlive !== 'ok') due.push(r.nextIsAlive);
+  if (!due.length) return;
+  const at = Math.min(...due);
+  e.arm(r.timers, 'health', 'healthCheck', r.spec.name, at - now, 'next health check that sees the fault', () => runHealthCheck(e, r));
+}
+
+function runHealthCheck(e: Engine, r: ResRt): void {
+  const p = r.spec.properties;
+  const t = e.now();
+  const node = r.group.owner!;
+  const origin = r.tOnline!;
+  const laInstant = (t - origin) % p.LooksAlivePollInterval === 0;
+  const iaInstant = (t - origin) % p.IsAlivePollInterval === 0;
+  if (laInstant && r.faults.looksAlive !== 'ok') {
+    const ans = r.faults.looksAlive;
+    e.emit({ type: 'call', resource: r.spec.name, node, call: 'LooksAlive', result: ans === 'hang' ? 'hang' : 'fail', reason: `LooksAlive poll (every ${humanMs(p.LooksAlivePollInterval)})` });
+    if (ans === 'hang') {
+      hang(e, r, 'LooksAlive');
+      return;
+    }
+    runIsAlive(e, r, 'IsAlive run at once because LooksAlive failed');
+  } else if (iaInstant && r.faults.isAlive !== 'ok') {
+    runIsAlive(e, r, `IsAlive poll (every ${humanMs(p.IsAlivePollInterval)})`);
+  }
+  if (e.resState(r) === 'Online' && !r.hung) armHealth(e, r);
+}
+
+/** Run IsAlive now and act on its answer. */
+export function runIsAlive(e: Engine, r: ResRt, why: string): void {
+  const ans = r.faults.isAlive;
+  e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner!, call: 'IsAlive', result: ans, reason: why });
+  if (ans === 'fail') failResource(e, r, 'IsAlive failed', { count: true });
+  else if (ans === 'hang') hang(e, r, 'IsAlive');
+}
+
+// ---- hung calls and monitor recycle (contract §4.3) -------------------------------------------
+
+function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
+  e.disarm(r.timers, 'health');
+  r.nextLooksAlive = r.nextIsAlive = null;
+  r.hung = { call, since: e.now() };
+  const d = r.spec.properties.DeadlockTimeout;
+  e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () => recycleMonitor(e, r));
+}
+
+/**
+ * A call did not return within DeadlockTimeout: the monitor (RHS) hosting it is killed and
+ * restarted. Every resource it hosted on that node becomes Failed and follows its own restart
+ * policy; the hung one gets a monitor of its own from then on (wsfc-semantics §2.5).
+ */
+function recycleMonitor(e: Engine, hungRes: ResRt): void {
+  const node = hungRes.group.owner!;
+  const hosted = hungRes.separate
+    ? [hungRes]
+    : e.resources.filter((x) => x === hungRes || (!x.separate && x.group.owner === node && ACTIVE.has(e.resState(x))));
+  e.emit({
+    type: 'rhs.recycle',
+    node,
+    resources: hosted.map((x) => x.spec.name),
+    reason: `${hungRes.hung?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}`,
+  });
+  hungRes.separate = true;
+  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
+  for (const { x } of counted) {
+    enterFailed(e, x, x === hungRes ? 'deadlock: its monitor was recycled' : `its monitor was recycled because ${q(hungRes.spec.name)} hung`);
+    x.offlineWanted = false;
+  }
+  const hostedSet = new Set(hosted);
+  for (const { x } of counted) {
+    if (x.dependents.some((d) => !hostedSet.has(d))) takeDownDependents(e, x);
+  }
+  for (const { x, moving, pending } of counted) {
+    // A failed Offline (move or administrator offline) never counts (contract §4.5).
+    if (!moving && pending !== 'Offline' && x.persistent === 'online') restartPolicy(e, x);
+  }
+  for (const { x } of counted) afterDown(e, x);
+}

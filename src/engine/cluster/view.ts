@@ -1,0 +1,107 @@
+/** Plain, serialisable projections of the engine: the UI's view and the contract's `final` block. */
+import type { Engine } from './engine';
+import type { ClusterView, TimerView } from '../model/view';
+import type { FinalState } from '../model/trace';
+import { effectiveFailoverThreshold, failoversInWindow, failoverWindowEnd, restartCountAt, restartWindowEnd } from '../policies/windows';
+import { formatLocalTime } from '../policies/failbackWindow';
+
+export function buildView(e: Engine): ClusterView {
+  const t = e.now();
+  const sem = e.semantics;
+  const timers: TimerView[] = [...e.liveTimers.values()]
+    .sort((a, b) => a.deadline - b.deadline || a.id - b.id)
+    .map(({ kind, subject, armedAt, deadline, label }) => ({ kind, subject, armedAt, deadline, label }));
+  const w = e.scenario.cluster.quorum.witness;
+  return {
+    t,
+    localTime: formatLocalTime(e.scenario.cluster.startTimeMs, t),
+    quorum: {
+      hasQuorum: e.quorum.has,
+      witness: { kind: w, up: e.quorum.witnessUp, vote: e.quorum.witnessVote() },
+      votes: e.quorum.has ? e.quorum.votesNow() : 0,
+      total: e.quorum.total(),
+      dynamic: e.quorum.dynamic,
+    },
+    nodes: e.nodes.map((n) => {
+      const ctx = n.actor.getSnapshot().context;
+      const detect = n.timers.detect;
+      return {
+        name: n.spec.name,
+        id: n.spec.id,
+        state: e.nodeState(n),
+        crashedUndetected: e.isCrashed(n) && ctx.crashedAt !== null ? { crashedAt: ctx.crashedAt, detectAt: detect?.deadline ?? t } : null,
+        vote: e.quorum.nodeVote(n.spec.id),
+        nodeWeight: n.spec.properties.NodeWeight,
+        drainedGroups: [...n.drained],
+      };
+    }),
+    groups: e.groups.map((g) => {
+      const p = g.spec.properties;
+      const counted = failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow);
+      const move = g.actor.getSnapshot().context.move;
+      return {
+        name: g.spec.name,
+        state: g.lastState,
+        owner: g.owner,
+        persistentState: g.persistent,
+        priority: p.Priority,
+        failovers: {
+          count: counted.length,
+          threshold: effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length),
+          windowEndsAt: failoverWindowEnd(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow),
+          times: counted,
+        },
+        activity: move ? `moving to "${move.target}" (${move.cause})` : g.awaitingTarget ? 'waiting for a node that can host it' : 'idle',
+        resources: g.resources.map((r) => r.spec.name),
+      };
+    }),
+    resources: e.resources.map((r) => {
+      const p = r.spec.properties;
+      return {
+        name: r.spec.name,
+        group: r.group.spec.name,
+        type: r.spec.type,
+        state: e.resState(r),
+        node: r.group.owner,
+        persistentState: r.persistent,
+        restarts: {
+          count: restartCountAt(r.window, t, p.RestartPeriod, sem.restartWindow),
+          threshold: p.RestartThreshold,
+          windowEndsAt: restartWindowEnd(r.window, t, p.RestartPeriod, sem.restartWindow),
+        },
+        faults: { ...r.faults },
+        monitor: r.separate ? 'separate' : 'shared',
+        onlineSince: r.tOnline,
+        nextLooksAlive: r.nextLooksAlive,
+        nextIsAlive: r.nextIsAlive,
+        hungCall: r.hung ? { ...r.hung } : null,
+        gaveUp: r.gaveUp,
+      };
+    }),
+    timers,
+  };
+}
+
+export function buildFinal(e: Engine): FinalState {
+  const t = e.now();
+  const sem = e.semantics;
+  const liveOwner = (owner: string | null) => (owner !== null && e.isLiveOrUndetected(owner) ? owner : null);
+  const final: FinalState = { t, quorum: e.quorum.has, nodes: {}, groups: {}, resources: {} };
+  for (const n of e.nodes) final.nodes[n.spec.name] = { state: e.nodeState(n) };
+  for (const g of e.groups) {
+    const p = g.spec.properties;
+    final.groups[g.spec.name] = {
+      state: g.lastState,
+      owner: liveOwner(g.owner),
+      failoverCount: failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow).length,
+    };
+  }
+  for (const r of e.resources) {
+    final.resources[r.spec.name] = {
+      state: e.resState(r),
+      node: liveOwner(r.group.owner),
+      restartCount: restartCountAt(r.window, t, r.spec.properties.RestartPeriod, sem.restartWindow),
+    };
+  }
+  return final;
+}

@@ -1,0 +1,26 @@
+/**
+ * Failover Lab engine: the public API.
+ *
+ *   const result = validateScenario(json);          // or parseScenarioText(text)
+ *   if (!result.ok) console.error(formatIssues(result.errors));
+ *   const sim = createSimulation(result.scenario);  // cluster formed, t = 0 settled
+ *   sim.subscribe((event) => ...);                  // trace events as they happen
+ *   sim.advanceTo(70_000);                          // virtual time; healthy time is free
+ *   sim.check({ action: 'moveGroup', group: 'SQL' }); // allowed now? if not, why
+ *   sim.apply({ action: 'crashNode', node: 'SQL-A' });
+ *   sim.view();                                     // plain snapshot: states, owners, counters, timers, quorum
+ *   replay(scenario, sim.appliedActions(), 30_000); // rewind by deterministic re-simulation
+ *   runScenario(scenario);                          // the CLI's trace document
+ *
+ * Headless and deterministic: no DOM, no real time, no real randomness (ESLint enforces it).
+ */
+export type * from './model/scenario';
+export type * from './model/trace';
+export type * from './model/view';
+export type * from './api';
+export type { Semantics } from './semantics';
+export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
+export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX } from './model/scenario';
+export { createSimulation, replay, runScenario } from './simulation';
+export { validateScenario, parseScenarioText, formatIssues } from './validation';
+export { humanMs } from './policies/format';

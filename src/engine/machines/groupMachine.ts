@@ -1,0 +1,47 @@
+/**
+ * A group's failover/move operation (contract §4.5 steps): `stable`, or `moving` while its
+ * resources go offline dependents-first before the owner changes. The derived group state
+ * (Online/Pending/...) is computed from the resources, never stored (MS-CMRP §3.1.4.2.46).
+ */
+import { assign, setup } from 'xstate';
+import type { OwnerCause } from '../model/trace';
+
+export interface MoveIntent {
+  target: string;
+  cause: OwnerCause;
+  reason: string;
+}
+
+export type GroupEvent =
+  | ({ type: 'MOVE_START' } & MoveIntent)
+  | { type: 'MOVE_DONE' }
+  | { type: 'MOVE_CANCEL' };
+
+export const groupMachine = setup({
+  types: {
+    context: {} as { name: string; move: MoveIntent | null },
+    input: {} as { name: string },
+    events: {} as GroupEvent,
+  },
+  actions: {
+    rememberMove: assign({
+      move: ({ event }) => (event.type === 'MOVE_START' ? { target: event.target, cause: event.cause, reason: event.reason } : null),
+    }),
+    forgetMove: assign({ move: null }),
+  },
+}).createMachine({
+  id: 'group',
+  context: ({ input }) => ({ name: input.name, move: null }),
+  initial: 'stable',
+  states: {
+    stable: {
+      on: { MOVE_START: { target: 'moving', actions: 'rememberMove' } },
+    },
+    moving: {
+      on: {
+        MOVE_DONE: { target: 'stable', actions: 'forgetMove' },
+        MOVE_CANCEL: { target: 'stable', actions: 'forgetMove' },
+      },
+    },
+  },
+});

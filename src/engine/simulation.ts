@@ -1,0 +1,56 @@
+/** The `Simulation` API over the cluster coordinator. */
+import type { Action, Scenario } from './model/scenario';
+import type { Trace } from './model/trace';
+import type { AppliedAction, ApplyResult, Simulation, SimulationOptions } from './api';
+import { resolveSemantics } from './semantics';
+import { Engine } from './cluster/engine';
+import { checkAction } from './cluster/actions';
+import { buildFinal, buildView } from './cluster/view';
+import { TRACE_FORMAT } from './model/scenario';
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
+  const engine = new Engine(scenario, resolveSemantics(options.semantics), options.runScript ?? true);
+  const applied: AppliedAction[] = [];
+  return {
+    scenario,
+    now: () => engine.now(),
+    advanceTo(t: number) {
+      if (!Number.isFinite(t)) throw new RangeError(`advanceTo: ${t} is not a finite time`);
+      engine.advanceTo(Math.max(engine.now(), Math.floor(t)));
+    },
+    nextEventTime: () => engine.nextEventTime(),
+    check: (action: Action) => checkAction(engine, action),
+    apply(action: Action): ApplyResult {
+      const res = engine.applyUser(action);
+      if (res.applied) applied.push({ at: engine.now(), action });
+      return res;
+    },
+    appliedActions: () => applied,
+    view: () => buildView(engine),
+    final: () => buildFinal(engine),
+    events: () => engine.events,
+    subscribe: (listener) => engine.subscribe(listener),
+  };
+}
+
+/**
+ * Rewind by deterministic re-simulation: the scenario plus the user actions applied before `t`
+ * rebuild exactly the state at `t` (XState does not persist pending timers, statelyai/xstate#5331).
+ */
+export function replay(scenario: Scenario, actions: readonly AppliedAction[], t: number, options: SimulationOptions = {}): Simulation {
+  const sim = createSimulation(scenario, options);
+  for (const a of actions) {
+    if (a.at > t) break;
+    sim.advanceTo(a.at);
+    sim.apply(a.action);
+  }
+  sim.advanceTo(t);
+  return sim;
+}
+
+/** Run a whole scenario headless and return the contract's trace document. */
+export function runScenario(scenario: Scenario, until: number = scenario.until, options: SimulationOptions = {}): Trace {
+  const sim = createSimulation(scenario, options);
+  sim.advanceTo(until);
+  return { format: TRACE_FORMAT, scenario: scenario.name, until, events: [...sim.events()], final: sim.final() };
+}

@@ -1,0 +1,117 @@
+/**
+ * The scenario's one namespace of node, group and resource names (contract §1), gathered before the
+ * main walk so that references to elements later in the file resolve, and duplicates (exact or
+ * differing only in letter case) are found.
+ */
+import { parseDependencyExpr } from '../policies/dependencyExpr';
+import { child, has, isName, isPlainObject, item, q } from './paths';
+
+export type ElementKind = 'node' | 'group' | 'resource';
+
+export interface NamedElement {
+  kind: ElementKind;
+  name: string;
+  /** The element's own path, e.g. `groups[0].resources[1]`. */
+  path: string;
+  /** Position in scan order (document order of the elements). */
+  order: number;
+  /** For resources: the owning group's index and name (null when the group has no usable name). */
+  groupIndex: number;
+  groupName: string | null;
+  /** For resources: every name the dependsOn value mentions, when it can be read. */
+  dependsOnNames: string[];
+}
+
+export class NameRegistry {
+  readonly elements: NamedElement[] = [];
+  private readonly exact = new Map<string, NamedElement>();
+  private readonly folded = new Map<string, NamedElement>();
+  /** Element path → the earlier element whose name it repeats (exactly or up to letter case). */
+  private readonly duplicates = new Map<string, NamedElement>();
+
+  add(e: Omit<NamedElement, 'order'>): void {
+    const el: NamedElement = { ...e, order: this.elements.length };
+    this.elements.push(el);
+    const key = el.name.toLowerCase();
+    const first = this.folded.get(key);
+    if (first) this.duplicates.set(el.path, first);
+    else this.folded.set(key, el);
+    if (!this.exact.has(el.name)) this.exact.set(el.name, el);
+  }
+
+  /** The first element with exactly this name. */
+  lookup(name: string): NamedElement | undefined {
+    return this.exact.get(name);
+  }
+
+  duplicateOf(path: string): NamedElement | undefined {
+    return this.duplicates.get(path);
+  }
+
+  namesOf(kind: ElementKind): string[] {
+    return this.elements.filter((e) => e.kind === kind).map((e) => e.name);
+  }
+
+  resourcesOfGroup(groupIndex: number): NamedElement[] {
+    return this.elements.filter((e) => e.kind === 'resource' && e.groupIndex === groupIndex);
+  }
+}
+
+function dependsOnNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') {
+    const parsed = parseDependencyExpr(value);
+    if (parsed.ok) return parsed.expr.flat();
+  }
+  return [];
+}
+
+/** Scan nodes, groups and resources in document order (top-level key order, then array order). */
+export function collectNames(root: Record<string, unknown>): NameRegistry {
+  const reg = new NameRegistry();
+  for (const key of Object.keys(root)) {
+    const list = root[key];
+    if (!Array.isArray(list)) continue;
+    if (key === 'nodes') {
+      list.forEach((n, i) => {
+        if (isPlainObject(n) && isName(n.name)) {
+          reg.add({ kind: 'node', name: n.name, path: item('nodes', i), groupIndex: -1, groupName: null, dependsOnNames: [] });
+        }
+      });
+    } else if (key === 'groups') {
+      list.forEach((g, gi) => {
+        if (!isPlainObject(g)) return;
+        const gPath = item('groups', gi);
+        const groupName = isName(g.name) ? g.name : null;
+        if (groupName !== null) reg.add({ kind: 'group', name: groupName, path: gPath, groupIndex: gi, groupName, dependsOnNames: [] });
+        const resources = has(g, 'resources') ? g.resources : undefined;
+        if (!Array.isArray(resources)) return;
+        resources.forEach((r, ri) => {
+          if (isPlainObject(r) && isName(r.name)) {
+            reg.add({
+              kind: 'resource',
+              name: r.name,
+              path: item(child(gPath, 'resources'), ri),
+              groupIndex: gi,
+              groupName,
+              dependsOnNames: has(r, 'dependsOn') ? dependsOnNames(r.dependsOn) : [],
+            });
+          }
+        });
+      });
+    }
+  }
+  return reg;
+}
+
+/** The message for an element whose name repeats an earlier one, or null. */
+export function duplicateNameMessage(reg: NameRegistry, kind: ElementKind, name: string, path: string): string | null {
+  const first = reg.duplicateOf(path);
+  if (!first) return null;
+  const caseOnly = first.name !== name;
+  return (
+    `${kind} ${q(name)} has the same name as ${first.kind} ${q(first.name)} at ${child(first.path, 'name')}` +
+    (caseOnly ? ' (they differ only in letter case)' : '') +
+    '; node, group and resource names must be unique, ignoring letter case'
+  );
+}

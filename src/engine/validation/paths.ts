@@ -1,0 +1,68 @@
+/** Paths, quoting and the issue collector shared by the validation modules. */
+import type { ValidationIssue } from '../model/scenario';
+
+/** The path shown for the whole document. */
+export const ROOT_PATH = '(root)';
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `groups[0]` + `name` → `groups[0].name`; keys that are not identifiers are written `["my key"]`. */
+export function child(path: string, key: string): string {
+  if (IDENTIFIER.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+/** `groups` + 0 → `groups[0]`. */
+export function item(path: string, index: number): string {
+  return `${path}[${index}]`;
+}
+
+/** A user-given name or value quoted for a message: `"SQL Server"` (JSON escapes; plain text, never HTML). */
+export function q(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** A list of quoted names: `"A", "B" and "C"` (or `"A", "B" or "C"`). */
+export function qList(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  const quoted = names.map(q);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+export type PlainObject = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is PlainObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own enumerable keys in document order; [] for anything that is not an object. */
+export function keysOf(value: PlainObject): string[] {
+  return Object.keys(value);
+}
+
+export function has(obj: PlainObject, key: string): boolean {
+  return Object.hasOwn(obj, key);
+}
+
+/** A usable element name: a string with something other than whitespace in it. */
+export function isName(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** `group "SQL"`, or `group at groups[1]` when the element has no usable name. */
+export function label(kind: string, name: unknown, path: string): string {
+  return isName(name) ? `${kind} ${q(name)}` : `${kind} at ${path}`;
+}
+
+/** Collects issues in the order they are found. */
+export class Issues {
+  readonly list: ValidationIssue[] = [];
+
+  add(path: string, message: string): void {
+    this.list.push({ path: path === '' ? ROOT_PATH : path, message });
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+}
