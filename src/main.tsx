@@ -1,12 +1,30 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { bootstrap } from './app/bootstrap';
+import { engine } from './app/engine';
+import { StoreProvider } from './store/context';
+import { localSessionStorage } from './store/session';
+import './ui/app.css';
 
-function App() {
-  return <h1>Failover Lab</h1>;
-}
+// The store (and the simulation inside it) is created once, outside React: StrictMode's double
+// render must not start a second engine.
+const { store, flush } = bootstrap({
+  engine,
+  storage: localSessionStorage(),
+  hash: location.hash,
+  clearHash: () => history.replaceState(null, '', location.pathname + location.search),
+  raf: (cb) => requestAnimationFrame(cb),
+  caf: (id) => cancelAnimationFrame(id),
+});
+addEventListener('pagehide', flush);
+// Handy for debugging and for the benchmark script.
+(window as unknown as { failoverLab?: unknown }).failoverLab = store;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

@@ -75,7 +75,7 @@ export function formatProperty(name: string, value: unknown): string {
   if (name === 'RestartAction') return ['0 (do not restart)', '1 (restart, no failover)', '2 (restart, then fail over)'][value] ?? String(value);
   if (name === 'AutoFailbackType') return value === 1 ? '1 (allow failback)' : '0 (prevent failback)';
   if (name === 'SeparateMonitor') return value ? '1 (own monitor)' : '0 (shared monitor)';
-  if (/(Delay|Period|Timeout|Interval|Ms)$/.test(name) || name.startsWith('behavior.')) return formatDuration(value);
+  if (/(Delay|Period|Timeout|Interval|Ms|PeriodOnFailure)$/.test(name) || name.startsWith('behavior.')) return formatDuration(value);
   return String(value);
 }
 

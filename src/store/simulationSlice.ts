@@ -4,6 +4,7 @@ import type { Action, Scenario } from '../engine/model/scenario';
 import { describeAction } from '../app/format';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
+import { buildViewIndex } from './viewIndex';
 
 type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 'stepToNextEvent' | 'runToEnd' | 'check' | 'apply' | 'nextEventTime' | 'dismissLoadError' | 'dismissNotice'>;
 
@@ -14,12 +15,14 @@ export function initialSimulationState(rt: Runtime, source: unknown): { own: Own
   rt.sim = rt.deps.engine.createSimulation(r.scenario);
   rt.playhead = 0;
   const events = rt.sim.events().slice();
+  const view = rt.sim.view();
   return {
     scenario: r.scenario,
     own: {
       source,
       scenario: r.scenario,
-      view: rt.sim.view(),
+      view,
+      index: buildViewIndex(view),
       events,
       horizon: events,
       actions: [],
@@ -39,7 +42,8 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     const events = all.length === s.events.length && !extra.horizon ? s.events : all.slice();
     const horizonBase = extra.horizon ?? s.horizon;
     const horizon = events.length >= horizonBase.length ? events : horizonBase;
-    set({ view: rt.sim.view(), events, horizon, ...extra });
+    const view = rt.sim.view();
+    set({ view, index: buildViewIndex(view, s.index), events, horizon, ...extra });
   };
 
   /** Move forward to t, applying the user's waiting actions at their own instants on the way. */

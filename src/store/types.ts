@@ -3,6 +3,7 @@ import type { AppliedAction, Simulation, SimulationOptions } from '../engine/api
 import type { Action, Scenario, ValidationIssue, ValidationResult } from '../engine/model/scenario';
 import type { TraceEvent } from '../engine/model/trace';
 import type { ActionCheck, ClusterView } from '../engine/model/view';
+import type { ViewIndex } from './viewIndex';
 
 /** What the store needs from the engine; injected so tests can pass a fake. */
 export interface EngineApi {
@@ -40,6 +41,8 @@ export interface SimulationSlice {
   source: unknown;
   scenario: Scenario;
   view: ClusterView;
+  /** Name lookups over `view`. */
+  index: ViewIndex;
   /** Trace events up to now. */
   events: readonly TraceEvent[];
   /** The longest trace seen on this timeline: after a rewind, events beyond now are what will happen. */

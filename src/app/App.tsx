@@ -1,0 +1,45 @@
+/** The page: header, notices, time controls, canvas + inspector, then the log and the table. */
+import type { DragEvent } from 'react';
+import { useState } from 'react';
+import { useAppStoreApi } from '../store/context';
+import { ClusterCanvas } from '../ui/canvas/ClusterCanvas';
+import { EventLog } from '../ui/EventLog';
+import { Header } from '../ui/Header';
+import { Inspector } from '../ui/Inspector';
+import { Notices } from '../ui/Notices';
+import { StateTable } from '../ui/StateTable';
+import { TimeControls } from '../ui/TimeControls';
+import { Timeline } from '../ui/Timeline';
+
+export function App() {
+  const api = useAppStoreApi();
+  const [dragging, setDragging] = useState(false);
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
+  };
+  return (
+    <div
+      className={`app${dragging ? ' is-dragging' : ''}`}
+      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <Header />
+      <Notices />
+      <TimeControls />
+      <main className="workspace">
+        <ClusterCanvas />
+        <Inspector />
+      </main>
+      <Timeline />
+      <div className="bottom">
+        <EventLog />
+        <StateTable />
+      </div>
+      {dragging && <div className="drop-hint" aria-hidden="true">Drop a scenario JSON file to open it</div>}
+    </div>
+  );
+}

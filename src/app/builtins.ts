@@ -1,0 +1,18 @@
+/** The built-in scenario library: the project's copies of the shared examples. */
+import sqlFci from '../scenarios/sql-fci-three-nodes.json';
+import restartThenFailover from '../scenarios/restart-then-failover.json';
+import multiSite from '../scenarios/multi-site-file-server.json';
+
+export interface BuiltinScenario {
+  id: string;
+  title: string;
+  source: unknown;
+}
+
+export const BUILTINS: BuiltinScenario[] = [
+  { id: 'sql-fci-three-nodes', title: sqlFci.name, source: sqlFci },
+  { id: 'restart-then-failover', title: restartThenFailover.name, source: restartThenFailover },
+  { id: 'multi-site-file-server', title: multiSite.name, source: multiSite },
+];
+
+export const DEFAULT_BUILTIN = BUILTINS[0];

@@ -1,0 +1,24 @@
+/** Module-level selectors (stable identities; components pick only what they draw). */
+import type { AppState } from './types';
+
+export const selectNow = (s: AppState) => s.view.t;
+export const selectUntil = (s: AppState) => s.scenario.until;
+export const selectLocalTime = (s: AppState) => s.view.localTime;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectScenario = (s: AppState) => s.scenario;
+export const selectSelected = (s: AppState) => s.selected;
+export const selectEvents = (s: AppState) => s.events;
+export const selectHorizon = (s: AppState) => s.horizon;
+export const selectLogFilter = (s: AppState) => s.logFilter;
+export const selectLoadError = (s: AppState) => s.loadError;
+export const selectNotice = (s: AppState) => s.notice;
+export const selectRefusal = (s: AppState) => s.refusal;
+export const selectQuorum = (s: AppState) => s.view.quorum;
+/** Owners as one string: the canvas re-lays out only when a group changes node. */
+export const selectOwnerKey = (s: AppState) => s.view.groups.map((g) => g.owner ?? '').join('\u0000');
+export const selectHasNext = (s: AppState) => s.nextEventTime() !== null;
+
+export const selectNode = (name: string) => (s: AppState) => s.index.nodes[name];
+export const selectGroup = (name: string) => (s: AppState) => s.index.groups[name];
+export const selectResource = (name: string) => (s: AppState) => s.index.resources[name];

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ActionMenu } from './ActionMenu';
+import { Notices } from './Notices';
+import { renderWithStore } from './test/renderWithStore';
+
+describe('ActionMenu', () => {
+  it('lists every node action, focuses the first, applies one and closes', async () => {
+    const onClose = vi.fn();
+    const { store } = renderWithStore(<ActionMenu menu={{ entity: { kind: 'node', name: 'SQL-A' }, x: 0, y: 0 }} onClose={onClose} />);
+    const menu = screen.getByRole('menu', { name: 'Actions for node SQL-A' });
+    expect(menu).toBeInTheDocument();
+    expect(screen.getAllByRole('menuitem').map((b) => b.textContent)).toEqual([
+      'Crash node', 'Start node', 'Pause', 'Pause and drain', 'Resume (no failback)', 'Resume (fail back now)', 'Resume (failback policy)',
+    ]);
+    expect(screen.getByRole('menuitem', { name: 'Crash node' })).toHaveFocus();
+    expect(screen.getByRole('menuitem', { name: 'Start node' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('menuitem', { name: 'Start node' })).toHaveAttribute('title', 'node "SQL-A" is not Down');
+    await userEvent.keyboard('{Enter}');
+    expect(store.getState().actions).toEqual([{ at: 0, action: { action: 'crashNode', node: 'SQL-A' } }]);
+    expect(onClose).toHaveBeenCalled();
+  });
+
+  it('closes on Escape and moves with the arrow keys', async () => {
+    const onClose = vi.fn();
+    renderWithStore(<ActionMenu menu={{ entity: { kind: 'group', name: 'SQL' }, x: 0, y: 0 }} onClose={onClose} />);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Take offline' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('Notices', () => {
+  it('shows validation issues as place: reason and keeps the scenario', () => {
+    const { store } = renderWithStore(<Notices />);
+    act(() => { store.getState().loadScenario({ format: 'x' }, { origin: '"bad.json"' }); });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Could not load "bad.json"; the current scenario is kept.');
+    expect(alert).toHaveTextContent('format: format must be "failover-scenario@1"');
+    expect(store.getState().scenario.name).toBe('Test cluster');
+  });
+
+  it('says how many later actions were dropped by acting in the past', () => {
+    const { store } = renderWithStore(<Notices />);
+    act(() => {
+      store.getState().seek(5000);
+      store.getState().apply({ action: 'crashNode', node: 'SQL-A' });
+      store.getState().seek(1000);
+      store.getState().apply({ action: 'failResource', resource: 'Disk' });
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('1 later action dropped');
+  });
+});

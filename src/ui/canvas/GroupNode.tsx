@@ -1,0 +1,35 @@
+/** A group (role) inside its owner's region: state, activity, failover budget and timers. */
+import { memo } from 'react';
+import type { Node, NodeProps } from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/context';
+import type { AppState } from '../../store/types';
+import { Meter, StateBadge, Timers } from '../parts';
+import type { GroupData } from './layout';
+
+const pick = (name: string) => (s: AppState) => {
+  const g = s.index.groups[name];
+  return {
+    state: g?.state ?? 'Offline',
+    activity: g?.activity ?? '',
+    count: g?.failovers.count ?? 0,
+    threshold: g?.failovers.threshold ?? 0,
+    endsAt: g?.failovers.windowEndsAt ?? null,
+    selected: s.selected?.kind === 'group' && s.selected.name === name,
+  };
+};
+
+export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupData>>) {
+  const g = useAppStore(useShallow(pick(data.name)));
+  return (
+    <div className={`group-box state-bg-${g.state}${g.selected ? ' is-selected' : ''}`}>
+      <div className="group-head">
+        <strong className="entity-name">{data.name}</strong>
+        <StateBadge state={g.state} />
+      </div>
+      <Meter label="failovers" count={g.count} threshold={g.threshold} endsAt={g.endsAt} endsLabel="oldest ages out in" />
+      {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
+      <Timers subject={data.name} />
+    </div>
+  );
+});

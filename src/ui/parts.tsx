@@ -1,0 +1,57 @@
+/** Small shared pieces: state badges (icon + text, never colour alone), countdowns, timers, meters. */
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatCountdown } from '../app/format';
+import type { TimerView } from '../engine/model/view';
+import { useAppStore } from '../store/context';
+import { selectNow } from '../store/selectors';
+
+const ICONS: Record<string, string> = {
+  Up: '▲', Down: '✖', Paused: '⏸', Joining: '↻', Crashed: '⚡',
+  Online: '●', PartialOnline: '◐', Pending: '◌', Offline: '○', Failed: '✖',
+  OnlinePending: '◌', OfflinePending: '◌',
+};
+
+export function StateBadge({ state, label }: { state: string; label?: string }) {
+  return (
+    <span className={`badge state-${state}`} data-state={state}>
+      <span aria-hidden="true" className="badge-icon">{ICONS[state] ?? '•'}</span> {label ?? state}
+    </span>
+  );
+}
+
+/** Re-renders every frame (it reads the clock); keep it a leaf. */
+export function Countdown({ deadline }: { deadline: number }) {
+  const now = useAppStore(selectNow);
+  return <span className="countdown">{formatCountdown(deadline - now)}</span>;
+}
+
+const EMPTY: TimerView[] = [];
+
+export const Timers = memo(function Timers({ subject, skip }: { subject: string; skip?: TimerView['kind'] }) {
+  const timers = useAppStore(useShallow((s) => s.index.timersBySubject[subject] ?? EMPTY));
+  const shown = skip ? timers.filter((t) => t.kind !== skip) : timers;
+  if (!shown.length) return null;
+  return (
+    <ul className="timers" aria-label={`Timers of ${subject}`}>
+      {shown.map((t) => (
+        <li key={`${t.kind}:${t.armedAt}:${t.deadline}`} className={`timer timer-${t.kind}`} title={t.label}>
+          <span aria-hidden="true">⏱</span> {t.label}: <Countdown deadline={t.deadline} />
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+/** "restarts 1/1 · window resets in 14 min" — a budget meter with its own reset countdown. */
+export function Meter({ label, count, threshold, endsAt, endsLabel }: {
+  label: string; count: number; threshold: number; endsAt: number | null; endsLabel: string;
+}) {
+  const full = count >= threshold;
+  return (
+    <div className={`meter${full ? ' meter-full' : ''}`} title={`${label}: ${count} of ${threshold} used`}>
+      <span>{label} {count}/{threshold}{full ? ' (used up)' : ''}</span>
+      {endsAt !== null && <span> · {endsLabel} <Countdown deadline={endsAt} /></span>}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** Turns the trace into swimlane segments: state over time per group and per node, plus fault windows. */
+import type { Scenario } from '../engine/model/scenario';
+import type { TraceEvent } from '../engine/model/trace';
+
+export interface Segment { from: number; to: number; state: string }
+export interface Mark { t: number; label: string }
+export interface Lane { kind: 'group' | 'node'; name: string; segments: Segment[]; marks: Mark[]; faults: Segment[] }
+
+export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: number, current: Record<string, string>): Lane[] {
+  const lanes = new Map<string, Lane>();
+  const open = new Map<string, { t: number; state: string }>();
+  const faultOpen = new Map<string, number>();
+  const add = (kind: Lane['kind'], name: string) => lanes.set(name, { kind, name, segments: [], marks: [], faults: [] });
+  s.groups.forEach((g) => add('group', g.name));
+  s.nodes.forEach((n) => add('node', n.name));
+  const groupOf = new Map(s.groups.flatMap((g) => g.resources.map((r) => [r.name, g.name] as const)));
+
+  const change = (name: string, t: number, from: string, to: string) => {
+    const o = open.get(name) ?? { t: 0, state: from };
+    if (t > o.t) lanes.get(name)?.segments.push({ from: o.t, to: t, state: o.state });
+    open.set(name, { t, state: to });
+  };
+  const faultStart = (lane: string, key: string, t: number) => {
+    const k = `${lane}\u0000${key}`;
+    if (!faultOpen.has(k)) faultOpen.set(k, t);
+  };
+  const faultEnd = (lane: string, key: string, t: number) => {
+    const k = `${lane}\u0000${key}`;
+    const start = faultOpen.get(k);
+    if (start === undefined) return;
+    faultOpen.delete(k);
+    lanes.get(lane)?.faults.push({ from: start, to: t, state: key });
+  };
+
+  for (const e of events) {
+    if (e.t > end) break;
+    if (e.type === 'group.state') change(e.group, e.t, e.from, e.to);
+    else if (e.type === 'node.state') {
+      change(e.node, e.t, e.from, e.to);
+      if (e.to === 'Up' || e.to === 'Joining') faultEnd(e.node, 'crash', e.t);
+    } else if (e.type === 'group.owner') lanes.get(e.group)?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
+    else if (e.type === 'action') {
+      const a = e.action;
+      if (a.action === 'crashNode') faultStart(a.node, 'crash', e.t);
+      if ('resource' in a) {
+        const lane = groupOf.get(a.resource);
+        if (!lane) continue;
+        const key = `fault:${a.resource}`;
+        if (a.action === 'heal') faultEnd(lane, key, e.t);
+        else if (a.action === 'setHealth' || a.action === 'setOnline' || a.action === 'setOffline') {
+          const bad = a.action === 'setHealth' ? [a.looksAlive, a.isAlive].some((v) => v && v !== 'ok') : a.result !== 'ok';
+          if (bad) faultStart(lane, key, e.t);
+        }
+      }
+    }
+  }
+  for (const lane of lanes.values()) {
+    const o = open.get(lane.name) ?? { t: 0, state: current[lane.name] ?? '' };
+    if (end > o.t) lane.segments.push({ from: o.t, to: end, state: o.state });
+  }
+  for (const [k, start] of faultOpen) {
+    const [lane, key] = k.split('\u0000');
+    lanes.get(lane)?.faults.push({ from: start, to: end, state: key });
+  }
+  return [...lanes.values()];
+}
