@@ -84,9 +84,11 @@ export class QuorumState {
   }
 
   /** V := members with NodeWeight 1, then the even rule (dynamic quorum only). */
-  recompute(reason: string): void {
-    if (!this.dynamic) return;
-    const before = this.snapshotVotes();
+  recompute(reason: string, before = this.snapshotVotes()): void {
+    if (!this.dynamic) {
+      this.traceDiff(before, reason);
+      return;
+    }
     this.set = applyEvenRule(this.weightedMembers(), this.opts());
     this.traceDiff(before, reason);
   }
@@ -94,12 +96,13 @@ export class QuorumState {
   /** The witness fails or returns. Returns false when that loses quorum. */
   witnessChanged(up: boolean, reason: string): boolean {
     const beforeSet = this.set;
+    const before = this.snapshotVotes();
     this.witnessUp = up;
     if (!up) {
       const stillUp = new Set(this.weightedMembersAll());
       if (!holdsAfterLoss(beforeSet, stillUp, this.dynamic, this.witnessConfigured, false)) return false;
     }
-    if (this.dynamic) this.recompute(reason);
+    this.recompute(reason, before);
     return true;
   }
 
