@@ -141,7 +141,11 @@ function providerClosure(e: Engine, r: ResRt): ResRt[] {
 function dependentClosure(r: ResRt): ResRt[] {
   const out = new Set<ResRt>();
   const visit = (x: ResRt) => {
-    for (const d of x.dependents) if (!out.has(d)) (out.add(d), visit(d));
+    for (const d of x.dependents) {
+      if (out.has(d)) continue;
+      out.add(d);
+      visit(d);
+    }
   };
   visit(r);
   return [...out];

@@ -92,7 +92,6 @@ export class TestCluster {
   expectGroup(name: string) {
     const g = this.sim.view().groups.find((x) => x.name === name);
     if (!g) throw new Error(`no group ${name}`);
-    const self = this;
     const api = {
       ownedBy(node: string | null) {
         expect(g.owner, `owner of ${name}`).toBe(node);
@@ -106,7 +105,6 @@ export class TestCluster {
         expect(g.failovers.count, `failovers of ${name}`).toBe(n);
         return api;
       },
-      and: self,
     };
     return api;
   }
@@ -114,7 +112,6 @@ export class TestCluster {
   expectResource(name: string) {
     const r = this.sim.view().resources.find((x) => x.name === name);
     if (!r) throw new Error(`no resource ${name}`);
-    const self = this;
     const api = {
       inState(state: string) {
         expect(r.state, `state of ${name}`).toBe(state);
@@ -128,7 +125,6 @@ export class TestCluster {
         expect(r.restarts.count, `restart count of ${name}`).toBe(n);
         return api;
       },
-      and: self,
     };
     return api;
   }
