@@ -35,7 +35,7 @@ export function App() {
         <Inspector />
       </main>
       <Timeline />
-      <div className="bottom">
+      <div className="bottom-band">
         <EventLog />
         <StateTable />
       </div>

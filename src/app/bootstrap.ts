@@ -27,13 +27,21 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
       store.getState().dismissLoadError();
     }
   }
-  const link = decodeShareHash(o.hash);
+  openShareLink(store, o.hash, o.clearHash);
+  const { flush } = persistSession(store, o.storage);
+  return { store, flush };
+}
+
+/**
+ * Open a `#scenario=` link (at startup, or pasted into the address bar of an open tab): paused at
+ * t = 0 with its actions waiting for their times. An invalid link keeps the current scenario.
+ */
+export function openShareLink(store: AppStore, hash: string, clearHash?: () => void): void {
+  const link = decodeShareHash(hash);
   if (link.kind === 'error') {
     store.setState({ loadError: { origin: 'the share link', issues: [{ path: '(link)', message: link.message }] } });
   } else if (link.kind === 'ok') {
     store.getState().loadScenario(link.source, { origin: 'the share link', actions: link.actions, t: 0 });
   }
-  if (link.kind !== 'none') o.clearHash?.();
-  const { flush } = persistSession(store, o.storage);
-  return { store, flush };
+  if (link.kind !== 'none') clearHash?.();
 }

@@ -10,6 +10,7 @@ export function Header() {
   const scenario = useAppStore(selectScenario);
   const fileInput = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
 
   const openFile = async (file: File) => {
     api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
@@ -18,15 +19,15 @@ export function Header() {
   const copyLink = async () => {
     const s = api.getState();
     const url = `${location.origin}${location.pathname}${encodeShareHash(s.source, s.actions)}`;
+    // The link is also shown in a field, for copying by hand when the clipboard is blocked. It is
+    // not put in the address bar: a reload there would reopen the link at t = 0, not the session.
+    setLink(url);
     try {
       await navigator.clipboard.writeText(url);
       setCopied('Link copied');
     } catch {
-      setCopied('Copy failed: the link is in the address bar');
+      setCopied('Clipboard blocked: copy the link from the field');
     }
-    // The address bar shows the link too, so it can be copied by hand when the clipboard is blocked.
-    history.replaceState(null, '', url);
-    setTimeout(() => setCopied(null), 2500);
   };
 
   return (
@@ -62,6 +63,9 @@ export function Header() {
         }}
       />
       <button type="button" onClick={() => void copyLink()}>Copy link</button>
+      {link && (
+        <input className="share-link" readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+      )}
       <span role="status" className="copied">{copied}</span>
     </header>
   );

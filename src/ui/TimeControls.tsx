@@ -37,14 +37,14 @@ export function TimeControls() {
         <output aria-label="Speed value">{formatSpeed(speed)}</output>
       </label>
       <button type="button" onClick={stepToNextEvent} disabled={!canStep} title="Jump to the next scheduled engine event or action">
-        ⏭ Next event
+        Next event ›
       </button>
       <button type="button" onClick={runToEnd} disabled={atEnd} title={`Run to the scenario's end (${formatSimTime(until)})`}>
-        ⏩ Run to end
+        Run to end »
       </button>
       <div className="clocks">
         <span aria-label="Simulated time" data-testid="sim-time">t = {formatSimTime(now)}</span>
-        <span aria-label="Cluster local time" className="local-time">🕑 {localTime}</span>
+        <span aria-label="Cluster local time" className="local-time">local {localTime}</span>
       </div>
       <input
         className="scrubber"

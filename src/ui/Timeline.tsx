@@ -29,7 +29,7 @@ export function Timeline() {
       <div className="lanes">
         {lanes.map((lane) => (
           <div className="lane" key={`${lane.kind}:${lane.name}`}>
-            <div className="lane-label" title={lane.name}>{lane.kind === 'node' ? '🖥 ' : '▣ '}{lane.name}</div>
+            <div className="lane-label" title={lane.name}><span className="muted">{lane.kind}</span> {lane.name}</div>
             <svg
               className="lane-track"
               role="img"

@@ -36,7 +36,7 @@ export const Timers = memo(function Timers({ subject, skip }: { subject: string;
     <ul className="timers" aria-label={`Timers of ${subject}`}>
       {shown.map((t) => (
         <li key={`${t.kind}:${t.armedAt}:${t.deadline}`} className={`timer timer-${t.kind}`} title={t.label}>
-          <span aria-hidden="true">⏱</span> {t.label}: <Countdown deadline={t.deadline} />
+          {t.label}: <Countdown deadline={t.deadline} />
         </li>
       ))}
     </ul>

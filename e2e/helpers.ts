@@ -1,0 +1,41 @@
+/** Shared steps for the app's end-to-end tests. */
+import { expect, type Page } from '@playwright/test';
+import LZString from 'lz-string';
+
+export const GROUP = 'SQL Server (MSSQLSERVER)';
+
+/** A fresh page: no saved session from an earlier test. */
+export async function openFresh(page: Page, hash = '') {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  // Through about:blank: going from / to /#... would be a same-document hash change.
+  await page.goto('about:blank');
+  await page.goto(`/${hash}`);
+  await expect(page.getByRole('table', { name: 'Cluster state' })).toBeVisible();
+}
+
+export function shareHash(scenario: unknown): string {
+  return `#scenario=${LZString.compressToEncodedURIComponent(JSON.stringify(scenario))}`;
+}
+
+/** The State and Owner cells of the table row named `name`. */
+export function row(page: Page, name: string) {
+  return page.getByRole('table', { name: 'Cluster state' }).getByRole('row').filter({
+    has: page.getByRole('button', { name, exact: true }),
+  });
+}
+
+export async function expectRow(page: Page, name: string, state: string, owner: string) {
+  const cells = row(page, name).getByRole('cell');
+  await expect(cells.nth(2)).toHaveText(state);
+  await expect(cells.nth(3)).toHaveText(owner);
+}
+
+export async function seek(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Timeline position' }).fill(String(ms));
+}
+
+export async function simTime(page: Page) {
+  return page.getByLabel('Simulated time').textContent();
+}
