@@ -279,7 +279,10 @@ const UNIT_WORD: Record<PropertyUnit, string> = {
 /** "an integer from 0 to 1193 hours", "-1 (no window: any time) or an integer from 0 to 23 (hour of the day)". */
 export function describeAllowed(rule: PropertyRule): string {
   if (rule.kind === 'stringList') return 'an array of strings';
-  if (rule.kind === 'choice') return `one of ${rule.choices.map((c) => JSON.stringify(c)).join(', ')}`;
+  if (rule.kind === 'choice') {
+    const quoted = rule.choices.map((c) => JSON.stringify(c));
+    return quoted.length > 1 ? `one of ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : `${quoted.join('')}`;
+  }
   const range =
     rule.max === DURATION_MAX
       ? 'a non-negative whole number of milliseconds'

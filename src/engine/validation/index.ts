@@ -5,7 +5,7 @@
 import type { ValidationIssue, ValidationResult } from '../model/scenario';
 import { parseJsonText } from './json';
 import { ROOT_PATH } from './paths';
-import { walkScenario } from './scenario';
+import { walkScenario } from './document';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';

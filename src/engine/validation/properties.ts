@@ -82,7 +82,8 @@ export function readSettings<T extends object>(
     const value = raw[name];
     const problem = checkPropertyValue(scope, name, value);
     if (problem !== null) {
-      issues.add(p, `${owner} ${NOUN[scope]} ${q(name)} ${problem}`);
+      const hint = rule.kind === 'choice' ? didYouMean(value, rule.choices) : '';
+      issues.add(p, `${owner} ${NOUN[scope]} ${q(name)} ${problem}${hint}`);
       invalid.push(name);
       continue;
     }
