@@ -90,8 +90,6 @@ export class Engine {
           pendingCall: null,
           timers: {},
           dependents: [],
-          nextLooksAlive: null,
-          nextIsAlive: null,
         };
         g.resources.push(r);
         this.resources.push(r);

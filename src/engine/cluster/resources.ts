@@ -7,6 +7,7 @@ import type { ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { humanMs } from '../policies/format';
+import { nextPollInstant } from '../policies/polls';
 import { DWORD_MAX } from '../model/scenario';
 import { checkMoveProgress, failoverGroup } from './groups';
 
@@ -116,7 +117,6 @@ function offlineCall(e: Engine, r: ResRt): void {
   const { offlineMs } = r.spec.behavior;
   const p = r.spec.properties;
   e.disarm(r.timers, 'health');
-  r.nextLooksAlive = r.nextIsAlive = null;
   e.resTransition(r, { type: 'CALL_OFFLINE' }, 'dependents-first offline');
   r.pendingCall = 'Offline';
   if ((behavior === 'ok' || behavior === 'fail') && offlineMs === 0) {
@@ -164,7 +164,6 @@ export function stopActivity(e: Engine, r: ResRt): void {
   e.disarm(r.timers, 'deadlock');
   r.hung = null;
   r.pendingCall = null;
-  r.nextLooksAlive = r.nextIsAlive = null;
 }
 
 /** Terminate (no Offline call) straight to Offline — dependents of a failed provider, pending calls. */
@@ -281,10 +280,6 @@ export function armRetry(e: Engine, r: ResRt): void {
 
 // ---- health checks (contract §4.2) ------------------------------------------------------------
 
-function nextInstant(origin: number, interval: number, after: number): number {
-  const k = Math.floor((after - origin) / interval) + 1;
-  return origin + Math.max(1, k) * interval;
-}
 
 /**
  * Healthy checks are not events: arm one timer for the first check instant that will see an
@@ -292,17 +287,12 @@ function nextInstant(origin: number, interval: number, after: number): number {
  */
 export function armHealth(e: Engine, r: ResRt): void {
   e.disarm(r.timers, 'health');
-  if (e.resState(r) !== 'Online' || r.hung || r.tOnline === null) {
-    r.nextLooksAlive = r.nextIsAlive = null;
-    return;
-  }
+  if (e.resState(r) !== 'Online' || r.hung || r.tOnline === null) return;
   const p = r.spec.properties;
   const now = e.now();
-  r.nextLooksAlive = nextInstant(r.tOnline, p.LooksAlivePollInterval, now);
-  r.nextIsAlive = nextInstant(r.tOnline, p.IsAlivePollInterval, now);
   const due: number[] = [];
-  if (r.faults.looksAlive !== 'ok') due.push(r.nextLooksAlive);
-  if (r.faults.isAlive !== 'ok') due.push(r.nextIsAlive);
+  if (r.faults.looksAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.LooksAlivePollInterval, now));
+  if (r.faults.isAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.IsAlivePollInterval, now));
   if (!due.length) return;
   const at = Math.min(...due);
   e.arm(r.timers, 'health', 'healthCheck', r.spec.name, at - now, 'next health check that sees the fault', () => runHealthCheck(e, r));
@@ -341,7 +331,6 @@ export function runIsAlive(e: Engine, r: ResRt, why: string): void {
 
 function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
   e.disarm(r.timers, 'health');
-  r.nextLooksAlive = r.nextIsAlive = null;
   r.hung = { call, since: e.now() };
   const d = r.spec.properties.DeadlockTimeout;
   e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () => recycleMonitor(e, r));

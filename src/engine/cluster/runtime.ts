@@ -56,12 +56,8 @@ export interface ResRt {
   hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number } | null;
   /** Which call is in progress (for its completion timer). */
   pendingCall: 'Online' | 'Offline' | null;
-  /** Whether the failure of an Offline call in progress should count (never, per contract §4.5). */
   timers: TimerSlots<ResourceSlot>;
   dependents: ResRt[];
-  /** Next health-check instants (for the view), while Online with checks running. */
-  nextLooksAlive: number | null;
-  nextIsAlive: number | null;
 }
 
 export interface GroupRt {

@@ -4,6 +4,7 @@ import type { ClusterView, TimerView } from '../model/view';
 import type { FinalState } from '../model/trace';
 import { effectiveFailoverThreshold, failoversInWindow, failoverWindowEnd, restartCountAt, restartWindowEnd } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
+import { nextPollInstant } from '../policies/polls';
 
 export function buildView(e: Engine): ClusterView {
   const t = e.now();
@@ -57,6 +58,8 @@ export function buildView(e: Engine): ClusterView {
     }),
     resources: e.resources.map((r) => {
       const p = r.spec.properties;
+      // Healthy polls are not events: their instants are arithmetic on tOnline (contract §4.2).
+      const polling = e.resState(r) === 'Online' && !r.hung && r.tOnline !== null && e.isLive(r.group.owner);
       return {
         name: r.spec.name,
         group: r.group.spec.name,
@@ -72,8 +75,8 @@ export function buildView(e: Engine): ClusterView {
         faults: { ...r.faults },
         monitor: r.separate ? 'separate' : 'shared',
         onlineSince: r.tOnline,
-        nextLooksAlive: r.nextLooksAlive,
-        nextIsAlive: r.nextIsAlive,
+        nextLooksAlive: polling ? nextPollInstant(r.tOnline!, p.LooksAlivePollInterval, t) : null,
+        nextIsAlive: polling ? nextPollInstant(r.tOnline!, p.IsAlivePollInterval, t) : null,
         hungCall: r.hung ? { ...r.hung } : null,
         gaveUp: r.gaveUp,
       };
