@@ -39,36 +39,47 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
 }
 
 function onlineCall(e: Engine, r: ResRt, reason: string): void {
-  const node = r.group.owner!;
-  const behavior = r.faults.online;
-  const { onlineMs } = r.spec.behavior;
-  const p = r.spec.properties;
   r.dueAt = null;
   r.gaveUp = false;
   e.disarm(r.timers, 'restart');
   e.resTransition(r, { type: 'CALL_ONLINE' }, reason);
-  r.pendingCall = 'Online';
+  makeCall(e, r, 'Online', `Online call made (${reason})`);
+}
+
+/**
+ * An Online or Offline call into the simulated DLL (contract §4.1), answered by the resource's
+ * injected behaviour: ok/fail after onlineMs/offlineMs (at once when 0), stall until
+ * min(PendingTimeout, DeadlockTimeout), hang until DeadlockTimeout recycles the monitor.
+ */
+function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason: string): void {
+  const node = r.group.owner!;
   const name = r.spec.name;
-  if ((behavior === 'ok' || behavior === 'fail') && onlineMs === 0) {
-    e.emit({ type: 'call', resource: name, node, call: 'Online', result: behavior, reason: `Online call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
-    if (behavior === 'ok') onlineDone(e, r);
-    else callFailed(e, r, 'Online', 'the Online call failed');
+  const behavior = call === 'Online' ? r.faults.online : r.faults.offline;
+  const ms = call === 'Online' ? r.spec.behavior.onlineMs : r.spec.behavior.offlineMs;
+  const done = () => (call === 'Online' ? onlineDone(e, r) : offlineDone(e, r));
+  const p = r.spec.properties;
+  r.pendingCall = call;
+  if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
+    e.emit({ type: 'call', resource: name, node, call, result: behavior, reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
+    if (behavior === 'ok') done();
+    else callFailed(e, r, call, `the ${call} call failed`);
     return;
   }
   if (behavior === 'hang') {
-    e.emit({ type: 'call', resource: name, node, call: 'Online', result: 'hang', reason: 'the Online call never returns' });
-    hang(e, r, 'Online');
+    e.emit({ type: 'call', resource: name, node, call, result: 'hang', reason: `the ${call} call never returns` });
+    hang(e, r, call);
     return;
   }
-  e.emit({ type: 'call', resource: name, node, call: 'Online', result: 'pending', reason: `Online call made (${reason})` });
+  e.emit({ type: 'call', resource: name, node, call, result: 'pending', reason: pendingReason });
+  const kind = call === 'Online' ? 'onlineCall' : 'offlineCall';
   if (behavior === 'ok') {
-    e.arm(r.timers, 'call', 'onlineCall', name, onlineMs, `Online completes (${humanMs(onlineMs)})`, () => onlineDone(e, r));
+    e.arm(r.timers, 'call', kind, name, ms, `${call} completes (${humanMs(ms)})`, done);
   } else if (behavior === 'fail') {
-    e.arm(r.timers, 'call', 'onlineCall', name, onlineMs, `Online fails (${humanMs(onlineMs)})`, () => callFailed(e, r, 'Online', 'the Online call returned an error'));
+    e.arm(r.timers, 'call', kind, name, ms, `${call} fails (${humanMs(ms)})`, () => callFailed(e, r, call, `the ${call} call returned an error`));
   } else {
     const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
     e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
-      callFailed(e, r, 'Online', `OnlinePending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
+      callFailed(e, r, call, `${call}Pending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
     );
   }
 }
@@ -111,36 +122,9 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
 }
 
 function offlineCall(e: Engine, r: ResRt): void {
-  const node = r.group.owner!;
-  const name = r.spec.name;
-  const behavior = r.faults.offline;
-  const { offlineMs } = r.spec.behavior;
-  const p = r.spec.properties;
   e.disarm(r.timers, 'health');
   e.resTransition(r, { type: 'CALL_OFFLINE' }, 'dependents-first offline');
-  r.pendingCall = 'Offline';
-  if ((behavior === 'ok' || behavior === 'fail') && offlineMs === 0) {
-    e.emit({ type: 'call', resource: name, node, call: 'Offline', result: behavior, reason: `Offline call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
-    if (behavior === 'ok') offlineDone(e, r);
-    else callFailed(e, r, 'Offline', 'the Offline call failed');
-    return;
-  }
-  if (behavior === 'hang') {
-    e.emit({ type: 'call', resource: name, node, call: 'Offline', result: 'hang', reason: 'the Offline call never returns' });
-    hang(e, r, 'Offline');
-    return;
-  }
-  e.emit({ type: 'call', resource: name, node, call: 'Offline', result: 'pending', reason: 'Offline call made' });
-  if (behavior === 'ok') {
-    e.arm(r.timers, 'call', 'offlineCall', name, offlineMs, `Offline completes (${humanMs(offlineMs)})`, () => offlineDone(e, r));
-  } else if (behavior === 'fail') {
-    e.arm(r.timers, 'call', 'offlineCall', name, offlineMs, `Offline fails (${humanMs(offlineMs)})`, () => callFailed(e, r, 'Offline', 'the Offline call returned an error'));
-  } else {
-    const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
-    e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
-      callFailed(e, r, 'Offline', `OfflinePending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
-    );
-  }
+  makeCall(e, r, 'Offline', 'Offline call made');
 }
 
 function offlineDone(e: Engine, r: ResRt): void {
