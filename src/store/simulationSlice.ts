@@ -5,6 +5,7 @@ import { describeAction } from '../app/format';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';
+import { latestDecisions } from './decisions';
 
 type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 'stepToNextEvent' | 'runToEnd' | 'check' | 'apply' | 'nextEventTime' | 'dismissLoadError' | 'dismissNotice'>;
 
@@ -23,6 +24,7 @@ export function initialSimulationState(rt: Runtime, source: unknown): { own: Own
       scenario: r.scenario,
       view,
       index: buildViewIndex(view),
+      decisions: latestDecisions({}, [], events),
       events,
       horizon: events,
       actions: [],
@@ -40,10 +42,11 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     const s = get();
     const all = rt.sim.events();
     const events = all.length === s.events.length && !extra.horizon ? s.events : all.slice();
-    const horizonBase = extra.horizon ?? s.horizon;
+    const { horizon: horizonBase = s.horizon, ...rest } = extra;
     const horizon = events.length >= horizonBase.length ? events : horizonBase;
     const view = rt.sim.view();
-    set({ view, index: buildViewIndex(view, s.index), events, horizon, ...extra });
+    const decisions = latestDecisions(s.decisions, s.events, events);
+    set({ view, index: buildViewIndex(view, s.index), events, horizon, decisions, ...rest });
   };
 
   /** Move forward to t, applying the user's waiting actions at their own instants on the way. */

@@ -126,3 +126,22 @@ describe('session', () => {
     expect(restored.getState().view.groups[0].owner).toBe('SQL-B');
   });
 });
+
+describe('decisions', () => {
+  it('keeps the latest decision per entity and recomputes after a rewind', () => {
+    const store = make();
+    store.getState().apply(crash);
+    store.getState().seek(20_000);
+    expect(store.getState().decisions.SQL).toMatchObject({ type: 'group.owner', to: 'SQL-B' });
+    store.getState().seek(5000);
+    expect(store.getState().decisions.SQL).toBeUndefined();
+  });
+
+  it('resets the horizon when acting, and keeps the log non-empty', () => {
+    const store = make();
+    store.getState().seek(5000);
+    store.getState().apply(crash);
+    expect(store.getState().horizon).toBe(store.getState().events);
+    expect(store.getState().events.length).toBeGreaterThan(0);
+  });
+});

@@ -45,6 +45,8 @@ export interface SimulationSlice {
   index: ViewIndex;
   /** Trace events up to now. */
   events: readonly TraceEvent[];
+  /** The latest decision (policy or owner change) concerning each group, node or resource. */
+  decisions: Record<string, TraceEvent>;
   /** The longest trace seen on this timeline: after a rewind, events beyond now are what will happen. */
   horizon: readonly TraceEvent[];
   /** The user's actions on this timeline; the first `appliedCount` are applied, the rest wait for their time. */

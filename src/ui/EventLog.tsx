@@ -40,11 +40,16 @@ export function EventLog() {
     return m;
   }, [scenario]);
 
-  // Follow the newest event while the user has not scrolled up to read.
+  // Follow the newest event unless the user has scrolled up to read.
+  const follow = useRef(true);
   useEffect(() => {
     const el = list.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
-  }, [events.length]);
+    if (!el || !follow.current) return;
+    const current = el.querySelector<HTMLElement>('.log-row.ahead');
+    // After a rewind, keep "now" (the first row ahead) in view rather than the far end.
+    if (current) el.scrollTop = current.offsetTop - el.clientHeight + 2 * current.offsetHeight;
+    else el.scrollTop = el.scrollHeight;
+  }, [events.length, rows]);
 
   const onRow = (e: TraceEvent) => {
     const subject = eventSubjects(e).find((n) => kindOf.has(n));
@@ -75,7 +80,15 @@ export function EventLog() {
         </label>
         <span className="muted">{events.length} events{horizon.length > events.length ? ` · ${horizon.length - events.length} ahead` : ''}</span>
       </div>
-      <ol ref={list} className="log-rows" aria-label="Trace events">
+      <ol
+        ref={list}
+        className="log-rows"
+        aria-label="Trace events"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40 || !!el.querySelector('.log-row.ahead');
+        }}
+      >
         {rows.map(({ e, i }) => (
           <li key={i} className={`log-row type-${e.type.replace('.', '-')}${i >= events.length ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}>
             <button type="button" onClick={() => onRow(e)} title="Select and go to this moment">

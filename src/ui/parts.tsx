@@ -1,7 +1,7 @@
 /** Small shared pieces: state badges (icon + text, never colour alone), countdowns, timers, meters. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatCountdown } from '../app/format';
+import { eventSummary, formatClock, formatCountdown } from '../app/format';
 import type { TimerView } from '../engine/model/view';
 import { useAppStore } from '../store/context';
 import { selectNow } from '../store/selectors';
@@ -55,3 +55,14 @@ export function Meter({ label, count, threshold, endsAt, endsLabel }: {
     </div>
   );
 }
+
+/** The latest decision about an entity, with the engine's reason: the canvas answers "why?". */
+export const LastDecision = memo(function LastDecision({ name }: { name: string }) {
+  const e = useAppStore((s) => s.decisions[name]);
+  if (!e) return null;
+  return (
+    <div className="decision" title={`${eventSummary(e)} — ${e.reason}`}>
+      <span className="muted">t={formatClock(e.t)}</span> {e.type === 'policy' ? e.rule : e.type === 'group.owner' ? `moved to ${e.to ?? '(none)'} (${e.cause})` : e.type}: {e.reason}
+    </div>
+  );
+});

@@ -4,7 +4,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
-import { Meter, StateBadge, Timers } from '../parts';
+import { LastDecision, Meter, StateBadge, Timers } from '../parts';
 import type { GroupData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -30,6 +30,7 @@ export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupD
       <Meter label="failovers" count={g.count} threshold={g.threshold} endsAt={g.endsAt} endsLabel="oldest ages out in" />
       {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
       <Timers subject={data.name} />
+      <LastDecision name={data.name} />
     </div>
   );
 });

@@ -4,7 +4,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
-import { Countdown, Meter, StateBadge, Timers } from '../parts';
+import { Countdown, LastDecision, Meter, StateBadge, Timers } from '../parts';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -52,6 +52,7 @@ export const ResourceNode = memo(function ResourceNode({ data }: NodeProps<Node<
         </div>
       )}
       <Timers subject={data.name} />
+      <LastDecision name={data.name} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
