@@ -85,6 +85,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         actions: (opts.actions ?? []).slice().sort((a, b) => a.at - b.at),
         appliedCount: 0,
         events: [],
+        decisions: {},
         horizon: [],
         loadError: null,
         notice: null,
@@ -111,7 +112,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       if (target < rt.sim.now()) {
         rebuild(get().scenario);
         // The waiting actions stay: moving forward again replays them at their instants.
-        set({ appliedCount: 0, events: [] });
+        set({ appliedCount: 0, events: [], decisions: {} });
       }
       advance(target);
     },
