@@ -129,6 +129,8 @@ function noTarget(e: Engine, g: GroupRt, detail: string): void {
  * there is no offline step.
  */
 export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', why: string): void {
+  // Already on its way elsewhere (e.g. a recycled monitor failed two of its resources at once).
+  if (cause === 'resource' && e.groupMoving(g)) return;
   const name = g.spec.name;
   const p = g.spec.properties;
   const threshold = effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length);
