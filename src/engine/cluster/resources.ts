@@ -315,7 +315,7 @@ export function runIsAlive(e: Engine, r: ResRt, why: string): void {
 
 function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
   e.disarm(r.timers, 'health');
-  r.hung = { call, since: e.now() };
+  r.hung = { call, since: e.now(), node: r.group.owner! };
   const d = r.spec.properties.DeadlockTimeout;
   e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () => recycleMonitor(e, r));
 }
@@ -326,17 +326,20 @@ function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | '
  * policy; the hung one gets a monitor of its own from then on (wsfc-semantics §2.5).
  */
 function recycleMonitor(e: Engine, hungRes: ResRt): void {
-  const node = hungRes.group.owner!;
-  const hosted = hungRes.separate
-    ? [hungRes]
-    : e.resources.filter((x) => x === hungRes || (!x.separate && x.group.owner === node && ACTIVE.has(e.resState(x))));
+  // The monitor that hangs is the one on the node where the call was made, even if the resource
+  // has since gone offline there and moved on.
+  const node = hungRes.hung?.node ?? hungRes.group.owner!;
+  const onNode = (x: ResRt) => x.group.owner === node && ACTIVE.has(e.resState(x));
+  const hosted = e.resources.filter((x) => (x === hungRes ? onNode(x) : !hungRes.separate && !x.separate && onNode(x)));
+  const listed = hosted.includes(hungRes) ? hosted : [hungRes, ...hosted].sort((a, b) => a.spec.index - b.spec.index);
   e.emit({
     type: 'rhs.recycle',
     node,
-    resources: hosted.map((x) => x.spec.name),
+    resources: listed.map((x) => x.spec.name),
     reason: `${hungRes.hung?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}`,
   });
   hungRes.separate = true;
+  hungRes.hung = null;
   const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
   for (const { x } of counted) {
     enterFailed(e, x, x === hungRes ? 'deadlock: its monitor was recycled' : `its monitor was recycled because ${q(hungRes.spec.name)} hung`);

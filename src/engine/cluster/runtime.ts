@@ -53,7 +53,7 @@ export interface ResRt {
   /** Restarts exhausted (waiting for RetryPeriodOnFailure, or for good). */
   gaveUp: boolean;
   /** A call that never returns. */
-  hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number } | null;
+  hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string } | null;
   /** Which call is in progress (for its completion timer). */
   pendingCall: 'Online' | 'Offline' | null;
   timers: TimerSlots<ResourceSlot>;
