@@ -5,7 +5,8 @@
 import type { AppStore } from '../store/createAppStore';
 import { createAppStore } from '../store/createAppStore';
 import { decodeShareHash, parseSession, persistSession } from '../store/session';
-import type { EngineApi, SessionStorage } from '../store/types';
+import type { AppliedAction } from '../engine/api';
+import type { EngineApi, LoadError, SessionStorage } from '../store/types';
 import { DEFAULT_BUILTIN } from './builtins';
 
 export interface BootOptions {
@@ -19,15 +20,32 @@ export interface BootOptions {
 }
 
 export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void } {
-  const store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, DEFAULT_BUILTIN.source);
+  const link = decodeShareHash(o.hash);
   const saved = parseSession(o.storage.load());
-  if (saved) {
-    // A saved session whose scenario no longer validates (the format evolved) just falls back.
-    if (!store.getState().loadScenario(saved.source, { origin: 'the saved session', actions: saved.actions, t: saved.t })) {
-      store.getState().dismissLoadError();
+  const candidates: { source: unknown; actions: AppliedAction[]; t: number; origin: string }[] = [];
+  if (link.kind === 'ok') candidates.push({ source: link.source, actions: link.actions, t: 0, origin: 'the share link' });
+  if (saved) candidates.push({ ...saved, origin: 'the saved session' });
+  candidates.push({ source: DEFAULT_BUILTIN.source, actions: [], t: 0, origin: DEFAULT_BUILTIN.title });
+
+  let linkError: LoadError | null =
+    link.kind === 'error' ? { origin: 'the share link', issues: [{ path: '(link)', message: link.message }] } : null;
+  let store: AppStore | null = null;
+  // Build the simulation once, for the first candidate that validates (a big scenario costs).
+  for (const c of candidates) {
+    const v = o.engine.validateScenario(c.source);
+    if (!v.ok) {
+      // An invalid link is reported; a saved session that no longer validates just falls back.
+      if (c.origin === 'the share link') linkError = { origin: c.origin, issues: v.errors };
+      continue;
     }
+    store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, c.source);
+    if (c.actions.length) store.setState({ actions: c.actions.slice().sort((a, b) => a.at - b.at) });
+    if (c.t > 0) store.getState().seek(c.t);
+    break;
   }
-  openShareLink(store, o.hash, o.clearHash);
+  if (!store) throw new Error('the default scenario does not validate');
+  if (linkError) store.setState({ loadError: linkError });
+  if (link.kind !== 'none') o.clearHash?.();
   const { flush } = persistSession(store, o.storage);
   return { store, flush };
 }

@@ -2,7 +2,7 @@
  * The trace as a readable, filterable log. After a rewind the rows beyond "now" are still shown,
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { DECISION_TYPES, eventSubjects, formatClock, eventSummary } from '../app/format';
 import type { TraceEvent, TraceEventType } from '../engine/model/trace';
 import { useAppStore, useAppStoreApi } from '../store/context';
@@ -51,12 +51,12 @@ export function EventLog() {
     else el.scrollTop = el.scrollHeight;
   }, [events.length, rows]);
 
-  const onRow = (e: TraceEvent) => {
+  const onRow = useCallback((e: TraceEvent) => {
     const subject = eventSubjects(e).find((n) => kindOf.has(n));
     if (subject) api.getState().select({ kind: kindOf.get(subject)!, name: subject });
     api.getState().pause();
     api.getState().seek(e.t);
-  };
+  }, [api, kindOf]);
 
   const { setLogFilter } = api.getState();
   return (
@@ -89,18 +89,23 @@ export function EventLog() {
           follow.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40 || !!el.querySelector('.log-row.ahead');
         }}
       >
-        {rows.map(({ e, i }) => (
-          <li key={i} className={`log-row type-${e.type.replace('.', '-')}${i >= events.length ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}>
-            <button type="button" onClick={() => onRow(e)} title="Select and go to this moment">
-              <span className="log-t">t={formatClock(e.t)}</span>
-              {' · '}<span className="log-type">{e.type}</span>
-              {' · '}<span className="log-summary">{eventSummary(e)}</span>
-              {e.reason && <span className="log-reason"> — {e.reason}</span>}
-              {i >= events.length && <span className="ahead-tag"> (ahead)</span>}
-            </button>
-          </li>
-        ))}
+        {rows.map(({ e, i }) => <LogRow key={i} e={e} ahead={i >= events.length} onPick={onRow} />)}
       </ol>
     </section>
   );
 }
+
+/** Rows are memoised: a growing trace re-renders only the new rows, not all of them each frame. */
+const LogRow = memo(function LogRow({ e, ahead, onPick }: { e: TraceEvent; ahead: boolean; onPick: (e: TraceEvent) => void }) {
+  return (
+    <li className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}>
+      <button type="button" onClick={() => onPick(e)} title="Select and go to this moment">
+        <span className="log-t">t={formatClock(e.t)}</span>
+        {' · '}<span className="log-type">{e.type}</span>
+        {' · '}<span className="log-summary">{eventSummary(e)}</span>
+        {e.reason && <span className="log-reason"> — {e.reason}</span>}
+        {ahead && <span className="ahead-tag"> (ahead)</span>}
+      </button>
+    </li>
+  );
+});

@@ -48,10 +48,14 @@ export function ClusterCanvas() {
   return (
     <div className="canvas" ref={wrapper} onKeyDown={onKeyDown} aria-label="Cluster diagram" role="region">
       <ReactFlow
+        key={scenario.name}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
+        // Big clusters: never zoom out so far that every node is on screen (and rendered) at once.
+        fitViewOptions={{ minZoom: 0.35, maxZoom: 1 }}
+        onlyRenderVisibleElements
         minZoom={0.05}
         nodesDraggable={false}
         nodesConnectable={false}

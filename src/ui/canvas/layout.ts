@@ -6,12 +6,12 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { GroupSpec, Scenario } from '../../engine/model/scenario';
 
-export const RES_W = 180;
-export const RES_H = 104;
+export const RES_W = 200;
+export const RES_H = 132;
 const RES_GAP_X = 16;
 const RES_GAP_Y = 34;
 const GROUP_PAD = 14;
-const GROUP_HEAD = 76;
+const GROUP_HEAD = 104;
 const REGION_PAD = 16;
 const REGION_HEAD = 72;
 const REGION_GAP = 40;
