@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:ui`: the browser app's speed goals (visualizer issue §9), printed, not asserted.
+ * Builds are served by `vite preview`; Chromium is Debian's (CHROMIUM_PATH overrides).
+ * For the default scenario and the 32-node × 200-group × 5-resource one (opened by share link):
+ * time to interactive, then 10 s of play at 1,000× with median and p95 frame times. Also the
+ * initial JS the page loads, gzipped.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from '@playwright/test';
+import lz from 'lz-string';
+import { bigScenario } from './bigScenario';
+
+const PORT = 4391;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+function initialJsGzip(): { files: string[]; bytes: number } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length, 0);
+  return { files, bytes };
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(BASE);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+async function measure(page: Page, url: string, label: string): Promise<void> {
+  await page.goto('about:blank');
+  const t0 = performance.now();
+  await page.goto(url);
+  await page.getByRole('table', { name: 'Cluster state' }).waitFor();
+  await page.getByRole('button', { name: /Play/ }).waitFor();
+  const tti = performance.now() - t0;
+  await page.getByRole('slider', { name: 'Speed' }).fill('3'); // log10(1000)
+  await page.getByRole('button', { name: /Play/ }).click();
+  // A string, not a function: tsx would wrap a function with helpers the page does not have.
+  const frames = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + 10000;
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
+  const simTime = await page.getByTestId('sim-time').textContent();
+  const sorted = [...frames].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  console.log(
+    `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})`,
+  );
+}
+
+async function main(): Promise<void> {
+  execSync('npx vite build', { stdio: 'ignore' });
+  const js = initialJsGzip();
+  console.log(`initial JS: ${(js.bytes / 1024).toFixed(1)} KB gzip (${js.files.join(', ')}); goal ≤ 350 KB`);
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await measure(page, BASE, 'default scenario (goal p95 ≤ 16.7)');
+    const big = lz.compressToEncodedURIComponent(JSON.stringify(bigScenario(24 * 3_600_000)));
+    await measure(page, `${BASE}#scenario=${big}`, '32 × 200 × 5 (goal p95 ≤ 33)');
+    await browser.close();
+  } finally {
+    try {
+      process.kill(-server.pid!);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
