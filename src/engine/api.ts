@@ -43,8 +43,12 @@ export interface Simulation {
   view(): ClusterView;
   /** The contract's `final` block at the current time. */
   final(): FinalState;
-  /** Every trace event so far (the same objects subscribers received). */
+  /** Every trace event so far (the same objects subscribers received). The array grows in place. */
   events(): readonly TraceEvent[];
+  /** How many trace events there are so far. */
+  eventCount(): number;
+  /** The events from index `from` on (a new array): for views that append what is new each frame. */
+  eventsSince(from: number): TraceEvent[];
   /** Called for each new trace event, in order. Returns an unsubscribe function. */
   subscribe(listener: (event: TraceEvent) => void): () => void;
 }

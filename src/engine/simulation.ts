@@ -29,6 +29,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     view: () => buildView(engine),
     final: () => buildFinal(engine),
     events: () => engine.events,
+    eventCount: () => engine.events.length,
+    eventsSince: (from: number) => engine.events.slice(Math.max(0, from)),
     subscribe: (listener) => engine.subscribe(listener),
   };
 }

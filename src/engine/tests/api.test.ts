@@ -86,6 +86,15 @@ describe('engine API', () => {
     expect(JSON.stringify(forward.events())).toBe(JSON.stringify(live.events()));
   });
 
+  it('eventsSince returns only what is new, for views that append', () => {
+    const sim = createSimulation(sql());
+    const n = sim.eventCount();
+    sim.advanceTo(70_000);
+    expect(sim.eventsSince(n)).toEqual(sim.events().slice(n));
+    expect(sim.eventCount()).toBe(sim.events().length);
+    expect(sim.eventsSince(sim.eventCount())).toEqual([]);
+  });
+
   it('advanceTo never goes backwards and rejects a non-finite time', () => {
     const sim = createSimulation(sql());
     sim.advanceTo(5000);

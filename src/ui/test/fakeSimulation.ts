@@ -120,6 +120,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     }),
     final: () => { throw new Error('not in the fake'); },
     events: () => events,
+    eventCount: () => events.length,
+    eventsSince: (from: number) => events.slice(from),
     subscribe(l) {
       listeners.add(l);
       return () => listeners.delete(l);
