@@ -6,7 +6,7 @@ import type { Engine } from './engine';
 import type { ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
-import { humanMs } from '../policies/format';
+import { clockAt, humanMs } from '../policies/format';
 import { nextPollInstant } from '../policies/polls';
 import { DWORD_MAX } from '../model/scenario';
 import { checkMoveProgress, failoverGroup } from './groups';
@@ -234,7 +234,7 @@ function restartPolicy(e: Engine, r: ResRt): void {
     type: 'policy',
     rule: 'RestartThresholdExceeded',
     subject: name,
-    detail: `${r.window.count} failures since ${r.window.start} ms exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
+    detail: `${r.window.count} failures since t=${clockAt(r.window.start!)} exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
     reason: `resource ${q(name)} failed ${r.window.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
   });
   armRetry(e, r);

@@ -139,3 +139,15 @@ describe('virtual clock', () => {
     expect(c.nextDeadline()).toBeNull();
   });
 });
+
+describe('human times in reasons', () => {
+  it('durations and clock readings', async () => {
+    const { humanMs, clockAt } = await import('./format');
+    expect(humanMs(500)).toBe('500 ms');
+    expect(humanMs(900000)).toBe('15 min');
+    expect(humanMs(3600000)).toBe('1 h');
+    expect(humanMs(4294967295)).toBe('never');
+    expect(clockAt(109000)).toBe('1:49.000');
+    expect(clockAt(7_200_500)).toBe('2:00:00.500');
+  });
+});
