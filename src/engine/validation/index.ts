@@ -1,16 +1,35 @@
 /**
  * Scenario validation (contract §1, §2): the one module the engine, the command line and the editor
  * use to turn a scenario file into the normalized `Scenario`, or into every reason it is rejected.
+ *
+ * Two passes over the input, their issues merged into document order:
+ * - `ScenarioSchema` (zod, `./schema`): shapes, unknown keys, types, ranges, allowed values,
+ *   dependency-expression syntax, cross-field rules, defaults; its issues are worded by `./issues`;
+ * - `checkReferences` (`./references`): duplicate names, references by name, cycles.
  */
-import type { ValidationIssue, ValidationResult } from '../model/scenario';
+import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '../model/scenario';
+import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
 import { parseJsonText } from './json';
-import { ROOT_PATH } from './paths';
-import { walkScenario } from './document';
+import { collectNames } from './names';
+import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
+import { checkReferences } from './references';
+import { ScenarioSchema, type ScenarioFile } from './schema';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';
 export { FILE_PATH } from './json';
 export { ROOT_PATH } from './paths';
+export {
+  ClusterSchema,
+  DependsOnSchema,
+  GroupSchema,
+  NodeSchema,
+  ResourceSchema,
+  ScenarioSchema,
+  ScriptEntrySchema,
+  settingsSchema,
+  type ScenarioFile,
+} from './schema';
 
 /**
  * Validate raw JSON (as parsed) and apply every default. All problems are reported, in document
@@ -18,10 +37,15 @@ export { ROOT_PATH } from './paths';
  */
 export function validateScenario(json: unknown): ValidationResult {
   try {
-    return walkScenario(json);
+    const parsed = ScenarioSchema.safeParse(json);
+    const located: LocatedIssue[] = [];
+    if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, located);
+    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)));
+    if (located.length > 0 || !parsed.success) return { ok: false, errors: inDocumentOrder(json, located) };
+    return { ok: true, scenario: assemble(parsed.data, json as PlainObject) };
   } catch (e) {
-    // Defensive: the walk is written not to throw on any JSON value; anything else (exotic objects)
-    // is reported rather than propagated.
+    // Defensive: the passes are written not to throw on any JSON value; anything else (exotic
+    // objects, throwing getters) is reported rather than propagated.
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, errors: [{ path: ROOT_PATH, message: `the scenario could not be read: ${why}` }] };
   }
@@ -36,4 +60,49 @@ export function parseScenarioText(text: string): ValidationResult {
 /** One line per issue: `path: message`. */
 export function formatIssues(errors: readonly ValidationIssue[]): string {
   return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// What follows the file's own order, which zod's output (in schema order) does not keep.
+
+const list = (raw: PlainObject, key: string): PlainObject[] => (Array.isArray(raw[key]) ? (raw[key] as PlainObject[]) : []);
+const object = (raw: PlainObject, key: string): PlainObject => (isPlainObject(raw[key]) ? raw[key] : {});
+
+/** The settings an element's file sets, in file order: its own keys first, then those of its settings objects. */
+function explicitOf(raw: PlainObject, own: readonly string[], settings: Readonly<Record<string, string>>): string[] {
+  const first: string[] = [];
+  const then: string[] = [];
+  for (const key of Object.keys(raw)) {
+    if (own.includes(key)) first.push(key);
+    else if (Object.hasOwn(settings, key)) for (const name of Object.keys(object(raw, key))) then.push(settings[key] + name);
+  }
+  return [...first, ...then];
+}
+
+/**
+ * The validated file as the engine's `Scenario`: `explicit` lists, script entries with their keys
+ * in file order (they are traced verbatim), sorted stably by `at` (file order within an instant).
+ */
+function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
+  const cluster = object(raw, 'cluster');
+  file.cluster.explicit = explicitOf(cluster, ['startTime'], { properties: '', quorum: 'quorum.' });
+  const nodes = list(raw, 'nodes');
+  file.nodes.forEach((n, i) => (n.explicit = explicitOf(nodes[i], ['state'], { properties: '', behavior: 'behavior.' })));
+  const groups = list(raw, 'groups');
+  file.groups.forEach((g, gi) => {
+    g.explicit = explicitOf(groups[gi], ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
+    const resources = list(groups[gi], 'resources');
+    g.resources.forEach((r, ri) => (r.explicit = explicitOf(resources[ri], ['type', 'dependsOn', 'possibleOwners'], { properties: '', behavior: 'behavior.' })));
+  });
+  const script = list(raw, 'script')
+    .map((entry, i) => {
+      const parsed = file.script[i] as Record<string, unknown>;
+      const out: Record<string, unknown> = { at: parsed.at, action: parsed.action };
+      for (const key of Object.keys(entry)) if (key !== 'at' && key !== 'action') out[key] = parsed[key];
+      return { entry: out as ScriptEntry, i };
+    })
+    .sort((a, b) => a.entry.at - b.entry.at || a.i - b.i)
+    .map((x) => x.entry);
+  const { format, name, description, seed, until, nodes: n, groups: g, ui } = file;
+  return { format, name, description, seed, until, cluster: file.cluster, nodes: n, groups: g, script, ...(ui ? { ui } : {}) };
 }

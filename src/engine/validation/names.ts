@@ -4,7 +4,7 @@
  * differing only in letter case) are found.
  */
 import { parseDependencyExpr } from '../policies/dependencyExpr';
-import { child, has, isName, isPlainObject, item, q } from './paths';
+import { child, isName, isPlainObject, item, q } from './paths';
 
 export type ElementKind = 'node' | 'group' | 'resource';
 
@@ -84,7 +84,7 @@ export function collectNames(root: Record<string, unknown>): NameRegistry {
         const gPath = item('groups', gi);
         const groupName = isName(g.name) ? g.name : null;
         if (groupName !== null) reg.add({ kind: 'group', name: groupName, path: gPath, groupIndex: gi, groupName, dependsOnNames: [] });
-        const resources = has(g, 'resources') ? g.resources : undefined;
+        const resources = Object.hasOwn(g, 'resources') ? g.resources : undefined;
         if (!Array.isArray(resources)) return;
         resources.forEach((r, ri) => {
           if (isPlainObject(r) && isName(r.name)) {
@@ -94,7 +94,7 @@ export function collectNames(root: Record<string, unknown>): NameRegistry {
               path: item(child(gPath, 'resources'), ri),
               groupIndex: gi,
               groupName,
-              dependsOnNames: has(r, 'dependsOn') ? dependsOnNames(r.dependsOn) : [],
+              dependsOnNames: Object.hasOwn(r, 'dependsOn') ? dependsOnNames(r.dependsOn) : [],
             });
           }
         });

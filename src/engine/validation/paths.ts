@@ -1,5 +1,4 @@
-/** Paths, quoting and the issue collector shared by the validation modules. */
-import type { ValidationIssue } from '../model/scenario';
+/** Paths and quoting shared by the validation modules. */
 
 /** The path shown for the whole document. */
 export const ROOT_PATH = '(root)';
@@ -35,15 +34,6 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Own enumerable keys in document order; [] for anything that is not an object. */
-export function keysOf(value: PlainObject): string[] {
-  return Object.keys(value);
-}
-
-export function has(obj: PlainObject, key: string): boolean {
-  return Object.hasOwn(obj, key);
-}
-
 /** A usable element name: a string with something other than whitespace in it. */
 export function isName(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
@@ -52,17 +42,4 @@ export function isName(value: unknown): value is string {
 /** `group "SQL"`, or `group at groups[1]` when the element has no usable name. */
 export function label(kind: string, name: unknown, path: string): string {
   return isName(name) ? `${kind} ${q(name)}` : `${kind} at ${path}`;
-}
-
-/** Collects issues in the order they are found. */
-export class Issues {
-  readonly list: ValidationIssue[] = [];
-
-  add(path: string, message: string): void {
-    this.list.push({ path: path === '' ? ROOT_PATH : path, message });
-  }
-
-  get count(): number {
-    return this.list.length;
-  }
 }

@@ -1,7 +1,11 @@
 /** Resolving references by name (contract §1: every reference is by name, compared exactly). */
+import { parseDependencyExpr } from '../policies/dependencyExpr';
+import { cycleMessage, findDependencyCycles } from './cycles';
 import { didYouMean } from './didYouMean';
-import type { ElementKind, NameRegistry } from './names';
-import { q } from './paths';
+import { entrySubject, type LocatedIssue, type PathKey } from './issues';
+import { duplicateNameMessage, type ElementKind, type NameRegistry } from './names';
+import { isName, isPlainObject, label, type PlainObject, q } from './paths';
+import { isActionName, SCRIPT_ACTIONS } from './script';
 
 const ARTICLE: Record<ElementKind, string> = { node: 'a node', group: 'a group', resource: 'a resource' };
 
@@ -46,4 +50,93 @@ export function dependencyProblem(
     .map((r) => r.name)
     .filter((n) => n !== owner);
   return `${subject} depends on unknown resource ${q(name)}${didYouMean(name, candidates)}`;
+}
+
+/**
+ * The checks zod cannot express simply, over the same input (which may be invalid elsewhere, so
+ * every step is guarded): duplicate names, every reference by name (ownerNode, preferredOwners,
+ * possibleOwners, dependsOn, script arguments), repeats in node lists, and dependency cycles.
+ * Values of the wrong type are left to the schema.
+ */
+export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIssue[] {
+  const out: LocatedIssue[] = [];
+  const cycles = new Map(findDependencyCycles(reg).map((c) => [c.at.path, c]));
+  const report = (path: PathKey[], message: string | null) => {
+    if (message) out.push({ path, message });
+  };
+  const name = (kind: ElementKind, raw: PlainObject, path: PathKey[], pathText: string) => {
+    if (isName(raw.name) && reg.duplicateOf(pathText)) report([...path, 'name'], duplicateNameMessage(reg, kind, raw.name, pathText));
+  };
+  const nodeList = (raw: PlainObject, key: string, path: PathKey[], owner: () => string) => {
+    const list = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (!Array.isArray(list)) return;
+    const seen = new Set<string>();
+    list.forEach((n, i) => {
+      if (typeof n !== 'string') return;
+      const known = reg.lookup(n);
+      if (known?.kind === 'node' && !seen.has(n)) return void seen.add(n);
+      const problem = referenceProblem(reg, 'node', n, `${owner()} lists`, `in ${key}`);
+      report([...path, key, i], problem ?? `${owner()} lists node ${q(n)} twice in ${key}`);
+    });
+  };
+
+  const nodes = Object.hasOwn(root, 'nodes') ? root.nodes : undefined;
+  if (Array.isArray(nodes)) nodes.forEach((n, i) => isPlainObject(n) && name('node', n, ['nodes', i], `nodes[${i}]`));
+
+  const groups = Object.hasOwn(root, 'groups') ? root.groups : undefined;
+  if (Array.isArray(groups)) {
+    groups.forEach((g, gi) => {
+      if (!isPlainObject(g)) return;
+      const gPath: PathKey[] = ['groups', gi];
+      const gText = `groups[${gi}]`;
+      const owner = () => label('group', g.name, gText);
+      const groupName = isName(g.name) ? g.name : null;
+      name('group', g, gPath, gText);
+      if (typeof g.ownerNode === 'string' && reg.lookup(g.ownerNode)?.kind !== 'node') {
+        report([...gPath, 'ownerNode'], referenceProblem(reg, 'node', g.ownerNode, `${owner()} names`, 'as ownerNode'));
+      }
+      nodeList(g, 'preferredOwners', gPath, owner);
+      const resources = Object.hasOwn(g, 'resources') ? g.resources : undefined;
+      if (!Array.isArray(resources)) return;
+      resources.forEach((r, ri) => {
+        if (!isPlainObject(r)) return;
+        const rPath: PathKey[] = [...gPath, 'resources', ri];
+        const rText = `${gText}.resources[${ri}]`;
+        const rOwner = () => label('resource', r.name, rText);
+        const rName = isName(r.name) ? r.name : null;
+        name('resource', r, rPath, rText);
+        if (Object.hasOwn(r, 'dependsOn')) {
+          const dPath: PathKey[] = [...rPath, 'dependsOn'];
+          const problem = (dep: string) => {
+            const found = reg.lookup(dep);
+            if (found && found.kind === 'resource' && found.groupIndex === gi && dep !== rName) return null;
+            return dependencyProblem(reg, rOwner(), rName, gi, groupName, dep);
+          };
+          if (Array.isArray(r.dependsOn)) {
+            r.dependsOn.forEach((d, i) => typeof d === 'string' && d !== '' && report([...dPath, i], problem(d)));
+          } else if (typeof r.dependsOn === 'string') {
+            const parsed = parseDependencyExpr(r.dependsOn);
+            if (parsed.ok) for (const dep of new Set(parsed.expr.flat())) report(dPath, problem(dep));
+          }
+          const cycle = cycles.get(rText);
+          if (cycle) report(dPath, cycleMessage(cycle));
+        }
+        nodeList(r, 'possibleOwners', rPath, rOwner);
+      });
+    });
+  }
+
+  const script = Object.hasOwn(root, 'script') ? root.script : undefined;
+  if (Array.isArray(script)) {
+    script.forEach((e, i) => {
+      if (!isPlainObject(e) || !isActionName(e.action)) return;
+      for (const [key, arg] of Object.entries(SCRIPT_ACTIONS[e.action])) {
+        const value = Object.hasOwn(e, key) ? e[key] : undefined;
+        if ((arg.kind === 'node' || arg.kind === 'group' || arg.kind === 'resource') && typeof value === 'string' && reg.lookup(value)?.kind !== arg.kind) {
+          report(['script', i, key], referenceProblem(reg, arg.kind, value, `${entrySubject(e, `script[${i}]`)} names`));
+        }
+      }
+    });
+  }
+  return out;
 }
