@@ -95,7 +95,7 @@ export function createEditorStore(initial: RawScenario = emptyScenario(), design
         future: [],
         revision: revision + 1,
         selection: keepSelection(get().selection, result.raw),
-        message: result.message && !opts.quiet ? { text: result.message, tone: 'info', at: opts.at, seq: ++seq } : get().message,
+        message: result.message && !opts.quiet ? { text: result.message, tone: 'info', seq: ++seq } : get().message,
       });
       return result;
     },

@@ -68,7 +68,7 @@ describe('renaming', () => {
     expect(raw.groups![0].preferredOwners).toEqual(['NODE2', 'SQL-A']);
     expect(raw.groups![0].ownerNode).toBe('SQL-A');
     expect(res(raw, 'Disk').possibleOwners).toEqual(['SQL-A']);
-    expect(raw.script[0].node).toBe('SQL-A');
+    expect(raw.script![0].node).toBe('SQL-A');
     expect(getPosition(raw, 'SQL-A')).toEqual({ x: 1, y: 2 });
     expect(validateScenario(raw).ok).toBe(true);
   });

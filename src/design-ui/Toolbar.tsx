@@ -1,0 +1,117 @@
+/** Design toolbar: history, adding elements (the resource palette), layout, files, designs, Simulate. */
+import { useRef, useState } from 'react';
+import { RESOURCE_TYPES } from '../engine/model/resourceTypes';
+import { validateScenario } from '../engine/validation';
+import { exportPowerShell, powerShellFileText } from '../design/powershellExport';
+import { useEditor, useEditorApi } from './context';
+import { downloadText, fileBase, scenarioFileText } from './download';
+import type { DesignSession } from './session';
+import { addGroup, addNode, addResource, asRawScenario, emptyScenario, findResource, groupsOf, setPositions } from './store/ops';
+import type { EditorState } from './store/editorStore';
+
+/** The group new resources go to: the selected group, the selected resource's group, else the last group. */
+export function targetGroup(s: EditorState): string | null {
+  const sel = s.selection;
+  if (sel?.kind === 'group') return sel.name;
+  if (sel?.kind === 'resource') return findResource(s.raw, sel.name)?.group.name ?? null;
+  if (sel?.kind === 'edge') return findResource(s.raw, sel.dependent)?.group.name ?? null;
+  const gs = groupsOf(s.raw);
+  return gs.length ? gs[gs.length - 1].name : null;
+}
+
+export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImage }: {
+  session: DesignSession;
+  onSimulate: () => void;
+  onToggleDesigns: () => void;
+  onImport: () => void;
+  onImage: (kind: 'png' | 'svg') => void;
+}) {
+  const api = useEditorApi();
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const errors = useEditor((s) => s.errors.length);
+  const group = useEditor(targetGroup);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [laying, setLaying] = useState(false);
+
+  const add = (type: string) => {
+    const g = targetGroup(api.getState());
+    const r = api.getState().edit((raw) => addResource(raw, g ?? '', type));
+    if (r.ok) {
+      const added = groupsOf(r.raw).find((x) => x.name === g)?.resources?.at(-1)?.name;
+      if (added) api.getState().select({ kind: 'resource', name: added });
+    }
+  };
+  const layout = async () => {
+    setLaying(true);
+    try {
+      const { autoLayout } = await import('./canvas/autoLayout');
+      const positions = await autoLayout(api.getState().raw);
+      api.getState().edit((raw) => setPositions(raw, positions), { quiet: true });
+      api.getState().say('Laid out with elkjs (layered): providers below their dependents');
+    } catch (e) {
+      api.getState().say(`Auto layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    } finally {
+      setLaying(false);
+    }
+  };
+  const openFile = async (file: File) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch (e) {
+      api.getState().say(`"${file.name}" is not JSON: ${e instanceof Error ? e.message : String(e)}`, 'error');
+      return;
+    }
+    const r = asRawScenario(json);
+    if (!r.ok) { api.getState().say(`"${file.name}": ${r.reason}`, 'error'); return; }
+    await session.fresh(r.raw);
+    api.getState().say(`Opened "${file.name}" as a new design`);
+  };
+  const exportPs = () => {
+    const v = validateScenario(api.getState().raw);
+    if (!v.ok) { api.getState().say('Fix the errors first: the PowerShell script is made from a valid design', 'error'); return; }
+    downloadText(`${fileBase(api.getState().raw.name)}.ps1`, powerShellFileText(exportPowerShell(v.scenario)), 'text/plain;charset=utf-8');
+  };
+
+  return (
+    <div className="d-toolbar" role="toolbar" aria-label="Design tools">
+      <div className="d-tool-group">
+        <button type="button" onClick={() => api.getState().undo()} disabled={!canUndo} title="Ctrl+Z">Undo</button>
+        <button type="button" onClick={() => api.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z">Redo</button>
+      </div>
+      <div className="d-tool-group">
+        <button type="button" onClick={() => { const r = api.getState().edit((raw) => addNode(raw)); if (r.ok) api.getState().select({ kind: 'node', name: r.raw.nodes!.at(-1)!.name }); }}>Add node</button>
+        <button type="button" onClick={() => { const r = api.getState().edit((raw) => addGroup(raw)); if (r.ok) api.getState().select({ kind: 'group', name: r.raw.groups!.at(-1)!.name }); }}>Add group</button>
+      </div>
+      <div className="d-tool-group d-palette" role="group" aria-label={group ? `Add a resource to ${group}` : 'Add a resource (add a group first)'}>
+        <span className="muted">Add to {group ? <span className="d-name">{group}</span> : '(no group)'}:</span>
+        {RESOURCE_TYPES.map((t) => (
+          <button key={t.type} type="button" className="small" disabled={!group} aria-label={`Add ${t.type}`} onClick={() => add(t.type)}>{t.type}</button>
+        ))}
+      </div>
+      <div className="d-tool-group">
+        <button type="button" onClick={() => void layout()} disabled={laying}>{laying ? 'Laying out…' : 'Auto layout'}</button>
+      </div>
+      <div className="d-tool-group">
+        <button type="button" onClick={() => downloadText(`${fileBase(api.getState().raw.name)}.json`, scenarioFileText(api.getState().raw), 'application/json')}>Download JSON</button>
+        <button type="button" onClick={() => fileRef.current?.click()}>Open JSON…</button>
+        <input ref={fileRef} type="file" accept=".json,application/json" hidden aria-label="Open a scenario JSON file"
+          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void openFile(f); }} />
+        <button type="button" onClick={exportPs} disabled={errors > 0}>Download PowerShell</button>
+        <button type="button" onClick={() => onImage('png')}>PNG</button>
+        <button type="button" onClick={() => onImage('svg')}>SVG</button>
+        <button type="button" onClick={onImport}>Import from a real cluster…</button>
+      </div>
+      <div className="d-tool-group">
+        <button type="button" onClick={() => void session.fresh(emptyScenario())}>New design</button>
+        <button type="button" onClick={onToggleDesigns}>Designs…</button>
+      </div>
+      <div className="d-tool-group d-simulate">
+        <button type="button" className="primary" onClick={onSimulate} aria-disabled={errors > 0 ? true : undefined}
+          title={errors > 0 ? 'Fix the errors listed under Problems first' : 'Run this design from t=0'}>Simulate ▶</button>
+        {errors > 0 && <span className="d-error">{errors} error{errors === 1 ? '' : 's'} block simulation</span>}
+      </div>
+    </div>
+  );
+}

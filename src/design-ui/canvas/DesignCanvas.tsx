@@ -1,0 +1,138 @@
+/**
+ * The editable canvas: servers on top, groups as boxes, resources inside. Drag from a resource's
+ * bottom handle to another resource's top handle: "depends on" (AND). A refusal (cycle, self,
+ * cross-group) is shown at the drop point. Drag a resource into another group to move it. Dragged
+ * positions are committed to `ui.positions` when the drag ends (one undo step).
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  Background, Controls, ReactFlow, applyNodeChanges, type Connection, type Edge, type Node, type NodeChange,
+  type OnNodeDrag, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEditor, useEditorApi } from '../context';
+import { addDependency, moveResourceToGroup, setPositions } from '../store/ops';
+import type { Selection } from '../store/editorStore';
+import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
+import { nodeTypes } from './nodes';
+
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
+
+function selectionIds(sel: Selection): { node: string | null; edge: string | null } {
+  if (!sel) return { node: null, edge: null };
+  if (sel.kind === 'edge') return { node: null, edge: edgeId(sel.dependent, sel.provider) };
+  const id = sel.kind === 'node' ? dNodeId(sel.name) : sel.kind === 'group' ? dGroupId(sel.name) : dResId(sel.name);
+  return { node: id, edge: null };
+}
+
+export function DesignCanvas() {
+  const api = useEditorApi();
+  const raw = useEditor((s) => s.raw);
+  const selection = useEditor((s) => s.selection);
+  const graph = useMemo(() => buildGraph(raw), [raw]);
+  const sel = selectionIds(selection);
+  // Local copy of the nodes so dragging moves them; replaced whenever the document changes
+  // (derived during render, not in an effect, so React Flow never sees a stale mix).
+  const [local, setLocal] = useState<{ graph: typeof graph; nodes: Node[] }>({ graph, nodes: graph.nodes });
+  if (local.graph !== graph) setLocal({ graph, nodes: graph.nodes });
+  const current = local.graph === graph ? local.nodes : graph.nodes;
+  const nodes = useMemo(() => current.map((n) => ((n.selected ?? false) === (n.id === sel.node) ? n : { ...n, selected: n.id === sel.node })), [current, sel.node]);
+  const setNodes = useCallback((f: (ns: Node[]) => Node[]) => setLocal((l) => ({ graph: l.graph, nodes: f(l.nodes) })), []);
+  const pointer = useRef({ x: 0, y: 0 });
+  const edges: Edge[] = useMemo(() => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })), [graph, sel.edge]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    // Position and dimension changes only: selection and removal go through the store.
+    const keep = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (keep.length) setNodes((ns) => applyNodeChanges(keep, ns));
+  }, [setNodes]);
+
+  const onConnect = useCallback((c: Connection) => {
+    const a = parseId(c.source);
+    const b = parseId(c.target);
+    if (!a || !b || a.kind !== 'resource' || b.kind !== 'resource') return;
+    const r = api.getState().edit((raw) => addDependency(raw, a.name, b.name), { at: { ...pointer.current } });
+    if (r.ok) api.getState().select({ kind: 'edge', dependent: a.name, provider: b.name });
+  }, [api]);
+
+  const onNodeDragStop: OnNodeDrag = useCallback((_e, dragged, draggedNodes) => {
+    const at = { ...pointer.current };
+    const moved = draggedNodes.length ? draggedNodes : [dragged];
+    const all = nodes;
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (const n of moved) {
+      const ref = parseId(n.id);
+      if (!ref) continue;
+      if (ref.kind === 'resource' && n.parentId) {
+        const parent = all.find((p) => p.id === n.parentId);
+        if (parent) {
+          const cx = parent.position.x + n.position.x + (n.width ?? 0) / 2;
+          const cy = parent.position.y + n.position.y + (n.height ?? 0) / 2;
+          const into = all.find((g) => g.type === 'dgroup' && g.id !== n.parentId && cx >= g.position.x && cx <= g.position.x + (g.width ?? 0) && cy >= g.position.y && cy <= g.position.y + (g.height ?? 0));
+          if (into) {
+            const target = parseId(into.id)!.name;
+            const rel = { x: Math.max(8, parent.position.x + n.position.x - into.position.x), y: Math.max(40, parent.position.y + n.position.y - into.position.y) };
+            api.getState().edit((raw) => moveResourceToGroup(raw, ref.name, target, rel), { at });
+            return;
+          }
+        }
+        positions[ref.name] = { x: Math.max(0, n.position.x), y: Math.max(36, n.position.y) };
+      } else {
+        positions[ref.name] = n.position;
+      }
+    }
+    const r = api.getState().edit((raw) => setPositions(raw, positions), { quiet: true });
+    if (!r.ok) setNodes(() => graph.nodes);
+  }, [api, nodes, graph, setNodes]);
+
+  const onSelectionChange = useCallback(({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+    // Keyboard selection (Tab to a node, Enter) arrives here too.
+    if (ns.length + es.length !== 1) return;
+    const cur = api.getState().selection;
+    if (ns.length === 1) {
+      const ref = parseId(ns[0].id);
+      if (ref && !(cur && cur.kind === ref.kind && 'name' in cur && cur.name === ref.name)) api.getState().select(ref);
+    } else if (es.length === 1) {
+      const ref = parseEdgeId(es[0].id);
+      if (ref && !(cur?.kind === 'edge' && cur.dependent === ref.dependent && cur.provider === ref.provider)) api.getState().select({ kind: 'edge', ...ref });
+    }
+  }, [api]);
+
+  const onNodeClick = useCallback((_e: unknown, n: Node) => { const ref = parseId(n.id); if (ref) api.getState().select(ref); }, [api]);
+  const onEdgeClick = useCallback((_e: unknown, ed: Edge) => { const ref = parseEdgeId(ed.id); if (ref) api.getState().select({ kind: 'edge', ...ref }); }, [api]);
+  const onPaneClick = useCallback(() => api.getState().select(null), [api]);
+
+  return (
+    <section
+      className="d-canvas"
+      aria-label="Design canvas"
+      onPointerMove={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
+      onPointerUp={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        onSelectionChange={onSelectionChange}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        minZoom={0.2}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+      >
+        <Background gap={16} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {nodes.length === 0 && (
+        <p className="d-canvas-empty">Empty design. Add a node, a group and resources with the buttons above.</p>
+      )}
+    </section>
+  );
+}
