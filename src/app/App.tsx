@@ -1,6 +1,6 @@
 /** The page: header, notices, time controls, canvas + inspector, then the log and the table. */
 import type { DragEvent } from 'react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAppStoreApi } from '../store/context';
 import { ClusterCanvas } from '../ui/canvas/ClusterCanvas';
 import { EventLog } from '../ui/EventLog';
@@ -11,15 +11,29 @@ import { StateTable } from '../ui/StateTable';
 import { TimeControls } from '../ui/TimeControls';
 import { Timeline } from '../ui/Timeline';
 
+// Design mode (src/design-ui) is loaded on first use, so Simulate's first load does not carry the editor.
+const DesignMode = lazy(() => import('../design-ui').then((m) => ({ default: m.DesignMode })));
+
 export function App() {
   const api = useAppStoreApi();
   const [dragging, setDragging] = useState(false);
+  const [mode, setMode] = useState<'simulate' | 'design'>('simulate');
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
     if (file) api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
   };
+  if (mode === 'design') {
+    return (
+      <Suspense fallback={<p>Loading Design mode…</p>}>
+        <DesignMode
+          initialScenario={api.getState().source}
+          onSimulate={(raw) => { if (api.getState().loadScenario(raw, { origin: 'Design' })) setMode('simulate'); }}
+        />
+      </Suspense>
+    );
+  }
   return (
     <div
       className={`app${dragging ? ' is-dragging' : ''}`}
@@ -27,6 +41,7 @@ export function App() {
       onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
       onDrop={(e) => void onDrop(e)}
     >
+      <button type="button" className="mode-switch" onClick={() => setMode('design')}>Design ✎</button>
       <Header />
       <Notices />
       <TimeControls />
