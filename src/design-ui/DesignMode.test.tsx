@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DUMP_COMMAND } from '../design/dumpCommand';
+import { DesignMode } from './index';
+import { DesignSession } from './session';
+import { memoryStorage } from './storage/designStorage';
+import { addDependency, addGroup, addNode, addResource, emptyScenario, findResource, type RawScenario } from './store/ops';
+
+beforeAll(() => {
+  // React Flow measures with ResizeObserver; jsdom has none.
+  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+});
+afterEach(cleanup);
+
+function twoNodes(): RawScenario {
+  let raw = emptyScenario('Test design');
+  for (const op of [(r: RawScenario) => addNode(r), (r: RawScenario) => addNode(r), (r: RawScenario) => addGroup(r, 'G'),
+    (r: RawScenario) => addResource(r, 'G', 'Physical Disk', 'Disk'), (r: RawScenario) => addResource(r, 'G', 'IP Address', 'IP'),
+    (r: RawScenario) => addDependency(r, 'IP', 'Disk')]) {
+    const res = op(raw);
+    if (!res.ok) throw new Error(res.reason);
+    raw = res.raw;
+  }
+  return raw;
+}
+
+async function mount(initial: unknown = twoNodes(), onSimulate = vi.fn()) {
+  const storage = memoryStorage();
+  const session = new DesignSession(storage, initial, 50);
+  render(<DesignMode initialScenario={initial} onSimulate={onSimulate} session={session} />);
+  await screen.findByRole('toolbar', { name: 'Design tools' });
+  return { session, storage, onSimulate, state: () => session.store.getState() };
+}
+
+describe('DesignMode', () => {
+  it('starts from the initial scenario and saves it as a design', async () => {
+    const { storage } = await mount();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Test design');
+    expect((await storage.list()).map((d) => d.name)).toEqual(['Test design']);
+  });
+
+  it('adds elements from the toolbar and the palette; undo and redo', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount(emptyScenario('E'));
+    expect(screen.getByRole('button', { name: 'Add IP Address' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Add node' }));
+    await user.click(screen.getByRole('button', { name: 'Add group' }));
+    await user.click(screen.getByRole('button', { name: 'Add IP Address' }));
+    expect(findResource(state().raw, 'IP Address')?.group.name).toBe('Group 1');
+    expect(screen.getByRole('complementary', { name: 'Design inspector' })).toHaveTextContent('Resource IP Address');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(findResource(state().raw, 'IP Address')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(findResource(state().raw, 'IP Address')).not.toBeNull();
+    await act(async () => { fireEvent.keyDown(window, { key: 'z', ctrlKey: true }); });
+    expect(findResource(state().raw, 'IP Address')).toBeNull();
+    await act(async () => { fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true }); });
+    expect(findResource(state().raw, 'IP Address')).not.toBeNull();
+  });
+
+  it('shows an invalid property value inline with the engine message and does not apply it', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount();
+    act(() => state().select({ kind: 'group', name: 'G' }));
+    const inspector = screen.getByRole('complementary', { name: 'Design inspector' });
+    const field = within(inspector).getByLabelText(/^FailoverPeriod \(h\)/);
+    expect(within(inspector).getByText('default 6 h')).toBeInTheDocument();
+    await user.type(field, '0{Enter}');
+    expect(within(inspector).getByRole('alert')).toHaveTextContent('FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(state().raw.groups![0].properties).toBeUndefined();
+    await user.clear(field);
+    await user.type(field, '24{Enter}');
+    expect(state().raw.groups![0].properties).toEqual({ FailoverPeriod: 24 });
+    expect(within(inspector).getByText('= 24 h')).toBeInTheDocument();
+  });
+
+  it('reorders preferred owners with the keyboard buttons and ticks possible owners', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount();
+    act(() => state().select({ kind: 'group', name: 'G' }));
+    await user.click(screen.getByRole('button', { name: 'Add NODE1 as preferred owner' }));
+    await user.click(screen.getByRole('button', { name: 'Add NODE2 as preferred owner' }));
+    await user.click(screen.getByRole('button', { name: 'Move NODE2 up' }));
+    expect(state().raw.groups![0].preferredOwners).toEqual(['NODE2', 'NODE1']);
+    act(() => state().select({ kind: 'resource', name: 'Disk' }));
+    await user.click(screen.getByRole('checkbox', { name: 'NODE1' }));
+    expect(findResource(state().raw, 'Disk')!.resource.possibleOwners).toEqual(['NODE2']);
+    // The lint notices the preferred owner that cannot host the disk and offers a fix.
+    const problems = screen.getByRole('region', { name: 'Problems' });
+    expect(problems).toHaveTextContent('preferred');
+  });
+
+  it('applies a lint fix in one click (one undo step)', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount();
+    const problems = screen.getByRole('region', { name: 'Problems' });
+    expect(problems).toHaveTextContent('1 warning');
+    await user.click(within(problems).getByRole('button', { name: 'Add a file share witness' }));
+    expect(problems).toHaveTextContent('0 warnings');
+    expect(state().past).toHaveLength(1);
+  });
+
+  it('errors block Simulate; a valid design is handed over as raw JSON', async () => {
+    const user = userEvent.setup();
+    const { state, onSimulate } = await mount();
+    await user.click(screen.getByRole('button', { name: 'Simulate ▶' }));
+    expect(onSimulate).toHaveBeenCalledWith(state().raw);
+    act(() => { state().edit((r) => ({ ok: true, raw: { ...r, until: 'soon' } })); });
+    expect(screen.getByRole('list', { name: 'Errors' })).toHaveTextContent('until');
+    await user.click(screen.getByRole('button', { name: 'Simulate ▶' }));
+    expect(onSimulate).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('alert')).toHaveTextContent('The simulator would reject this design');
+  });
+
+  it('renders names as text, never markup', async () => {
+    const evil = '<img src=x onerror="alert(1)">';
+    const raw = twoNodes();
+    raw.nodes![0].name = evil;
+    const { state } = await mount(raw);
+    act(() => state().select({ kind: 'node', name: evil }));
+    expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('lists saved designs: duplicate, rename, open, delete', async () => {
+    const user = userEvent.setup();
+    const { storage, state } = await mount();
+    await user.click(screen.getByRole('button', { name: 'Designs…' }));
+    const panel = screen.getByRole('region', { name: 'Saved designs' });
+    await user.click(await within(panel).findByRole('button', { name: 'Duplicate Test design' }));
+    await within(panel).findByText('Test design (copy)');
+    expect(state().raw.name).toBe('Test design (copy)');
+    await user.click(within(panel).getByRole('button', { name: 'Rename Test design' }));
+    const input = within(panel).getByRole('textbox', { name: 'New name for Test design' });
+    await user.clear(input);
+    await user.type(input, 'Original{Enter}');
+    await within(panel).findByText('Original');
+    await user.click(within(panel).getByRole('button', { name: 'Open Original' }));
+    await vi.waitFor(() => expect(state().raw.name).toBe('Original'));
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await user.click(within(panel).getByRole('button', { name: 'Delete Test design (copy)' }));
+    await vi.waitFor(async () => expect((await storage.list()).map((d) => d.name)).toEqual(['Original']));
+  });
+
+  it('import from a real cluster: shows the dump command and reports bad input', async () => {
+    const user = userEvent.setup();
+    await mount();
+    await user.click(screen.getByRole('button', { name: 'Import from a real cluster…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import from a real cluster' });
+    expect(within(dialog).getByRole('textbox', { name: 'Dump command' })).toHaveValue(DUMP_COMMAND);
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Cluster dump JSON' }), { target: { value: '[{"ResourceType":"IP Address"}]' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Import as a new design' }));
+    expect(within(dialog).getByRole('list', { name: 'Import errors' })).toHaveTextContent('not a Failover Lab cluster dump');
+  });
+});
