@@ -148,4 +148,29 @@ test.describe('Design mode', () => {
     await fresh.getByRole('button', { name: 'Design ✎' }).click();
     await expect(resNode(fresh, 'Network Name')).toBeVisible();
   });
+
+  test('drag a resource into another group: its cross-group dependencies are dropped, and undo restores them; PNG and SVG export', async ({ page }) => {
+    await openDesignFresh(page);
+    await buildDesign(page);
+    await page.getByRole('button', { name: 'Add group' }).click();
+    const target = canvas(page).locator('.react-flow__node[data-id="g:Group 2"]');
+    await expect(target).toBeVisible();
+    const from = (await resNode(page, 'IP Address').boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await expect(page.getByRole('status')).toContainText('Moved "IP Address" to "Group 2"; dropped 2 cross-group dependencies');
+    await expect(edges(page)).toHaveCount(0);
+    await page.screenshot({ path: '/tmp/design-moved.png' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(edges(page)).toHaveCount(2);
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('New design.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+  });
 });

@@ -19,8 +19,10 @@ export function targetGroup(s: EditorState): string | null {
   return gs.length ? gs[gs.length - 1].name : null;
 }
 
-export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImage }: {
+export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImage, simulated }: {
   session: DesignSession;
+  /** The scenario open in Simulate (raw JSON), to edit a copy of it. */
+  simulated: unknown;
   onSimulate: () => void;
   onToggleDesigns: () => void;
   onImport: () => void;
@@ -105,6 +107,9 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
       </div>
       <div className="d-tool-group">
         <button type="button" onClick={() => void session.fresh(emptyScenario())}>New design</button>
+        {asRawScenario(simulated).ok && (
+          <button type="button" onClick={() => { const r = asRawScenario(simulated); if (r.ok) void session.fresh(r.raw).then(() => api.getState().say('Opened a copy of the scenario from Simulate as a new design')); }}>Edit Simulate's scenario</button>
+        )}
         <button type="button" onClick={onToggleDesigns}>Designs…</button>
       </div>
       <div className="d-tool-group d-simulate">

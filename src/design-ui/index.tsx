@@ -33,7 +33,7 @@ export function DesignMode({ initialScenario, onSimulate, session: given }: Desi
   return (
     <EditorProvider store={session.store}>
       <ReactFlowProvider>
-        {ready ? <DesignWorkspace session={session} onSimulate={onSimulate} /> : <p className="d-loading">Loading designs…</p>}
+        {ready ? <DesignWorkspace session={session} onSimulate={onSimulate} simulated={initialScenario} /> : <p className="d-loading">Loading designs…</p>}
       </ReactFlowProvider>
     </EditorProvider>
   );
@@ -52,7 +52,7 @@ function useReady(session: DesignSession): boolean {
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-function DesignWorkspace({ session, onSimulate }: { session: DesignSession; onSimulate: (raw: unknown) => void }) {
+function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSession; onSimulate: (raw: unknown) => void; simulated: unknown }) {
   const api = useEditorApi();
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -113,7 +113,7 @@ function DesignWorkspace({ session, onSimulate }: { session: DesignSession; onSi
         <h1><span className="d-mode-tag">Design</span> <span className="d-name">{title}</span></h1>
         <SaveState session={session} />
       </header>
-      <Toolbar session={session} onSimulate={simulate} onToggleDesigns={() => setDesignsOpen((o) => !o)} onImport={() => setImporting(true)} onImage={(k) => void image(k)} />
+      <Toolbar session={session} simulated={simulated} onSimulate={simulate} onToggleDesigns={() => setDesignsOpen((o) => !o)} onImport={() => setImporting(true)} onImage={(k) => void image(k)} />
       <Toast />
       {designsOpen && <DesignsPanel session={session} onClose={() => setDesignsOpen(false)} />}
       <main className="d-workspace">

@@ -42,10 +42,17 @@ export function DesignCanvas() {
   const edges: Edge[] = useMemo(() => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })), [graph, sel.edge]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
-    // Position and dimension changes only: selection and removal go through the store.
+    // Selection (mouse or keyboard: Tab to a node, Enter) goes to the editor store; removal goes
+    // through the store's delete; positions and sizes are kept locally until the drag ends.
+    for (const c of changes) {
+      if (c.type === 'select' && c.selected) {
+        const ref = parseId(c.id);
+        if (ref) api.getState().select(ref);
+      }
+    }
     const keep = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (keep.length) setNodes((ns) => applyNodeChanges(keep, ns));
-  }, [setNodes]);
+  }, [setNodes, api]);
 
   const onConnect = useCallback((c: Connection) => {
     const a = parseId(c.source);

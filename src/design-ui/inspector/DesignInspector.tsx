@@ -156,7 +156,7 @@ function ResourcePanel({ name, raw }: { name: string; raw: RawScenario }) {
     <>
       <h2>Resource <span className="d-name">{name}</span></h2>
       <NameField name={name} kind="resource" />
-      <CommitField label="Type" value={resource.type} kind="text" placeholder="Generic Application" commit={(r, v) => setField(r, name, 'type', v)} />
+      <CommitField label="Type" value={resource.type} kind="text" list="d-types" placeholder="Generic Application" commit={(r, v) => setField(r, name, 'type', v)} />
       <div className="d-field">
         <label htmlFor="d-res-group">Group</label>
         <select id="d-res-group" value={group.name} onChange={(e) => api.getState().edit((r) => moveResourceToGroup(r, name, e.target.value))}>

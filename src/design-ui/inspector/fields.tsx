@@ -40,12 +40,14 @@ interface CommitFieldProps {
   commit: (raw: RawScenario, value: unknown) => EditResult;
   onApplied?: (value: unknown) => void;
   multiline?: boolean;
+  /** id of a <datalist> of suggestions. */
+  list?: string;
 }
 
 const show = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
 
 /** A text input bound to one value of the raw JSON. */
-export function CommitField({ label, value, kind, placeholder, hint, isDefault, commit, onApplied, multiline }: CommitFieldProps) {
+export function CommitField({ label, value, kind, placeholder, hint, isDefault, commit, onApplied, multiline, list }: CommitFieldProps) {
   const api = useEditorApi();
   const id = useId();
   const shown = show(value);
@@ -72,7 +74,7 @@ export function CommitField({ label, value, kind, placeholder, hint, isDefault, 
       <label htmlFor={id}>{label}{isDefault && <span className="d-default"> (default)</span>}</label>
       {multiline
         ? <textarea {...common} rows={2} />
-        : <input {...common} type="text" inputMode={kind === 'integer' || kind === 'int' ? 'numeric' : undefined}
+        : <input {...common} type="text" list={list} inputMode={kind === 'integer' || kind === 'int' ? 'numeric' : undefined}
             onKeyDown={(e) => { if (e.key === 'Enter') apply(); if (e.key === 'Escape') { setDraft(null); setError(null); } }} />}
       {hint && !error && <span className="d-hint" id={`${id}-hint`}>{hint}</span>}
       {error && <span className="d-error" id={`${id}-err`} role="alert">{error}</span>}
