@@ -15,6 +15,7 @@ import { addDependency, moveResourceToGroup, setPositions } from '../store/ops';
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
+import { elementAt } from '../LintPanel';
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
@@ -36,7 +37,21 @@ export function DesignCanvas() {
   const [local, setLocal] = useState<{ graph: typeof graph; nodes: Node[] }>({ graph, nodes: graph.nodes });
   if (local.graph !== graph) setLocal({ graph, nodes: graph.nodes });
   const current = local.graph === graph ? local.nodes : graph.nodes;
-  const nodes = useMemo(() => current.map((n) => ((n.selected ?? false) === (n.id === sel.node) ? n : { ...n, selected: n.id === sel.node })), [current, sel.node]);
+  // Elements the engine's validation complains about are outlined in red (the Problems panel lists why).
+  const errors = useEditor((s) => s.errors);
+  const faulty = useMemo(() => {
+    const ids = new Set<string>();
+    for (const e of errors) {
+      const at = elementAt(raw, e.path);
+      if (at && at.kind !== 'edge') ids.add(selectionIds(at).node!);
+    }
+    return ids;
+  }, [errors, raw]);
+  const nodes = useMemo(() => current.map((n) => {
+    const selected = n.id === sel.node;
+    const className = faulty.has(n.id) ? 'd-has-error' : undefined;
+    return (n.selected ?? false) === selected && n.className === className ? n : { ...n, selected, className };
+  }), [current, sel.node, faulty]);
   const setNodes = useCallback((f: (ns: Node[]) => Node[]) => setLocal((l) => ({ graph: l.graph, nodes: f(l.nodes) })), []);
   const pointer = useRef({ x: 0, y: 0 });
   const edges: Edge[] = useMemo(() => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })), [graph, sel.edge]);
