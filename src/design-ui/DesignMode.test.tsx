@@ -115,6 +115,19 @@ describe('DesignMode', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('The simulator would reject this design');
   });
 
+  it('Copy link makes a #scenario= share link that decodes to the design, positions included', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount();
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    const url = (screen.getByRole('textbox', { name: 'Share link' }) as HTMLInputElement).value;
+    expect(writeText).toHaveBeenCalledWith(url);
+    const { decodeShareHash } = await import('../store/session');
+    const decoded = decodeShareHash(url.slice(url.indexOf('#')));
+    expect(decoded).toEqual({ kind: 'ok', source: state().raw, actions: [] });
+  });
+
   it('renders names as text, never markup', async () => {
     const evil = '<img src=x onerror="alert(1)">';
     const raw = twoNodes();

@@ -8,6 +8,7 @@ import { downloadText, fileBase, scenarioFileText } from './download';
 import type { DesignSession } from './session';
 import { addGroup, addNode, addResource, asRawScenario, emptyScenario, findResource, groupsOf, setPositions } from './store/ops';
 import type { EditorState } from './store/editorStore';
+import { encodeShareHash } from '../store/session';
 
 /** The group new resources go to: the selected group, the selected resource's group, else the last group. */
 export function targetGroup(s: EditorState): string | null {
@@ -70,6 +71,18 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
     await session.fresh(r.raw);
     api.getState().say(`Opened "${file.name}" as a new design`);
   };
+  // A share link opens the design in Simulate, paused at t = 0, positions included (its `ui` block).
+  const [link, setLink] = useState<string | null>(null);
+  const copyLink = async () => {
+    const url = `${location.origin}${location.pathname}${encodeShareHash(api.getState().raw, [])}`;
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      api.getState().say('Share link copied: it opens this design in Simulate at t = 0');
+    } catch {
+      api.getState().say('Clipboard blocked: copy the share link from the field');
+    }
+  };
   const exportPs = () => {
     const v = validateScenario(api.getState().raw);
     if (!v.ok) { api.getState().say('Fix the errors first: the PowerShell script is made from a valid design', 'error'); return; }
@@ -104,6 +117,8 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
         <button type="button" onClick={() => onImage('png')}>PNG</button>
         <button type="button" onClick={() => onImage('svg')}>SVG</button>
         <button type="button" onClick={onImport}>Import from a real cluster…</button>
+        <button type="button" onClick={() => void copyLink()}>Copy link</button>
+        {link && <input className="d-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />}
       </div>
       <div className="d-tool-group">
         <button type="button" onClick={() => void session.fresh(emptyScenario())}>New design</button>
