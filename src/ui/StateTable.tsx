@@ -1,9 +1,14 @@
 /** Every node, group and resource with its state and owner: the accessible twin of the canvas. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectScenario } from '../store/selectors';
 import type { AppState, EntityKind } from '../store/types';
+import { rowWindow, useScrollBox } from './rowWindow';
+
+/** Fixed row height (px, see .state-table in app.css) and rows rendered beyond the scroll box. */
+export const TABLE_ROW_H = 22;
+const OVERSCAN = 20;
 
 const pick = (kind: EntityKind, name: string) => (s: AppState): [string, string] => {
   if (kind === 'node') return [s.index.nodes[name]?.state ?? '', ''];
@@ -16,12 +21,12 @@ const pick = (kind: EntityKind, name: string) => (s: AppState): [string, string]
   return [r?.state ?? '', r?.node ?? ''];
 };
 
-const Row = memo(function Row({ kind, name }: { kind: EntityKind; name: string }) {
+const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
   const [state, owner] = useAppStore(useShallow(pick(kind, name)));
   const selected = useAppStore((s) => s.selected?.kind === kind && s.selected.name === name);
   const api = useAppStoreApi();
   return (
-    <tr className={selected ? 'is-selected' : undefined} data-state={state}>
+    <tr aria-rowindex={index} className={selected ? 'is-selected' : undefined} data-state={state}>
       <td>
         <button type="button" className="link" onClick={() => api.getState().select({ kind, name })}>{name}</button>
       </td>
@@ -32,18 +37,30 @@ const Row = memo(function Row({ kind, name }: { kind: EntityKind; name: string }
   );
 });
 
+/**
+ * Windowed: only the rows near the scroll box are rendered (spacer rows, hidden from assistive
+ * technology, keep the scroll height), so a 1,232-row table does not subscribe 2,464 selectors
+ * that all run on every frame. Every row is reachable by scrolling.
+ */
 export function StateTable() {
   const scenario = useAppStore(selectScenario);
+  const rows = useMemo(() => [
+    ...scenario.nodes.map((n) => ({ key: `n:${n.name}`, kind: 'node' as const, name: n.name })),
+    ...scenario.groups.map((g) => ({ key: `g:${g.name}`, kind: 'group' as const, name: g.name })),
+    ...scenario.groups.flatMap((g) => g.resources).map((r) => ({ key: `r:${r.name}`, kind: 'resource' as const, name: r.name })),
+  ], [scenario]);
+  const { ref, box } = useScrollBox<HTMLDivElement>();
+  const { start, end } = rowWindow(box.top, box.height, TABLE_ROW_H, rows.length, OVERSCAN);
   return (
-    <div className="table-wrap">
-      <table aria-label="Cluster state" className="state-table">
+    <div className="table-wrap" ref={ref}>
+      <table aria-label="Cluster state" aria-rowcount={rows.length + 1} className="state-table">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Owner</th></tr>
+          <tr aria-rowindex={1}><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Owner</th></tr>
         </thead>
         <tbody>
-          {scenario.nodes.map((n) => <Row key={`n:${n.name}`} kind="node" name={n.name} />)}
-          {scenario.groups.map((g) => <Row key={`g:${g.name}`} kind="group" name={g.name} />)}
-          {scenario.groups.flatMap((g) => g.resources).map((r) => <Row key={`r:${r.name}`} kind="resource" name={r.name} />)}
+          {start > 0 && <tr aria-hidden="true" className="spacer" style={{ height: start * TABLE_ROW_H }} />}
+          {rows.slice(start, end).map((r, k) => <Row key={r.key} kind={r.kind} name={r.name} index={start + k + 2} />)}
+          {end < rows.length && <tr aria-hidden="true" className="spacer" style={{ height: (rows.length - end) * TABLE_ROW_H }} />}
         </tbody>
       </table>
     </div>
