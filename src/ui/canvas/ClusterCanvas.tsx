@@ -6,7 +6,7 @@ import { useAppStore, useAppStoreApi } from '../../store/context';
 import { selectOwnerKey, selectScenario } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { ActionMenu, type MenuState } from '../ActionMenu';
-import { buildGraph, entityOf, groupBoxes } from './layout';
+import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
 
 const selectOwners = (s: AppState) => s.view.groups.map((g) => g.owner);
@@ -18,8 +18,15 @@ export function ClusterCanvas() {
   const scenario = useAppStore(selectScenario);
   const ownerKey = useAppStore(selectOwnerKey);
   const boxes = useMemo(() => groupBoxes(scenario), [scenario]);
-  const { nodes, edges } = useMemo(
-    () => buildGraph(scenario, boxes, selectOwners(api.getState())),
+  // The previous nodes array, to hand React Flow the same object for every node that stayed put.
+  const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
+  const edges = useMemo(() => buildEdges(scenario), [scenario]);
+  const nodes = useMemo(
+    () => {
+      const next = reuseNodes(prevNodes.current, buildNodes(scenario, boxes, selectOwners(api.getState())));
+      prevNodes.current = next;
+      return next;
+    },
     // ownerKey is the dependency: the layout changes only when an owner does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, boxes, ownerKey],

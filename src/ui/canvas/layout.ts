@@ -3,7 +3,7 @@
  * no live owner), each group stacked inside its owner's region, each resource inside its group in
  * dependency layers (providers on top). Positions are relative to the parent, as React Flow wants.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { GroupSpec, Scenario } from '../../engine/model/scenario';
 
 export const RES_W = 200;
@@ -74,7 +74,39 @@ export function groupBoxes(s: Scenario): Map<string, GroupBox> {
   return new Map(s.groups.map((g) => [g.name, layoutGroup(g)]));
 }
 
+/**
+ * React Flow re-measures (and, with onlyRenderVisibleElements, renders every node of) any node it
+ * has no size and handle bounds for. Our sizes are fixed, so say them up front: a 1,232-node
+ * canvas then mounts only what is on screen, at load and after every change of owner.
+ */
+const HANDLE = 6;
+const NO_HANDLES: NodeHandle[] = [];
+const RESOURCE_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Top, x: RES_W / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Bottom, x: RES_W / 2 - HANDLE / 2, y: RES_H - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
+const sized = (w: number, h: number) => ({ width: w, height: h, measured: { width: w, height: h } });
+
+/**
+ * Keep the previous object for every node whose placement did not change: React Flow skips
+ * unchanged node objects (by identity) when it adopts a new nodes array.
+ */
+export function reuseNodes(prev: readonly Node[], next: Node[]): Node[] {
+  if (!prev.length) return next;
+  const old = new Map(prev.map((n) => [n.id, n]));
+  return next.map((n) => {
+    const o = old.get(n.id);
+    return o && o.parentId === n.parentId && o.position.x === n.position.x && o.position.y === n.position.y
+      && o.width === n.width && o.height === n.height ? o : n;
+  });
+}
+
 export function buildGraph(s: Scenario, boxes: Map<string, GroupBox>, owners: (string | null)[]): { nodes: Node[]; edges: Edge[] } {
+  return { nodes: buildNodes(s, boxes, owners), edges: buildEdges(s) };
+}
+
+/** Regions, group boxes and resources, placed for the current owners. */
+export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (string | null)[]): Node[] {
   const regionNames = s.nodes.map((n) => n.name);
   const hasUnowned = owners.some((o) => o === null);
   if (hasUnowned) regionNames.push(UNOWNED);
@@ -87,12 +119,11 @@ export function buildGraph(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
   const regionH = Math.max(220, ...heights);
 
   const nodes: Node[] = [];
-  const edges: Edge[] = [];
   regionNames.forEach((r, i) => {
     const unowned = r === UNOWNED;
     nodes.push({
       id: nodeId(r), type: 'region', position: { x: i * (regionW + REGION_GAP), y: 0 },
-      width: regionW, height: regionH, data: { name: unowned ? 'Unowned' : r, unowned } satisfies RegionData,
+      ...sized(regionW, regionH), handles: NO_HANDLES, data: { name: unowned ? 'Unowned' : r, unowned } satisfies RegionData,
       ariaLabel: unowned ? 'Groups with no live owner' : `Node ${r}`, draggable: false, selectable: !unowned, focusable: !unowned,
     });
     let y = REGION_HEAD;
@@ -100,19 +131,25 @@ export function buildGraph(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
       const box = boxes.get(gName)!;
       nodes.push({
         id: groupId(gName), type: 'group-box', parentId: nodeId(r), extent: 'parent',
-        position: { x: REGION_PAD + (innerW - box.w) / 2, y }, width: box.w, height: box.h,
+        position: { x: REGION_PAD + (innerW - box.w) / 2, y }, ...sized(box.w, box.h), handles: NO_HANDLES,
         data: { name: gName } satisfies GroupData, ariaLabel: `Group ${gName}`, draggable: false,
       });
       for (const res of box.resources) {
         nodes.push({
           id: resourceId(res.name), type: 'resource', parentId: groupId(gName), extent: 'parent',
-          position: { x: res.x, y: res.y }, width: RES_W, height: RES_H,
+          position: { x: res.x, y: res.y }, ...sized(RES_W, RES_H), handles: RESOURCE_HANDLES,
           data: { name: res.name } satisfies ResourceData, ariaLabel: `Resource ${res.name}`, draggable: false,
         });
       }
       y += box.h + GROUP_GAP;
     }
   });
+  return nodes;
+}
+
+/** Dependency edges depend only on the scenario. */
+export function buildEdges(s: Scenario): Edge[] {
+  const edges: Edge[] = [];
   for (const g of s.groups) {
     for (const r of g.resources) {
       for (const set of r.dependsOn) {
@@ -130,5 +167,5 @@ export function buildGraph(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
       }
     }
   }
-  return { nodes, edges };
+  return edges;
 }
