@@ -44,6 +44,8 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   await page.getByRole('button', { name: /Play/ }).waitFor();
   const tti = performance.now() - t0;
   await page.getByRole('slider', { name: 'Speed' }).fill('3'); // log10(1000)
+  const createMs = (await page.evaluate('window.failoverLabPerf.createMs.at(-1)')) as number;
+  await page.evaluate('window.failoverLabPerf.stepMs.length = 0');
   await page.getByRole('button', { name: /Play/ }).click();
   // A string, not a function: tsx would wrap a function with helpers the page does not have.
   const frames = (await page.evaluate(`new Promise((resolve) => {
@@ -59,10 +61,14 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
     requestAnimationFrame(tick);
   })`)) as number[];
   const simTime = await page.getByTestId('sim-time').textContent();
+  // Engine time inside the page (advance + view, per frame): does the engine show in frame times?
+  const steps = ((await page.evaluate('window.failoverLabPerf.stepMs.slice()')) as number[]).sort((a, b) => a - b);
+  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
   const sorted = [...frames].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   console.log(
-    `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})`,
+    `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})\n`
+      + `${''.padEnd(34)} engine in page: createSimulation ${createMs.toFixed(0)} ms; per frame median ${q(steps, 0.5).toFixed(2)} ms, p95 ${q(steps, 0.95).toFixed(2)} ms, max ${(steps.at(-1) ?? 0).toFixed(1)} ms over ${steps.length} frames`,
   );
 }
 

@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { bootstrap, openShareLink } from './app/bootstrap';
 import { engine } from './app/engine';
 import { StoreProvider } from './store/context';
+import { enginePerf } from './store/perf';
 import { localSessionStorage } from './store/session';
 import './ui/app.css';
 
@@ -22,6 +23,7 @@ addEventListener('pagehide', flush);
 addEventListener('hashchange', () => openShareLink(store, location.hash, clearHash));
 // Handy for debugging and for the benchmark script.
 (window as unknown as { failoverLab?: unknown }).failoverLab = store;
+(window as unknown as { failoverLabPerf?: unknown }).failoverLabPerf = enginePerf;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -96,9 +96,18 @@ export const localSessionStorage = (key = 'failover-lab:session'): SessionStorag
  */
 export function persistSession(store: AppStore, storage: SessionStorage, now: () => number = () => performance.now()) {
   let last = -Infinity;
+  // The scenario is most of the record (150 KB for 1,000 resources) and changes rarely:
+  // serialise it once per scenario, not twice a second while playing.
+  const cache: { source: unknown; json: string | null } = { source: undefined, json: null };
   const write = () => {
     const s = store.getState();
-    storage.save(serializeSession({ source: s.source, actions: s.actions, t: s.view.t }));
+    if (cache.json === null || cache.source !== s.source) {
+      cache.source = s.source;
+      cache.json = JSON.stringify(s.source) ?? 'null';
+    }
+    const json = cache.json;
+    const rest = JSON.stringify({ actions: s.actions, t: s.view.t }).slice(1);
+    storage.save(`{"v":1,"source":${json},${rest}`);
     last = now();
   };
   const unsubscribe = store.subscribe((s, prev) => {

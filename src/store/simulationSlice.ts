@@ -6,6 +6,7 @@ import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';
 import { latestDecisions } from './decisions';
+import { perfNow, recordCreate, recordStep } from './perf';
 
 type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 'stepToNextEvent' | 'runToEnd' | 'check' | 'apply' | 'nextEventTime' | 'dismissLoadError' | 'dismissNotice'>;
 
@@ -13,7 +14,9 @@ type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 
 export function initialSimulationState(rt: Runtime, source: unknown): { own: Own; scenario: Scenario } {
   const r = rt.deps.engine.validateScenario(source);
   if (!r.ok) throw new Error(`initial scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const t0 = perfNow();
   rt.sim = rt.deps.engine.createSimulation(r.scenario);
+  recordCreate(perfNow() - t0);
   rt.playhead = 0;
   const events = rt.sim.events().slice();
   const view = rt.sim.view();
@@ -38,13 +41,18 @@ export function initialSimulationState(rt: Runtime, source: unknown): { own: Own
 
 export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get: GetState<AppState>) {
   /** Re-read the engine into the store (new arrays only when something changed). */
-  const refresh = (extra: Partial<AppState> = {}) => {
+  const refresh = (extra: Partial<AppState> = {}, engineStart?: number) => {
     const s = get();
-    const all = rt.sim.events();
-    const events = all.length === s.events.length && !extra.horizon ? s.events : all.slice();
+    // Append what is new (the trace only grows between rebuilds, which reset `events` to []).
+    const count = rt.sim.eventCount();
+    const events = count === s.events.length && !extra.horizon ? s.events
+      : count > s.events.length ? s.events.concat(rt.sim.eventsSince(s.events.length))
+      : rt.sim.events().slice();
     const { horizon: horizonBase = s.horizon, ...rest } = extra;
     const horizon = events.length >= horizonBase.length ? events : horizonBase;
+    const t0 = engineStart ?? perfNow();
     const view = rt.sim.view();
+    recordStep(perfNow() - t0);
     const decisions = latestDecisions(s.decisions, s.events, events);
     set({ view, index: buildViewIndex(view, s.index), events, horizon, decisions, ...rest });
   };
@@ -54,6 +62,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     const { actions, scenario } = get();
     let applied = get().appliedCount;
     const target = Math.min(Math.max(t, rt.sim.now()), scenario.until);
+    const t0 = perfNow();
     while (applied < actions.length && actions[applied].at <= target) {
       rt.sim.advanceTo(actions[applied].at);
       rt.sim.apply(actions[applied].action);
@@ -61,12 +70,14 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     }
     rt.sim.advanceTo(target);
     rt.playhead = target;
-    refresh({ appliedCount: applied, ...extra });
+    refresh({ appliedCount: applied, ...extra }, t0);
   };
 
   /** Rebuild from t = 0: the engine keeps no snapshots of pending timers, so rewind re-simulates. */
   const rebuild = (scenario: Scenario) => {
+    const t0 = perfNow();
     rt.sim = rt.deps.engine.createSimulation(scenario);
+    recordCreate(perfNow() - t0);
     rt.playhead = 0;
   };
 
