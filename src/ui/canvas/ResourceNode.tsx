@@ -1,10 +1,11 @@
 /** A resource inside its group: state, restart budget, poll phase, faults and running timers. */
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { Countdown, LastDecision, Meter, StateBadge, Timers } from '../parts';
+import { selectDetail } from './detail';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -30,13 +31,37 @@ const pick = (name: string) => (s: AppState) => {
   };
 };
 
+const pickBrief = (name: string) => (s: AppState) => ({
+  state: s.index.resources[name]?.state ?? 'Offline',
+  selected: s.selected?.kind === 'resource' && s.selected.name === name,
+});
+
 export const ResourceNode = memo(function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
-  const r = useAppStore(useShallow(pick(data.name)));
+  return useStore(selectDetail) ? <ResourceDetail name={data.name} /> : <ResourceBrief name={data.name} />;
+});
+
+/** Zoomed out: name and state only (see ./detail). */
+function ResourceBrief({ name }: { name: string }) {
+  const r = useAppStore(useShallow(pickBrief(name)));
   return (
     <div className={`resource state-bg-${r.state}${r.selected ? ' is-selected' : ''}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="resource-head">
-        <span className="entity-name" title={data.name}>{data.name}</span>
+        <span className="entity-name" title={name}>{name}</span>
+        <StateBadge state={r.state} />
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+}
+
+function ResourceDetail({ name }: { name: string }) {
+  const r = useAppStore(useShallow(pick(name)));
+  return (
+    <div className={`resource state-bg-${r.state}${r.selected ? ' is-selected' : ''}`}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div className="resource-head">
+        <span className="entity-name" title={name}>{name}</span>
         <StateBadge state={r.state} />
       </div>
       {(r.count > 0 || r.endsAt !== null) && (
@@ -51,9 +76,9 @@ export const ResourceNode = memo(function ResourceNode({ data }: NodeProps<Node<
           {r.nextIsAlive !== null && <span>IA <Countdown deadline={r.nextIsAlive} /></span>}
         </div>
       )}
-      <Timers subject={data.name} />
-      <LastDecision name={data.name} />
+      <Timers subject={name} />
+      <LastDecision name={name} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
-});
+}
