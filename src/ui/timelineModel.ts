@@ -2,15 +2,19 @@
 import type { Scenario } from '../engine/model/scenario';
 import type { TraceEvent } from '../engine/model/trace';
 
-export interface Segment { from: number; to: number; state: string }
+/** `open`: the state still held at the end of the known trace (drawn to `end`). */
+export interface Segment { from: number; to: number; state: string; open?: boolean }
 export interface Mark { t: number; label: string }
 export interface Lane { kind: 'group' | 'node'; name: string; segments: Segment[]; marks: Mark[]; faults: Segment[] }
 
-export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: number, current: Record<string, string>): Lane[] {
+/** Build the lanes (the first `limit` of them: groups, then nodes) from the trace up to `end`. */
+export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: number, current: Record<string, string>, limit = Infinity): Lane[] {
   const lanes = new Map<string, Lane>();
   const open = new Map<string, { t: number; state: string }>();
   const faultOpen = new Map<string, number>();
-  const add = (kind: Lane['kind'], name: string) => lanes.set(name, { kind, name, segments: [], marks: [], faults: [] });
+  const add = (kind: Lane['kind'], name: string) => {
+    if (lanes.size < limit) lanes.set(name, { kind, name, segments: [], marks: [], faults: [] });
+  };
   s.groups.forEach((g) => add('group', g.name));
   s.nodes.forEach((n) => add('node', n.name));
   const groupOf = new Map(s.groups.flatMap((g) => g.resources.map((r) => [r.name, g.name] as const)));
@@ -56,11 +60,19 @@ export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: numb
   }
   for (const lane of lanes.values()) {
     const o = open.get(lane.name) ?? { t: 0, state: current[lane.name] ?? '' };
-    if (end > o.t) lane.segments.push({ from: o.t, to: end, state: o.state });
+    if (end > o.t) lane.segments.push({ from: o.t, to: end, state: o.state, open: true });
   }
   for (const [k, start] of faultOpen) {
     const [lane, key] = k.split('\u0000');
     lanes.get(lane)?.faults.push({ from: start, to: end, state: key });
   }
   return [...lanes.values()];
+}
+
+/** Same drawing? (Lets the view keep the old lane object, so an unchanged lane skips render.) */
+export function sameLane(a: Lane, b: Lane): boolean {
+  const seg = (x: Segment[], y: Segment[]) => x.length === y.length
+    && x.every((g, i) => g.from === y[i].from && g.to === y[i].to && g.state === y[i].state && g.open === y[i].open);
+  return a.kind === b.kind && a.name === b.name && seg(a.segments, b.segments) && seg(a.faults, b.faults)
+    && a.marks.length === b.marks.length && a.marks.every((m, i) => m.t === b.marks[i].t && m.label === b.marks[i].label);
 }
