@@ -38,7 +38,7 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
       if (c.origin === 'the share link') linkError = { origin: c.origin, issues: v.errors };
       continue;
     }
-    store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, c.source);
+    store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, c.source, v.scenario);
     if (c.actions.length) store.setState({ actions: c.actions.slice().sort((a, b) => a.at - b.at) });
     if (c.t > 0) store.getState().seek(c.t);
     break;
