@@ -2,7 +2,7 @@
  * The trace as a readable, filterable log. After a rewind the rows beyond "now" are still shown,
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
-import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DECISION_TYPES, eventSubjects, formatClock, eventSummary } from '../app/format';
 import type { TraceEvent, TraceEventType } from '../engine/model/trace';
 import { useAppStore, useAppStoreApi } from '../store/context';
@@ -84,10 +84,15 @@ export function EventLog() {
     : Math.max(0, total * LOG_ROW_H - box.height);
   const top = follow ? pinned : box.top;
   const { start, end } = rowWindow(top, box.height, LOG_ROW_H, total, OVERSCAN);
+  // Where we last scrolled to ourselves: that scroll event is not the user scrolling away.
+  const pinnedAt = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = list.current;
     // Compare with the last scroll position we were told of: reading scrollTop would force a layout.
-    if (el && follow && Math.abs(box.top - pinned) > 1) el.scrollTop = pinned;
+    if (el && follow && Math.abs(box.top - pinned) > 1) {
+      pinnedAt.current = pinned;
+      el.scrollTop = pinned;
+    }
   }, [list, follow, pinned, box.top]);
 
   const onRow = useCallback((e: TraceEvent) => {
@@ -125,14 +130,20 @@ export function EventLog() {
         aria-label="Trace events"
         onScroll={(e) => {
           const el = e.currentTarget;
+          const own = pinnedAt.current;
+          pinnedAt.current = null;
+          // Our own scroll (possibly clamped, e.g. before the box's real height was known) keeps following.
+          if (own !== null && Math.abs(el.scrollTop - Math.min(own, el.scrollHeight - el.clientHeight)) <= 1) return;
           const next = el.scrollHeight - el.scrollTop - el.clientHeight < 40 || firstAhead < total;
           if (next !== follow) setFollow(next);
         }}
-        style={{ paddingTop: start * LOG_ROW_H, paddingBottom: (total - end) * LOG_ROW_H }}
       >
+        {/* Spacers stand in for the rows not rendered (not padding: that would grow the scroll box itself). */}
+        {start > 0 && <li aria-hidden="true" className="log-spacer" style={{ height: start * LOG_ROW_H }} />}
         {rows.slice(start, end).map((i, k) => (
           <LogRow key={i} e={horizon[i]} ahead={i >= events.length} onPick={onRow} pos={start + k + 1} />
         ))}
+        {end < total && <li aria-hidden="true" className="log-spacer" style={{ height: (total - end) * LOG_ROW_H }} />}
       </ol>
     </section>
   );
