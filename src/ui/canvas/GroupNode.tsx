@@ -1,11 +1,11 @@
 /** A group (role) inside its owner's region: state, activity, failover budget and timers. */
 import { memo } from 'react';
-import { useStore, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { LastDecision, Meter, StateBadge, Timers } from '../parts';
-import { selectDetail } from './detail';
+import { useDetail } from './detail';
 import type { GroupData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -21,7 +21,7 @@ const pick = (name: string) => (s: AppState) => {
 };
 
 export const GroupNode = memo(function GroupNode({ data }: NodeProps<Node<GroupData>>) {
-  const detail = useStore(selectDetail);
+  const detail = useDetail();
   return detail ? <GroupDetail name={data.name} /> : <GroupBrief name={data.name} />;
 });
 

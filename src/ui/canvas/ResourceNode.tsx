@@ -1,11 +1,11 @@
 /** A resource inside its group: state, restart budget, poll phase, faults and running timers. */
 import { memo } from 'react';
-import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { Countdown, LastDecision, Meter, StateBadge, Timers } from '../parts';
-import { selectDetail } from './detail';
+import { useDetail } from './detail';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -37,7 +37,7 @@ const pickBrief = (name: string) => (s: AppState) => ({
 });
 
 export const ResourceNode = memo(function ResourceNode({ data }: NodeProps<Node<ResourceData>>) {
-  return useStore(selectDetail) ? <ResourceDetail name={data.name} /> : <ResourceBrief name={data.name} />;
+  return useDetail() ? <ResourceDetail name={data.name} /> : <ResourceBrief name={data.name} />;
 });
 
 /** Zoomed out: name and state only (see ./detail). */
