@@ -41,8 +41,7 @@ export function App() {
       onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
       onDrop={(e) => void onDrop(e)}
     >
-      <button type="button" className="mode-switch" onClick={() => setMode('design')}>Design ✎</button>
-      <Header />
+      <Header onDesign={() => setMode('design')} />
       <Notices />
       <TimeControls />
       <main className="workspace">

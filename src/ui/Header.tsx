@@ -1,11 +1,11 @@
-/** Scenario name, built-in picker, "Open scenario" (file) and "Copy link". */
+/** Scenario name, built-in picker, "Open scenario" (file), "Copy link" and the switch to Design mode. */
 import { useRef, useState } from 'react';
 import { BUILTINS } from '../app/builtins';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectScenario } from '../store/selectors';
 import { encodeShareHash } from '../store/session';
 
-export function Header() {
+export function Header({ onDesign }: { onDesign?: () => void } = {}) {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -67,6 +67,11 @@ export function Header() {
         <input className="share-link" readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
       )}
       <span role="status" className="copied">{copied}</span>
+      {onDesign && (
+        <button type="button" className="mode-switch" onClick={onDesign} title="Edit this cluster's layout, owners and properties">
+          Design ✎
+        </button>
+      )}
     </header>
   );
 }
