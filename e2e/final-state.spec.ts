@@ -26,3 +26,22 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     expect(actual).toEqual(expected);
   });
 }
+
+// Determinism across runtimes: the trace the browser's engine produced, run to the end, is
+// byte-for-byte the one Node produces for the same scenario (contract §3, "in Node and in the browser").
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  test(`the browser's trace is byte-identical to Node's: ${file}`, async ({ page }) => {
+    const json: unknown = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
+    const v = validateScenario(json);
+    if (!v.ok) throw new Error(`${file} is invalid`);
+    const nodeTrace = JSON.stringify(runScenario(v.scenario).events);
+    await openFresh(page, shareHash(json));
+    await page.getByRole('button', { name: /Run to end/ }).click();
+    await expect(page.getByTestId('sim-time')).not.toHaveText('t = 0.000 s');
+    const browserTrace = await page.evaluate(
+      () => JSON.stringify((window as unknown as { failoverLab: { getState(): { events: unknown[] } } }).failoverLab.getState().events),
+    );
+    expect(browserTrace.length).toBeGreaterThan(100);
+    expect(browserTrace).toBe(nodeTrace);
+  });
+}
