@@ -5,7 +5,7 @@
 export interface Semantics {
   /** Restart counting: contract §4.4 uses a fixed window opened by the first failure. */
   restartWindow: 'fixed' | 'sliding';
-  /** Failover counting: contract §4.5 uses a sliding FailoverPeriod window. */
+  /** Failover counting: contract §4.5 uses a sliding window of FailoverPeriod hours */
   failoverWindow: 'sliding' | 'fixed';
   /** Contract §4.5: a node going Down counts against FailoverThreshold. */
   nodeDownCountsAsFailover: boolean;

@@ -50,7 +50,7 @@ export function replay(scenario: Scenario, actions: readonly AppliedAction[], t:
   return sim;
 }
 
-/** Run a whole scenario headless and return the contract's trace document. */
+/** Run a whole scenario headless and return the contract's trace (the CLI prints it). */
 export function runScenario(scenario: Scenario, until: number = scenario.until, options: SimulationOptions = {}): Trace {
   const sim = createSimulation(scenario, options);
   sim.advanceTo(until);

@@ -80,7 +80,7 @@ export class Engine {
           persistent: gs.persistentState,
           faults: { ...HEALTHY },
           separate: rs.properties.SeparateMonitor === 1,
-          window: EMPTY_RESTART_WINDOW,
+          restartWindow: EMPTY_RESTART_WINDOW,
           tOnline: null,
           dueAt: null,
           dueReason: '',

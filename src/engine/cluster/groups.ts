@@ -56,7 +56,7 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
   g.owner = to;
   g.awaitingTarget = false;
   for (const r of g.resources) {
-    r.window = EMPTY_RESTART_WINDOW;
+    r.restartWindow = EMPTY_RESTART_WINDOW;
     r.gaveUp = false;
     r.dueAt = null;
     e.disarm(r.timers, 'restart');

@@ -217,14 +217,14 @@ export function takeDownDependents(e: Engine, failed: ResRt): void {
 function restartPolicy(e: Engine, r: ResRt): void {
   const p = r.spec.properties;
   const name = r.spec.name;
-  r.window = countFailure(r.window, e.now(), p.RestartPeriod, e.semantics.restartWindow);
+  r.restartWindow = countFailure(r.restartWindow, e.now(), p.RestartPeriod, e.semantics.restartWindow);
   if (p.RestartAction === 0) {
     r.gaveUp = true; // RestartAction 0: stays Failed for good, no RetryPeriodOnFailure either
     return;
   }
-  if (r.window.count <= p.RestartThreshold) {
+  if (r.restartWindow.count <= p.RestartThreshold) {
     r.dueAt = e.now() + p.RestartDelay;
-    r.dueReason = `restart ${r.window.count} of ${p.RestartThreshold} in the RestartPeriod window`;
+    r.dueReason = `restart ${r.restartWindow.count} of ${p.RestartThreshold} in the RestartPeriod window`;
     e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () => tryStartOnline(e, r));
     return;
   }
@@ -234,8 +234,8 @@ function restartPolicy(e: Engine, r: ResRt): void {
     type: 'policy',
     rule: 'RestartThresholdExceeded',
     subject: name,
-    detail: `${r.window.count} failures since t=${clockAt(r.window.start!)} exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
-    reason: `resource ${q(name)} failed ${r.window.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
+    detail: `${r.restartWindow.count} failures since t=${clockAt(r.restartWindow.start!)} exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
+    reason: `resource ${q(name)} failed ${r.restartWindow.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
   });
   armRetry(e, r);
   if (p.RestartAction === 2) failoverGroup(e, r.group, 'resource', `resource ${q(name)} exceeded its RestartThreshold`);
@@ -253,7 +253,7 @@ export function armRetry(e: Engine, r: ResRt): void {
       detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
       reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
     });
-    r.window = EMPTY_RESTART_WINDOW;
+    r.restartWindow = EMPTY_RESTART_WINDOW;
     r.gaveUp = false;
     if (e.resState(r) !== 'Failed') return;
     r.dueAt = e.now();

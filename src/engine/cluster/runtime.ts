@@ -42,7 +42,7 @@ export interface ResRt {
   faults: Faults;
   /** Hosted by a monitor of its own (SeparateMonitor = 1, or after a deadlock recycle). */
   separate: boolean;
-  window: RestartWindow;
+  restartWindow: RestartWindow;
   /** When it last became Online: the origin of the health-check phase. */
   tOnline: number | null;
   /** Wants an Online call once its providers are Online and this instant has come. */

@@ -68,9 +68,9 @@ export function buildView(e: Engine): ClusterView {
         node: r.group.owner,
         persistentState: r.persistent,
         restarts: {
-          count: restartCountAt(r.window, t, p.RestartPeriod, sem.restartWindow),
+          count: restartCountAt(r.restartWindow, t, p.RestartPeriod, sem.restartWindow),
           threshold: p.RestartThreshold,
-          windowEndsAt: restartWindowEnd(r.window, t, p.RestartPeriod, sem.restartWindow),
+          windowEndsAt: restartWindowEnd(r.restartWindow, t, p.RestartPeriod, sem.restartWindow),
         },
         faults: { ...r.faults },
         monitor: r.separate ? 'separate' : 'shared',
@@ -103,7 +103,7 @@ export function buildFinal(e: Engine): FinalState {
     final.resources[r.spec.name] = {
       state: e.resState(r),
       node: liveOwner(r.group.owner),
-      restartCount: restartCountAt(r.window, t, r.spec.properties.RestartPeriod, sem.restartWindow),
+      restartCount: restartCountAt(r.restartWindow, t, r.spec.properties.RestartPeriod, sem.restartWindow),
     };
   }
   return final;

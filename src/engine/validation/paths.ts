@@ -1,6 +1,6 @@
 /** Paths and quoting shared by the validation modules. */
 
-/** The path shown for the whole document. */
+/** The path shown for an issue about the scenario as a whole. */
 export const ROOT_PATH = '(root)';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
