@@ -6,6 +6,7 @@
  * draws it). Group boxes grow to hold their resources.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { longestPathLayers } from '../../engine/policies/dependencies';
 import { getPosition, groupsOf, nodesOf, readDeps, resourcesOf, type Position, type RawGroup, type RawScenario } from '../store/ops';
 
 export const RES_W = 170;
@@ -49,20 +50,9 @@ export function defaultResourcePositions(g: RawGroup): Map<string, Position> {
   const names = new Set(rs.map((r) => r.name));
   const dependentsOf = new Map<string, string[]>(rs.map((r) => [r.name, []]));
   for (const r of rs) for (const p of (readDeps(r) ?? []).flat()) if (names.has(p)) dependentsOf.get(p)!.push(r.name);
-  const level = new Map<string, number>();
-  const visit = (n: string, stack: Set<string>): number => {
-    const known = level.get(n);
-    if (known !== undefined) return known;
-    if (stack.has(n)) return 0;
-    stack.add(n);
-    const ds = dependentsOf.get(n) ?? [];
-    const l = ds.length ? 1 + Math.max(...ds.map((d) => visit(d, stack))) : 0;
-    stack.delete(n);
-    level.set(n, l);
-    return l;
-  };
+  const level = longestPathLayers(rs.map((r) => r.name), (n) => dependentsOf.get(n) ?? []);
   const rows: string[][] = [];
-  for (const r of rs) (rows[visit(r.name, new Set())] ??= []).push(r.name);
+  for (const r of rs) (rows[level.get(r.name)!] ??= []).push(r.name);
   const out = new Map<string, Position>();
   rows.forEach((row, li) => row?.forEach((n, i) => out.set(n, { x: PAD + i * (RES_W + GAP_X), y: HEAD + li * (RES_H + GAP_Y) })));
   return out;

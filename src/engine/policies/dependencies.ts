@@ -50,3 +50,26 @@ export function providersFirst(entries: readonly { name: string; dependsOn: Depe
   for (const e of entries) visit(e.name);
   return out;
 }
+
+/**
+ * Longest-path layering for drawing dependency graphs: a name's layer is 0 when `next` gives it
+ * nothing, else 1 + the deepest layer among `next(name)`. Pass providers for "providers on top",
+ * dependents for "dependents on top". Cycle-safe (a back edge counts as layer 0).
+ */
+export function longestPathLayers(names: readonly string[], next: (name: string) => readonly string[]): Map<string, number> {
+  const layer = new Map<string, number>();
+  const onStack = new Set<string>();
+  const visit = (n: string): number => {
+    const known = layer.get(n);
+    if (known !== undefined) return known;
+    if (onStack.has(n)) return 0;
+    onStack.add(n);
+    const ns = next(n);
+    const l = ns.length ? 1 + Math.max(...ns.map(visit)) : 0;
+    onStack.delete(n);
+    layer.set(n, l);
+    return l;
+  };
+  names.forEach(visit);
+  return layer;
+}

@@ -5,7 +5,7 @@ import { countFailure, EMPTY_RESTART_WINDOW, failoversInWindow, mayFailover, res
 import { applyEvenRule, holdsAfterLoss, regained } from './quorum';
 import { inWindow, nextWindowInstant, formatLocalTime } from './failbackWindow';
 import { deriveGroupState } from './groupState';
-import { providersFirst, providersSatisfied, topLevel } from './dependencies';
+import { longestPathLayers, providersFirst, providersSatisfied, topLevel } from './dependencies';
 import { VirtualClock } from '../clock/virtualClock';
 
 describe('poll instants', () => {
@@ -149,5 +149,14 @@ describe('human times in reasons', () => {
     expect(humanMs(4294967295)).toBe('never');
     expect(clockAt(109000)).toBe('1:49.000');
     expect(clockAt(7_200_500)).toBe('2:00:00.500');
+  });
+});
+
+describe('longest-path layers', () => {
+  it('puts each name one below its deepest neighbour, and survives a cycle', () => {
+    const providers: Record<string, string[]> = { App: ['Name', 'Disk'], Name: ['IP'], IP: [], Disk: [] };
+    expect(Object.fromEntries(longestPathLayers(Object.keys(providers), (n) => providers[n]))).toEqual({ App: 2, Name: 1, IP: 0, Disk: 0 });
+    const cyc: Record<string, string[]> = { A: ['B'], B: ['A'] };
+    expect([...longestPathLayers(['A', 'B'], (n) => cyc[n]).values()].every((v) => v >= 0)).toBe(true);
   });
 });

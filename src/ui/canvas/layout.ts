@@ -5,6 +5,7 @@
  */
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { GroupSpec, Scenario } from '../../engine/model/scenario';
+import { longestPathLayers } from '../../engine/policies/dependencies';
 
 export const RES_W = 200;
 export const RES_H = 132;
@@ -42,19 +43,8 @@ export function entityOf(id: string): { kind: 'node' | 'group' | 'resource'; nam
 interface GroupBox { w: number; h: number; resources: { name: string; x: number; y: number }[] }
 
 function layoutGroup(g: GroupSpec): GroupBox {
-  const depth = new Map<string, number>();
   const byName = new Map(g.resources.map((r) => [r.name, r]));
-  const visit = (name: string, seen: Set<string>): number => {
-    const known = depth.get(name);
-    if (known !== undefined) return known;
-    if (seen.has(name)) return 0; // validation forbids cycles; stay safe anyway
-    seen.add(name);
-    const deps = byName.get(name)?.dependsOn.flat() ?? [];
-    const d = deps.length ? 1 + Math.max(...deps.map((p) => visit(p, seen))) : 0;
-    depth.set(name, d);
-    return d;
-  };
-  g.resources.forEach((r) => visit(r.name, new Set()));
+  const depth = longestPathLayers(g.resources.map((r) => r.name), (name) => byName.get(name)?.dependsOn.flat() ?? []);
   const layers: string[][] = [];
   for (const r of g.resources) (layers[depth.get(r.name)!] ??= []).push(r.name);
   const widest = Math.max(1, ...layers.map((l) => l?.length ?? 0));
