@@ -92,12 +92,7 @@ function NodeBody({ spec }: { spec: NodeSpec }) {
         <Row name="Quorum vote" value={`${n.vote} (NodeWeight ${n.nodeWeight})`} />
         {n.drainedGroups.length > 0 && <Row name="Drained groups" value={n.drainedGroups.join(', ')} />}
       </dl>
-      <Timers subject={spec.name} />
-      <h3>Properties</h3>
-      <dl className="props">
-        <Props props={spec.properties} explicit={spec.explicit} />
-        <Props props={spec.behavior} explicit={spec.explicit} prefix="behavior." />
-      </dl>
+      <TimersAndProperties spec={spec} />
     </>
   );
 }
@@ -153,6 +148,15 @@ function ResourceBody({ spec }: { spec: ResourceSpec }) {
         {r.gaveUp && <Row name="Restarts" value={`exhausted; retry after RetryPeriodOnFailure (${formatProperty('RetryPeriodOnFailure', spec.properties.RetryPeriodOnFailure)})`} />}
       </dl>
       <Meter label="restarts" count={r.restarts.count} threshold={r.restarts.threshold} endsAt={r.restarts.windowEndsAt} endsLabel="window resets in" />
+      <TimersAndProperties spec={spec} />
+    </>
+  );
+}
+
+/** Live timers of an element, then its effective properties and simulated behaviour (defaults marked). */
+function TimersAndProperties({ spec }: { spec: { name: string; properties: object; behavior: object; explicit: string[] } }) {
+  return (
+    <>
       <Timers subject={spec.name} />
       <h3>Properties</h3>
       <dl className="props">

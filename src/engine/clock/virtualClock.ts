@@ -59,10 +59,6 @@ export class VirtualClock {
     if (t > this.time) this.time = t;
   }
 
-  pendingCount(): number {
-    return this.live.size;
-  }
-
   private dropCancelled(): void {
     while (this.heap.length && !this.live.has(this.heap[0].id)) this.pop();
   }

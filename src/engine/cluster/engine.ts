@@ -6,7 +6,7 @@
  */
 import { createActor } from 'xstate';
 import type { Action, Scenario, ScriptEntry } from '../model/scenario';
-import type { GroupState, NodeState, ResourceState, TraceEvent } from '../model/trace';
+import type { NodeState, ResourceState, TraceEvent } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import { VirtualClock } from '../clock/virtualClock';
 import { createRng } from '../clock/rng';
@@ -273,9 +273,6 @@ export class Engine {
     return res;
   }
 
-  groupStateNow(g: GroupRt): GroupState {
-    return g.lastState;
-  }
 }
 
 function dedupe<T>(xs: T[]): T[] {

@@ -11,7 +11,7 @@ import { deriveGroupState } from '../policies/groupState';
 import { providersFirst } from '../policies/dependencies';
 import { nextWindowInstant, formatLocalTime } from '../policies/failbackWindow';
 import { humanMs } from '../policies/format';
-import { armRetry, stopActivity, terminateToOffline, tryStartOffline, tryStartOnline, wantOnline } from './resources';
+import { armRetry, tryStartOffline, tryStartOnline, wantOnline } from './resources';
 
 const q = (s: string) => `"${s}"`;
 
@@ -279,4 +279,3 @@ function groupStateReason(e: Engine, g: GroupRt, to: string): string {
   }
 }
 
-export { stopActivity, terminateToOffline };
