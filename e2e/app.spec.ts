@@ -14,7 +14,9 @@ test.describe('Failover Lab', () => {
     await page.screenshot({ path: '/tmp/e2e-online.png' });
   });
 
-  test('crashing the owner from the canvas context menu fails the group over to SQL-B, with the reason logged', async ({ page }) => {
+  test('crashing the owner from the canvas context menu fails the group over to SQL-B, with the reason logged', async ({
+    page,
+  }) => {
     await openFresh(page);
     await seek(page, 30_000);
     await page.locator('.react-flow__node[data-id="node:SQL-A"] .region-head').click({ button: 'right' });
@@ -27,7 +29,10 @@ test.describe('Failover Lab', () => {
     await page.getByRole('button', { name: /Run to end/ }).click();
     await expectRow(page, GROUP, 'Online', 'SQL-B');
     await expectRow(page, 'SQL-A', 'Down', '');
-    const ownerRow = page.getByRole('list', { name: 'Trace events' }).getByRole('listitem').filter({ hasText: 'group.owner' });
+    const ownerRow = page
+      .getByRole('list', { name: 'Trace events' })
+      .getByRole('listitem')
+      .filter({ hasText: 'group.owner' });
     await expect(ownerRow).toHaveCount(1);
     await expect(ownerRow).toContainText(`${GROUP}: SQL-A → SQL-B (failover) — `);
     await page.screenshot({ path: '/tmp/e2e-failover.png' });
@@ -36,7 +41,9 @@ test.describe('Failover Lab', () => {
     await seek(page, 20_000);
     await expectRow(page, GROUP, 'Online', 'SQL-A');
     await expectRow(page, 'SQL-A', 'Up', '');
-    await expect(page.getByRole('list', { name: 'Trace events' }).getByRole('listitem').filter({ hasText: '(ahead)' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Trace events' }).getByRole('listitem').filter({ hasText: '(ahead)' }).first(),
+    ).toBeVisible();
   });
 
   test('the canvas context menu opens from the keyboard (Shift+F10)', async ({ page }) => {
@@ -52,12 +59,18 @@ test.describe('Failover Lab', () => {
   test('a hung IsAlive ends in a monitor recycle', async ({ page }) => {
     await openFresh(page);
     await seek(page, 20_000);
-    await page.getByRole('table', { name: 'Cluster state' }).getByRole('button', { name: 'SQL Server', exact: true }).click();
+    await page
+      .getByRole('table', { name: 'Cluster state' })
+      .getByRole('button', { name: 'SQL Server', exact: true })
+      .click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await inspector.getByRole('button', { name: 'IsAlive hang' }).click();
     await expect(inspector.getByText('Faults', { exact: true }).locator('+ dd')).toHaveText('isAlive: hang');
     await page.getByRole('button', { name: /Run to end/ }).click();
-    const recycle = page.getByRole('list', { name: 'Trace events' }).getByRole('listitem').filter({ hasText: 'rhs.recycle' });
+    const recycle = page
+      .getByRole('list', { name: 'Trace events' })
+      .getByRole('listitem')
+      .filter({ hasText: 'rhs.recycle' });
     await expect(recycle.first()).toContainText('SQL Server');
     await recycle.first().click();
     await page.screenshot({ path: '/tmp/e2e-recycle.png' });
@@ -76,8 +89,14 @@ test.describe('Failover Lab', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openFresh(page);
     await seek(page, 20_000);
-    await page.getByRole('table', { name: 'Cluster state' }).getByRole('button', { name: 'SQL-B', exact: true }).click();
-    await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Pause', exact: true }).click();
+    await page
+      .getByRole('table', { name: 'Cluster state' })
+      .getByRole('button', { name: 'SQL-B', exact: true })
+      .click();
+    await page
+      .getByRole('complementary', { name: 'Inspector' })
+      .getByRole('button', { name: 'Pause', exact: true })
+      .click();
     await page.getByRole('button', { name: 'Copy link' }).click();
     const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
     expect(url).toMatch(/#scenario=.+&actions=/);
@@ -91,8 +110,14 @@ test.describe('Failover Lab', () => {
 
   test('an invalid file shows the validation messages and keeps the current scenario', async ({ page }) => {
     await openFresh(page);
-    const bad = { format: 'failover-scenario@1', nodes: [{ name: 'A' }], groups: [{ name: 'G', ownerNode: 'B', resources: [] }] };
-    await page.getByLabel('Scenario file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const bad = {
+      format: 'failover-scenario@1',
+      nodes: [{ name: 'A' }],
+      groups: [{ name: 'G', ownerNode: 'B', resources: [] }],
+    };
+    await page
+      .getByLabel('Scenario file')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Could not load "broken.json"; the current scenario is kept.');
     await expect(alert).toContainText('groups[0].ownerNode');

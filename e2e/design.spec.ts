@@ -8,7 +8,10 @@ async function openDesignFresh(page: Page) {
   await page.goto('/');
   await page.evaluate(async () => {
     localStorage.clear();
-    await new Promise((resolve) => { const r = indexedDB.deleteDatabase('failover-lab-designs'); r.onsuccess = r.onerror = r.onblocked = resolve; });
+    await new Promise((resolve) => {
+      const r = indexedDB.deleteDatabase('failover-lab-designs');
+      r.onsuccess = r.onerror = r.onblocked = resolve;
+    });
   });
   await page.goto('about:blank');
   await page.goto('/');
@@ -59,7 +62,9 @@ async function buildDesign(page: Page) {
 }
 
 test.describe('Design mode', () => {
-  test('build a two-node, one-group, three-resource design; a cycle is refused; undo and redo; reload keeps it', async ({ page }) => {
+  test('build a two-node, one-group, three-resource design; a cycle is refused; undo and redo; reload keeps it', async ({
+    page,
+  }) => {
     await openDesignFresh(page);
     await buildDesign(page);
     await page.screenshot({ path: '/tmp/design-built.png' });
@@ -71,7 +76,9 @@ test.describe('Design mode', () => {
     await page.screenshot({ path: '/tmp/design-cycle.png' });
 
     // Undo (Ctrl+Z) removes the last dependency; Redo (button) and Ctrl+Shift+Z bring things back.
-    await canvas(page).locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
+    await canvas(page)
+      .locator('.react-flow__pane')
+      .click({ position: { x: 30, y: 400 } });
     await page.keyboard.press('Control+z');
     await expect(edges(page)).toHaveCount(1);
     await page.getByRole('button', { name: 'Redo' }).click();
@@ -100,7 +107,9 @@ test.describe('Design mode', () => {
     const field = inspector.getByLabel('PendingTimeout (ms)');
     await field.fill('5');
     await field.press('Enter');
-    await expect(inspector.getByRole('alert')).toHaveText('PendingTimeout must be an integer from 10 to 4294967294 ms, got 5 (out of range)');
+    await expect(inspector.getByRole('alert')).toHaveText(
+      'PendingTimeout must be an integer from 10 to 4294967294 ms, got 5 (out of range)',
+    );
     await field.fill('60000');
     await field.press('Enter');
     await expect(inspector.getByText('= 1 min', { exact: true })).toBeVisible();
@@ -108,7 +117,10 @@ test.describe('Design mode', () => {
     await page.screenshot({ path: '/tmp/design-inspector.png' });
   });
 
-  test('export JSON, open it in a fresh page: the same design; then simulate it and crash a node', async ({ page, browser }) => {
+  test('export JSON, open it in a fresh page: the same design; then simulate it and crash a node', async ({
+    page,
+    browser,
+  }) => {
     await openDesignFresh(page);
     await buildDesign(page);
     // Two votes and no witness: the lint says so and offers a fix, applied in one click.
@@ -118,17 +130,25 @@ test.describe('Design mode', () => {
     await expect(problems).toContainText('0 warnings');
     await page.getByRole('button', { name: 'Auto layout' }).click();
     await expect(page.getByRole('status')).toContainText('Laid out with elkjs');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
     const text = readFileSync((await download.path())!, 'utf8');
     const exported = JSON.parse(text);
     expect(exported.ui.positions['Network Name']).toBeDefined();
 
     const fresh = await (await browser.newContext()).newPage();
     await openDesignFresh(fresh);
-    await fresh.getByLabel('Open a scenario JSON file').setInputFiles({ name: 'design.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await fresh
+      .getByLabel('Open a scenario JSON file')
+      .setInputFiles({ name: 'design.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(resNode(fresh, 'Network Name')).toBeVisible();
     await expect(edges(fresh)).toHaveCount(2);
-    const [again] = await Promise.all([fresh.waitForEvent('download'), fresh.getByRole('button', { name: 'Download JSON' }).click()]);
+    const [again] = await Promise.all([
+      fresh.waitForEvent('download'),
+      fresh.getByRole('button', { name: 'Download JSON' }).click(),
+    ]);
     expect(readFileSync((await again.path())!, 'utf8')).toBe(text);
     await fresh.screenshot({ path: '/tmp/design-reopened.png' });
 
@@ -149,7 +169,9 @@ test.describe('Design mode', () => {
     await expect(resNode(fresh, 'Network Name')).toBeVisible();
   });
 
-  test('drag a resource into another group: its cross-group dependencies are dropped, and undo restores them; PNG and SVG export', async ({ page }) => {
+  test('drag a resource into another group: its cross-group dependencies are dropped, and undo restores them; PNG and SVG export', async ({
+    page,
+  }) => {
     await openDesignFresh(page);
     await buildDesign(page);
     await page.getByRole('button', { name: 'Add group' }).click();
@@ -161,7 +183,9 @@ test.describe('Design mode', () => {
     await page.mouse.down();
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
-    await expect(page.getByRole('status')).toContainText('Moved "IP Address" to "Group 2"; dropped 2 cross-group dependencies');
+    await expect(page.getByRole('status')).toContainText(
+      'Moved "IP Address" to "Group 2"; dropped 2 cross-group dependencies',
+    );
     await expect(edges(page)).toHaveCount(0);
     await page.screenshot({ path: '/tmp/design-moved.png' });
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -169,7 +193,11 @@ test.describe('Design mode', () => {
 
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('New design.png');
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
   });

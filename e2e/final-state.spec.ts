@@ -16,8 +16,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     await page.getByRole('button', { name: /Run to end/ }).click();
     const table = page.getByRole('table', { name: 'Cluster state' });
     await expect(table.getByRole('row').nth(1)).toBeVisible();
-    const rows = await table.getByRole('row').evaluateAll((trs) =>
-      trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = await table
+      .getByRole('row')
+      .evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const actual = Object.fromEntries(rows.map(([name, kind, state, owner]) => [`${kind}:${name}`, [state, owner]]));
     const expected: Record<string, [string, string]> = {};
     for (const [n, s] of Object.entries(final.nodes)) expected[`node:${n}`] = [s.state, ''];
@@ -38,8 +39,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     await openFresh(page, shareHash(json));
     await page.getByRole('button', { name: /Run to end/ }).click();
     await expect(page.getByTestId('sim-time')).not.toHaveText('t = 0.000 s');
-    const browserTrace = await page.evaluate(
-      () => JSON.stringify((window as unknown as { failoverLab: { getState(): { events: unknown[] } } }).failoverLab.getState().events),
+    const browserTrace = await page.evaluate(() =>
+      JSON.stringify(
+        (window as unknown as { failoverLab: { getState(): { events: unknown[] } } }).failoverLab.getState().events,
+      ),
     );
     expect(browserTrace.length).toBeGreaterThan(100);
     expect(browserTrace).toBe(nodeTrace);

@@ -21,9 +21,12 @@ export function shareHash(scenario: unknown): string {
 
 /** The State and Owner cells of the table row named `name`. */
 export function row(page: Page, name: string) {
-  return page.getByRole('table', { name: 'Cluster state' }).getByRole('row').filter({
-    has: page.getByRole('button', { name, exact: true }),
-  });
+  return page
+    .getByRole('table', { name: 'Cluster state' })
+    .getByRole('row')
+    .filter({
+      has: page.getByRole('button', { name, exact: true }),
+    });
 }
 
 export async function expectRow(page: Page, name: string, state: string, owner: string) {

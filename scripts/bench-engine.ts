@@ -33,12 +33,18 @@ function run(label: string, until: number): number {
   const online = Object.values(final.groups).filter((g) => g.state === 'Online').length;
   console.log(
     `${label.padEnd(8)} wall ${wall.toFixed(0).padStart(6)} ms   events ${String(events).padStart(7)}   ` +
-      `events/s ${Math.round(events / (wall / 1000)).toString().padStart(8)}   peak heap ${((peak - heapBefore) / 1048576).toFixed(1)} MB over baseline (${(peak / 1048576).toFixed(1)} MB total)   groups Online at end ${online}/200`,
+      `events/s ${Math.round(events / (wall / 1000))
+        .toString()
+        .padStart(
+          8,
+        )}   peak heap ${((peak - heapBefore) / 1048576).toFixed(1)} MB over baseline (${(peak / 1048576).toFixed(1)} MB total)   groups Online at end ${online}/200`,
   );
   return wall;
 }
 
-console.log('Failover Lab engine benchmark: 32 nodes, 200 groups × 5 chained resources, 1 crash + 10 healed IsAlive faults');
+console.log(
+  'Failover Lab engine benchmark: 32 nodes, 200 groups × 5 chained resources, 1 crash + 10 healed IsAlive faults',
+);
 run('warm-up', 3_600_000);
 // Median of three runs each, so one garbage collection or JIT pause does not decide the verdict.
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
@@ -59,4 +65,6 @@ const week = median([0, 1, 2].map(() => run('7 days', 7 * 24 * 3_600_000)));
   });
   console.log(`rewind   replay to 12 h with 3 user actions: median ${median(times).toFixed(0)} ms`);
 }
-console.log(`goal: 24 h under 1000 ms → ${day < 1000 ? 'met' : 'MISSED'} (${day.toFixed(0)} ms); 7 days within 10% of 24 h → ${week <= day * 1.1 ? 'met' : 'MISSED'} (${((week / day - 1) * 100).toFixed(1)}%)`);
+console.log(
+  `goal: 24 h under 1000 ms → ${day < 1000 ? 'met' : 'MISSED'} (${day.toFixed(0)} ms); 7 days within 10% of 24 h → ${week <= day * 1.1 ? 'met' : 'MISSED'} (${((week / day - 1) * 100).toFixed(1)}%)`,
+);

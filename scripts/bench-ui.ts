@@ -67,8 +67,8 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   const sorted = [...frames].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   console.log(
-    `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})\n`
-      + `${''.padEnd(34)} engine in page: createSimulation ${createMs.toFixed(0)} ms; per frame median ${q(steps, 0.5).toFixed(2)} ms, p95 ${q(steps, 0.95).toFixed(2)} ms, max ${(steps.at(-1) ?? 0).toFixed(1)} ms over ${steps.length} frames`,
+    `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})\n` +
+      `${''.padEnd(34)} engine in page: createSimulation ${createMs.toFixed(0)} ms; per frame median ${q(steps, 0.5).toFixed(2)} ms, p95 ${q(steps, 0.95).toFixed(2)} ms, max ${(steps.at(-1) ?? 0).toFixed(1)} ms over ${steps.length} frames`,
   );
 }
 
@@ -76,12 +76,23 @@ async function main(): Promise<void> {
   execSync('npx vite build', { stdio: 'ignore' });
   const js = initialJsGzip();
   console.log(`initial JS: ${(js.bytes / 1024).toFixed(1)} KB gzip (${js.files.join(', ')}); goal ≤ 350 KB`);
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await waitForServer();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await measure(page, BASE, 'default scenario (goal p95 ≤ 16.7)');

@@ -20,5 +20,13 @@ export function bigScenario(until: number): Record<string, unknown> {
     script.push({ at: 1_200_000 + k * 60_000, action: 'setHealth', resource, isAlive: 'fail' });
     script.push({ at: 1_200_000 + k * 60_000 + 240_000, action: 'heal', resource });
   }
-  return { format: 'failover-scenario@1', name: 'Benchmark: 32 nodes × 200 groups', seed: 1, until, nodes, groups, script };
+  return {
+    format: 'failover-scenario@1',
+    name: 'Benchmark: 32 nodes × 200 groups',
+    seed: 1,
+    until,
+    nodes,
+    groups,
+    script,
+  };
 }

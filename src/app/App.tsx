@@ -29,7 +29,9 @@ export function App() {
       <Suspense fallback={<p>Loading Design mode…</p>}>
         <DesignMode
           initialScenario={api.getState().source}
-          onSimulate={(raw) => { if (api.getState().loadScenario(raw, { origin: 'Design' })) setMode('simulate'); }}
+          onSimulate={(raw) => {
+            if (api.getState().loadScenario(raw, { origin: 'Design' })) setMode('simulate');
+          }}
         />
       </Suspense>
     );
@@ -37,8 +39,13 @@ export function App() {
   return (
     <div
       className={`app${dragging ? ' is-dragging' : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
-      onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
       onDrop={(e) => void onDrop(e)}
     >
       <Header onDesign={() => setMode('design')} />
@@ -53,7 +60,11 @@ export function App() {
         <EventLog />
         <StateTable />
       </div>
-      {dragging && <div className="drop-hint" aria-hidden="true">Drop a scenario JSON file to open it</div>}
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop a scenario JSON file to open it
+        </div>
+      )}
     </div>
   );
 }

@@ -35,7 +35,11 @@ export function actionsFor(ref: EntityRef, scenario: Scenario): ActionItem[] {
       { section: 'Group', label: 'Bring online', action: { action: 'onlineGroup', group: name } },
       { section: 'Group', label: 'Take offline', action: { action: 'offlineGroup', group: name } },
       { section: 'Move', label: 'Move to best possible node', action: { action: 'moveGroup', group: name } },
-      ...scenario.nodes.map((n): ActionItem => ({ section: 'Move', label: `Move to ${n.name}`, action: { action: 'moveGroup', group: name, node: n.name } })),
+      ...scenario.nodes.map((n): ActionItem => ({
+        section: 'Move',
+        label: `Move to ${n.name}`,
+        action: { action: 'moveGroup', group: name, node: n.name },
+      })),
     ];
   }
   const resource = name;
@@ -45,10 +49,26 @@ export function actionsFor(ref: EntityRef, scenario: Scenario): ActionItem[] {
     { section: 'Faults', label: 'Simulate failure', action: { action: 'failResource', resource } },
     { section: 'Faults', label: 'Signal failure', action: { action: 'signalFailure', resource } },
     { section: 'Faults', label: 'Heal (clear all faults)', action: { action: 'heal', resource } },
-    ...HEALTH.map((v): ActionItem => ({ section: 'LooksAlive answers', label: `LooksAlive ${v}`, action: { action: 'setHealth', resource, looksAlive: v } })),
-    ...HEALTH.map((v): ActionItem => ({ section: 'IsAlive answers', label: `IsAlive ${v}`, action: { action: 'setHealth', resource, isAlive: v } })),
-    ...CALLS.map((v): ActionItem => ({ section: 'Online calls', label: `Online calls ${v}`, action: { action: 'setOnline', resource, result: v } })),
-    ...CALLS.map((v): ActionItem => ({ section: 'Offline calls', label: `Offline calls ${v}`, action: { action: 'setOffline', resource, result: v } })),
+    ...HEALTH.map((v): ActionItem => ({
+      section: 'LooksAlive answers',
+      label: `LooksAlive ${v}`,
+      action: { action: 'setHealth', resource, looksAlive: v },
+    })),
+    ...HEALTH.map((v): ActionItem => ({
+      section: 'IsAlive answers',
+      label: `IsAlive ${v}`,
+      action: { action: 'setHealth', resource, isAlive: v },
+    })),
+    ...CALLS.map((v): ActionItem => ({
+      section: 'Online calls',
+      label: `Online calls ${v}`,
+      action: { action: 'setOnline', resource, result: v },
+    })),
+    ...CALLS.map((v): ActionItem => ({
+      section: 'Offline calls',
+      label: `Offline calls ${v}`,
+      action: { action: 'setOffline', resource, result: v },
+    })),
   ];
 }
 

@@ -20,7 +20,11 @@ describe('bootstrap', () => {
   });
 
   it('restores the saved session exactly', () => {
-    const saved = serializeSession({ source: { format: 'failover-scenario@1', name: 'Saved' }, actions: [{ at: 1000, action: crash }], t: 42_000 });
+    const saved = serializeSession({
+      source: { format: 'failover-scenario@1', name: 'Saved' },
+      actions: [{ at: 1000, action: crash }],
+      t: 42_000,
+    });
     const { store } = bootstrap({ engine: fakeEngine, storage: memory(saved), hash: '' });
     expect(store.getState().scenario.name).toBe('Saved');
     expect(store.getState().view.t).toBe(42_000);
@@ -32,6 +36,9 @@ describe('bootstrap', () => {
     const hash = encodeShareHash({ format: 'nope' }, []);
     const { store } = bootstrap({ engine: fakeEngine, storage: memory(saved), hash });
     expect(store.getState().scenario.name).toBe('Saved');
-    expect(store.getState().loadError).toEqual({ origin: 'the share link', issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }] });
+    expect(store.getState().loadError).toEqual({
+      origin: 'the share link',
+      issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }],
+    });
   });
 });

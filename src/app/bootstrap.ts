@@ -23,7 +23,8 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
   const link = decodeShareHash(o.hash);
   const saved = parseSession(o.storage.load());
   const candidates: { source: unknown; actions: AppliedAction[]; t: number; origin: string }[] = [];
-  if (link.kind === 'ok') candidates.push({ source: link.source, actions: link.actions, t: 0, origin: 'the share link' });
+  if (link.kind === 'ok')
+    candidates.push({ source: link.source, actions: link.actions, t: 0, origin: 'the share link' });
   if (saved) candidates.push({ ...saved, origin: 'the saved session' });
   candidates.push({ source: DEFAULT_BUILTIN.source, actions: [], t: 0, origin: DEFAULT_BUILTIN.title });
 

@@ -71,51 +71,78 @@ export function formatProperty(name: string, value: unknown): string {
     return '4294967295';
   }
   if (name === 'FailoverPeriod') return `${value} h`;
-  if (name === 'FailbackWindowStart' || name === 'FailbackWindowEnd') return value < 0 ? '−1 (any time)' : `${pad(value)}:00`;
-  if (name === 'RestartAction') return ['0 (do not restart)', '1 (restart, no failover)', '2 (restart, then fail over)'][value] ?? String(value);
+  if (name === 'FailbackWindowStart' || name === 'FailbackWindowEnd')
+    return value < 0 ? '−1 (any time)' : `${pad(value)}:00`;
+  if (name === 'RestartAction')
+    return ['0 (do not restart)', '1 (restart, no failover)', '2 (restart, then fail over)'][value] ?? String(value);
   if (name === 'AutoFailbackType') return value === 1 ? '1 (allow failback)' : '0 (prevent failback)';
   if (name === 'SeparateMonitor') return value ? '1 (own monitor)' : '0 (shared monitor)';
-  if (/(Delay|Period|Timeout|Interval|Ms|PeriodOnFailure)$/.test(name) || name.startsWith('behavior.')) return formatDuration(value);
+  if (/(Delay|Period|Timeout|Interval|Ms|PeriodOnFailure)$/.test(name) || name.startsWith('behavior.'))
+    return formatDuration(value);
   return String(value);
 }
 
 /** "crash node SQL-A", "set IsAlive hang on SQL Server". */
 export function describeAction(a: Action): string {
   switch (a.action) {
-    case 'crashNode': return `crash node ${a.node}`;
-    case 'startNode': return `start node ${a.node}`;
-    case 'pauseNode': return `pause node ${a.node}${a.drain ? ' (drain)' : ''}`;
-    case 'resumeNode': return `resume node ${a.node} (${a.failback ?? 'NoFailback'})`;
-    case 'moveGroup': return `move ${a.group} to ${a.node ?? 'best possible node'}`;
-    case 'onlineGroup': return `bring ${a.group} online`;
-    case 'offlineGroup': return `take ${a.group} offline`;
-    case 'onlineResource': return `bring ${a.resource} online`;
-    case 'offlineResource': return `take ${a.resource} offline`;
-    case 'failResource': return `simulate failure of ${a.resource}`;
+    case 'crashNode':
+      return `crash node ${a.node}`;
+    case 'startNode':
+      return `start node ${a.node}`;
+    case 'pauseNode':
+      return `pause node ${a.node}${a.drain ? ' (drain)' : ''}`;
+    case 'resumeNode':
+      return `resume node ${a.node} (${a.failback ?? 'NoFailback'})`;
+    case 'moveGroup':
+      return `move ${a.group} to ${a.node ?? 'best possible node'}`;
+    case 'onlineGroup':
+      return `bring ${a.group} online`;
+    case 'offlineGroup':
+      return `take ${a.group} offline`;
+    case 'onlineResource':
+      return `bring ${a.resource} online`;
+    case 'offlineResource':
+      return `take ${a.resource} offline`;
+    case 'failResource':
+      return `simulate failure of ${a.resource}`;
     case 'setHealth': {
       const parts = [a.looksAlive && `LooksAlive ${a.looksAlive}`, a.isAlive && `IsAlive ${a.isAlive}`].filter(Boolean);
       return `set ${parts.join(', ')} on ${a.resource}`;
     }
-    case 'setOnline': return `set Online calls to ${a.result} on ${a.resource}`;
-    case 'setOffline': return `set Offline calls to ${a.result} on ${a.resource}`;
-    case 'signalFailure': return `signal failure of ${a.resource}`;
-    case 'heal': return `heal ${a.resource}`;
-    case 'failWitness': return 'fail the witness';
-    case 'restoreWitness': return 'restore the witness';
+    case 'setOnline':
+      return `set Online calls to ${a.result} on ${a.resource}`;
+    case 'setOffline':
+      return `set Offline calls to ${a.result} on ${a.resource}`;
+    case 'signalFailure':
+      return `signal failure of ${a.resource}`;
+    case 'heal':
+      return `heal ${a.resource}`;
+    case 'failWitness':
+      return 'fail the witness';
+    case 'restoreWitness':
+      return 'restore the witness';
   }
 }
 
 /** The entity names an event concerns (for the entity filter and row clicks), the primary one first. */
 export function eventSubjects(e: TraceEvent): string[] {
   switch (e.type) {
-    case 'resource.state': return [e.resource, e.group, ...(e.node ? [e.node] : [])];
-    case 'group.state': return [e.group];
-    case 'group.owner': return [e.group, ...[e.from, e.to].filter((x): x is string => !!x)];
-    case 'node.state': return [e.node];
-    case 'call': return [e.resource, e.node];
-    case 'rhs.recycle': return [...e.resources, e.node];
-    case 'policy': return [e.subject];
-    case 'quorum.vote': return [e.voter];
+    case 'resource.state':
+      return [e.resource, e.group, ...(e.node ? [e.node] : [])];
+    case 'group.state':
+      return [e.group];
+    case 'group.owner':
+      return [e.group, ...[e.from, e.to].filter((x): x is string => !!x)];
+    case 'node.state':
+      return [e.node];
+    case 'call':
+      return [e.resource, e.node];
+    case 'rhs.recycle':
+      return [...e.resources, e.node];
+    case 'policy':
+      return [e.subject];
+    case 'quorum.vote':
+      return [e.voter];
     case 'action':
     case 'action.rejected': {
       const a = e.action as Record<string, unknown>;
@@ -127,16 +154,26 @@ export function eventSubjects(e: TraceEvent): string[] {
 /** The middle part of a log row: "SQL → SQL-B (failover)". */
 export function eventSummary(e: TraceEvent): string {
   switch (e.type) {
-    case 'resource.state': return `${e.resource}: ${e.from} → ${e.to}${e.node ? ` on ${e.node}` : ''}`;
-    case 'group.state': return `${e.group}: ${e.from} → ${e.to}`;
-    case 'group.owner': return `${e.group}: ${e.from ?? '(none)'} → ${e.to ?? '(none)'} (${e.cause})`;
-    case 'node.state': return `${e.node}: ${e.from} → ${e.to}`;
-    case 'call': return `${e.call}(${e.resource}) on ${e.node} → ${e.result}`;
-    case 'rhs.recycle': return `monitor on ${e.node} recycled: ${e.resources.join(', ')}`;
-    case 'policy': return `${e.rule} · ${e.subject}${e.detail ? `: ${e.detail}` : ''}`;
-    case 'quorum.vote': return `vote of ${e.voter}: ${e.from} → ${e.to}`;
-    case 'action': return describeAction(e.action);
-    case 'action.rejected': return `refused: ${describeAction(e.action)}`;
+    case 'resource.state':
+      return `${e.resource}: ${e.from} → ${e.to}${e.node ? ` on ${e.node}` : ''}`;
+    case 'group.state':
+      return `${e.group}: ${e.from} → ${e.to}`;
+    case 'group.owner':
+      return `${e.group}: ${e.from ?? '(none)'} → ${e.to ?? '(none)'} (${e.cause})`;
+    case 'node.state':
+      return `${e.node}: ${e.from} → ${e.to}`;
+    case 'call':
+      return `${e.call}(${e.resource}) on ${e.node} → ${e.result}`;
+    case 'rhs.recycle':
+      return `monitor on ${e.node} recycled: ${e.resources.join(', ')}`;
+    case 'policy':
+      return `${e.rule} · ${e.subject}${e.detail ? `: ${e.detail}` : ''}`;
+    case 'quorum.vote':
+      return `vote of ${e.voter}: ${e.from} → ${e.to}`;
+    case 'action':
+      return describeAction(e.action);
+    case 'action.rejected':
+      return `refused: ${describeAction(e.action)}`;
   }
 }
 

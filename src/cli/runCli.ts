@@ -17,7 +17,11 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     if (a === '--until') {
       const v = args[++i];
       if (v === undefined || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
-        return { code: 2, stdout: '', stderr: `--until: expected a non-negative integer number of milliseconds, got ${v === undefined ? 'nothing' : JSON.stringify(v)}\n${USAGE}` };
+        return {
+          code: 2,
+          stdout: '',
+          stderr: `--until: expected a non-negative integer number of milliseconds, got ${v === undefined ? 'nothing' : JSON.stringify(v)}\n${USAGE}`,
+        };
       }
       until = Number(v);
     } else if (a === '--help' || a === '-h') {
@@ -27,7 +31,11 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     } else if (file === undefined) {
       file = a;
     } else {
-      return { code: 2, stdout: '', stderr: `only one scenario file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(a)})\n${USAGE}` };
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `only one scenario file is accepted (got ${JSON.stringify(file)} and ${JSON.stringify(a)})\n${USAGE}`,
+      };
     }
   }
   if (file === undefined) return { code: 2, stdout: '', stderr: `no scenario file given\n${USAGE}` };

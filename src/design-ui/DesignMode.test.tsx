@@ -6,19 +6,36 @@ import { DUMP_COMMAND } from '../design/dumpCommand';
 import { DesignMode } from './index';
 import { DesignSession } from './session';
 import { memoryStorage } from './storage/designStorage';
-import { addDependency, addGroup, addNode, addResource, emptyScenario, findResource, type RawScenario } from './store/ops';
+import {
+  addDependency,
+  addGroup,
+  addNode,
+  addResource,
+  emptyScenario,
+  findResource,
+  type RawScenario,
+} from './store/ops';
 
 beforeAll(() => {
   // React Flow measures with ResizeObserver; jsdom has none.
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
 });
 afterEach(cleanup);
 
 function twoNodes(): RawScenario {
   let raw = emptyScenario('Test design');
-  for (const op of [(r: RawScenario) => addNode(r), (r: RawScenario) => addNode(r), (r: RawScenario) => addGroup(r, 'G'),
-    (r: RawScenario) => addResource(r, 'G', 'Physical Disk', 'Disk'), (r: RawScenario) => addResource(r, 'G', 'IP Address', 'IP'),
-    (r: RawScenario) => addDependency(r, 'IP', 'Disk')]) {
+  for (const op of [
+    (r: RawScenario) => addNode(r),
+    (r: RawScenario) => addNode(r),
+    (r: RawScenario) => addGroup(r, 'G'),
+    (r: RawScenario) => addResource(r, 'G', 'Physical Disk', 'Disk'),
+    (r: RawScenario) => addResource(r, 'G', 'IP Address', 'IP'),
+    (r: RawScenario) => addDependency(r, 'IP', 'Disk'),
+  ]) {
     const res = op(raw);
     if (!res.ok) throw new Error(res.reason);
     raw = res.raw;
@@ -54,9 +71,13 @@ describe('DesignMode', () => {
     expect(findResource(state().raw, 'IP Address')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Redo' }));
     expect(findResource(state().raw, 'IP Address')).not.toBeNull();
-    await act(async () => { fireEvent.keyDown(window, { key: 'z', ctrlKey: true }); });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    });
     expect(findResource(state().raw, 'IP Address')).toBeNull();
-    await act(async () => { fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true }); });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true });
+    });
     expect(findResource(state().raw, 'IP Address')).not.toBeNull();
   });
 
@@ -68,7 +89,9 @@ describe('DesignMode', () => {
     const field = within(inspector).getByLabelText(/^FailoverPeriod \(h\)/);
     expect(within(inspector).getByText('default 6 h')).toBeInTheDocument();
     await user.type(field, '0{Enter}');
-    expect(within(inspector).getByRole('alert')).toHaveTextContent('FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)');
+    expect(within(inspector).getByRole('alert')).toHaveTextContent(
+      'FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)',
+    );
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(state().raw.groups![0].properties).toBeUndefined();
     await user.clear(field);
@@ -108,7 +131,9 @@ describe('DesignMode', () => {
     const { state, onSimulate } = await mount();
     await user.click(screen.getByRole('button', { name: 'Simulate ▶' }));
     expect(onSimulate).toHaveBeenCalledWith(state().raw);
-    act(() => { state().edit((r) => ({ ok: true, raw: { ...r, until: 'soon' } })); });
+    act(() => {
+      state().edit((r) => ({ ok: true, raw: { ...r, until: 'soon' } }));
+    });
     expect(screen.getByRole('list', { name: 'Errors' })).toHaveTextContent('until');
     await user.click(screen.getByRole('button', { name: 'Simulate ▶' }));
     expect(onSimulate).toHaveBeenCalledTimes(1);
@@ -164,8 +189,12 @@ describe('DesignMode', () => {
     await user.click(screen.getByRole('button', { name: 'Import from a real cluster…' }));
     const dialog = screen.getByRole('dialog', { name: 'Import from a real cluster' });
     expect(within(dialog).getByRole('textbox', { name: 'Dump command' })).toHaveValue(DUMP_COMMAND);
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Cluster dump JSON' }), { target: { value: '[{"ResourceType":"IP Address"}]' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Cluster dump JSON' }), {
+      target: { value: '[{"ResourceType":"IP Address"}]' },
+    });
     await user.click(within(dialog).getByRole('button', { name: 'Import as a new design' }));
-    expect(within(dialog).getByRole('list', { name: 'Import errors' })).toHaveTextContent('not a Failover Lab cluster dump');
+    expect(within(dialog).getByRole('list', { name: 'Import errors' })).toHaveTextContent(
+      'not a Failover Lab cluster dump',
+    );
   });
 });

@@ -5,7 +5,13 @@ import { importClusterJson } from '../design/powershellImport';
 import { decodeDumpBytes } from '../design/psJson';
 import type { RawScenario } from './store/ops';
 
-export function ImportDialog({ onImport, onClose }: { onImport: (raw: RawScenario, warnings: string[]) => void; onClose: () => void }) {
+export function ImportDialog({
+  onImport,
+  onClose,
+}: {
+  onImport: (raw: RawScenario, warnings: string[]) => void;
+  onClose: () => void;
+}) {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
@@ -16,29 +22,67 @@ export function ImportDialog({ onImport, onClose }: { onImport: (raw: RawScenari
   };
   return (
     <div className="d-modal-backdrop">
-      <div className="d-modal" role="dialog" aria-modal="true" aria-labelledby="d-import-title"
-        onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>
+      <div
+        className="d-modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="d-import-title"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
         <h2 id="d-import-title">Import from a real cluster</h2>
-        <p>1. On a cluster node, in PowerShell with the FailoverClusters module, run this one-liner. It writes the cluster's nodes, groups, resources, dependencies, owners and properties to a JSON file.</p>
+        <p>
+          1. On a cluster node, in PowerShell with the FailoverClusters module, run this one-liner. It writes the
+          cluster's nodes, groups, resources, dependencies, owners and properties to a JSON file.
+        </p>
         <textarea className="d-code" readOnly value={DUMP_COMMAND} rows={5} aria-label="Dump command" />
-        <button type="button" onClick={() => { void navigator.clipboard?.writeText(DUMP_COMMAND).then(() => setCopied(true), () => setCopied(false)); }}>
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(DUMP_COMMAND).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
           {copied ? 'Copied' : 'Copy command'}
         </button>
         <p>2. Paste the JSON here, or open the file.</p>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} aria-label="Cluster dump JSON" placeholder='{ "Format": "failoverlab-wsfc-dump@1", "Nodes": [...], "Groups": [...] }' />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={6}
+          aria-label="Cluster dump JSON"
+          placeholder='{ "Format": "failoverlab-wsfc-dump@1", "Nodes": [...], "Groups": [...] }'
+        />
         <label className="d-file">
           Open dump file
-          <input type="file" accept=".json,application/json" onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) run(decodeDumpBytes(new Uint8Array(await f.arrayBuffer())));
-          }} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              if (f) run(decodeDumpBytes(new Uint8Array(await f.arrayBuffer())));
+            }}
+          />
         </label>
         {errors.length > 0 && (
-          <ul className="d-issues" aria-label="Import errors">{errors.map((m, i) => <li key={i} className="is-error">{m}</li>)}</ul>
+          <ul className="d-issues" aria-label="Import errors">
+            {errors.map((m, i) => (
+              <li key={i} className="is-error">
+                {m}
+              </li>
+            ))}
+          </ul>
         )}
         <div className="d-row">
-          <button type="button" disabled={!text.trim()} onClick={() => run(text)}>Import as a new design</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" disabled={!text.trim()} onClick={() => run(text)}>
+            Import as a new design
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
         </div>
       </div>
     </div>

@@ -34,15 +34,25 @@ export function LintPanel() {
   };
   return (
     <section className="d-lint" aria-label="Problems">
-      <h2>Problems <span className="muted">{errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning{warnings.length === 1 ? '' : 's'}</span></h2>
-      {errors.length === 0 && warnings.length === 0 && <p className="muted">No problems: the engine accepts this design and the HA checks pass.</p>}
+      <h2>
+        Problems{' '}
+        <span className="muted">
+          {errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning
+          {warnings.length === 1 ? '' : 's'}
+        </span>
+      </h2>
+      {errors.length === 0 && warnings.length === 0 && (
+        <p className="muted">No problems: the engine accepts this design and the HA checks pass.</p>
+      )}
       {errors.length > 0 && (
         <>
           <p className="d-error">The simulator would reject this design. Fix these to simulate:</p>
           <ul className="d-issues" aria-label="Errors">
             {errors.map((e, i) => (
               <li key={`e${i}`} className="is-error">
-                <button type="button" className="link" onClick={() => show(e.path)} aria-label={`Show ${e.path}`}><code>{e.path}</code></button>
+                <button type="button" className="link" onClick={() => show(e.path)} aria-label={`Show ${e.path}`}>
+                  <code>{e.path}</code>
+                </button>
                 <span>{e.message}</span>
               </li>
             ))}
@@ -53,13 +63,25 @@ export function LintPanel() {
         <ul className="d-issues" aria-label="Warnings">
           {warnings.map((w, i) => (
             <li key={`w${i}`} className="is-warning">
-              <button type="button" className="link" onClick={() => show(w.path)} aria-label={`Show ${w.path}`}><code>{w.path}</code></button>
+              <button type="button" className="link" onClick={() => show(w.path)} aria-label={`Show ${w.path}`}>
+                <code>{w.path}</code>
+              </button>
               <span>{w.message}</span>
               {w.fix && (
-                <button type="button" className="small" onClick={() => api.getState().edit((r) => {
-                  const fixed = asRawScenario(w.fix!.apply(r));
-                  return fixed.ok ? { ok: true, raw: fixed.raw, message: `Fixed: ${w.fix!.label}` } : { ok: false, reason: fixed.reason };
-                })}>{w.fix.label}</button>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() =>
+                    api.getState().edit((r) => {
+                      const fixed = asRawScenario(w.fix!.apply(r));
+                      return fixed.ok
+                        ? { ok: true, raw: fixed.raw, message: `Fixed: ${w.fix!.label}` }
+                        : { ok: false, reason: fixed.reason };
+                    })
+                  }
+                >
+                  {w.fix.label}
+                </button>
               )}
             </li>
           ))}

@@ -6,7 +6,16 @@ import { exportPowerShell, powerShellFileText } from '../design/powershellExport
 import { useEditor, useEditorApi } from './context';
 import { downloadText, fileBase, scenarioFileText } from './download';
 import type { DesignSession } from './session';
-import { addGroup, addNode, addResource, asRawScenario, emptyScenario, findResource, groupsOf, setPositions } from './store/ops';
+import {
+  addGroup,
+  addNode,
+  addResource,
+  asRawScenario,
+  emptyScenario,
+  findResource,
+  groupsOf,
+  setPositions,
+} from './store/ops';
 import type { EditorState } from './store/editorStore';
 import { encodeShareHash } from '../store/session';
 
@@ -20,7 +29,14 @@ export function targetGroup(s: EditorState): string | null {
   return gs.length ? gs[gs.length - 1].name : null;
 }
 
-export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImage, simulated }: {
+export function Toolbar({
+  session,
+  onSimulate,
+  onToggleDesigns,
+  onImport,
+  onImage,
+  simulated,
+}: {
   session: DesignSession;
   /** The scenario open in Simulate (raw JSON), to edit a copy of it. */
   simulated: unknown;
@@ -41,7 +57,9 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
     const g = targetGroup(api.getState());
     const r = api.getState().edit((raw) => addResource(raw, g ?? '', type));
     if (r.ok) {
-      const added = groupsOf(r.raw).find((x) => x.name === g)?.resources?.at(-1)?.name;
+      const added = groupsOf(r.raw)
+        .find((x) => x.name === g)
+        ?.resources?.at(-1)?.name;
       if (added) api.getState().select({ kind: 'resource', name: added });
     }
   };
@@ -67,7 +85,10 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
       return;
     }
     const r = asRawScenario(json);
-    if (!r.ok) { api.getState().say(`"${file.name}": ${r.reason}`, 'error'); return; }
+    if (!r.ok) {
+      api.getState().say(`"${file.name}": ${r.reason}`, 'error');
+      return;
+    }
     await session.fresh(r.raw);
     api.getState().say(`Opened "${file.name}" as a new design`);
   };
@@ -85,52 +106,161 @@ export function Toolbar({ session, onSimulate, onToggleDesigns, onImport, onImag
   };
   const exportPs = () => {
     const v = validateScenario(api.getState().raw);
-    if (!v.ok) { api.getState().say('Fix the errors first: the PowerShell script is made from a valid design', 'error'); return; }
-    downloadText(`${fileBase(api.getState().raw.name)}.ps1`, powerShellFileText(exportPowerShell(v.scenario)), 'text/plain;charset=utf-8');
+    if (!v.ok) {
+      api.getState().say('Fix the errors first: the PowerShell script is made from a valid design', 'error');
+      return;
+    }
+    downloadText(
+      `${fileBase(api.getState().raw.name)}.ps1`,
+      powerShellFileText(exportPowerShell(v.scenario)),
+      'text/plain;charset=utf-8',
+    );
   };
 
   return (
     <div className="d-toolbar" role="toolbar" aria-label="Design tools">
       <div className="d-tool-group">
-        <button type="button" onClick={() => api.getState().undo()} disabled={!canUndo} title="Ctrl+Z">Undo</button>
-        <button type="button" onClick={() => api.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z">Redo</button>
+        <button type="button" onClick={() => api.getState().undo()} disabled={!canUndo} title="Ctrl+Z">
+          Undo
+        </button>
+        <button type="button" onClick={() => api.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z">
+          Redo
+        </button>
       </div>
       <div className="d-tool-group">
-        <button type="button" onClick={() => { const r = api.getState().edit((raw) => addNode(raw)); if (r.ok) api.getState().select({ kind: 'node', name: r.raw.nodes!.at(-1)!.name }); }}>Add node</button>
-        <button type="button" onClick={() => { const r = api.getState().edit((raw) => addGroup(raw)); if (r.ok) api.getState().select({ kind: 'group', name: r.raw.groups!.at(-1)!.name }); }}>Add group</button>
+        <button
+          type="button"
+          onClick={() => {
+            const r = api.getState().edit((raw) => addNode(raw));
+            if (r.ok) api.getState().select({ kind: 'node', name: r.raw.nodes!.at(-1)!.name });
+          }}
+        >
+          Add node
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const r = api.getState().edit((raw) => addGroup(raw));
+            if (r.ok) api.getState().select({ kind: 'group', name: r.raw.groups!.at(-1)!.name });
+          }}
+        >
+          Add group
+        </button>
       </div>
-      <div className="d-tool-group d-palette" role="group" aria-label={group ? `Add a resource to ${group}` : 'Add a resource (add a group first)'}>
+      <div
+        className="d-tool-group d-palette"
+        role="group"
+        aria-label={group ? `Add a resource to ${group}` : 'Add a resource (add a group first)'}
+      >
         <span className="muted">Add to {group ? <span className="d-name">{group}</span> : '(no group)'}:</span>
         {RESOURCE_TYPES.map((t) => (
-          <button key={t.type} type="button" className="small" disabled={!group} aria-label={`Add ${t.type}`} onClick={() => add(t.type)}>{t.type}</button>
+          <button
+            key={t.type}
+            type="button"
+            className="small"
+            disabled={!group}
+            aria-label={`Add ${t.type}`}
+            onClick={() => add(t.type)}
+          >
+            {t.type}
+          </button>
         ))}
       </div>
       <div className="d-tool-group">
-        <button type="button" onClick={() => void layout()} disabled={laying}>{laying ? 'Laying out…' : 'Auto layout'}</button>
+        <button type="button" onClick={() => void layout()} disabled={laying}>
+          {laying ? 'Laying out…' : 'Auto layout'}
+        </button>
       </div>
       <div className="d-tool-group">
-        <button type="button" onClick={() => downloadText(`${fileBase(api.getState().raw.name)}.json`, scenarioFileText(api.getState().raw), 'application/json')}>Download JSON</button>
-        <button type="button" onClick={() => fileRef.current?.click()}>Open JSON…</button>
-        <input ref={fileRef} type="file" accept=".json,application/json" hidden aria-label="Open a scenario JSON file"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void openFile(f); }} />
-        <button type="button" onClick={exportPs} disabled={errors > 0}>Download PowerShell</button>
-        <button type="button" onClick={() => onImage('png')}>PNG</button>
-        <button type="button" onClick={() => onImage('svg')}>SVG</button>
-        <button type="button" onClick={onImport}>Import from a real cluster…</button>
-        <button type="button" onClick={() => void copyLink()}>Copy link</button>
-        {link && <input className="d-link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />}
-      </div>
-      <div className="d-tool-group">
-        <button type="button" onClick={() => void session.fresh(emptyScenario())}>New design</button>
-        {asRawScenario(simulated).ok && (
-          <button type="button" onClick={() => { const r = asRawScenario(simulated); if (r.ok) void session.fresh(r.raw).then(() => api.getState().say('Opened a copy of the scenario from Simulate as a new design')); }}>Edit Simulate's scenario</button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadText(
+              `${fileBase(api.getState().raw.name)}.json`,
+              scenarioFileText(api.getState().raw),
+              'application/json',
+            )
+          }
+        >
+          Download JSON
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Open JSON…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Open a scenario JSON file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void openFile(f);
+          }}
+        />
+        <button type="button" onClick={exportPs} disabled={errors > 0}>
+          Download PowerShell
+        </button>
+        <button type="button" onClick={() => onImage('png')}>
+          PNG
+        </button>
+        <button type="button" onClick={() => onImage('svg')}>
+          SVG
+        </button>
+        <button type="button" onClick={onImport}>
+          Import from a real cluster…
+        </button>
+        <button type="button" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+        {link && (
+          <input
+            className="d-link"
+            readOnly
+            value={link}
+            aria-label="Share link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
         )}
-        <button type="button" onClick={onToggleDesigns}>Designs…</button>
+      </div>
+      <div className="d-tool-group">
+        <button type="button" onClick={() => void session.fresh(emptyScenario())}>
+          New design
+        </button>
+        {asRawScenario(simulated).ok && (
+          <button
+            type="button"
+            onClick={() => {
+              const r = asRawScenario(simulated);
+              if (r.ok)
+                void session
+                  .fresh(r.raw)
+                  .then(() => api.getState().say('Opened a copy of the scenario from Simulate as a new design'));
+            }}
+          >
+            Edit Simulate's scenario
+          </button>
+        )}
+        <button type="button" onClick={onToggleDesigns}>
+          Designs…
+        </button>
       </div>
       <div className="d-tool-group d-simulate">
-        <button type="button" className="primary" onClick={onSimulate} aria-disabled={errors > 0 ? true : undefined}
-          title={errors > 0 ? 'Fix the errors listed under Problems first' : 'Run this design from t=0'}>Simulate ▶</button>
-        {errors > 0 && <span className="d-error">{errors} error{errors === 1 ? '' : 's'} block simulation</span>}
+        <button
+          type="button"
+          className="primary"
+          onClick={onSimulate}
+          aria-disabled={errors > 0 ? true : undefined}
+          title={errors > 0 ? 'Fix the errors listed under Problems first' : 'Run this design from t=0'}
+        >
+          Simulate ▶
+        </button>
+        {errors > 0 && (
+          <span className="d-error">
+            {errors} error{errors === 1 ? '' : 's'} block simulation
+          </span>
+        )}
       </div>
     </div>
   );

@@ -33,7 +33,11 @@ export function DesignMode({ initialScenario, onSimulate, session: given }: Desi
   return (
     <EditorProvider store={session.store}>
       <ReactFlowProvider>
-        {ready ? <DesignWorkspace session={session} onSimulate={onSimulate} simulated={initialScenario} /> : <p className="d-loading">Loading designs…</p>}
+        {ready ? (
+          <DesignWorkspace session={session} onSimulate={onSimulate} simulated={initialScenario} />
+        ) : (
+          <p className="d-loading">Loading designs…</p>
+        )}
       </ReactFlowProvider>
     </EditorProvider>
   );
@@ -43,8 +47,12 @@ function useReady(session: DesignSession): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
-    void session.ready.then(() => { if (live) setReady(true); });
-    return () => { live = false; };
+    void session.ready.then(() => {
+      if (live) setReady(true);
+    });
+    return () => {
+      live = false;
+    };
   }, [session]);
   return ready;
 }
@@ -52,7 +60,15 @@ function useReady(session: DesignSession): boolean {
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
-function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSession; onSimulate: (raw: unknown) => void; simulated: unknown }) {
+function DesignWorkspace({
+  session,
+  onSimulate,
+  simulated,
+}: {
+  session: DesignSession;
+  onSimulate: (raw: unknown) => void;
+  simulated: unknown;
+}) {
   const api = useEditorApi();
   const [designsOpen, setDesignsOpen] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -64,9 +80,14 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
       if (isTyping(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (mod && key === 'z') { e.preventDefault(); if (e.shiftKey) api.getState().redo(); else api.getState().undo(); }
-      else if (mod && key === 'y') { e.preventDefault(); api.getState().redo(); }
-      else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) {
+      if (mod && key === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) api.getState().redo();
+        else api.getState().undo();
+      } else if (mod && key === 'y') {
+        e.preventDefault();
+        api.getState().redo();
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) {
         const sel = api.getState().selection;
         if (!sel) return;
         e.preventDefault();
@@ -81,7 +102,12 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
   const simulate = () => {
     const { errors, raw } = api.getState();
     if (errors.length) {
-      api.getState().say(`The simulator would reject this design: ${errors.length} error${errors.length === 1 ? '' : 's'}, listed under Problems (first: ${errors[0].path}: ${errors[0].message})`, 'error');
+      api
+        .getState()
+        .say(
+          `The simulator would reject this design: ${errors.length} error${errors.length === 1 ? '' : 's'}, listed under Problems (first: ${errors[0].path}: ${errors[0].message})`,
+          'error',
+        );
       return;
     }
     void session.autosave.flush();
@@ -91,17 +117,34 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
   const image = async (kind: 'png' | 'svg') => {
     const viewport = document.querySelector<HTMLElement>('.d-canvas .react-flow__viewport');
     const nodes = getNodes();
-    if (!viewport || nodes.length === 0) { api.getState().say('Nothing to draw yet', 'error'); return; }
+    if (!viewport || nodes.length === 0) {
+      api.getState().say('Nothing to draw yet', 'error');
+      return;
+    }
     const bounds = getNodesBounds(nodes);
     const width = Math.ceil(bounds.width + 80);
     const height = Math.ceil(bounds.height + 80);
     const vp = getViewportForBounds(bounds, width, height, 0.2, 2, 40);
     const { toPng, toSvg } = await import('html-to-image');
-    const opts = { backgroundColor: '#ffffff', width, height, style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` } };
+    const opts = {
+      backgroundColor: '#ffffff',
+      width,
+      height,
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
+      },
+    };
     try {
       const base = fileBase(api.getState().raw.name);
       if (kind === 'png') downloadBlob(`${base}.png`, await (await fetch(await toPng(viewport, opts))).blob());
-      else downloadText(`${base}.svg`, decodeURIComponent((await toSvg(viewport, opts)).replace(/^data:image\/svg\+xml;charset=utf-8,/, '')), 'image/svg+xml');
+      else
+        downloadText(
+          `${base}.svg`,
+          decodeURIComponent((await toSvg(viewport, opts)).replace(/^data:image\/svg\+xml;charset=utf-8,/, '')),
+          'image/svg+xml',
+        );
     } catch (e) {
       api.getState().say(`Could not draw the image: ${e instanceof Error ? e.message : String(e)}`, 'error');
     }
@@ -110,10 +153,19 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
   return (
     <div className="design-mode">
       <header className="d-header">
-        <h1><span className="d-mode-tag">Design</span> <span className="d-name">{title}</span></h1>
+        <h1>
+          <span className="d-mode-tag">Design</span> <span className="d-name">{title}</span>
+        </h1>
         <SaveState session={session} />
       </header>
-      <Toolbar session={session} simulated={simulated} onSimulate={simulate} onToggleDesigns={() => setDesignsOpen((o) => !o)} onImport={() => setImporting(true)} onImage={(k) => void image(k)} />
+      <Toolbar
+        session={session}
+        simulated={simulated}
+        onSimulate={simulate}
+        onToggleDesigns={() => setDesignsOpen((o) => !o)}
+        onImport={() => setImporting(true)}
+        onImage={(k) => void image(k)}
+      />
       <Toast />
       {designsOpen && <DesignsPanel session={session} onClose={() => setDesignsOpen(false)} />}
       <main className="d-workspace">
@@ -126,7 +178,15 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
           onClose={() => setImporting(false)}
           onImport={(raw: RawScenario, warnings) => {
             setImporting(false);
-            void session.fresh(raw).then(() => api.getState().say(`Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${warnings.join('; ')})` : ''}`));
+            void session
+              .fresh(raw)
+              .then(() =>
+                api
+                  .getState()
+                  .say(
+                    `Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${warnings.join('; ')})` : ''}`,
+                  ),
+              );
           }}
         />
       )}
@@ -135,9 +195,16 @@ function DesignWorkspace({ session, onSimulate, simulated }: { session: DesignSe
 }
 
 function SaveState({ session }: { session: DesignSession }) {
-  const saved = useSyncExternalStore((f) => session.onListChange(f), () => session.savedRevision);
+  const saved = useSyncExternalStore(
+    (f) => session.onListChange(f),
+    () => session.savedRevision,
+  );
   const revision = useEditor((s) => s.revision);
-  return <span className="muted d-saved" aria-live="polite">{saved >= revision ? 'Saved in this browser' : 'Saving…'}</span>;
+  return (
+    <span className="muted d-saved" aria-live="polite">
+      {saved >= revision ? 'Saved in this browser' : 'Saving…'}
+    </span>
+  );
 }
 
 function Toast() {
@@ -145,16 +212,34 @@ function Toast() {
   const message = useEditor((s) => s.message);
   useEffect(() => {
     if (!message || message.tone === 'error') return;
-    const t = setTimeout(() => { if (api.getState().message?.seq === message.seq) api.getState().dismissMessage(); }, 6000);
+    const t = setTimeout(() => {
+      if (api.getState().message?.seq === message.seq) api.getState().dismissMessage();
+    }, 6000);
     return () => clearTimeout(t);
   }, [message, api]);
   if (!message) return <div className="d-toast-slot" />;
-  const style = message.at ? { position: 'fixed' as const, left: Math.min(message.at.x + 14, innerWidth - 380), top: message.at.y + 14 } : undefined;
+  const style = message.at
+    ? { position: 'fixed' as const, left: Math.min(message.at.x + 14, innerWidth - 380), top: message.at.y + 14 }
+    : undefined;
   return (
     <div className="d-toast-slot">
-      <div className={`d-toast is-${message.tone}${message.at ? ' at-pointer' : ''}`} style={style} role={message.tone === 'error' ? 'alert' : 'status'}>
-        <span>{message.tone === 'error' ? 'Refused: ' : ''}{message.text}</span>
-        <button type="button" className="small" aria-label="Dismiss message" onClick={() => api.getState().dismissMessage()}>✕</button>
+      <div
+        className={`d-toast is-${message.tone}${message.at ? ' at-pointer' : ''}`}
+        style={style}
+        role={message.tone === 'error' ? 'alert' : 'status'}
+      >
+        <span>
+          {message.tone === 'error' ? 'Refused: ' : ''}
+          {message.text}
+        </span>
+        <button
+          type="button"
+          className="small"
+          aria-label="Dismiss message"
+          onClick={() => api.getState().dismissMessage()}
+        >
+          ✕
+        </button>
       </div>
     </div>
   );

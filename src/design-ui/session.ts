@@ -4,7 +4,13 @@
  * history.
  */
 import { startAutosave, type Autosave } from './storage/autosave';
-import { designTitle, indexedDbStorage, newDesignId, type DesignRecord, type DesignStorage } from './storage/designStorage';
+import {
+  designTitle,
+  indexedDbStorage,
+  newDesignId,
+  type DesignRecord,
+  type DesignStorage,
+} from './storage/designStorage';
 import { createEditorStore, type EditorStore } from './store/editorStore';
 import { asRawScenario, emptyScenario, type RawScenario } from './store/ops';
 
@@ -16,9 +22,19 @@ export class DesignSession {
   /** The editor revision last written to storage. */
   savedRevision = -1;
 
-  constructor(readonly storage: DesignStorage, initialScenario: unknown, autosaveMs?: number) {
+  constructor(
+    readonly storage: DesignStorage,
+    initialScenario: unknown,
+    autosaveMs?: number,
+  ) {
     this.store = createEditorStore();
-    this.autosave = startAutosave(this.store, storage, { delayMs: autosaveMs, onSaved: () => { this.savedRevision = this.store.getState().revision; this.changed(); } });
+    this.autosave = startAutosave(this.store, storage, {
+      delayMs: autosaveMs,
+      onSaved: () => {
+        this.savedRevision = this.store.getState().revision;
+        this.changed();
+      },
+    });
     this.ready = this.boot(initialScenario).catch(() => this.fresh(emptyScenario()));
   }
 

@@ -107,7 +107,10 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires on FailoverThreshold 0', () => {
-      expect(only(bad(), 'failover-threshold-zero')[0]).toMatchObject({ path: 'groups[0].properties.FailoverThreshold', subject: 'App' });
+      expect(only(bad(), 'failover-threshold-zero')[0]).toMatchObject({
+        path: 'groups[0].properties.FailoverThreshold',
+        subject: 'App',
+      });
     });
     it('is silent on 1', () => {
       const s = clean();
@@ -151,7 +154,10 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires when PendingTimeout exceeds DeadlockTimeout', () => {
-      expect(only(bad(), 'pending-above-deadlock')[0]).toMatchObject({ path: 'groups[0].resources[3].properties.PendingTimeout', subject: 'Svc' });
+      expect(only(bad(), 'pending-above-deadlock')[0]).toMatchObject({
+        path: 'groups[0].resources[3].properties.PendingTimeout',
+        subject: 'Svc',
+      });
     });
     it('is silent when equal', () => {
       const s = clean();
@@ -185,7 +191,10 @@ describe('lintScenario', () => {
     it('fix swaps the two intervals', () => {
       const s = bad();
       const fixed = expectFixWorks(s, only(s, 'isalive-shorter-than-looksalive')[0]);
-      expect(fixed.groups[0].resources[3].properties).toEqual({ LooksAlivePollInterval: 5000, IsAlivePollInterval: 60000 });
+      expect(fixed.groups[0].resources[3].properties).toEqual({
+        LooksAlivePollInterval: 5000,
+        IsAlivePollInterval: 60000,
+      });
     });
   });
 
@@ -193,13 +202,16 @@ describe('lintScenario', () => {
     it('fires on a name with no IP provider and is silent with an OR of IPs', () => {
       const s = clean();
       delete s.groups[0].resources[2].dependsOn;
-      expect(only(s, 'network-name-without-ip')[0]).toMatchObject({ path: 'groups[0].resources[2].dependsOn', subject: 'Name' });
+      expect(only(s, 'network-name-without-ip')[0]).toMatchObject({
+        path: 'groups[0].resources[2].dependsOn',
+        subject: 'Name',
+      });
       const ok = clean();
       ok.groups[0].resources.splice(2, 0, { name: 'IP2', type: 'IP Address' });
       ok.groups[0].resources[3].dependsOn = '[IP] or [IP2]';
       expect(only(ok, 'network-name-without-ip')).toEqual([]);
     });
-    it('fix adds an OR dependency on the group\'s IP addresses', () => {
+    it("fix adds an OR dependency on the group's IP addresses", () => {
       const s = clean();
       s.groups[0].resources.splice(2, 0, { name: 'IP2', type: 'IP Address' });
       s.groups[0].resources[3].dependsOn = ['Disk'];
@@ -227,7 +239,9 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires with no preferred owners', () => {
-      expect(only(bad(), 'failback-without-preferred-owners')[0]).toMatchObject({ path: 'groups[0].properties.AutoFailbackType' });
+      expect(only(bad(), 'failback-without-preferred-owners')[0]).toMatchObject({
+        path: 'groups[0].properties.AutoFailbackType',
+      });
     });
     it('is silent with preferred owners', () => {
       const s = clean();
@@ -247,7 +261,10 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires on four voting nodes without a witness', () => {
-      expect(only(bad(), 'even-votes-no-witness')[0]).toMatchObject({ path: 'cluster.quorum.witness', subject: 'cluster' });
+      expect(only(bad(), 'even-votes-no-witness')[0]).toMatchObject({
+        path: 'cluster.quorum.witness',
+        subject: 'cluster',
+      });
     });
     it('is silent with a witness, or when a zero-weight node makes the votes odd', () => {
       const w = bad();
@@ -259,14 +276,17 @@ describe('lintScenario', () => {
     });
     it('fix adds a file share witness', () => {
       const s = bad();
-      expect(expectFixWorks(s, only(s, 'even-votes-no-witness')[0]).cluster).toEqual({ quorum: { witness: 'fileShare' } });
+      expect(expectFixWorks(s, only(s, 'even-votes-no-witness')[0]).cluster).toEqual({
+        quorum: { witness: 'fileShare' },
+      });
     });
   });
 
   describe('anti-affinity-overcommitted', () => {
     const withGroups = (n: number): Raw => {
       const s = clean();
-      for (let i = 0; i < n; i++) s.groups.push({ name: `VM${i}`, properties: { AntiAffinityClassNames: ['DC'] }, resources: [] });
+      for (let i = 0; i < n; i++)
+        s.groups.push({ name: `VM${i}`, properties: { AntiAffinityClassNames: ['DC'] }, resources: [] });
       return s;
     };
     it('fires when more groups share a class than there are nodes', () => {
@@ -280,7 +300,9 @@ describe('lintScenario', () => {
   });
 
   it('on the shipped examples: the multi-site file server never restarts the IPs its name depends on', () => {
-    const ids = lint(JSON.parse(readFileSync(join(__dirname, '../scenarios/multi-site-file-server.json'), 'utf8'))).map((w) => `${w.id}:${w.subject}`);
+    const ids = lint(JSON.parse(readFileSync(join(__dirname, '../scenarios/multi-site-file-server.json'), 'utf8'))).map(
+      (w) => `${w.id}:${w.subject}`,
+    );
     expect(ids).toEqual(['restart-action-zero-provider:FS IP Site1', 'restart-action-zero-provider:FS IP Site2']);
   });
 });

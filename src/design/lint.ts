@@ -157,7 +157,9 @@ function failoverThresholdZero(ctx: Ctx, g: GroupSpec): void {
     path: `groups[${g.index}].properties.FailoverThreshold`,
     subject: g.name,
     message: `Group "${g.name}" has FailoverThreshold 0: it may never fail over. A failed resource or a lost node leaves the role down instead of moving it to another node.`,
-    fix: fix('Use the default FailoverThreshold (number of nodes − 1)', (raw) => deleteProp(rawGroup(raw, g), 'FailoverThreshold')),
+    fix: fix('Use the default FailoverThreshold (number of nodes − 1)', (raw) =>
+      deleteProp(rawGroup(raw, g), 'FailoverThreshold'),
+    ),
   });
 }
 
@@ -241,9 +243,10 @@ function networkNameWithoutIp(ctx: Ctx, g: GroupSpec, r: ResourceSpec, base: str
     });
   } else if (ips.length === 0) {
     const taken = new Set(
-      [...ctx.s.nodes.map((n) => n.name), ...ctx.s.groups.flatMap((x) => [x.name, ...x.resources.map((y) => y.name)])].map((n) =>
-        n.toLowerCase(),
-      ),
+      [
+        ...ctx.s.nodes.map((n) => n.name),
+        ...ctx.s.groups.flatMap((x) => [x.name, ...x.resources.map((y) => y.name)]),
+      ].map((n) => n.toLowerCase()),
     );
     let ipName = `${r.name} IP`;
     for (let k = 2; taken.has(ipName.toLowerCase()); k++) ipName = `${r.name} IP ${k}`;
@@ -266,7 +269,7 @@ function evenVotesNoWitness(ctx: Ctx, nodes: readonly NodeSpec[]): void {
     id: 'even-votes-no-witness',
     path: 'cluster.quorum.witness',
     subject: 'cluster',
-    message: `${voters} nodes vote and there is no witness. With an even number of votes, losing half of them loses quorum and stops every role${dynamic ? '; dynamic quorum hides this by taking one node\'s vote away, but then losing that particular node still stops the cluster' : ''}. A witness breaks the tie.`,
+    message: `${voters} nodes vote and there is no witness. With an even number of votes, losing half of them loses quorum and stops every role${dynamic ? "; dynamic quorum hides this by taking one node's vote away, but then losing that particular node still stops the cluster" : ''}. A witness breaks the tie.`,
     fix: fix('Add a file share witness', (raw) => {
       if (!isObj(raw.cluster)) raw.cluster = {};
       const cluster = raw.cluster as Obj;

@@ -9,7 +9,6 @@ const root = join(__dirname, '..', '..');
 const fixtures = join(__dirname, '__fixtures__');
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
-
 describe('exportPowerShell golden files', () => {
   it.each(GOLDEN_CASES)('%s matches __fixtures__/%s', (scenarioPath, golden) => {
     const script = exportPowerShell(toScenario(read(scenarioPath)));
@@ -24,7 +23,7 @@ const minimal = (extra: Record<string, unknown> = {}, resource: Record<string, u
     format: 'failover-scenario@1',
     name: 'Mini',
     nodes: [{ name: 'N1' }, { name: 'N2' }],
-    groups: [{ name: 'G', resources: [{ name: 'Svc', type: 'Generic Service', ...resource }] , ...extra }],
+    groups: [{ name: 'G', resources: [{ name: 'Svc', type: 'Generic Service', ...resource }], ...extra }],
   });
 
 describe('exportPowerShell', () => {
@@ -70,7 +69,20 @@ describe('exportPowerShell', () => {
   it('keeps the steps in the order of powershell.md §3.5', () => {
     const script = exportPowerShell(toScenario(read(join(fixtures, 'every-property.scenario.json'))));
     const at = (s: string) => script.indexOf(s);
-    const order = ['# 1.', 'Set-ClusterQuorum', '# 2.', 'Add-ClusterGroup -Name', '# 3.', '# 4.', '# 5.', 'Set-ClusterResourceDependency', '# 6.', '# 7.', '# 8.', 'Move-ClusterGroup'];
+    const order = [
+      '# 1.',
+      'Set-ClusterQuorum',
+      '# 2.',
+      'Add-ClusterGroup -Name',
+      '# 3.',
+      '# 4.',
+      '# 5.',
+      'Set-ClusterResourceDependency',
+      '# 6.',
+      '# 7.',
+      '# 8.',
+      'Move-ClusterGroup',
+    ];
     const positions = order.map(at);
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -82,11 +94,18 @@ describe('exportPowerShell', () => {
     const s = toScenario({
       format: 'failover-scenario@1',
       nodes: [{ name: 'N1' }],
-      groups: [{ name: 'G', resources: [
-        { name: 'A', type: 'File Server' }, { name: 'B', type: 'File Server' }, { name: 'C', type: 'File Server' },
-        { name: 'D', type: 'File Server', dependsOn: '[A] AND ([B] OR [C])' },
-        { name: 'E', type: 'File Server', dependsOn: '[B] or [C]' },
-      ] }],
+      groups: [
+        {
+          name: 'G',
+          resources: [
+            { name: 'A', type: 'File Server' },
+            { name: 'B', type: 'File Server' },
+            { name: 'C', type: 'File Server' },
+            { name: 'D', type: 'File Server', dependsOn: '[A] AND ([B] OR [C])' },
+            { name: 'E', type: 'File Server', dependsOn: '[B] or [C]' },
+          ],
+        },
+      ],
     });
     const script = exportPowerShell(s);
     expect(script).toContain("Set-ClusterResourceDependency -Resource 'D' -Dependency '[A] and ([B] or [C])'");
@@ -97,7 +116,10 @@ describe('exportPowerShell', () => {
     const script = exportPowerShell(toScenario(read(join(fixtures, 'every-property.scenario.json'))));
     expect(script).toContain(psLiteral("Données d'O’Brien [prod]"));
     expect(psLiteral("a'b‘c’d‚e‛f")).toBe("'a''b‘‘c’’d‚‚e‛‛f'");
-    const code = script.split('\n').filter((l) => !l.trimStart().startsWith('#')).map((l) => l.replace(/\s{2,}# .*$/, ''));
+    const code = script
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('#'))
+      .map((l) => l.replace(/\s{2,}# .*$/, ''));
     for (const line of code) {
       for (const m of line.matchAll(/"([^"]*)"/g)) expect(m[1]).not.toMatch(/O'Brien|\$env|backtick/);
     }
@@ -112,7 +134,12 @@ describe('exportPowerShell', () => {
   });
 
   it('never bakes a cloud witness key into the script', () => {
-    const s = toScenario({ format: 'failover-scenario@1', cluster: { quorum: { witness: 'cloud' } }, nodes: [{ name: 'N1' }], groups: [] });
+    const s = toScenario({
+      format: 'failover-scenario@1',
+      cluster: { quorum: { witness: 'cloud' } },
+      nodes: [{ name: 'N1' }],
+      groups: [],
+    });
     const script = exportPowerShell(s);
     expect(script).toContain("-AccessKey (Read-Host -Prompt 'Storage account access key')");
     expect(script).toContain('[Parameter(Mandatory)][string]$CloudWitnessAccountName');

@@ -18,22 +18,55 @@ import { hasWildcard, psCommentText, psLiteral, VariableNamer } from './psQuote'
 /** Resource type names Windows ships (powershell.md §1.3), lower-cased: they need no existence check. */
 const WINDOWS_RESOURCE_TYPES = new Set(
   [
-    'DFS Replicated Folder', 'DHCP Service', 'Distributed File System', 'Distributed Transaction Coordinator',
-    'File Server', 'File Share Witness', 'Generic Application', 'Generic Script', 'Generic Service', 'IP Address',
-    'IPv6 Address', 'IPv6 Tunnel Address', 'Microsoft iSNS', 'MSMQ', 'MSMQTriggers', 'Network Name', 'NFS Share',
-    'Physical Disk', 'Print Spooler', 'Virtual Machine', 'Virtual Machine Configuration',
-    'Volume Shadow Copy Service Task', 'WINS Service', 'Distributed Network Name', 'Cloud Witness',
+    'DFS Replicated Folder',
+    'DHCP Service',
+    'Distributed File System',
+    'Distributed Transaction Coordinator',
+    'File Server',
+    'File Share Witness',
+    'Generic Application',
+    'Generic Script',
+    'Generic Service',
+    'IP Address',
+    'IPv6 Address',
+    'IPv6 Tunnel Address',
+    'Microsoft iSNS',
+    'MSMQ',
+    'MSMQTriggers',
+    'Network Name',
+    'NFS Share',
+    'Physical Disk',
+    'Print Spooler',
+    'Virtual Machine',
+    'Virtual Machine Configuration',
+    'Volume Shadow Copy Service Task',
+    'WINS Service',
+    'Distributed Network Name',
+    'Cloud Witness',
   ].map((t) => t.toLowerCase()),
 );
 
 const RESOURCE_PROPERTY_ORDER = [
-  'RestartAction', 'RestartThreshold', 'RestartPeriod', 'RestartDelay', 'RetryPeriodOnFailure',
-  'PendingTimeout', 'DeadlockTimeout', 'LooksAlivePollInterval', 'IsAlivePollInterval', 'SeparateMonitor',
+  'RestartAction',
+  'RestartThreshold',
+  'RestartPeriod',
+  'RestartDelay',
+  'RetryPeriodOnFailure',
+  'PendingTimeout',
+  'DeadlockTimeout',
+  'LooksAlivePollInterval',
+  'IsAlivePollInterval',
+  'SeparateMonitor',
 ] as const;
 
 const GROUP_NUMBER_PROPERTIES = ['FailoverThreshold', 'FailoverPeriod', 'AutoFailbackType', 'Priority'] as const;
 
-const CLUSTER_PROPERTY_ORDER = ['SameSubnetDelay', 'SameSubnetThreshold', 'CrossSubnetDelay', 'CrossSubnetThreshold'] as const;
+const CLUSTER_PROPERTY_ORDER = [
+  'SameSubnetDelay',
+  'SameSubnetThreshold',
+  'CrossSubnetDelay',
+  'CrossSubnetThreshold',
+] as const;
 
 /** How the script refers to a resource: by its literal name, or (a disk) through a script parameter. */
 type ResourceRef = { kind: 'name'; name: string } | { kind: 'param'; variable: string };
@@ -154,7 +187,8 @@ function changedResourceProperties(r: ResourceSpec): [string, string][] {
   for (const key of RESOURCE_PROPERTY_ORDER) {
     const value = r.properties[key];
     const def = DEFAULT_RESOURCE_PROPERTIES[key];
-    const isDefault = value === def || ((key === 'LooksAlivePollInterval' || key === 'IsAlivePollInterval') && value === DWORD_MAX);
+    const isDefault =
+      value === def || ((key === 'LooksAlivePollInterval' || key === 'IsAlivePollInterval') && value === DWORD_MAX);
     if (isDefault && !isExplicit(r.explicit, key)) continue;
     out.push([key, key === 'SeparateMonitor' ? (value ? '$true' : '$false') : String(value)]);
   }
@@ -184,8 +218,8 @@ function changedGroupProperties(g: GroupSpec): string[] {
 }
 
 const HELPERS = [
-  "function Find-Res([string]$Name)  { Get-ClusterResource | Where-Object { $_.Name -eq $Name } }",
-  "function Find-Group([string]$Name){ Get-ClusterGroup    | Where-Object { $_.Name -eq $Name } }",
+  'function Find-Res([string]$Name)  { Get-ClusterResource | Where-Object { $_.Name -eq $Name } }',
+  'function Find-Group([string]$Name){ Get-ClusterGroup    | Where-Object { $_.Name -eq $Name } }',
   'function Use-Res([string]$Name, [string]$Type, [string]$Group) {',
   '    $r = Find-Res $Name',
   '    if (-not $r) { return Add-ClusterResource -Name $Name -ResourceType $Type -Group $Group }',
@@ -203,7 +237,9 @@ function emitResource(b: ScriptBuilder, group: GroupSpec, r: ResourceSpec): void
   if (type === 'physical disk') {
     const v = b.param(r.name, '', `existing clustered disk that plays "${label}", e.g. 'Cluster Disk 2'`, 'Disk');
     b.setRef(r.name, { kind: 'param', variable: v });
-    b.line(`if ((Find-Res $${v}).OwnerGroup.Name -ne ${g}) { Move-ClusterResource -Name $${v} -Group ${g} | Out-Null }   # "${label}"`);
+    b.line(
+      `if ((Find-Res $${v}).OwnerGroup.Name -ne ${g}) { Move-ClusterResource -Name $${v} -Group ${g} | Out-Null }   # "${label}"`,
+    );
     return;
   }
   b.line(`$fl_r = Use-Res ${psLiteral(r.name)} ${psLiteral(r.type)} ${g}`);
@@ -211,11 +247,15 @@ function emitResource(b: ScriptBuilder, group: GroupSpec, r: ResourceSpec): void
     const a = b.param(r.name, 'Address', `"${label}" Address`);
     const m = b.param(r.name, 'SubnetMask', `"${label}" SubnetMask`);
     const n = b.param(r.name, 'Network', `"${label}" Network: a name from Get-ClusterNetwork`);
-    b.line(`$fl_r | Set-ClusterParameter -Multiple @{ Address = $${a}; SubnetMask = $${m}; Network = $${n}; EnableDhcp = 0 }`);
+    b.line(
+      `$fl_r | Set-ClusterParameter -Multiple @{ Address = $${a}; SubnetMask = $${m}; Network = $${n}; EnableDhcp = 0 }`,
+    );
   } else if (type === 'network name') {
     const h = b.param(r.name, 'HostName', `"${label}" Name/DnsName (host name published on the network)`);
     b.line(`$fl_r | Set-ClusterParameter -Multiple @{ Name = $${h}; DnsName = $${h} }`);
-    b.line('# In a domain the cluster name object must be allowed to create this computer object (AD permissions); the script cannot grant that.');
+    b.line(
+      '# In a domain the cluster name object must be allowed to create this computer object (AD permissions); the script cannot grant that.',
+    );
   } else if (type === 'distributed network name') {
     const h = b.param(r.name, 'DnsName', `"${label}" DnsName`);
     b.line(`$fl_r | Set-ClusterParameter -Name DnsName -Value $${h}`);
@@ -227,9 +267,13 @@ function emitResource(b: ScriptBuilder, group: GroupSpec, r: ResourceSpec): void
     const d = b.param(r.name, 'CurrentDirectory', `"${label}" CurrentDirectory`);
     b.line(`$fl_r | Set-ClusterParameter -Multiple @{ CommandLine = $${c}; CurrentDirectory = $${d} }`);
   } else if (type === 'virtual machine') {
-    b.line('# A Virtual Machine resource needs its VM identity, which the design does not hold: Add-ClusterVirtualMachineRole is the usual way to create it.');
+    b.line(
+      '# A Virtual Machine resource needs its VM identity, which the design does not hold: Add-ClusterVirtualMachineRole is the usual way to create it.',
+    );
   } else if (!WINDOWS_RESOURCE_TYPES.has(type) || type === 'sql server' || type === 'sql server agent') {
-    b.line('# Type registered by its product\'s setup (checked above); set any private properties it needs with Set-ClusterParameter.');
+    b.line(
+      "# Type registered by its product's setup (checked above); set any private properties it needs with Set-ClusterParameter.",
+    );
   }
 }
 
@@ -258,17 +302,23 @@ function emitCluster(b: ScriptBuilder, s: Scenario): void {
     } else {
       const v = b.param('Cloud Witness', 'AccountName', 'Azure storage account name for the cloud witness');
       lines.push('# The storage key is asked for at run time and never stored in this script.');
-      lines.push(`Set-ClusterQuorum -CloudWitness -AccountName $${v} -AccessKey (Read-Host -Prompt 'Storage account access key') | Out-Null`);
+      lines.push(
+        `Set-ClusterQuorum -CloudWitness -AccountName $${v} -AccessKey (Read-Host -Prompt 'Storage account access key') | Out-Null`,
+      );
     }
   }
   for (const n of s.nodes) {
     if (n.properties.NodeWeight !== DEFAULT_NODE_WEIGHT || isExplicit(n.explicit, 'NodeWeight')) {
-      lines.push(`(Get-ClusterNode | Where-Object { $_.Name -eq ${psLiteral(n.name)} }).NodeWeight = ${n.properties.NodeWeight}`);
+      lines.push(
+        `(Get-ClusterNode | Where-Object { $_.Name -eq ${psLiteral(n.name)} }).NodeWeight = ${n.properties.NodeWeight}`,
+      );
     }
   }
   for (const n of s.nodes) {
     if (n.state === 'Down') {
-      lines.push(`# Node "${psCommentText(n.name)}" starts Down in the design: an initial state has no cmdlet (Stop-ClusterNode is the orderly way).`);
+      lines.push(
+        `# Node "${psCommentText(n.name)}" starts Down in the design: an initial state has no cmdlet (Stop-ClusterNode is the orderly way).`,
+      );
     }
   }
   b.line('# 1. Cluster-wide settings, quorum, votes');
@@ -300,7 +350,9 @@ export function exportPowerShell(scenario: Scenario): string {
   if (allResources.length === 0) b.line('#    (the design has no resources)');
   for (const { g, r } of allResources) emitResource(b, g, r);
 
-  const withProps = allResources.map(({ r }) => ({ r, props: changedResourceProperties(r) })).filter((x) => x.props.length > 0);
+  const withProps = allResources
+    .map(({ r }) => ({ r, props: changedResourceProperties(r) }))
+    .filter((x) => x.props.length > 0);
   if (withProps.length > 0) {
     b.line();
     b.line('# 4. Resource common properties');
@@ -326,7 +378,9 @@ export function exportPowerShell(scenario: Scenario): string {
     b.line();
     b.line('# 6. Owners: possible owners of resources, then preferred owners of groups (in order)');
     for (const { r } of possible) {
-      b.line(b.resourceCmd(b.ref(r.name), 'Set-ClusterOwnerNode', 'Resource', `-Owners ${ownersList(r.possibleOwners)}`));
+      b.line(
+        b.resourceCmd(b.ref(r.name), 'Set-ClusterOwnerNode', 'Resource', `-Owners ${ownersList(r.possibleOwners)}`),
+      );
     }
     for (const g of preferred) {
       b.line(b.groupCmd(g.name, 'Set-ClusterOwnerNode', 'Group', `-Owners ${ownersList(g.preferredOwners)}`));
@@ -349,10 +403,15 @@ export function exportPowerShell(scenario: Scenario): string {
     for (const g of startOrder(groups)) {
       const owner = initialOwner(g, scenario.nodes);
       if (owner) b.line(b.groupCmd(g.name, 'Move-ClusterGroup', 'Name', `-Node ${psLiteral(owner)} | Out-Null`));
-      else b.line(`# "${psCommentText(g.name)}": no Up node can host every resource, so there is no initial owner to move it to.`);
+      else
+        b.line(
+          `# "${psCommentText(g.name)}": no Up node can host every resource, so there is no initial owner to move it to.`,
+        );
       if (g.persistentState === 'offline') b.line(b.groupCmd(g.name, 'Stop-ClusterGroup', 'Name', '| Out-Null'));
       else if (g.properties.Priority === 0) {
-        b.line(`# "${psCommentText(g.name)}" has Priority 0: the cluster never starts it on its own; started here because its persistent state is online.`);
+        b.line(
+          `# "${psCommentText(g.name)}" has Priority 0: the cluster never starts it on its own; started here because its persistent state is online.`,
+        );
         b.line(b.groupCmd(g.name, 'Start-ClusterGroup', 'Name', '| Out-Null'));
       } else b.line(b.groupCmd(g.name, 'Start-ClusterGroup', 'Name', '| Out-Null'));
     }
@@ -365,20 +424,28 @@ export function exportPowerShell(scenario: Scenario): string {
     notes.forEach((n) => b.line(`#   ${n}`));
   }
 
-  return assemble(scenario, b, allResources.map(({ r }) => r));
+  return assemble(
+    scenario,
+    b,
+    allResources.map(({ r }) => r),
+  );
 }
 
 function notExported(s: Scenario): string[] {
   const notes: string[] = [];
   const timed = s.groups.flatMap((g) => g.resources).filter((r) => r.explicit.some((e) => e.startsWith('behavior.')));
   if (timed.length > 0) {
-    notes.push(`- simulated Online/Offline timings (behavior) of ${timed.length} resource(s): they describe the simulated resource DLL`);
+    notes.push(
+      `- simulated Online/Offline timings (behavior) of ${timed.length} resource(s): they describe the simulated resource DLL`,
+    );
   }
   const joins = s.nodes.filter((n) => n.explicit.some((e) => e.startsWith('behavior.')));
   if (joins.length > 0) notes.push(`- simulated join times of ${joins.length} node(s)`);
   if (s.script.length > 0) {
     const actions = [...new Set(s.script.map((e) => e.action))].join(', ');
-    notes.push(`- the scenario script (${s.script.length} action(s): ${actions}); see powershell.md §1.9 for the cmdlets that exist`);
+    notes.push(
+      `- the scenario script (${s.script.length} action(s): ${actions}); see powershell.md §1.9 for the cmdlets that exist`,
+    );
   }
   return notes;
 }
@@ -388,7 +455,11 @@ function userText(s: Scenario): string[] {
   return [
     s.name,
     ...s.nodes.map((n) => n.name),
-    ...s.groups.flatMap((g) => [g.name, ...g.properties.AntiAffinityClassNames, ...g.resources.flatMap((r) => [r.name, r.type])]),
+    ...s.groups.flatMap((g) => [
+      g.name,
+      ...g.properties.AntiAffinityClassNames,
+      ...g.resources.flatMap((r) => [r.name, r.type]),
+    ]),
   ];
 }
 
@@ -402,7 +473,9 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
   const bomNoteAt = out.length;
   if (b.params.length > 0) {
     out.push('param(');
-    const decls = b.params.map((p, i) => `    [Parameter(Mandatory)][string]$${p.variable}${i < b.params.length - 1 ? ',' : ''}`);
+    const decls = b.params.map(
+      (p, i) => `    [Parameter(Mandatory)][string]$${p.variable}${i < b.params.length - 1 ? ',' : ''}`,
+    );
     const width = Math.max(...decls.map((d) => d.length));
     decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i].comment)}`));
     out.push(')');
@@ -416,15 +489,23 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
   );
   if (foreign.length > 0) {
     out.push('');
-    out.push("# 0. Resource types Windows does not ship (SQL Server Setup registers the SQL ones): stop before changing anything");
+    out.push(
+      '# 0. Resource types Windows does not ship (SQL Server Setup registers the SQL ones): stop before changing anything',
+    );
     out.push(`foreach ($fl_t in @(${foreign.map(psLiteral).join(', ')})) {`);
-    out.push(`    if (-not (Get-ClusterResourceType | Where-Object { $_.Name -eq $fl_t })) { throw "Resource type '$fl_t' is not registered on this cluster." }`);
+    out.push(
+      `    if (-not (Get-ClusterResourceType | Where-Object { $_.Name -eq $fl_t })) { throw "Resource type '$fl_t' is not registered on this cluster." }`,
+    );
     out.push('}');
   }
   out.push('');
   out.push(...b.body);
   if (userText(s).some((t) => /[^\u0020-\u007E\t\r\n]/.test(t))) {
-    out.splice(bomNoteAt, 0, '# Names contain non-ASCII characters: save this file as UTF-8 with BOM (powerShellFileText does).');
+    out.splice(
+      bomNoteAt,
+      0,
+      '# Names contain non-ASCII characters: save this file as UTF-8 with BOM (powerShellFileText does).',
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -68,10 +68,18 @@ describe('importClusterJson: Windows PowerShell 5.1 dump (BOM, CRLF, two-space c
 
 describe('importClusterJson: awkward ConvertTo-Json shapes', () => {
   const r = ok(decodeDumpBytes(fixture('dump-raw-shapes.json')));
-  const s = r.scenario as { cluster: unknown; nodes: unknown[]; groups: { resources: Record<string, unknown>[] }[] } & Record<string, unknown>;
+  const s = r.scenario as {
+    cluster: unknown;
+    nodes: unknown[];
+    groups: { resources: Record<string, unknown>[] }[];
+  } & Record<string, unknown>;
 
   it('unwraps {"value":[…],"Count":n}, reads single items not in arrays, sorts nodes by Id, enums as numbers or names', () => {
-    expect(s.nodes).toEqual([{ name: 'APP1' }, { name: 'APP2', state: 'Down', properties: { NodeWeight: 0 } }, { name: 'APP3' }]);
+    expect(s.nodes).toEqual([
+      { name: 'APP1' },
+      { name: 'APP2', state: 'Down', properties: { NodeWeight: 0 } },
+      { name: 'APP3' },
+    ]);
     expect(r.warnings).toContain(
       'Nodes[0].State: node "APP3" is Paused; a scenario starts nodes Up or Down, so it is imported as Up (add a pauseNode action at 0 to start it paused)',
     );
@@ -79,18 +87,41 @@ describe('importClusterJson: awkward ConvertTo-Json shapes', () => {
   });
 
   it('reads numbers written as strings, the 4294967295 sentinels, booleans, and cut-off nested objects', () => {
-    expect(s.cluster).toEqual({ properties: { SameSubnetThreshold: 20 }, quorum: { witness: 'disk', DynamicQuorum: 0 } });
+    expect(s.cluster).toEqual({
+      properties: { SameSubnetThreshold: 20 },
+      quorum: { witness: 'disk', DynamicQuorum: 0 },
+    });
     const g = s.groups[0] as Record<string, unknown>;
     expect(g.name).toBe("Web & API 'prod'");
     expect(g.ownerNode).toBe('APP1');
     expect(g.preferredOwners).toEqual(['APP1']);
-    expect(g.properties).toEqual({ FailoverThreshold: 2, AutoFailbackType: 1, Priority: 3000, AntiAffinityClassNames: ['WEB'] });
+    expect(g.properties).toEqual({
+      FailoverThreshold: 2,
+      AutoFailbackType: 1,
+      Priority: 3000,
+      AntiAffinityClassNames: ['WEB'],
+    });
     expect(s.groups[0].resources).toEqual([
       { name: 'Web Disk', type: 'Physical Disk' },
-      { name: 'Web IP 1', type: 'IP Address', possibleOwners: ['APP1', 'APP3'], properties: { RestartAction: 1, SeparateMonitor: 1 } },
-      { name: 'Web IP 2', type: 'IP Address', possibleOwners: ['APP1'], properties: { RestartAction: 0, PendingTimeout: 240000 } },
+      {
+        name: 'Web IP 1',
+        type: 'IP Address',
+        possibleOwners: ['APP1', 'APP3'],
+        properties: { RestartAction: 1, SeparateMonitor: 1 },
+      },
+      {
+        name: 'Web IP 2',
+        type: 'IP Address',
+        possibleOwners: ['APP1'],
+        properties: { RestartAction: 0, PendingTimeout: 240000 },
+      },
       { name: 'Web Name (WEB01)', type: 'Network Name', dependsOn: '[Web IP 1] or [Web IP 2]' },
-      { name: 'IIS', type: 'Generic Service', properties: { RestartThreshold: 3, IsAlivePollInterval: 30000 }, dependsOn: ['Web Name (WEB01)', 'Web Disk'] },
+      {
+        name: 'IIS',
+        type: 'Generic Service',
+        properties: { RestartThreshold: 3, IsAlivePollInterval: 30000 },
+        dependsOn: ['Web Name (WEB01)', 'Web Disk'],
+      },
     ]);
   });
 
@@ -107,11 +138,12 @@ describe('importClusterJson: awkward ConvertTo-Json shapes', () => {
 });
 
 describe('importClusterJson: bad input gives precise errors, never throws', () => {
-  const base = () => JSON.parse(decodeDumpBytes(fixture('dump-sql-2node-ps51.json'))) as Record<string, unknown> & {
-    Groups: Record<string, unknown>[];
-    Resources: Record<string, unknown>[];
-    Nodes: Record<string, unknown>[];
-  };
+  const base = () =>
+    JSON.parse(decodeDumpBytes(fixture('dump-sql-2node-ps51.json'))) as Record<string, unknown> & {
+      Groups: Record<string, unknown>[];
+      Resources: Record<string, unknown>[];
+      Nodes: Record<string, unknown>[];
+    };
 
   it('empty input and invalid JSON (with line and column)', () => {
     expect(errors('  ')).toEqual([{ path: '$', message: 'the input is empty' }]);
@@ -121,17 +153,26 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
   });
 
   it('raw single-cmdlet output is recognised and explained', () => {
-    expect(errors(JSON.stringify([{ Name: 'SQL', GroupType: 9999, FailoverThreshold: 1 }, { Name: 'B', GroupType: 9999 }]))[0].message).toMatch(
-      /^this is a list of groups \(raw Get-ClusterGroup output\), not a Failover Lab cluster dump/,
+    expect(
+      errors(
+        JSON.stringify([
+          { Name: 'SQL', GroupType: 9999, FailoverThreshold: 1 },
+          { Name: 'B', GroupType: 9999 },
+        ]),
+      )[0].message,
+    ).toMatch(/^this is a list of groups \(raw Get-ClusterGroup output\), not a Failover Lab cluster dump/);
+    expect(errors(JSON.stringify({ Name: 'r', ResourceType: { Name: 'IP Address' } }))[0].message).toMatch(
+      /raw Get-ClusterResource output/,
     );
-    expect(errors(JSON.stringify({ Name: 'r', ResourceType: { Name: 'IP Address' } }))[0].message).toMatch(/raw Get-ClusterResource output/);
     expect(errors('42')[0].message).toMatch(/this is a number/);
   });
 
   it('a value that is not a number names its place', () => {
     const d = base();
     d.Groups[2].FailoverThreshold = 'two';
-    expect(errors(JSON.stringify(d))).toEqual([{ path: 'Groups[2].FailoverThreshold', message: '"two" is not a number' }]);
+    expect(errors(JSON.stringify(d))).toEqual([
+      { path: 'Groups[2].FailoverThreshold', message: '"two" is not a number' },
+    ]);
   });
 
   it('an unreadable dependency expression names the resource and the column', () => {
@@ -150,7 +191,9 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
     expect(errors(JSON.stringify(d)).map((e) => e.path)).toEqual(['Nodes[1].Name', 'Groups[2].Name']);
     const d2 = base();
     d2.Resources[4].ResourceType = null;
-    expect(errors(JSON.stringify(d2))).toEqual([{ path: 'Resources[4].ResourceType', message: 'resource "SQL IP Address 1 (SQLFCI)" has no type' }]);
+    expect(errors(JSON.stringify(d2))).toEqual([
+      { path: 'Resources[4].ResourceType', message: 'resource "SQL IP Address 1 (SQLFCI)" has no type' },
+    ]);
   });
 
   it('never throws, whatever the text', () => {
@@ -164,7 +207,21 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
       Quorum: fc.jsonValue(),
     });
     fc.assert(fc.property(dumpish, (d) => typeof importClusterJson(JSON.stringify(d)).ok === 'boolean'));
-    const mutated = fc.record({ g: fc.nat(2), r: fc.nat(6), key: fc.constantFrom('OwnerNode', 'PreferredOwners', 'PossibleOwners', 'DependencyExpression', 'State', 'ResourceType', 'OwnerGroup', 'Priority'), v: fc.jsonValue() });
+    const mutated = fc.record({
+      g: fc.nat(2),
+      r: fc.nat(6),
+      key: fc.constantFrom(
+        'OwnerNode',
+        'PreferredOwners',
+        'PossibleOwners',
+        'DependencyExpression',
+        'State',
+        'ResourceType',
+        'OwnerGroup',
+        'Priority',
+      ),
+      v: fc.jsonValue(),
+    });
     fc.assert(
       fc.property(mutated, ({ g, r, key, v }) => {
         const d = base();
@@ -182,10 +239,19 @@ describe('DUMP_COMMAND', () => {
     expect(await syntaxProblems(DUMP_COMMAND)).toEqual([]);
     expect(await syntaxProblems(DUMP_SCRIPT)).toEqual([]);
     for (const s of [
-      "Format = 'failoverlab-wsfc-dump@1'", 'Remove-TypeData -TypeName System.Array', 'Get-ClusterNode', 'Get-ClusterGroup',
-      'Get-ClusterResource', '($r | Get-ClusterResourceDependency).DependencyExpression', '($g | Get-ClusterOwnerNode).OwnerNodes',
-      '($r | Get-ClusterOwnerNode).OwnerNodes', 'Get-ClusterQuorum', 'ConvertTo-Json -Depth 6', '-Encoding UTF8',
+      "Format = 'failoverlab-wsfc-dump@1'",
+      'Remove-TypeData -TypeName System.Array',
+      'Get-ClusterNode',
+      'Get-ClusterGroup',
+      'Get-ClusterResource',
+      '($r | Get-ClusterResourceDependency).DependencyExpression',
+      '($g | Get-ClusterOwnerNode).OwnerNodes',
+      '($r | Get-ClusterOwnerNode).OwnerNodes',
+      'Get-ClusterQuorum',
+      'ConvertTo-Json -Depth 6',
+      '-Encoding UTF8',
       "$PSVersionTable.PSEdition -eq 'Core'",
-    ]) expect(DUMP_COMMAND).toContain(s);
+    ])
+      expect(DUMP_COMMAND).toContain(s);
   });
 });

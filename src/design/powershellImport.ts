@@ -14,7 +14,19 @@ import {
   DEFAULT_RESOURCE_PROPERTIES,
   formatDependencyExpr,
 } from './engineDeps';
-import { asArray, asName, isObject, jsonSyntaxError, lineColumn, prop, readEnum, readInt, unwrap, type Json, type JsonObject } from './psJson';
+import {
+  asArray,
+  asName,
+  isObject,
+  jsonSyntaxError,
+  lineColumn,
+  prop,
+  readEnum,
+  readInt,
+  unwrap,
+  type Json,
+  type JsonObject,
+} from './psJson';
 import { parseWsfcDependencyText } from './wsfcDependencyText';
 
 export { DUMP_COMMAND, DUMP_SCRIPT } from './dumpCommand';
@@ -25,21 +37,33 @@ export interface ImportIssue {
   message: string;
 }
 
-export type ImportResult =
-  | { ok: true; scenario: unknown; warnings: string[] }
-  | { ok: false; errors: ImportIssue[] };
+export type ImportResult = { ok: true; scenario: unknown; warnings: string[] } | { ok: false; errors: ImportIssue[] };
 
 const NODE_STATES: Record<string, number> = { Unknown: -1, Up: 0, Down: 1, Paused: 2, Joining: 3 };
 const RESTART_ACTIONS: Record<string, number> = {
-  DontRestart: 0, RestartNoNotify: 1, RestartNotify: 2,
-  ClusterResourceDontRestart: 0, ClusterResourceRestartNoNotify: 1, ClusterResourceRestartNotify: 2,
+  DontRestart: 0,
+  RestartNoNotify: 1,
+  RestartNotify: 2,
+  ClusterResourceDontRestart: 0,
+  ClusterResourceRestartNoNotify: 1,
+  ClusterResourceRestartNotify: 2,
 };
 /** GroupType values of the cluster's own groups (§3.3): Cluster, AvailableStorage, Temporary, ClusterSharedVolume. */
-const CORE_GROUP_TYPES: Record<string, number> = { Cluster: 1, AvailableStorage: 2, Temporary: 3, ClusterSharedVolume: 4 };
+const CORE_GROUP_TYPES: Record<string, number> = {
+  Cluster: 1,
+  AvailableStorage: 2,
+  Temporary: 3,
+  ClusterSharedVolume: 4,
+};
 const CORE_GROUP_NAMES = ['Cluster Group', 'Available Storage'];
 
 const RESOURCE_NUMBER_PROPERTIES = [
-  'RestartThreshold', 'RestartPeriod', 'RestartDelay', 'RetryPeriodOnFailure', 'PendingTimeout', 'DeadlockTimeout',
+  'RestartThreshold',
+  'RestartPeriod',
+  'RestartDelay',
+  'RetryPeriodOnFailure',
+  'PendingTimeout',
+  'DeadlockTimeout',
 ] as const;
 
 class Reader {
@@ -113,26 +137,34 @@ function describeShape(v: Json): string {
     if ('NodeWeight' in first || 'NodeName' in first) return 'a list of nodes (raw Get-ClusterNode output)';
     if ('QuorumResource' in first || 'QuorumType' in first) return 'quorum settings (raw Get-ClusterQuorum output)';
   }
-  return Array.isArray(v) ? 'an array' : typeof v === 'object' && v !== null ? 'an object without Nodes and Groups' : `a ${typeof v}`;
+  return Array.isArray(v)
+    ? 'an array'
+    : typeof v === 'object' && v !== null
+      ? 'an object without Nodes and Groups'
+      : `a ${typeof v}`;
 }
 
 export function importClusterJson(text: string): ImportResult {
-  if (typeof text !== 'string') return { ok: false, errors: [{ path: '$', message: 'expected the text of a JSON file' }] };
+  if (typeof text !== 'string')
+    return { ok: false, errors: [{ path: '$', message: 'expected the text of a JSON file' }] };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.issue] };
   const root = unwrap(parsed.value);
   if (!isObject(root) || prop(root, 'Nodes') === undefined || prop(root, 'Groups') === undefined) {
     return {
       ok: false,
-      errors: [{
-        path: '$',
-        message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies and owners in one file)`,
-      }],
+      errors: [
+        {
+          path: '$',
+          message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies and owners in one file)`,
+        },
+      ],
     };
   }
   const rd = new Reader();
   const format = prop(root, 'Format');
-  if (format !== undefined && format !== DUMP_FORMAT) rd.warn('Format', `"${String(format)}" is not "${DUMP_FORMAT}"; reading it anyway`);
+  if (format !== undefined && format !== DUMP_FORMAT)
+    rd.warn('Format', `"${String(format)}" is not "${DUMP_FORMAT}"; reading it anyway`);
 
   const nodes = readNodes(rd, root);
   const nodeNames = new Set(nodes.map((n) => n.name));
@@ -142,7 +174,7 @@ export function importClusterJson(text: string): ImportResult {
 
   if (rd.errors.length > 0) return { ok: false, errors: rd.errors };
   if (nodes.length === 0) return { ok: false, errors: [{ path: 'Nodes', message: 'the dump lists no nodes' }] };
-  if (groups.length === 0) rd.warn('Groups', 'no roles besides the cluster\'s own groups: the scenario has no groups');
+  if (groups.length === 0) rd.warn('Groups', "no roles besides the cluster's own groups: the scenario has no groups");
 
   const clusterJson = isObject(prop(root, 'Cluster')) ? (prop(root, 'Cluster') as JsonObject) : {};
   const clusterName = asName(clusterJson) ?? 'cluster';
@@ -182,8 +214,12 @@ function readNodes(rd: Reader, root: JsonObject): NodeOut[] {
         json.state = 'Down';
         up = false;
       } else if (state.value === 2 || state.value === 3) {
-        rd.warn(`${path}.State`, `node "${name}" is ${state.value === 2 ? 'Paused' : 'Joining'}; a scenario starts nodes Up or Down, so it is imported as Up (add a pauseNode action at 0 to start it paused)`);
-      } else if (state.value !== 0) rd.warn(`${path}.State`, `node "${name}" is in state ${state.value} (Unknown); imported as Up`);
+        rd.warn(
+          `${path}.State`,
+          `node "${name}" is ${state.value === 2 ? 'Paused' : 'Joining'}; a scenario starts nodes Up or Down, so it is imported as Up (add a pauseNode action at 0 to start it paused)`,
+        );
+      } else if (state.value !== 0)
+        rd.warn(`${path}.State`, `node "${name}" is in state ${state.value} (Unknown); imported as Up`);
     }
     const weight = rd.int(raw, 'NodeWeight', path);
     if (weight !== undefined && weight !== 1) {
@@ -208,7 +244,10 @@ function readCluster(rd: Reader, root: JsonObject): Record<string, unknown> | nu
     }
     dynamic = rd.int(c, 'DynamicQuorum', 'Cluster');
     if (rd.int(c, 'ClusterEnforcedAntiAffinity', 'Cluster') === 1) {
-      rd.warn('Cluster.ClusterEnforcedAntiAffinity', 'hard anti-affinity (1) is not modelled; the simulator treats anti-affinity as soft');
+      rd.warn(
+        'Cluster.ClusterEnforcedAntiAffinity',
+        'hard anti-affinity (1) is not modelled; the simulator treats anti-affinity as soft',
+      );
     }
   } else if (c !== undefined) rd.warn('Cluster', 'not an object; cluster properties left at their defaults');
   if (Object.keys(properties).length > 0) out.properties = properties;
@@ -230,7 +269,9 @@ function readWitness(rd: Reader, q: Json | undefined): 'none' | 'disk' | 'fileSh
     rd.warn('Quorum', 'not an object: imported without a witness');
     return 'none';
   }
-  const typeName = String(prop(q, 'QuorumTypeName') ?? (typeof prop(q, 'QuorumType') === 'string' ? prop(q, 'QuorumType') : ''));
+  const typeName = String(
+    prop(q, 'QuorumTypeName') ?? (typeof prop(q, 'QuorumType') === 'string' ? prop(q, 'QuorumType') : ''),
+  );
   const resource = prop(q, 'QuorumResource');
   let resourceType = asName(prop(q, 'QuorumResourceType') ?? null);
   if (!resourceType && isObject(resource)) resourceType = asName(prop(resource, 'ResourceType') ?? null);
@@ -272,7 +313,8 @@ function readGroups(rd: Reader, root: JsonObject, nodes: NodeOut[]) {
     const core = prop(raw, 'IsCoreGroup');
     const groupType = readEnum(prop(raw, 'GroupType'), { ...CORE_GROUP_TYPES, Unknown: 9999 });
     const isCore =
-      core === true || core === 'True' ||
+      core === true ||
+      core === 'True' ||
       (groupType.ok === true && groupType.value >= 1 && groupType.value <= 4) ||
       (core === undefined && CORE_GROUP_NAMES.includes(name));
     if (isCore) {
@@ -314,9 +356,15 @@ function readGroups(rd: Reader, root: JsonObject, nodes: NodeOut[]) {
       // items joined by spaces. Without a space it can only be one class name.
       if (aa.trim() !== '' && !/\s/.test(aa.trim()) && !/^System\./.test(aa)) {
         properties.AntiAffinityClassNames = [aa.trim()];
-        rd.warn(`${path}.AntiAffinityClassNames`, `a string, not a list (cut off by ConvertTo-Json -Depth?): read as the one class "${aa.trim()}"`);
+        rd.warn(
+          `${path}.AntiAffinityClassNames`,
+          `a string, not a list (cut off by ConvertTo-Json -Depth?): read as the one class "${aa.trim()}"`,
+        );
       } else if (aa.trim() !== '') {
-        rd.warn(`${path}.AntiAffinityClassNames`, `cut off by ConvertTo-Json -Depth ("${aa}"): ignored; dump again with -Depth 6`);
+        rd.warn(
+          `${path}.AntiAffinityClassNames`,
+          `cut off by ConvertTo-Json -Depth ("${aa}"): ignored; dump again with -Depth 6`,
+        );
       }
     } else {
       const classes = asArray(aa).filter((s): s is string => typeof s === 'string');
@@ -369,7 +417,11 @@ function readResources(
       return;
     }
     const g = groupsByName.get(groupName);
-    if (!g) return rd.warn(`${path}.OwnerGroup`, `resource "${name}" belongs to "${groupName}", which the dump does not list: skipped`);
+    if (!g)
+      return rd.warn(
+        `${path}.OwnerGroup`,
+        `resource "${name}" belongs to "${groupName}", which the dump does not list: skipped`,
+      );
     const type = asName(prop(raw, 'ResourceType') ?? null);
     if (!type) return rd.error(`${path}.ResourceType`, `resource "${name}" has no type`);
     const json: Record<string, unknown> = { name, type };
@@ -380,11 +432,13 @@ function readResources(
       return false;
     });
     const everyNode = nodes.every((n) => owners.includes(n.name));
-    if (owners.length > 0 && !everyNode) json.possibleOwners = nodes.map((n) => n.name).filter((n) => owners.includes(n));
+    if (owners.length > 0 && !everyNode)
+      json.possibleOwners = nodes.map((n) => n.name).filter((n) => owners.includes(n));
 
     const properties: Record<string, number> = {};
     const restartAction = rd.int(raw, 'RestartAction', path, RESTART_ACTIONS);
-    if (restartAction !== undefined && restartAction !== DEFAULT_RESOURCE_PROPERTIES.RestartAction) properties.RestartAction = restartAction;
+    if (restartAction !== undefined && restartAction !== DEFAULT_RESOURCE_PROPERTIES.RestartAction)
+      properties.RestartAction = restartAction;
     for (const key of RESOURCE_NUMBER_PROPERTIES) {
       const v = rd.int(raw, key, path);
       if (v !== undefined && v !== DEFAULT_RESOURCE_PROPERTIES[key]) properties[key] = v;
@@ -395,12 +449,14 @@ function readResources(
       if (v !== undefined && v !== DWORD_MAX && v !== DEFAULT_RESOURCE_PROPERTIES[key]) properties[key] = v;
     }
     const sep = rd.int(raw, 'SeparateMonitor', path);
-    if (sep !== undefined && sep !== DEFAULT_RESOURCE_PROPERTIES.SeparateMonitor) properties.SeparateMonitor = sep ? 1 : 0;
+    if (sep !== undefined && sep !== DEFAULT_RESOURCE_PROPERTIES.SeparateMonitor)
+      properties.SeparateMonitor = sep ? 1 : 0;
     if (Object.keys(properties).length > 0) json.properties = properties;
 
     const expr = prop(raw, 'DependencyExpression');
     if (typeof expr === 'string' && expr.trim() !== '') pending.push({ g, json, path, expr });
-    else if (expr !== undefined && expr !== null && typeof expr !== 'string') rd.error(`${path}.DependencyExpression`, 'expected a string');
+    else if (expr !== undefined && expr !== null && typeof expr !== 'string')
+      rd.error(`${path}.DependencyExpression`, 'expected a string');
 
     if (g.resourceNames.has(name)) rd.error(`${path}.Name`, `a second resource is named "${name}"`);
     g.resourceNames.add(name);
@@ -418,18 +474,28 @@ function readResources(
     for (const set of parsed.sets) {
       const kept: string[] = [];
       for (const term of set) {
-        const name = g.resourceNames.has(term) ? term : byId.get(term.toLowerCase()) ?? term;
+        const name = g.resourceNames.has(term) ? term : (byId.get(term.toLowerCase()) ?? term);
         if (g.resourceNames.has(name)) kept.push(name);
         else if (groupOf.has(name)) {
-          rd.warn(`${path}.DependencyExpression`, `"${String(json.name)}" depends on "${name}" in group "${groupOf.get(name)}": a dependency may not cross groups, dropped (fix on the cluster with Move-ClusterResource)`);
-        } else rd.warn(`${path}.DependencyExpression`, `"${String(json.name)}" depends on unknown resource "${name}": dropped`);
+          rd.warn(
+            `${path}.DependencyExpression`,
+            `"${String(json.name)}" depends on "${name}" in group "${groupOf.get(name)}": a dependency may not cross groups, dropped (fix on the cluster with Move-ClusterResource)`,
+          );
+        } else
+          rd.warn(
+            `${path}.DependencyExpression`,
+            `"${String(json.name)}" depends on unknown resource "${name}": dropped`,
+          );
       }
       if (kept.length > 0) sets.push([...new Set(kept)]);
     }
     if (sets.length === 0) continue;
     if (sets.every((s) => s.length === 1)) json.dependsOn = sets.map((s) => s[0]);
     else if (sets.some((s) => s.some((n) => n.includes(']')))) {
-      rd.warn(`${path}.DependencyExpression`, 'a name holding "]" cannot be written in an OR set; only the AND part is imported');
+      rd.warn(
+        `${path}.DependencyExpression`,
+        'a name holding "]" cannot be written in an OR set; only the AND part is imported',
+      );
       json.dependsOn = sets.filter((s) => s.length === 1).map((s) => s[0]);
     } else json.dependsOn = formatDependencyExpr(sets);
   }

@@ -29,7 +29,12 @@ describe('generated PowerShell parses with tree-sitter-powershell', () => {
 describe('generated PowerShell parses whatever the names and settings', () => {
   it('witness kinds, an empty design and imported clusters', async () => {
     for (const witness of ['none', 'disk', 'fileShare', 'cloud']) {
-      const s = toScenario({ format: 'failover-scenario@1', cluster: { quorum: { witness } }, nodes: [{ name: 'N1' }], groups: [] });
+      const s = toScenario({
+        format: 'failover-scenario@1',
+        cluster: { quorum: { witness } },
+        nodes: [{ name: 'N1' }],
+        groups: [],
+      });
       expect(await syntaxProblems(exportPowerShell(s))).toEqual([]);
     }
     for (const f of ['dump-sql-2node-ps51.json', 'dump-raw-shapes.json']) {
@@ -40,7 +45,11 @@ describe('generated PowerShell parses whatever the names and settings', () => {
   });
 
   it('arbitrary user text in every name', async () => {
-    const text = fc.string({ unit: fc.constantFrom(...`ab Z09'’‘‚‛"\`$@(){}[];#<>|&,.-–—é日\u00a0\n\r`), minLength: 1, maxLength: 12 });
+    const text = fc.string({
+      unit: fc.constantFrom(...`ab Z09'’‘‚‛"\`$@(){}[];#<>|&,.-–—é日\u00a0\n\r`),
+      minLength: 1,
+      maxLength: 12,
+    });
     const samples = fc.sample(fc.tuple(text, text, text, text, text, text), { numRuns: 60, seed: 4 });
     let checked = 0;
     for (const [sn, gn, r1, r2, node, cls] of samples) {
@@ -48,22 +57,27 @@ describe('generated PowerShell parses whatever the names and settings', () => {
         format: 'failover-scenario@1',
         name: sn,
         nodes: [{ name: `N-${node}` }, { name: 'N2' }],
-        groups: [{
-          name: `G ${gn}`,
-          preferredOwners: [`N-${node}`],
-          properties: { AntiAffinityClassNames: [cls] },
-          resources: [
-            { name: `A ${r1}`, type: 'IP Address' },
-            { name: `B ${r2}`, type: 'Generic Service', dependsOn: [`A ${r1}`], possibleOwners: [`N-${node}`, 'N2'] },
-          ],
-        }],
+        groups: [
+          {
+            name: `G ${gn}`,
+            preferredOwners: [`N-${node}`],
+            properties: { AntiAffinityClassNames: [cls] },
+            resources: [
+              { name: `A ${r1}`, type: 'IP Address' },
+              { name: `B ${r2}`, type: 'Generic Service', dependsOn: [`A ${r1}`], possibleOwners: [`N-${node}`, 'N2'] },
+            ],
+          },
+        ],
       };
       const v = validateScenario(raw);
       if (!v.ok) continue;
       checked += 1;
       const script = exportPowerShell(v.scenario);
       const problems = await syntaxProblems(script);
-      expect({ names: [sn, gn, r1, r2, node, cls], problems }).toEqual({ names: [sn, gn, r1, r2, node, cls], problems: [] });
+      expect({ names: [sn, gn, r1, r2, node, cls], problems }).toEqual({
+        names: [sn, gn, r1, r2, node, cls],
+        problems: [],
+      });
     }
     expect(checked).toBeGreaterThan(30);
   });

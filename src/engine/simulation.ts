@@ -39,7 +39,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
  * Rewind by deterministic re-simulation: the scenario plus the user actions applied before `t`
  * rebuild exactly the state at `t` (XState does not persist pending timers, statelyai/xstate#5331).
  */
-export function replay(scenario: Scenario, actions: readonly AppliedAction[], t: number, options: SimulationOptions = {}): Simulation {
+export function replay(
+  scenario: Scenario,
+  actions: readonly AppliedAction[],
+  t: number,
+  options: SimulationOptions = {},
+): Simulation {
   const sim = createSimulation(scenario, options);
   for (const a of actions) {
     if (a.at > t) break;
@@ -51,7 +56,11 @@ export function replay(scenario: Scenario, actions: readonly AppliedAction[], t:
 }
 
 /** Run a whole scenario headless and return the contract's trace (the CLI prints it). */
-export function runScenario(scenario: Scenario, until: number = scenario.until, options: SimulationOptions = {}): Trace {
+export function runScenario(
+  scenario: Scenario,
+  until: number = scenario.until,
+  options: SimulationOptions = {},
+): Trace {
   const sim = createSimulation(scenario, options);
   sim.advanceTo(until);
   return { format: TRACE_FORMAT, scenario: scenario.name, until, events: [...sim.events()], final: sim.final() };

@@ -10,7 +10,9 @@ export function latestDecisions(
   events: readonly TraceEvent[],
 ): Record<string, TraceEvent> {
   // Same timeline grown at the end: scan only the new events. Otherwise (rewind, reload) rescan.
-  const grown = events.length >= prevEvents.length && (prevEvents.length === 0 || events[prevEvents.length - 1] === prevEvents.at(-1));
+  const grown =
+    events.length >= prevEvents.length &&
+    (prevEvents.length === 0 || events[prevEvents.length - 1] === prevEvents.at(-1));
   const from = grown ? prevEvents.length : 0;
   if (grown && from === events.length) return prev;
   const out: Record<string, TraceEvent> = grown ? { ...prev } : {};

@@ -21,7 +21,8 @@ export function encodeShareHash(source: unknown, actions: readonly AppliedAction
   return hash;
 }
 
-export type DecodedLink = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'ok'; source: unknown; actions: AppliedAction[] };
+export type DecodedLink =
+  { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'ok'; source: unknown; actions: AppliedAction[] };
 
 export function decodeShareHash(hash: string): DecodedLink {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -30,7 +31,7 @@ export function decodeShareHash(hash: string): DecodedLink {
   // URLSearchParams turns '+' into ' '; lz-string's URI alphabet uses '+'.
   const unpack = (s: string) => decompressFromEncodedURIComponent(s.replace(/ /g, '+'));
   const text = unpack(packed);
-  if (!text) return { kind: 'error', message: 'the link\'s scenario could not be decompressed (truncated link?)' };
+  if (!text) return { kind: 'error', message: "the link's scenario could not be decompressed (truncated link?)" };
   let source: unknown;
   try {
     source = JSON.parse(text);
@@ -54,15 +55,21 @@ export function decodeShareHash(hash: string): DecodedLink {
 function isAppliedAction(x: unknown): x is AppliedAction {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Record<string, unknown>;
-  return typeof r.at === 'number' && r.at >= 0 && typeof r.action === 'object' && r.action !== null
-    && typeof (r.action as Record<string, unknown>).action === 'string';
+  return (
+    typeof r.at === 'number' &&
+    r.at >= 0 &&
+    typeof r.action === 'object' &&
+    r.action !== null &&
+    typeof (r.action as Record<string, unknown>).action === 'string'
+  );
 }
 
 export function parseSession(text: string | null): Session | null {
   if (!text) return null;
   try {
     const s = JSON.parse(text) as Partial<Session> & { v?: number };
-    if (s.v !== 1 || !Array.isArray(s.actions) || !s.actions.every(isAppliedAction) || typeof s.t !== 'number') return null;
+    if (s.v !== 1 || !Array.isArray(s.actions) || !s.actions.every(isAppliedAction) || typeof s.t !== 'number')
+      return null;
     return { source: s.source, actions: s.actions, t: s.t };
   } catch {
     return null;
@@ -112,7 +119,8 @@ export function persistSession(store: AppStore, storage: SessionStorage, now: ()
   };
   const unsubscribe = store.subscribe((s, prev) => {
     const structural = s.source !== prev.source || s.actions !== prev.actions;
-    if (structural || (s.view.t !== prev.view.t && (!s.playing || now() - last > 500)) || s.playing !== prev.playing) write();
+    if (structural || (s.view.t !== prev.view.t && (!s.playing || now() - last > 500)) || s.playing !== prev.playing)
+      write();
   });
   return { flush: write, unsubscribe };
 }

@@ -8,13 +8,30 @@ import { buildViewIndex } from './viewIndex';
 import { latestDecisions } from './decisions';
 import { perfNow, recordCreate, recordStep } from './perf';
 
-type Own = Omit<SimulationSlice, 'loadScenario' | 'loadScenarioText' | 'seek' | 'stepToNextEvent' | 'runToEnd' | 'check' | 'apply' | 'nextEventTime' | 'dismissLoadError' | 'dismissNotice'>;
+type Own = Omit<
+  SimulationSlice,
+  | 'loadScenario'
+  | 'loadScenarioText'
+  | 'seek'
+  | 'stepToNextEvent'
+  | 'runToEnd'
+  | 'check'
+  | 'apply'
+  | 'nextEventTime'
+  | 'dismissLoadError'
+  | 'dismissNotice'
+>;
 
 /** Validate the initial scenario; the app cannot start without one. */
-export function initialSimulationState(rt: Runtime, source: unknown, validated?: Scenario): { own: Own; scenario: Scenario } {
+export function initialSimulationState(
+  rt: Runtime,
+  source: unknown,
+  validated?: Scenario,
+): { own: Own; scenario: Scenario } {
   // The caller may have validated already (bootstrap does, to pick a candidate): 60-100 ms for 1,000 resources.
   const r = validated ? { ok: true as const, scenario: validated } : rt.deps.engine.validateScenario(source);
-  if (!r.ok) throw new Error(`initial scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!r.ok)
+    throw new Error(`initial scenario is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   const t0 = perfNow();
   rt.sim = rt.deps.engine.createSimulation(r.scenario);
   recordCreate(perfNow() - t0);
@@ -46,9 +63,12 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     const s = get();
     // Append what is new (the trace only grows between rebuilds, which reset `events` to []).
     const count = rt.sim.eventCount();
-    const events = count === s.events.length && !extra.horizon ? s.events
-      : count > s.events.length ? s.events.concat(rt.sim.eventsSince(s.events.length))
-      : rt.sim.events().slice();
+    const events =
+      count === s.events.length && !extra.horizon
+        ? s.events
+        : count > s.events.length
+          ? s.events.concat(rt.sim.eventsSince(s.events.length))
+          : rt.sim.events().slice();
     const { horizon: horizonBase = s.horizon, ...rest } = extra;
     const horizon = events.length >= horizonBase.length ? events : horizonBase;
     const t0 = engineStart ?? perfNow();
@@ -113,7 +133,9 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       try {
         json = JSON.parse(text);
       } catch (e) {
-        set({ loadError: { origin, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] } });
+        set({
+          loadError: { origin, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] },
+        });
         return false;
       }
       return get().loadScenario(json, { origin });
@@ -174,9 +196,10 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         appliedCount: kept.length,
         horizon: [],
         refusal: null,
-        notice: dropped > 0
-          ? `${dropped} later action${dropped === 1 ? '' : 's'} dropped (you acted in the past: ${describeAction(action)})`
-          : get().notice,
+        notice:
+          dropped > 0
+            ? `${dropped} later action${dropped === 1 ? '' : 's'} dropped (you acted in the past: ${describeAction(action)})`
+            : get().notice,
       });
       return verdict;
     },

@@ -68,7 +68,10 @@ describe('app store', () => {
     expect(store.getState().loadScenario({ format: 'nope' }, { origin: 'bad.json' })).toBe(false);
     const s = store.getState();
     expect(s.scenario.name).toBe('Test cluster');
-    expect(s.loadError).toEqual({ origin: 'bad.json', issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }] });
+    expect(s.loadError).toEqual({
+      origin: 'bad.json',
+      issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }],
+    });
     expect(store.getState().loadScenarioText('{oops', 'x.json')).toBe(false);
     expect(store.getState().loadError?.issues[0].message).toMatch(/not valid JSON/);
   });

@@ -5,10 +5,14 @@ import { useAppStore, useAppStoreApi } from '../store/context';
 
 export function ActionButtons({ items }: { items: ActionItem[] }) {
   const api = useAppStoreApi();
-  const reasons = useAppStore(useShallow((s) => items.map((it) => {
-    const c = s.check(it.action);
-    return c.allowed ? '' : c.reason;
-  })));
+  const reasons = useAppStore(
+    useShallow((s) =>
+      items.map((it) => {
+        const c = s.check(it.action);
+        return c.allowed ? '' : c.reason;
+      }),
+    ),
+  );
   const reasonOf = new Map(items.map((it, i) => [it, reasons[i]]));
   return (
     <div className="action-buttons">

@@ -9,11 +9,19 @@ import { renderWithStore } from './test/renderWithStore';
 describe('ActionMenu', () => {
   it('lists every node action, focuses the first, applies one and closes', async () => {
     const onClose = vi.fn();
-    const { store } = renderWithStore(<ActionMenu menu={{ entity: { kind: 'node', name: 'SQL-A' }, x: 0, y: 0 }} onClose={onClose} />);
+    const { store } = renderWithStore(
+      <ActionMenu menu={{ entity: { kind: 'node', name: 'SQL-A' }, x: 0, y: 0 }} onClose={onClose} />,
+    );
     const menu = screen.getByRole('menu', { name: 'Actions for node SQL-A' });
     expect(menu).toBeInTheDocument();
     expect(screen.getAllByRole('menuitem').map((b) => b.textContent)).toEqual([
-      'Crash node', 'Start node', 'Pause', 'Pause and drain', 'Resume (no failback)', 'Resume (fail back now)', 'Resume (failback policy)',
+      'Crash node',
+      'Start node',
+      'Pause',
+      'Pause and drain',
+      'Resume (no failback)',
+      'Resume (fail back now)',
+      'Resume (failback policy)',
     ]);
     expect(screen.getByRole('menuitem', { name: 'Crash node' })).toHaveFocus();
     expect(screen.getByRole('menuitem', { name: 'Start node' })).toHaveAttribute('aria-disabled', 'true');
@@ -36,7 +44,9 @@ describe('ActionMenu', () => {
 describe('Notices', () => {
   it('shows validation issues as place: reason and keeps the scenario', () => {
     const { store } = renderWithStore(<Notices />);
-    act(() => { store.getState().loadScenario({ format: 'x' }, { origin: '"bad.json"' }); });
+    act(() => {
+      store.getState().loadScenario({ format: 'x' }, { origin: '"bad.json"' });
+    });
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Could not load "bad.json"; the current scenario is kept.');
     expect(alert).toHaveTextContent('format: format must be "failover-scenario@1"');

@@ -16,10 +16,14 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
   const scenario = useAppStore((s) => s.scenario);
   const items = actionsFor(menu.entity, scenario);
   // One string per item ('' = allowed): shallow-equal, so the menu re-renders only when a verdict changes.
-  const reasons = useAppStore(useShallow((s) => items.map((it) => {
-    const c = s.check(it.action);
-    return c.allowed ? '' : c.reason;
-  })));
+  const reasons = useAppStore(
+    useShallow((s) =>
+      items.map((it) => {
+        const c = s.check(it.action);
+        return c.allowed ? '' : c.reason;
+      }),
+    ),
+  );
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -29,9 +33,16 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') { e.preventDefault(); onClose(); }
-    else if (e.key === 'ArrowDown') { e.preventDefault(); buttons[(i + 1) % buttons.length]?.focus(); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); buttons[(i - 1 + buttons.length) % buttons.length]?.focus(); }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      buttons[(i + 1) % buttons.length]?.focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[(i - 1 + buttons.length) % buttons.length]?.focus();
+    }
   };
 
   return (
@@ -43,7 +54,9 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
       style={{ left: menu.x, top: menu.y }}
       onKeyDown={onKeyDown}
     >
-      <div className="menu-title" aria-hidden="true">{menu.entity.kind} {menu.entity.name}</div>
+      <div className="menu-title" aria-hidden="true">
+        {menu.entity.kind} {menu.entity.name}
+      </div>
       {items.map((it, i) => (
         // Disabled items stay focusable (aria-disabled) so keyboard and screen-reader users hear why.
         <button

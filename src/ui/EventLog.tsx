@@ -10,7 +10,18 @@ import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '..
 import type { EntityRef, LogFilter } from '../store/types';
 import { rowWindow, useScrollBox } from './rowWindow';
 
-const TYPES: TraceEventType[] = ['resource.state', 'group.state', 'group.owner', 'node.state', 'call', 'rhs.recycle', 'policy', 'quorum.vote', 'action', 'action.rejected'];
+const TYPES: TraceEventType[] = [
+  'resource.state',
+  'group.state',
+  'group.owner',
+  'node.state',
+  'call',
+  'rhs.recycle',
+  'policy',
+  'quorum.vote',
+  'action',
+  'action.rejected',
+];
 /** Fixed row height (px, see .log-row in app.css): the log is windowed, every row stays reachable. */
 export const LOG_ROW_H = 20;
 /** Rows kept beyond the scroll box on each side: scrolling a little never shows a gap, and a short log renders whole. */
@@ -68,20 +79,32 @@ export function EventLog() {
   const kindOf = useMemo(() => {
     const m = new Map<string, EntityRef['kind']>();
     scenario.nodes.forEach((n) => m.set(n.name, 'node'));
-    scenario.groups.forEach((g) => { m.set(g.name, 'group'); g.resources.forEach((r) => m.set(r.name, 'resource')); });
+    scenario.groups.forEach((g) => {
+      m.set(g.name, 'group');
+      g.resources.forEach((r) => m.set(r.name, 'resource'));
+    });
     return m;
   }, [scenario]);
   // 1,232 <option>s in the big scenario: built once per scenario, not on every new event.
-  const entityOptions = useMemo(() => [...kindOf.keys()].map((n) => <option key={n} value={n}>{n}</option>), [kindOf]);
+  const entityOptions = useMemo(
+    () =>
+      [...kindOf.keys()].map((n) => (
+        <option key={n} value={n}>
+          {n}
+        </option>
+      )),
+    [kindOf],
+  );
 
   // Follow the newest event unless the user has scrolled up to read. After a rewind, keep "now"
   // (the first row ahead) in view rather than the far end.
   const { ref: list, box } = useScrollBox<HTMLOListElement>();
   const [follow, setFollow] = useState(true);
   const firstAhead = lowerBound(rows, events.length);
-  const pinned = firstAhead < total
-    ? Math.max(0, (firstAhead + 2) * LOG_ROW_H - box.height)
-    : Math.max(0, total * LOG_ROW_H - box.height);
+  const pinned =
+    firstAhead < total
+      ? Math.max(0, (firstAhead + 2) * LOG_ROW_H - box.height)
+      : Math.max(0, total * LOG_ROW_H - box.height);
   const top = follow ? pinned : box.top;
   const { start, end } = rowWindow(top, box.height, LOG_ROW_H, total, OVERSCAN);
   // Where we last scrolled to ourselves: that scroll event is not the user scrolling away.
@@ -95,34 +118,58 @@ export function EventLog() {
     }
   }, [list, follow, pinned, box.top]);
 
-  const onRow = useCallback((e: TraceEvent) => {
-    const subject = eventSubjects(e).find((n) => kindOf.has(n));
-    if (subject) api.getState().select({ kind: kindOf.get(subject)!, name: subject });
-    api.getState().pause();
-    api.getState().seek(e.t);
-  }, [api, kindOf]);
+  const onRow = useCallback(
+    (e: TraceEvent) => {
+      const subject = eventSubjects(e).find((n) => kindOf.has(n));
+      if (subject) api.getState().select({ kind: kindOf.get(subject)!, name: subject });
+      api.getState().pause();
+      api.getState().seek(e.t);
+    },
+    [api, kindOf],
+  );
 
   const { setLogFilter } = api.getState();
   return (
     <section className="event-log" aria-label="Event log">
       <div className="log-filters">
         <h2>Event log</h2>
-        <label>Entity{' '}
-          <select aria-label="Filter by entity" value={filter.entity} onChange={(e) => setLogFilter({ entity: e.target.value })}>
+        <label>
+          Entity{' '}
+          <select
+            aria-label="Filter by entity"
+            value={filter.entity}
+            onChange={(e) => setLogFilter({ entity: e.target.value })}
+          >
             <option value="">all</option>
             {entityOptions}
           </select>
         </label>
-        <label>Type{' '}
-          <select aria-label="Filter by type" value={filter.type} onChange={(e) => setLogFilter({ type: e.target.value })}>
+        <label>
+          Type{' '}
+          <select
+            aria-label="Filter by type"
+            value={filter.type}
+            onChange={(e) => setLogFilter({ type: e.target.value })}
+          >
             <option value="">all</option>
-            {TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+            {TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={filter.decisionsOnly} onChange={(e) => setLogFilter({ decisionsOnly: e.target.checked })} /> only decisions
+          <input
+            type="checkbox"
+            checked={filter.decisionsOnly}
+            onChange={(e) => setLogFilter({ decisionsOnly: e.target.checked })}
+          />{' '}
+          only decisions
         </label>
-        <span className="muted">{events.length} events{horizon.length > events.length ? ` · ${horizon.length - events.length} ahead` : ''}</span>
+        <span className="muted">
+          {events.length} events{horizon.length > events.length ? ` · ${horizon.length - events.length} ahead` : ''}
+        </span>
       </div>
       <ol
         ref={list}
@@ -150,15 +197,28 @@ export function EventLog() {
 }
 
 /** Rows are memoised: a growing trace re-renders only the new rows, not all of them each frame. */
-const LogRow = memo(function LogRow({ e, ahead, onPick, pos }: {
-  e: TraceEvent; ahead: boolean; onPick: (e: TraceEvent) => void; pos: number;
+const LogRow = memo(function LogRow({
+  e,
+  ahead,
+  onPick,
+  pos,
+}: {
+  e: TraceEvent;
+  ahead: boolean;
+  onPick: (e: TraceEvent) => void;
+  pos: number;
 }) {
   return (
-    <li aria-posinset={pos} className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}>
+    <li
+      aria-posinset={pos}
+      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}
+    >
       <button type="button" onClick={() => onPick(e)} title="Select and go to this moment">
         <span className="log-t">t={formatClock(e.t)}</span>
-        {' · '}<span className="log-type">{e.type}</span>
-        {' · '}<span className="log-summary">{eventSummary(e)}</span>
+        {' · '}
+        <span className="log-type">{e.type}</span>
+        {' · '}
+        <span className="log-summary">{eventSummary(e)}</span>
         {e.reason && <span className="log-reason"> — {e.reason}</span>}
         {ahead && <span className="ahead-tag"> (ahead)</span>}
       </button>

@@ -33,7 +33,9 @@ export function Header({ onDesign }: { onDesign?: () => void } = {}) {
   return (
     <header className="app-header">
       <h1>Failover Lab</h1>
-      <span className="scenario-name" title={scenario.description} data-testid="scenario-name">{scenario.name}</span>
+      <span className="scenario-name" title={scenario.description} data-testid="scenario-name">
+        {scenario.name}
+      </span>
       <label>
         <span className="visually-hidden">Built-in scenario</span>
         <select
@@ -45,10 +47,16 @@ export function Header({ onDesign }: { onDesign?: () => void } = {}) {
           }}
         >
           <option value="">Load a built-in scenario…</option>
-          {BUILTINS.map((b) => <option key={b.id} value={b.id}>{b.title}</option>)}
+          {BUILTINS.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.title}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="button" onClick={() => fileInput.current?.click()}>Open scenario…</button>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Open scenario…
+      </button>
       <input
         ref={fileInput}
         type="file"
@@ -62,13 +70,28 @@ export function Header({ onDesign }: { onDesign?: () => void } = {}) {
           e.target.value = '';
         }}
       />
-      <button type="button" onClick={() => void copyLink()}>Copy link</button>
+      <button type="button" onClick={() => void copyLink()}>
+        Copy link
+      </button>
       {link && (
-        <input className="share-link" readOnly aria-label="Share link" value={link} onFocus={(e) => e.target.select()} />
+        <input
+          className="share-link"
+          readOnly
+          aria-label="Share link"
+          value={link}
+          onFocus={(e) => e.target.select()}
+        />
       )}
-      <span role="status" className="copied">{copied}</span>
+      <span role="status" className="copied">
+        {copied}
+      </span>
       {onDesign && (
-        <button type="button" className="mode-switch" onClick={onDesign} title="Edit this cluster's layout, owners and properties">
+        <button
+          type="button"
+          className="mode-switch"
+          onClick={onDesign}
+          title="Edit this cluster's layout, owners and properties"
+        >
           Design ✎
         </button>
       )}

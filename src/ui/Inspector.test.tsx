@@ -21,8 +21,17 @@ describe('Inspector', () => {
     expect(within(panel).getByText('RestartPeriod').nextElementSibling).toHaveTextContent('15 min (default)');
     expect(within(panel).getByText('RetryPeriodOnFailure').nextElementSibling).toHaveTextContent('1 h (default)');
     expect(within(panel).getByText('Depends on').nextElementSibling).toHaveTextContent('[Name] and [Disk]');
-    for (const name of ['Bring online', 'Take offline', 'Simulate failure', 'Signal failure', 'Heal (clear all faults)',
-      'LooksAlive hang', 'IsAlive fail', 'Online calls stall', 'Offline calls hang']) {
+    for (const name of [
+      'Bring online',
+      'Take offline',
+      'Simulate failure',
+      'Signal failure',
+      'Heal (clear all faults)',
+      'LooksAlive hang',
+      'IsAlive fail',
+      'Online calls stall',
+      'Offline calls hang',
+    ]) {
       expect(within(panel).getByRole('button', { name })).toBeInTheDocument();
     }
   });

@@ -27,7 +27,14 @@ function ClusterPanel() {
       <dl className="props">
         <Row name="Quorum" value={q.hasQuorum ? 'yes' : 'LOST'} />
         <Row name="Votes" value={`${q.votes} of ${q.total}${q.dynamic ? ' (dynamic quorum)' : ''}`} />
-        <Row name="Witness" value={q.witness.kind === 'none' ? 'none' : `${q.witness.kind}, ${q.witness.up ? 'up' : 'down'}, vote ${q.witness.vote}`} />
+        <Row
+          name="Witness"
+          value={
+            q.witness.kind === 'none'
+              ? 'none'
+              : `${q.witness.kind}, ${q.witness.up ? 'up' : 'down'}, vote ${q.witness.vote}`
+          }
+        />
       </dl>
       <ActionButtons items={CLUSTER_ACTIONS} />
     </section>
@@ -52,8 +59,12 @@ function EntityPanel({ entity }: { entity: EntityRef }) {
   return (
     <section>
       <div className="inspector-head">
-        <h2><span className="kind">{entity.kind}</span> {entity.name}</h2>
-        <button type="button" className="link" onClick={() => api.getState().select(null)}>Close</button>
+        <h2>
+          <span className="kind">{entity.kind}</span> {entity.name}
+        </h2>
+        <button type="button" className="link" onClick={() => api.getState().select(null)}>
+          Close
+        </button>
       </div>
       {body ?? <p>Not in this scenario.</p>}
       <h3>Actions</h3>
@@ -66,7 +77,15 @@ function Row({ name, value, isDefault }: { name: string; value: ReactNode; isDef
   return (
     <>
       <dt>{name}</dt>
-      <dd>{value}{isDefault && <span className="default-tag" title="Not set in the scenario: WSFC's default"> (default)</span>}</dd>
+      <dd>
+        {value}
+        {isDefault && (
+          <span className="default-tag" title="Not set in the scenario: WSFC's default">
+            {' '}
+            (default)
+          </span>
+        )}
+      </dd>
     </>
   );
 }
@@ -75,7 +94,12 @@ function Props({ props, explicit, prefix = '' }: { props: object; explicit: stri
   return (
     <>
       {Object.entries(props).map(([k, v]) => (
-        <Row key={k} name={k} value={formatProperty(prefix + k, v)} isDefault={!explicit.includes(prefix + k) && !explicit.includes(k)} />
+        <Row
+          key={k}
+          name={k}
+          value={formatProperty(prefix + k, v)}
+          isDefault={!explicit.includes(prefix + k) && !explicit.includes(k)}
+        />
       ))}
     </>
   );
@@ -87,7 +111,19 @@ function NodeBody({ spec }: { spec: NodeSpec }) {
   return (
     <>
       <dl className="props">
-        <Row name="State" value={n.crashedUndetected ? <>crashed at {formatSimTime(n.crashedUndetected.crashedAt)}, detected in <Countdown deadline={n.crashedUndetected.detectAt} /></> : <StateBadge state={n.state} />} />
+        <Row
+          name="State"
+          value={
+            n.crashedUndetected ? (
+              <>
+                crashed at {formatSimTime(n.crashedUndetected.crashedAt)}, detected in{' '}
+                <Countdown deadline={n.crashedUndetected.detectAt} />
+              </>
+            ) : (
+              <StateBadge state={n.state} />
+            )
+          }
+        />
         <Row name="Node ID" value={n.id} />
         <Row name="Quorum vote" value={`${n.vote} (NodeWeight ${n.nodeWeight})`} />
         {n.drainedGroups.length > 0 && <Row name="Drained groups" value={n.drainedGroups.join(', ')} />}
@@ -109,16 +145,35 @@ function GroupBody({ spec }: { spec: GroupSpec }) {
         <Row name="Persistent state" value={g.persistentState} />
         <Row name="Activity" value={g.activity} />
         <Row name="Preferred owners" value={spec.preferredOwners.join(', ') || '(none)'} />
-        <Row name="Failovers at" value={g.failovers.times.length ? g.failovers.times.map(formatSimTime).join(', ') : 'none in the window'} />
+        <Row
+          name="Failovers at"
+          value={g.failovers.times.length ? g.failovers.times.map(formatSimTime).join(', ') : 'none in the window'}
+        />
       </dl>
-      <Meter label="failovers" count={g.failovers.count} threshold={g.failovers.threshold} endsAt={g.failovers.windowEndsAt} endsLabel="oldest ages out in" />
+      <Meter
+        label="failovers"
+        count={g.failovers.count}
+        threshold={g.failovers.threshold}
+        endsAt={g.failovers.windowEndsAt}
+        endsLabel="oldest ages out in"
+      />
       <Timers subject={spec.name} />
       <h3>Properties</h3>
-      <dl className="props"><Props props={spec.properties} explicit={spec.explicit} /></dl>
+      <dl className="props">
+        <Props props={spec.properties} explicit={spec.explicit} />
+      </dl>
       <h3>Resources</h3>
       <ul className="plain">
         {spec.resources.map((r) => (
-          <li key={r.name}><button type="button" className="link" onClick={() => api.getState().select({ kind: 'resource', name: r.name })}>{r.name}</button></li>
+          <li key={r.name}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => api.getState().select({ kind: 'resource', name: r.name })}
+            >
+              {r.name}
+            </button>
+          </li>
         ))}
       </ul>
     </>
@@ -129,7 +184,9 @@ function ResourceBody({ spec }: { spec: ResourceSpec }) {
   const r = useAppStore((s) => s.index.resources[spec.name]);
   if (!r) return null;
   const faults = Object.entries(r.faults).filter(([, v]) => v !== 'ok');
-  const deps = spec.dependsOn.map((set) => (set.length > 1 ? `(${set.map((n) => `[${n}]`).join(' or ')})` : `[${set[0]}]`)).join(' and ');
+  const deps = spec.dependsOn
+    .map((set) => (set.length > 1 ? `(${set.map((n) => `[${n}]`).join(' or ')})` : `[${set[0]}]`))
+    .join(' and ');
   return (
     <>
       <dl className="props">
@@ -145,16 +202,31 @@ function ResourceBody({ spec }: { spec: ResourceSpec }) {
         {r.onlineSince !== null && <Row name="Online since" value={formatSimTime(r.onlineSince)} />}
         {r.nextLooksAlive !== null && <Row name="Next LooksAlive" value={<Countdown deadline={r.nextLooksAlive} />} />}
         {r.nextIsAlive !== null && <Row name="Next IsAlive" value={<Countdown deadline={r.nextIsAlive} />} />}
-        {r.gaveUp && <Row name="Restarts" value={`exhausted; retry after RetryPeriodOnFailure (${formatProperty('RetryPeriodOnFailure', spec.properties.RetryPeriodOnFailure)})`} />}
+        {r.gaveUp && (
+          <Row
+            name="Restarts"
+            value={`exhausted; retry after RetryPeriodOnFailure (${formatProperty('RetryPeriodOnFailure', spec.properties.RetryPeriodOnFailure)})`}
+          />
+        )}
       </dl>
-      <Meter label="restarts" count={r.restarts.count} threshold={r.restarts.threshold} endsAt={r.restarts.windowEndsAt} endsLabel="window resets in" />
+      <Meter
+        label="restarts"
+        count={r.restarts.count}
+        threshold={r.restarts.threshold}
+        endsAt={r.restarts.windowEndsAt}
+        endsLabel="window resets in"
+      />
       <TimersAndProperties spec={spec} />
     </>
   );
 }
 
 /** Live timers of an element, then its effective properties and simulated behaviour (defaults marked). */
-function TimersAndProperties({ spec }: { spec: { name: string; properties: object; behavior: object; explicit: string[] } }) {
+function TimersAndProperties({
+  spec,
+}: {
+  spec: { name: string; properties: object; behavior: object; explicit: string[] };
+}) {
   return (
     <>
       <Timers subject={spec.name} />

@@ -15,15 +15,22 @@ export function Notices() {
           <strong>Could not load {loadError.origin}; the current scenario is kept.</strong>
           <ul>
             {loadError.issues.map((i, k) => (
-              <li key={k}><code>{i.path}</code>: {i.message}</li>
+              <li key={k}>
+                <code>{i.path}</code>: {i.message}
+              </li>
             ))}
           </ul>
-          <button type="button" onClick={() => api.getState().dismissLoadError()}>Dismiss</button>
+          <button type="button" onClick={() => api.getState().dismissLoadError()}>
+            Dismiss
+          </button>
         </div>
       )}
       {notice && (
         <div role="status" className="notice warn">
-          {notice} <button type="button" onClick={() => api.getState().dismissNotice()}>Dismiss</button>
+          {notice}{' '}
+          <button type="button" onClick={() => api.getState().dismissNotice()}>
+            Dismiss
+          </button>
         </div>
       )}
       {refusal && (

@@ -6,13 +6,20 @@ import { StateTable } from './StateTable';
 import { renderWithStore } from './test/renderWithStore';
 
 const rowOf = (name: string) => screen.getByRole('button', { name }).closest('tr')!;
-const cells = (name: string) => within(rowOf(name)).getAllByRole('cell').map((c) => c.textContent);
+const cells = (name: string) =>
+  within(rowOf(name))
+    .getAllByRole('cell')
+    .map((c) => c.textContent);
 
 describe('StateTable', () => {
   it('lists every node, group and resource with Name, Kind, State, Owner', () => {
     renderWithStore(<StateTable />);
     const table = screen.getByRole('table', { name: 'Cluster state' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Kind', 'State', 'Owner']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name', 'Kind', 'State', 'Owner']);
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 3 + 1 + 5);
     expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up', '']);
     expect(cells('SQL')).toEqual(['SQL', 'group', 'Online', 'SQL-A']);

@@ -10,16 +10,18 @@ import { rowWindow, useScrollBox } from './rowWindow';
 export const TABLE_ROW_H = 22;
 const OVERSCAN = 20;
 
-const pick = (kind: EntityKind, name: string) => (s: AppState): [string, string] => {
-  if (kind === 'node') return [s.index.nodes[name]?.state ?? '', ''];
-  if (kind === 'group') {
-    const g = s.index.groups[name];
-    return [g?.state ?? '', g?.owner ?? ''];
-  }
-  const r = s.index.resources[name];
-  // A resource's owner is its group's owner node (the contract's `node` field).
-  return [r?.state ?? '', r?.node ?? ''];
-};
+const pick =
+  (kind: EntityKind, name: string) =>
+  (s: AppState): [string, string] => {
+    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', ''];
+    if (kind === 'group') {
+      const g = s.index.groups[name];
+      return [g?.state ?? '', g?.owner ?? ''];
+    }
+    const r = s.index.resources[name];
+    // A resource's owner is its group's owner node (the contract's `node` field).
+    return [r?.state ?? '', r?.node ?? ''];
+  };
 
 const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
   const [state, owner] = useAppStore(useShallow(pick(kind, name)));
@@ -28,7 +30,9 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
   return (
     <tr aria-rowindex={index} className={selected ? 'is-selected' : undefined} data-state={state}>
       <td>
-        <button type="button" className="link" onClick={() => api.getState().select({ kind, name })}>{name}</button>
+        <button type="button" className="link" onClick={() => api.getState().select({ kind, name })}>
+          {name}
+        </button>
       </td>
       <td>{kind}</td>
       <td className={`state-text state-${state}`}>{state}</td>
@@ -44,23 +48,37 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
  */
 export function StateTable() {
   const scenario = useAppStore(selectScenario);
-  const rows = useMemo(() => [
-    ...scenario.nodes.map((n) => ({ key: `n:${n.name}`, kind: 'node' as const, name: n.name })),
-    ...scenario.groups.map((g) => ({ key: `g:${g.name}`, kind: 'group' as const, name: g.name })),
-    ...scenario.groups.flatMap((g) => g.resources).map((r) => ({ key: `r:${r.name}`, kind: 'resource' as const, name: r.name })),
-  ], [scenario]);
+  const rows = useMemo(
+    () => [
+      ...scenario.nodes.map((n) => ({ key: `n:${n.name}`, kind: 'node' as const, name: n.name })),
+      ...scenario.groups.map((g) => ({ key: `g:${g.name}`, kind: 'group' as const, name: g.name })),
+      ...scenario.groups
+        .flatMap((g) => g.resources)
+        .map((r) => ({ key: `r:${r.name}`, kind: 'resource' as const, name: r.name })),
+    ],
+    [scenario],
+  );
   const { ref, box } = useScrollBox<HTMLDivElement>();
   const { start, end } = rowWindow(box.top, box.height, TABLE_ROW_H, rows.length, OVERSCAN);
   return (
     <div className="table-wrap" ref={ref}>
       <table aria-label="Cluster state" aria-rowcount={rows.length + 1} className="state-table">
         <thead>
-          <tr aria-rowindex={1}><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Owner</th></tr>
+          <tr aria-rowindex={1}>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">State</th>
+            <th scope="col">Owner</th>
+          </tr>
         </thead>
         <tbody>
           {start > 0 && <tr aria-hidden="true" className="spacer" style={{ height: start * TABLE_ROW_H }} />}
-          {rows.slice(start, end).map((r, k) => <Row key={r.key} kind={r.kind} name={r.name} index={start + k + 2} />)}
-          {end < rows.length && <tr aria-hidden="true" className="spacer" style={{ height: (rows.length - end) * TABLE_ROW_H }} />}
+          {rows.slice(start, end).map((r, k) => (
+            <Row key={r.key} kind={r.kind} name={r.name} index={start + k + 2} />
+          ))}
+          {end < rows.length && (
+            <tr aria-hidden="true" className="spacer" style={{ height: (rows.length - end) * TABLE_ROW_H }} />
+          )}
         </tbody>
       </table>
     </div>

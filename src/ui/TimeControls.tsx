@@ -36,15 +36,29 @@ export function TimeControls() {
         />
         <output aria-label="Speed value">{formatSpeed(speed)}</output>
       </label>
-      <button type="button" onClick={stepToNextEvent} disabled={!canStep} title="Jump to the next scheduled engine event or action">
+      <button
+        type="button"
+        onClick={stepToNextEvent}
+        disabled={!canStep}
+        title="Jump to the next scheduled engine event or action"
+      >
         Next event ›
       </button>
-      <button type="button" onClick={runToEnd} disabled={atEnd} title={`Run to the scenario's end (${formatSimTime(until)})`}>
+      <button
+        type="button"
+        onClick={runToEnd}
+        disabled={atEnd}
+        title={`Run to the scenario's end (${formatSimTime(until)})`}
+      >
         Run to end »
       </button>
       <div className="clocks">
-        <span aria-label="Simulated time" data-testid="sim-time">t = {formatSimTime(now)}</span>
-        <span aria-label="Cluster local time" className="local-time">local {localTime}</span>
+        <span aria-label="Simulated time" data-testid="sim-time">
+          t = {formatSimTime(now)}
+        </span>
+        <span aria-label="Cluster local time" className="local-time">
+          local {localTime}
+        </span>
       </div>
       <input
         className="scrubber"
@@ -65,5 +79,5 @@ export function TimeControls() {
 function roundSpeed(v: number): number {
   if (v < 1) return Math.round(v * 10) / 10;
   const mag = 10 ** Math.floor(Math.log10(v));
-  return Math.round(v / mag * 2) / 2 * mag;
+  return (Math.round((v / mag) * 2) / 2) * mag;
 }

@@ -31,14 +31,18 @@ export function Timeline() {
     });
   }, [api, scenario, horizon, end]);
   // Remembered for the next build, so unchanged lanes keep their identity (and skip render).
-  useEffect(() => { previous.current = lanes; }, [lanes]);
+  useEffect(() => {
+    previous.current = lanes;
+  }, [lanes]);
   const seek = (t: number) => api.getState().seek(t);
 
   return (
     <section className="timeline" aria-label="Timeline">
       <h2 className="visually-hidden">Timeline</h2>
       <div className="lanes">
-        {lanes.map((lane) => <LaneRow key={`${lane.kind}:${lane.name}`} lane={lane} end={end} onSeek={seek} />)}
+        {lanes.map((lane) => (
+          <LaneRow key={`${lane.kind}:${lane.name}`} lane={lane} end={end} onSeek={seek} />
+        ))}
         <NowOverlay end={end} />
       </div>
     </section>
@@ -63,7 +67,9 @@ const LaneRow = memo(function LaneRow({ lane, end, onSeek }: { lane: Lane; end: 
   const pct = (t: number) => `${(t / end) * 100}%`;
   return (
     <div className="lane">
-      <div className="lane-label" title={lane.name}><span className="muted">{lane.kind}</span> {lane.name}</div>
+      <div className="lane-label" title={lane.name}>
+        <span className="muted">{lane.kind}</span> {lane.name}
+      </div>
       <svg
         className="lane-track"
         role="img"
@@ -74,12 +80,30 @@ const LaneRow = memo(function LaneRow({ lane, end, onSeek }: { lane: Lane; end: 
         }}
       >
         {lane.segments.map((g, i) => (
-          <rect key={i} className={`seg state-fill-${g.state}`} x={pct(g.from)} width={pct(g.to - g.from)} y="3" height="14">
-            <title>{g.open ? `${g.state} from ${formatClock(g.from)}` : `${g.state} ${formatClock(g.from)}–${formatClock(g.to)}`}</title>
+          <rect
+            key={i}
+            className={`seg state-fill-${g.state}`}
+            x={pct(g.from)}
+            width={pct(g.to - g.from)}
+            y="3"
+            height="14"
+          >
+            <title>
+              {g.open
+                ? `${g.state} from ${formatClock(g.from)}`
+                : `${g.state} ${formatClock(g.from)}–${formatClock(g.to)}`}
+            </title>
           </rect>
         ))}
         {lane.faults.map((f, i) => (
-          <rect key={`f${i}`} className="fault" x={pct(f.from)} width={pct(Math.max(f.to - f.from, end / 400))} y="0" height="20">
+          <rect
+            key={`f${i}`}
+            className="fault"
+            x={pct(f.from)}
+            width={pct(Math.max(f.to - f.from, end / 400))}
+            y="0"
+            height="20"
+          >
             <title>{`${f.state} ${formatClock(f.from)}–${formatClock(f.to)}`}</title>
           </rect>
         ))}

@@ -7,15 +7,27 @@ import { useAppStore } from '../store/context';
 import { selectNow } from '../store/selectors';
 
 const ICONS: Record<string, string> = {
-  Up: '▲', Down: '✖', Paused: '⏸', Joining: '↻', Crashed: '⚡',
-  Online: '●', PartialOnline: '◐', Pending: '◌', Offline: '○', Failed: '✖',
-  OnlinePending: '◌', OfflinePending: '◌',
+  Up: '▲',
+  Down: '✖',
+  Paused: '⏸',
+  Joining: '↻',
+  Crashed: '⚡',
+  Online: '●',
+  PartialOnline: '◐',
+  Pending: '◌',
+  Offline: '○',
+  Failed: '✖',
+  OnlinePending: '◌',
+  OfflinePending: '◌',
 };
 
 export function StateBadge({ state, label }: { state: string; label?: string }) {
   return (
     <span className={`badge state-${state}`} data-state={state}>
-      <span aria-hidden="true" className="badge-icon">{ICONS[state] ?? '•'}</span> {label ?? state}
+      <span aria-hidden="true" className="badge-icon">
+        {ICONS[state] ?? '•'}
+      </span>{' '}
+      {label ?? state}
     </span>
   );
 }
@@ -44,14 +56,32 @@ export const Timers = memo(function Timers({ subject, skip }: { subject: string;
 });
 
 /** "restarts 1/1 · window resets in 14 min" — a budget meter with its own reset countdown. */
-export function Meter({ label, count, threshold, endsAt, endsLabel }: {
-  label: string; count: number; threshold: number; endsAt: number | null; endsLabel: string;
+export function Meter({
+  label,
+  count,
+  threshold,
+  endsAt,
+  endsLabel,
+}: {
+  label: string;
+  count: number;
+  threshold: number;
+  endsAt: number | null;
+  endsLabel: string;
 }) {
   const full = count >= threshold;
   return (
     <div className={`meter${full ? ' meter-full' : ''}`} title={`${label}: ${count} of ${threshold} used`}>
-      <span>{label} {count}/{threshold}{full ? ' (used up)' : ''}</span>
-      {endsAt !== null && <span> · {endsLabel} <Countdown deadline={endsAt} /></span>}
+      <span>
+        {label} {count}/{threshold}
+        {full ? ' (used up)' : ''}
+      </span>
+      {endsAt !== null && (
+        <span>
+          {' '}
+          · {endsLabel} <Countdown deadline={endsAt} />
+        </span>
+      )}
     </div>
   );
 }
@@ -62,7 +92,9 @@ export const LastDecision = memo(function LastDecision({ name }: { name: string 
   if (!e) return null;
   return (
     <div className="decision" title={`${eventSummary(e)} — ${e.reason}`}>
-      <span className="muted">t={formatClock(e.t)}</span> {e.type === 'policy' ? e.rule : e.type === 'group.owner' ? `moved to ${e.to ?? '(none)'} (${e.cause})` : e.type}: {e.reason}
+      <span className="muted">t={formatClock(e.t)}</span>{' '}
+      {e.type === 'policy' ? e.rule : e.type === 'group.owner' ? `moved to ${e.to ?? '(none)'} (${e.cause})` : e.type}:{' '}
+      {e.reason}
     </div>
   );
 });

@@ -12,8 +12,8 @@ describe('rowWindow', () => {
   });
 });
 
-describe('createMatcher (the log\'s incremental filter)', () => {
-  const ev = (t: number, type: 'node.state' | 'call'): TraceEvent => ({ t, type } as unknown as TraceEvent);
+describe("createMatcher (the log's incremental filter)", () => {
+  const ev = (t: number, type: 'node.state' | 'call'): TraceEvent => ({ t, type }) as unknown as TraceEvent;
   const all = { entity: '', type: '', decisionsOnly: false };
   it('scans only the new events while the trace grows, and rescans on a new filter or timeline', () => {
     const m = createMatcher();

@@ -14,7 +14,13 @@ export interface ScrollBox {
 }
 
 /** Rows [start, end) to render for a scroll position; `overscan` extra rows on each side. */
-export function rowWindow(top: number, height: number, rowH: number, total: number, overscan: number): { start: number; end: number } {
+export function rowWindow(
+  top: number,
+  height: number,
+  rowH: number,
+  total: number,
+  overscan: number,
+): { start: number; end: number } {
   const start = Math.min(total, Math.max(0, Math.floor(top / rowH) - overscan));
   const end = Math.min(total, Math.max(start, Math.ceil((top + height) / rowH) + overscan));
   return { start, end };

@@ -3,12 +3,32 @@ import type { Scenario } from '../engine/model/scenario';
 import type { TraceEvent } from '../engine/model/trace';
 
 /** `open`: the state still held at the end of the known trace (drawn to `end`). */
-export interface Segment { from: number; to: number; state: string; open?: boolean }
-export interface Mark { t: number; label: string }
-export interface Lane { kind: 'group' | 'node'; name: string; segments: Segment[]; marks: Mark[]; faults: Segment[] }
+export interface Segment {
+  from: number;
+  to: number;
+  state: string;
+  open?: boolean;
+}
+export interface Mark {
+  t: number;
+  label: string;
+}
+export interface Lane {
+  kind: 'group' | 'node';
+  name: string;
+  segments: Segment[];
+  marks: Mark[];
+  faults: Segment[];
+}
 
 /** Build the lanes (the first `limit` of them: groups, then nodes) from the trace up to `end`. */
-export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: number, current: Record<string, string>, limit = Infinity): Lane[] {
+export function buildLanes(
+  s: Scenario,
+  events: readonly TraceEvent[],
+  end: number,
+  current: Record<string, string>,
+  limit = Infinity,
+): Lane[] {
   const lanes = new Map<string, Lane>();
   const open = new Map<string, { t: number; state: string }>();
   const faultOpen = new Map<string, number>();
@@ -42,7 +62,8 @@ export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: numb
     else if (e.type === 'node.state') {
       change(e.node, e.t, e.from, e.to);
       if (e.to === 'Up' || e.to === 'Joining') faultEnd(e.node, 'crash', e.t);
-    } else if (e.type === 'group.owner') lanes.get(e.group)?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
+    } else if (e.type === 'group.owner')
+      lanes.get(e.group)?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
     else if (e.type === 'action') {
       const a = e.action;
       if (a.action === 'crashNode') faultStart(a.node, 'crash', e.t);
@@ -52,7 +73,8 @@ export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: numb
         const key = `fault:${a.resource}`;
         if (a.action === 'heal') faultEnd(lane, key, e.t);
         else if (a.action === 'setHealth' || a.action === 'setOnline' || a.action === 'setOffline') {
-          const bad = a.action === 'setHealth' ? [a.looksAlive, a.isAlive].some((v) => v && v !== 'ok') : a.result !== 'ok';
+          const bad =
+            a.action === 'setHealth' ? [a.looksAlive, a.isAlive].some((v) => v && v !== 'ok') : a.result !== 'ok';
           if (bad) faultStart(lane, key, e.t);
         }
       }
@@ -71,8 +93,15 @@ export function buildLanes(s: Scenario, events: readonly TraceEvent[], end: numb
 
 /** Same drawing? (Lets the view keep the old lane object, so an unchanged lane skips render.) */
 export function sameLane(a: Lane, b: Lane): boolean {
-  const seg = (x: Segment[], y: Segment[]) => x.length === y.length
-    && x.every((g, i) => g.from === y[i].from && g.to === y[i].to && g.state === y[i].state && g.open === y[i].open);
-  return a.kind === b.kind && a.name === b.name && seg(a.segments, b.segments) && seg(a.faults, b.faults)
-    && a.marks.length === b.marks.length && a.marks.every((m, i) => m.t === b.marks[i].t && m.label === b.marks[i].label);
+  const seg = (x: Segment[], y: Segment[]) =>
+    x.length === y.length &&
+    x.every((g, i) => g.from === y[i].from && g.to === y[i].to && g.state === y[i].state && g.open === y[i].open);
+  return (
+    a.kind === b.kind &&
+    a.name === b.name &&
+    seg(a.segments, b.segments) &&
+    seg(a.faults, b.faults) &&
+    a.marks.length === b.marks.length &&
+    a.marks.every((m, i) => m.t === b.marks[i].t && m.label === b.marks[i].label)
+  );
 }

@@ -6,8 +6,16 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
-  Background, Controls, ReactFlow, applyNodeChanges, type Connection, type Edge, type Node, type NodeChange,
-  type OnNodeDrag, type OnSelectionChangeParams,
+  Background,
+  Controls,
+  ReactFlow,
+  applyNodeChanges,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEditor, useEditorApi } from '../context';
@@ -47,89 +55,140 @@ export function DesignCanvas() {
     }
     return ids;
   }, [errors, raw]);
-  const nodes = useMemo(() => current.map((n) => {
-    const selected = n.id === sel.node;
-    const className = faulty.has(n.id) ? 'd-has-error' : undefined;
-    return (n.selected ?? false) === selected && n.className === className ? n : { ...n, selected, className };
-  }), [current, sel.node, faulty]);
-  const setNodes = useCallback((f: (ns: Node[]) => Node[]) => setLocal((l) => ({ graph: l.graph, nodes: f(l.nodes) })), []);
+  const nodes = useMemo(
+    () =>
+      current.map((n) => {
+        const selected = n.id === sel.node;
+        const className = faulty.has(n.id) ? 'd-has-error' : undefined;
+        return (n.selected ?? false) === selected && n.className === className ? n : { ...n, selected, className };
+      }),
+    [current, sel.node, faulty],
+  );
+  const setNodes = useCallback(
+    (f: (ns: Node[]) => Node[]) => setLocal((l) => ({ graph: l.graph, nodes: f(l.nodes) })),
+    [],
+  );
   const pointer = useRef({ x: 0, y: 0 });
-  const edges: Edge[] = useMemo(() => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })), [graph, sel.edge]);
+  const edges: Edge[] = useMemo(
+    () => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })),
+    [graph, sel.edge],
+  );
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    // Selection (mouse or keyboard: Tab to a node, Enter) goes to the editor store; removal goes
-    // through the store's delete; positions and sizes are kept locally until the drag ends.
-    for (const c of changes) {
-      if (c.type === 'select' && c.selected) {
-        const ref = parseId(c.id);
-        if (ref) api.getState().select(ref);
-      }
-    }
-    const keep = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (keep.length) setNodes((ns) => applyNodeChanges(keep, ns));
-  }, [setNodes, api]);
-
-  const onConnect = useCallback((c: Connection) => {
-    const a = parseId(c.source);
-    const b = parseId(c.target);
-    if (!a || !b || a.kind !== 'resource' || b.kind !== 'resource') return;
-    const r = api.getState().edit((raw) => addDependency(raw, a.name, b.name), { at: { ...pointer.current } });
-    if (r.ok) api.getState().select({ kind: 'edge', dependent: a.name, provider: b.name });
-  }, [api]);
-
-  const onNodeDragStop: OnNodeDrag = useCallback((_e, dragged, draggedNodes) => {
-    const at = { ...pointer.current };
-    const moved = draggedNodes.length ? draggedNodes : [dragged];
-    const all = nodes;
-    const positions: Record<string, { x: number; y: number }> = {};
-    for (const n of moved) {
-      const ref = parseId(n.id);
-      if (!ref) continue;
-      if (ref.kind === 'resource' && n.parentId) {
-        const parent = all.find((p) => p.id === n.parentId);
-        if (parent) {
-          const cx = parent.position.x + n.position.x + (n.width ?? 0) / 2;
-          const cy = parent.position.y + n.position.y + (n.height ?? 0) / 2;
-          const into = all.find((g) => g.type === 'dgroup' && g.id !== n.parentId && cx >= g.position.x && cx <= g.position.x + (g.width ?? 0) && cy >= g.position.y && cy <= g.position.y + (g.height ?? 0));
-          if (into) {
-            const target = parseId(into.id)!.name;
-            const rel = { x: Math.max(8, parent.position.x + n.position.x - into.position.x), y: Math.max(40, parent.position.y + n.position.y - into.position.y) };
-            api.getState().edit((raw) => moveResourceToGroup(raw, ref.name, target, rel), { at });
-            return;
-          }
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      // Selection (mouse or keyboard: Tab to a node, Enter) goes to the editor store; removal goes
+      // through the store's delete; positions and sizes are kept locally until the drag ends.
+      for (const c of changes) {
+        if (c.type === 'select' && c.selected) {
+          const ref = parseId(c.id);
+          if (ref) api.getState().select(ref);
         }
-        positions[ref.name] = { x: Math.max(0, n.position.x), y: Math.max(36, n.position.y) };
-      } else {
-        positions[ref.name] = n.position;
       }
-    }
-    const r = api.getState().edit((raw) => setPositions(raw, positions), { quiet: true });
-    if (!r.ok) setNodes(() => graph.nodes);
-  }, [api, nodes, graph, setNodes]);
+      const keep = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+      if (keep.length) setNodes((ns) => applyNodeChanges(keep, ns));
+    },
+    [setNodes, api],
+  );
 
-  const onSelectionChange = useCallback(({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
-    // Keyboard selection (Tab to a node, Enter) arrives here too.
-    if (ns.length + es.length !== 1) return;
-    const cur = api.getState().selection;
-    if (ns.length === 1) {
-      const ref = parseId(ns[0].id);
-      if (ref && !(cur && cur.kind === ref.kind && 'name' in cur && cur.name === ref.name)) api.getState().select(ref);
-    } else if (es.length === 1) {
-      const ref = parseEdgeId(es[0].id);
-      if (ref && !(cur?.kind === 'edge' && cur.dependent === ref.dependent && cur.provider === ref.provider)) api.getState().select({ kind: 'edge', ...ref });
-    }
-  }, [api]);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const a = parseId(c.source);
+      const b = parseId(c.target);
+      if (!a || !b || a.kind !== 'resource' || b.kind !== 'resource') return;
+      const r = api.getState().edit((raw) => addDependency(raw, a.name, b.name), { at: { ...pointer.current } });
+      if (r.ok) api.getState().select({ kind: 'edge', dependent: a.name, provider: b.name });
+    },
+    [api],
+  );
 
-  const onNodeClick = useCallback((_e: unknown, n: Node) => { const ref = parseId(n.id); if (ref) api.getState().select(ref); }, [api]);
-  const onEdgeClick = useCallback((_e: unknown, ed: Edge) => { const ref = parseEdgeId(ed.id); if (ref) api.getState().select({ kind: 'edge', ...ref }); }, [api]);
+  const onNodeDragStop: OnNodeDrag = useCallback(
+    (_e, dragged, draggedNodes) => {
+      const at = { ...pointer.current };
+      const moved = draggedNodes.length ? draggedNodes : [dragged];
+      const all = nodes;
+      const positions: Record<string, { x: number; y: number }> = {};
+      for (const n of moved) {
+        const ref = parseId(n.id);
+        if (!ref) continue;
+        if (ref.kind === 'resource' && n.parentId) {
+          const parent = all.find((p) => p.id === n.parentId);
+          if (parent) {
+            const cx = parent.position.x + n.position.x + (n.width ?? 0) / 2;
+            const cy = parent.position.y + n.position.y + (n.height ?? 0) / 2;
+            const into = all.find(
+              (g) =>
+                g.type === 'dgroup' &&
+                g.id !== n.parentId &&
+                cx >= g.position.x &&
+                cx <= g.position.x + (g.width ?? 0) &&
+                cy >= g.position.y &&
+                cy <= g.position.y + (g.height ?? 0),
+            );
+            if (into) {
+              const target = parseId(into.id)!.name;
+              const rel = {
+                x: Math.max(8, parent.position.x + n.position.x - into.position.x),
+                y: Math.max(40, parent.position.y + n.position.y - into.position.y),
+              };
+              api.getState().edit((raw) => moveResourceToGroup(raw, ref.name, target, rel), { at });
+              return;
+            }
+          }
+          positions[ref.name] = { x: Math.max(0, n.position.x), y: Math.max(36, n.position.y) };
+        } else {
+          positions[ref.name] = n.position;
+        }
+      }
+      const r = api.getState().edit((raw) => setPositions(raw, positions), { quiet: true });
+      if (!r.ok) setNodes(() => graph.nodes);
+    },
+    [api, nodes, graph, setNodes],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+      // Keyboard selection (Tab to a node, Enter) arrives here too.
+      if (ns.length + es.length !== 1) return;
+      const cur = api.getState().selection;
+      if (ns.length === 1) {
+        const ref = parseId(ns[0].id);
+        if (ref && !(cur && cur.kind === ref.kind && 'name' in cur && cur.name === ref.name))
+          api.getState().select(ref);
+      } else if (es.length === 1) {
+        const ref = parseEdgeId(es[0].id);
+        if (ref && !(cur?.kind === 'edge' && cur.dependent === ref.dependent && cur.provider === ref.provider))
+          api.getState().select({ kind: 'edge', ...ref });
+      }
+    },
+    [api],
+  );
+
+  const onNodeClick = useCallback(
+    (_e: unknown, n: Node) => {
+      const ref = parseId(n.id);
+      if (ref) api.getState().select(ref);
+    },
+    [api],
+  );
+  const onEdgeClick = useCallback(
+    (_e: unknown, ed: Edge) => {
+      const ref = parseEdgeId(ed.id);
+      if (ref) api.getState().select({ kind: 'edge', ...ref });
+    },
+    [api],
+  );
   const onPaneClick = useCallback(() => api.getState().select(null), [api]);
 
   return (
     <section
       className="d-canvas"
       aria-label="Design canvas"
-      onPointerMove={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
-      onPointerUp={(e) => { pointer.current = { x: e.clientX, y: e.clientY }; }}
+      onPointerMove={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY };
+      }}
+      onPointerUp={(e) => {
+        pointer.current = { x: e.clientX, y: e.clientY };
+      }}
     >
       <ReactFlow
         nodes={nodes}

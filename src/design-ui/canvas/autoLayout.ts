@@ -26,7 +26,11 @@ export function elkGraph(raw: RawScenario): ElkNode {
           'elk.layered.spacing.nodeNodeBetweenLayers': '44',
         },
         children: resourcesOf(g).map((r) => ({ id: r.name, width: RES_W, height: RES_H })),
-        edges: resourcesOf(g).flatMap((r) => providersOf(r).filter((p) => names.has(p)).map((p) => ({ id: JSON.stringify([r.name, p]), sources: [r.name], targets: [p] }))),
+        edges: resourcesOf(g).flatMap((r) =>
+          providersOf(r)
+            .filter((p) => names.has(p))
+            .map((p) => ({ id: JSON.stringify([r.name, p]), sources: [r.name], targets: [p] })),
+        ),
       };
     }),
   };
@@ -47,14 +51,22 @@ function workerLayout(graph: ElkNode): Promise<ElkNode> {
       if (e.data.ok) resolve(e.data.graph);
       else reject(new Error(e.data.error));
     };
-    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
     worker.postMessage(graph);
   });
 }
 
-export async function autoLayout(raw: RawScenario, layout: Layout = typeof Worker === 'undefined' ? mainThreadLayout : workerLayout): Promise<Record<string, Position>> {
+export async function autoLayout(
+  raw: RawScenario,
+  layout: Layout = typeof Worker === 'undefined' ? mainThreadLayout : workerLayout,
+): Promise<Record<string, Position>> {
   const out: Record<string, Position> = {};
-  nodesOf(raw).forEach((n, i) => { out[n.name] = { x: 20 + i * (NODE_W + 20), y: 20 }; });
+  nodesOf(raw).forEach((n, i) => {
+    out[n.name] = { x: 20 + i * (NODE_W + 20), y: 20 };
+  });
   const result = await layout(elkGraph(raw));
   let x = 20;
   const top = 20 + NODE_H + 52;

@@ -7,7 +7,16 @@
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { longestPathLayers } from '../../engine/policies/dependencies';
-import { getPosition, groupsOf, nodesOf, readDeps, resourcesOf, type Position, type RawGroup, type RawScenario } from '../store/ops';
+import {
+  getPosition,
+  groupsOf,
+  nodesOf,
+  readDeps,
+  resourcesOf,
+  type Position,
+  type RawGroup,
+  type RawScenario,
+} from '../store/ops';
 
 export const RES_W = 170;
 export const RES_H = 64;
@@ -50,15 +59,26 @@ export function defaultResourcePositions(g: RawGroup): Map<string, Position> {
   const names = new Set(rs.map((r) => r.name));
   const dependentsOf = new Map<string, string[]>(rs.map((r) => [r.name, []]));
   for (const r of rs) for (const p of (readDeps(r) ?? []).flat()) if (names.has(p)) dependentsOf.get(p)!.push(r.name);
-  const level = longestPathLayers(rs.map((r) => r.name), (n) => dependentsOf.get(n) ?? []);
+  const level = longestPathLayers(
+    rs.map((r) => r.name),
+    (n) => dependentsOf.get(n) ?? [],
+  );
   const rows: string[][] = [];
   for (const r of rs) (rows[level.get(r.name)!] ??= []).push(r.name);
   const out = new Map<string, Position>();
-  rows.forEach((row, li) => row?.forEach((n, i) => out.set(n, { x: PAD + i * (RES_W + GAP_X), y: HEAD + li * (RES_H + GAP_Y) })));
+  rows.forEach((row, li) =>
+    row?.forEach((n, i) => out.set(n, { x: PAD + i * (RES_W + GAP_X), y: HEAD + li * (RES_H + GAP_Y) })),
+  );
   return out;
 }
 
-export interface GroupBox { x: number; y: number; w: number; h: number; resources: Map<string, Position> }
+export interface GroupBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  resources: Map<string, Position>;
+}
 
 export function groupBoxes(raw: RawScenario): Map<string, GroupBox> {
   const out = new Map<string, GroupBox>();
@@ -129,7 +149,12 @@ export function buildGraph(raw: RawScenario): { nodes: Node[]; edges: Edge[] } {
             data: { or: set.length > 1 } satisfies DEdgeData,
             ariaLabel: `${r.name} depends on ${p}${set.length > 1 ? ' (OR)' : ''}`,
             zIndex: 2,
-            markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: set.length > 1 ? '#b26a00' : '#55657e' },
+            markerEnd: {
+              type: MarkerType.ArrowClosed,
+              width: 18,
+              height: 18,
+              color: set.length > 1 ? '#b26a00' : '#55657e',
+            },
           });
         }
       }

@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { addDependency, addGroup, addNode, addResource, emptyScenario, setPositions, type EditResult, type RawScenario } from '../store/ops';
+import {
+  addDependency,
+  addGroup,
+  addNode,
+  addResource,
+  emptyScenario,
+  setPositions,
+  type EditResult,
+  type RawScenario,
+} from '../store/ops';
 import { autoLayout } from './autoLayout';
 import { buildGraph, dResId } from './graph';
 
 function chain(): RawScenario {
   const ops: ((r: RawScenario) => EditResult)[] = [
-    (r) => addNode(r), (r) => addGroup(r, 'G'),
-    (r) => addResource(r, 'G', 'Physical Disk', 'Disk'), (r) => addResource(r, 'G', 'IP Address', 'IP'), (r) => addResource(r, 'G', 'Network Name', 'Name'),
-    (r) => addDependency(r, 'IP', 'Disk'), (r) => addDependency(r, 'Name', 'IP'),
+    (r) => addNode(r),
+    (r) => addGroup(r, 'G'),
+    (r) => addResource(r, 'G', 'Physical Disk', 'Disk'),
+    (r) => addResource(r, 'G', 'IP Address', 'IP'),
+    (r) => addResource(r, 'G', 'Network Name', 'Name'),
+    (r) => addDependency(r, 'IP', 'Disk'),
+    (r) => addDependency(r, 'Name', 'IP'),
   ];
-  return ops.reduce((raw, op) => { const x = op(raw); if (!x.ok) throw new Error(x.reason); return x.raw; }, emptyScenario());
+  return ops.reduce((raw, op) => {
+    const x = op(raw);
+    if (!x.ok) throw new Error(x.reason);
+    return x.raw;
+  }, emptyScenario());
 }
 const y = (g: ReturnType<typeof buildGraph>, name: string) => g.nodes.find((n) => n.id === dResId(name))!.position.y;
 
@@ -18,7 +35,10 @@ describe('design canvas layout', () => {
     const g = buildGraph(chain());
     expect(y(g, 'Name')).toBeLessThan(y(g, 'IP'));
     expect(y(g, 'IP')).toBeLessThan(y(g, 'Disk'));
-    expect(g.edges.map((e) => [e.source, e.target])).toEqual([[dResId('IP'), dResId('Disk')], [dResId('Name'), dResId('IP')]]);
+    expect(g.edges.map((e) => [e.source, e.target])).toEqual([
+      [dResId('IP'), dResId('Disk')],
+      [dResId('Name'), dResId('IP')],
+    ]);
   });
   it('uses ui.positions when present', () => {
     const raw = setPositions(chain(), { Disk: { x: 300, y: 50 } });

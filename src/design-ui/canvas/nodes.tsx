@@ -5,7 +5,10 @@ import type { DGroupData, DNodeData, DResData } from './graph';
 
 export const DNode = memo(function DNode({ data, selected }: NodeProps<Node<DNodeData>>) {
   return (
-    <div className={`d-server${selected ? ' is-selected' : ''}${data.state === 'Down' ? ' is-down' : ''}`} title={`Cluster node ${data.name}`}>
+    <div
+      className={`d-server${selected ? ' is-selected' : ''}${data.state === 'Down' ? ' is-down' : ''}`}
+      title={`Cluster node ${data.name}`}
+    >
       <span className="d-kind">server</span>
       <span className="d-name">{data.name}</span>
     </div>
@@ -26,10 +29,20 @@ export const DGroup = memo(function DGroup({ data, selected }: NodeProps<Node<DG
 export const DRes = memo(function DRes({ data, selected }: NodeProps<Node<DResData>>) {
   return (
     <div className={`d-res${selected ? ' is-selected' : ''}`}>
-      <Handle type="target" position={Position.Top} className="d-handle" title={`Provider handle of ${data.name}: drop here to make a resource depend on it`} />
+      <Handle
+        type="target"
+        position={Position.Top}
+        className="d-handle"
+        title={`Provider handle of ${data.name}: drop here to make a resource depend on it`}
+      />
       <span className="d-name">{data.name}</span>
       <span className="d-type">{data.type}</span>
-      <Handle type="source" position={Position.Bottom} className="d-handle" title={`Drag from here to the resource ${data.name} depends on`} />
+      <Handle
+        type="source"
+        position={Position.Bottom}
+        className="d-handle"
+        title={`Drag from here to the resource ${data.name} depends on`}
+      />
     </div>
   );
 });

@@ -17,7 +17,13 @@ export interface Autosave {
 export function startAutosave(
   store: EditorStore,
   storage: DesignStorage,
-  opts: { delayMs?: number; target?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null; doc?: Document | null; onSaved?: () => void; now?: () => number } = {},
+  opts: {
+    delayMs?: number;
+    target?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
+    doc?: Document | null;
+    onSaved?: () => void;
+    now?: () => number;
+  } = {},
 ): Autosave {
   const delay = opts.delayMs ?? AUTOSAVE_MS;
   const now = opts.now ?? (() => Date.now());
@@ -31,12 +37,22 @@ export function startAutosave(
   };
 
   const save = (): Promise<void> => {
-    if (timer) { clearTimeout(timer); timer = null; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
     const { revision } = store.getState();
     const rec = record();
     if (!rec || revision === savedRevision) return chain;
     savedRevision = revision;
-    chain = chain.then(() => storage.put(rec)).then(() => opts.onSaved?.(), () => { savedRevision = -1; });
+    chain = chain
+      .then(() => storage.put(rec))
+      .then(
+        () => opts.onSaved?.(),
+        () => {
+          savedRevision = -1;
+        },
+      );
     return chain;
   };
 

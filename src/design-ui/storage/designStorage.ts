@@ -36,7 +36,8 @@ export interface DesignStorage {
 const LAST_KEY = 'failover-lab.design.last';
 const STASH_KEY = 'failover-lab.design.stash';
 
-export const designTitle = (raw: RawScenario): string => (typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Untitled design');
+export const designTitle = (raw: RawScenario): string =>
+  typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Untitled design';
 
 function toMeta(rec: DesignRecord): DesignMeta {
   return { id: rec.id, name: designTitle(rec.raw), updatedAt: rec.updatedAt };
@@ -46,25 +47,37 @@ function sortMeta(list: DesignMeta[]): DesignMeta[] {
   return list.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
 }
 
-interface SyncKV { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void }
+interface SyncKV {
+  getItem(k: string): string | null;
+  setItem(k: string, v: string): void;
+  removeItem(k: string): void;
+}
 
 function syncPart(kv: SyncKV | null): Pick<DesignStorage, 'lastId' | 'setLastId' | 'stashSync' | 'takeStash'> {
-  const safe = <T,>(f: () => T, fallback: T): T => {
-    try { return f(); } catch { return fallback; }
+  const safe = <T>(f: () => T, fallback: T): T => {
+    try {
+      return f();
+    } catch {
+      return fallback;
+    }
   };
   return {
     lastId: () => safe(() => kv?.getItem(LAST_KEY) ?? null, null),
     setLastId: (id) => safe(() => (id ? kv?.setItem(LAST_KEY, id) : kv?.removeItem(LAST_KEY)), undefined),
     stashSync: (rec) => safe(() => kv?.setItem(STASH_KEY, JSON.stringify(rec)), undefined),
-    takeStash: () => safe(() => {
-      const text = kv?.getItem(STASH_KEY);
-      kv?.removeItem(STASH_KEY);
-      return text ? (JSON.parse(text) as DesignRecord) : null;
-    }, null),
+    takeStash: () =>
+      safe(() => {
+        const text = kv?.getItem(STASH_KEY);
+        kv?.removeItem(STASH_KEY);
+        return text ? (JSON.parse(text) as DesignRecord) : null;
+      }, null),
   };
 }
 
-export function indexedDbStorage(dbName = 'failover-lab-designs', kv: SyncKV | null = typeof localStorage === 'undefined' ? null : localStorage): DesignStorage {
+export function indexedDbStorage(
+  dbName = 'failover-lab-designs',
+  kv: SyncKV | null = typeof localStorage === 'undefined' ? null : localStorage,
+): DesignStorage {
   let store: UseStore | null = null;
   const db = () => (store ??= createStore(dbName, 'designs'));
   return {
@@ -87,9 +100,17 @@ export function memoryStorage(): DesignStorage & { records: Map<string, DesignRe
     records,
     list: async () => sortMeta([...records.values()].map(toMeta)),
     get: async (id) => structuredClone(records.get(id)),
-    put: async (rec) => { records.set(rec.id, structuredClone(rec)); },
-    remove: async (id) => { records.delete(id); },
-    ...syncPart({ getItem: (k) => kv.get(k) ?? null, setItem: (k, v) => kv.set(k, v), removeItem: (k) => kv.delete(k) }),
+    put: async (rec) => {
+      records.set(rec.id, structuredClone(rec));
+    },
+    remove: async (id) => {
+      records.delete(id);
+    },
+    ...syncPart({
+      getItem: (k) => kv.get(k) ?? null,
+      setItem: (k, v) => kv.set(k, v),
+      removeItem: (k) => kv.delete(k),
+    }),
   };
 }
 

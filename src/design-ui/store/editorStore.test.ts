@@ -29,7 +29,11 @@ describe('editor store', () => {
     const res = s.getState().edit((r) => addDependency(r, 'A', 'A'), { at: { x: 5, y: 6 } });
     expect(res.ok).toBe(false);
     expect(s.getState().raw).toBe(before);
-    expect(s.getState().message).toMatchObject({ tone: 'error', text: '"A" cannot depend on itself', at: { x: 5, y: 6 } });
+    expect(s.getState().message).toMatchObject({
+      tone: 'error',
+      text: '"A" cannot depend on itself',
+      at: { x: 5, y: 6 },
+    });
   });
   it('caps the history', () => {
     const s = createEditorStore(emptyScenario());

@@ -13,9 +13,7 @@ import { emptyScenario, type EditResult, type RawScenario } from './ops';
 export const HISTORY_LIMIT = 200;
 
 export type Selection =
-  | { kind: 'node' | 'group' | 'resource'; name: string }
-  | { kind: 'edge'; dependent: string; provider: string }
-  | null;
+  { kind: 'node' | 'group' | 'resource'; name: string } | { kind: 'edge'; dependent: string; provider: string } | null;
 
 export interface EditorMessage {
   text: string;
@@ -103,16 +101,41 @@ export function createEditorStore(initial: RawScenario = emptyScenario(), design
       const { raw, past, future, revision } = get();
       if (!past.length) return;
       const prev = past[past.length - 1];
-      set({ raw: prev, ...derive(prev), past: past.slice(0, -1), future: [raw, ...future], revision: revision + 1, selection: keepSelection(get().selection, prev), message: { text: 'Undone', tone: 'info', seq: ++seq } });
+      set({
+        raw: prev,
+        ...derive(prev),
+        past: past.slice(0, -1),
+        future: [raw, ...future],
+        revision: revision + 1,
+        selection: keepSelection(get().selection, prev),
+        message: { text: 'Undone', tone: 'info', seq: ++seq },
+      });
     },
     redo() {
       const { raw, past, future, revision } = get();
       if (!future.length) return;
       const next = future[0];
-      set({ raw: next, ...derive(next), past: [...past, raw].slice(-HISTORY_LIMIT), future: future.slice(1), revision: revision + 1, selection: keepSelection(get().selection, next), message: { text: 'Redone', tone: 'info', seq: ++seq } });
+      set({
+        raw: next,
+        ...derive(next),
+        past: [...past, raw].slice(-HISTORY_LIMIT),
+        future: future.slice(1),
+        revision: revision + 1,
+        selection: keepSelection(get().selection, next),
+        message: { text: 'Redone', tone: 'info', seq: ++seq },
+      });
     },
     load(raw, id) {
-      set({ raw, ...derive(raw), past: [], future: [], revision: get().revision + 1, selection: null, message: null, designId: id });
+      set({
+        raw,
+        ...derive(raw),
+        past: [],
+        future: [],
+        revision: get().revision + 1,
+        selection: null,
+        message: null,
+        designId: id,
+      });
     },
     select(selection) {
       set({ selection });

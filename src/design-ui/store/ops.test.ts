@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../engine/validation';
 import {
-  addDependency, addGroup, addNode, addResource, deleteGroup, deleteNode, deleteResource, emptyScenario, getPosition,
-  moveResourceToGroup, movePreferredOwner, removeDependency, rename, setField, setPositions, setPreferredOwners,
-  setProperty, toggleOrSet, togglePossibleOwner, togglePreferredOwner, type EditResult, type RawScenario,
+  addDependency,
+  addGroup,
+  addNode,
+  addResource,
+  deleteGroup,
+  deleteNode,
+  deleteResource,
+  emptyScenario,
+  getPosition,
+  moveResourceToGroup,
+  movePreferredOwner,
+  removeDependency,
+  rename,
+  setField,
+  setPositions,
+  setPreferredOwners,
+  setProperty,
+  toggleOrSet,
+  togglePossibleOwner,
+  togglePreferredOwner,
+  type EditResult,
+  type RawScenario,
 } from './ops';
 
 function must(r: EditResult): RawScenario {
@@ -51,7 +70,11 @@ describe('adding', () => {
   it('never mutates its input', () => {
     const raw = base();
     const copy = structuredClone(raw);
-    addNode(raw); addDependency(raw, 'Name', 'Disk'); deleteNode(raw, 'NODE1'); rename(raw, 'Disk', 'D'); moveResourceToGroup(must(addGroup(raw, 'H')), 'IP', 'H');
+    addNode(raw);
+    addDependency(raw, 'Name', 'Disk');
+    deleteNode(raw, 'NODE1');
+    rename(raw, 'Disk', 'D');
+    moveResourceToGroup(must(addGroup(raw, 'H')), 'IP', 'H');
     expect(raw).toEqual(copy);
   });
 });
@@ -92,7 +115,10 @@ describe('deleting', () => {
     let raw = base();
     raw = must(setPreferredOwners(raw, 'G', ['NODE1']));
     raw = must(togglePossibleOwner(raw, 'Disk', 'NODE2'));
-    raw.script = [{ at: 1, action: 'crashNode', node: 'NODE1' }, { at: 2, action: 'crashNode', node: 'NODE2' }];
+    raw.script = [
+      { at: 1, action: 'crashNode', node: 'NODE1' },
+      { at: 2, action: 'crashNode', node: 'NODE2' },
+    ];
     const r = deleteNode(raw, 'NODE1');
     raw = must(r);
     expect(r.ok && r.message).toMatch(/removed 1 script action/);
@@ -180,7 +206,9 @@ describe('properties', () => {
     expect(validateScenario(raw).ok).toBe(true);
   });
   it('refuses an invalid value with the engine message', () => {
-    expect(reason(setProperty(base(), 'group', 'G', 'FailoverPeriod', 0))).toBe('FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)');
+    expect(reason(setProperty(base(), 'group', 'G', 'FailoverPeriod', 0))).toBe(
+      'FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)',
+    );
     expect(reason(setProperty(base(), 'resource', 'Disk', 'RestartAction', 1.5))).toMatch(/not a whole number/);
   });
   it('sets cluster, quorum, node and behaviour settings', () => {

@@ -10,9 +10,17 @@ import { checkPropertyValue, type PropertyScope } from '../../engine/model/resou
 import { formatDependencyExpr, parseDependencyExpr } from '../../engine/policies/dependencyExpr';
 import { validateScenario } from '../../engine/validation';
 
-export interface Position { x: number; y: number }
+export interface Position {
+  x: number;
+  y: number;
+}
 export type Dict = Record<string, unknown>;
-export interface RawNode extends Dict { name: string; state?: string; properties?: Dict; behavior?: Dict }
+export interface RawNode extends Dict {
+  name: string;
+  state?: string;
+  properties?: Dict;
+  behavior?: Dict;
+}
 export interface RawResource extends Dict {
   name: string;
   type?: string;
@@ -29,7 +37,9 @@ export interface RawGroup extends Dict {
   properties?: Dict;
   resources?: RawResource[];
 }
-export interface RawUi extends Dict { positions?: Record<string, Position> }
+export interface RawUi extends Dict {
+  positions?: Record<string, Position>;
+}
 export interface RawScenario extends Dict {
   format: string;
   name?: string;
@@ -42,7 +52,8 @@ export interface RawScenario extends Dict {
 
 export type EditResult = { ok: true; raw: RawScenario; message?: string } | { ok: false; reason: string };
 
-const ok = (raw: RawScenario, message?: string): EditResult => (message ? { ok: true, raw, message } : { ok: true, raw });
+const ok = (raw: RawScenario, message?: string): EditResult =>
+  message ? { ok: true, raw, message } : { ok: true, raw };
 const refuse = (reason: string): EditResult => ({ ok: false, reason });
 const q = (name: string) => `"${name}"`;
 const isObj = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,9 +71,12 @@ export function asRawScenario(json: unknown): { ok: true; raw: RawScenario } | {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export const nodesOf = (raw: RawScenario): RawNode[] => (Array.isArray(raw.nodes) ? raw.nodes.filter(isObj) as RawNode[] : []);
-export const groupsOf = (raw: RawScenario): RawGroup[] => (Array.isArray(raw.groups) ? raw.groups.filter(isObj) as RawGroup[] : []);
-export const resourcesOf = (g: RawGroup): RawResource[] => (Array.isArray(g.resources) ? g.resources.filter(isObj) as RawResource[] : []);
+export const nodesOf = (raw: RawScenario): RawNode[] =>
+  Array.isArray(raw.nodes) ? (raw.nodes.filter(isObj) as RawNode[]) : [];
+export const groupsOf = (raw: RawScenario): RawGroup[] =>
+  Array.isArray(raw.groups) ? (raw.groups.filter(isObj) as RawGroup[]) : [];
+export const resourcesOf = (g: RawGroup): RawResource[] =>
+  Array.isArray(g.resources) ? (g.resources.filter(isObj) as RawResource[]) : [];
 
 export function allNames(raw: RawScenario): string[] {
   return [
@@ -71,7 +85,10 @@ export function allNames(raw: RawScenario): string[] {
   ].filter((n): n is string => typeof n === 'string');
 }
 
-export function findResource(raw: RawScenario, name: string): { group: RawGroup; resource: RawResource; gi: number; ri: number } | null {
+export function findResource(
+  raw: RawScenario,
+  name: string,
+): { group: RawGroup; resource: RawResource; gi: number; ri: number } | null {
   const groups = groupsOf(raw);
   for (let gi = 0; gi < groups.length; gi++) {
     const ri = resourcesOf(groups[gi]).findIndex((r) => r.name === name);
@@ -142,7 +159,9 @@ export function nameProblem(raw: RawScenario, name: string, except?: string): st
   if (name !== name.trim()) return 'a name cannot start or end with spaces';
   const lower = name.toLowerCase();
   const clash = allNames(raw).find((n) => n !== except && n.toLowerCase() === lower);
-  return clash !== undefined ? `the name ${q(name)} is already used by ${kindOf(raw, clash)} ${q(clash)} (names of nodes, groups and resources are unique, whatever the letter case)` : null;
+  return clash !== undefined
+    ? `the name ${q(name)} is already used by ${kindOf(raw, clash)} ${q(clash)} (names of nodes, groups and resources are unique, whatever the letter case)`
+    : null;
 }
 
 /** `base`, `base 2`, `base 3`, ... : the first that is free. */
@@ -153,7 +172,10 @@ export function uniqueName(raw: RawScenario, base: string): string {
 }
 
 function renameInList(list: unknown, from: string, to: string): void {
-  if (Array.isArray(list)) list.forEach((v, i) => { if (v === from) list[i] = to; });
+  if (Array.isArray(list))
+    list.forEach((v, i) => {
+      if (v === from) list[i] = to;
+    });
 }
 
 const SCRIPT_REF_KEYS = { node: ['node'], group: ['group'], resource: ['resource'] } as const;
@@ -180,7 +202,11 @@ export function rename(raw0: RawScenario, from: string, to: string): EditResult 
     resource.name = to;
     for (const r of resourcesOf(group)) {
       const sets = readDeps(r);
-      if (sets && sets.flat().includes(from)) writeDeps(r, sets.map((s) => s.map((n) => (n === from ? to : n))));
+      if (sets && sets.flat().includes(from))
+        writeDeps(
+          r,
+          sets.map((s) => s.map((n) => (n === from ? to : n))),
+        );
     }
   }
   for (const entry of Array.isArray(raw.script) ? raw.script : []) {
@@ -219,7 +245,12 @@ export function addGroup(raw0: RawScenario, name?: string): EditResult {
 export function addResource(raw0: RawScenario, group: string, type: string, name?: string): EditResult {
   const raw = clone(raw0);
   const g = groupsOf(raw).find((x) => x.name === group);
-  if (!g) return refuse(groupsOf(raw).length ? `there is no group named ${q(group)}` : 'add a group first: every resource belongs to a group');
+  if (!g)
+    return refuse(
+      groupsOf(raw).length
+        ? `there is no group named ${q(group)}`
+        : 'add a group first: every resource belongs to a group',
+    );
   const n = name ?? uniqueName(raw, type);
   const problem = nameProblem(raw, n);
   if (problem) return refuse(problem);
@@ -230,7 +261,10 @@ export function addResource(raw0: RawScenario, group: string, type: string, name
 function dropScriptRefs(raw: RawScenario, names: Set<string>): number {
   if (!Array.isArray(raw.script)) return 0;
   const before = raw.script.length;
-  raw.script = raw.script.filter((e) => !(isObj(e) && ['node', 'group', 'resource'].some((k) => typeof e[k] === 'string' && names.has(e[k] as string))));
+  raw.script = raw.script.filter(
+    (e) =>
+      !(isObj(e) && ['node', 'group', 'resource'].some((k) => typeof e[k] === 'string' && names.has(e[k] as string))),
+  );
   return before - raw.script.length;
 }
 
@@ -272,7 +306,10 @@ export function deleteGroup(raw0: RawScenario, name: string): EditResult {
   const dropped = dropScriptRefs(raw, new Set(gone));
   dropPositions(raw, gone);
   const n = gone.length - 1;
-  return ok(raw, `Deleted group ${q(name)}${n ? ` and its ${n} resource${n === 1 ? '' : 's'}` : ''}${scriptNote(dropped)}`);
+  return ok(
+    raw,
+    `Deleted group ${q(name)}${n ? ` and its ${n} resource${n === 1 ? '' : 's'}` : ''}${scriptNote(dropped)}`,
+  );
 }
 
 export function deleteResource(raw0: RawScenario, name: string): EditResult {
@@ -282,7 +319,11 @@ export function deleteResource(raw0: RawScenario, name: string): EditResult {
   found.group.resources = resourcesOf(found.group).filter((r) => r.name !== name);
   for (const r of resourcesOf(found.group)) {
     const sets = readDeps(r);
-    if (sets && sets.flat().includes(name)) writeDeps(r, sets.map((s) => s.filter((n) => n !== name)));
+    if (sets && sets.flat().includes(name))
+      writeDeps(
+        r,
+        sets.map((s) => s.filter((n) => n !== name)),
+      );
   }
   const dropped = dropScriptRefs(raw, new Set([name]));
   dropPositions(raw, [name]);
@@ -313,15 +354,20 @@ export function addDependency(raw0: RawScenario, dependent: string, provider: st
   if (!a) return refuse(`there is no resource named ${q(dependent)}`);
   if (!b) return refuse(`there is no resource named ${q(provider)}`);
   if (a.group !== b.group) {
-    return refuse(`${q(dependent)} is in group ${q(a.group.name)} and ${q(provider)} is in group ${q(b.group.name)}: a resource can depend only on resources of its own group`);
+    return refuse(
+      `${q(dependent)} is in group ${q(a.group.name)} and ${q(provider)} is in group ${q(b.group.name)}: a resource can depend only on resources of its own group`,
+    );
   }
   const sets = readDeps(a.resource);
-  if (!sets) return refuse(`the dependency expression of ${q(dependent)} cannot be read; fix it in the inspector first`);
+  if (!sets)
+    return refuse(`the dependency expression of ${q(dependent)} cannot be read; fix it in the inspector first`);
   if (sets.flat().includes(provider)) return refuse(`${q(dependent)} already depends on ${q(provider)}`);
   const path = dependencyPath(a.group, provider, dependent);
   if (path) {
     const chain = path.map(q).join(' → ');
-    return refuse(`that would make a cycle: ${chain} already (${q(provider)} depends on ${q(dependent)}${path.length > 2 ? ' through ' + path.slice(1, -1).map(q).join(', ') : ''})`);
+    return refuse(
+      `that would make a cycle: ${chain} already (${q(provider)} depends on ${q(dependent)}${path.length > 2 ? ' through ' + path.slice(1, -1).map(q).join(', ') : ''})`,
+    );
   }
   writeDeps(a.resource, [...sets, [provider]]);
   return ok(raw, `${q(dependent)} now depends on ${q(provider)}`);
@@ -333,7 +379,10 @@ export function removeDependency(raw0: RawScenario, dependent: string, provider:
   if (!a) return refuse(`there is no resource named ${q(dependent)}`);
   const sets = readDeps(a.resource);
   if (!sets || !sets.flat().includes(provider)) return refuse(`${q(dependent)} does not depend on ${q(provider)}`);
-  writeDeps(a.resource, sets.map((s) => s.filter((n) => n !== provider)));
+  writeDeps(
+    a.resource,
+    sets.map((s) => s.filter((n) => n !== provider)),
+  );
   return ok(raw, `${q(dependent)} no longer depends on ${q(provider)}`);
 }
 
@@ -356,7 +405,8 @@ export function toggleOrSet(raw0: RawScenario, dependent: string, provider: stri
     return ok(raw, `${q(dependent)} now needs all of ${sets[idx].map(q).join(', ')} (AND)`);
   }
   const singles = sets.filter((s) => s.length === 1).map((s) => s[0]);
-  if (singles.length < 2) return refuse(`an OR set needs at least two providers: add another dependency of ${q(dependent)} first`);
+  if (singles.length < 2)
+    return refuse(`an OR set needs at least two providers: add another dependency of ${q(dependent)} first`);
   const rest = sets.filter((s) => s.length > 1);
   writeDeps(a.resource, [singles, ...rest]);
   return ok(raw, `${q(dependent)} now needs any one of ${singles.map(q).join(', ')} (OR)`);
@@ -371,7 +421,12 @@ export function toggleOrSet(raw0: RawScenario, dependent: string, provider: stri
  * them). Dropping (rather than refusing) keeps drag-and-drop useful: a user moving a resource wants
  * it moved, and the message plus undo make the cost visible and reversible.
  */
-export function moveResourceToGroup(raw0: RawScenario, resource: string, group: string, position?: Position): EditResult {
+export function moveResourceToGroup(
+  raw0: RawScenario,
+  resource: string,
+  group: string,
+  position?: Position,
+): EditResult {
   const raw = clone(raw0);
   const found = findResource(raw, resource);
   if (!found) return refuse(`there is no resource named ${q(resource)}`);
@@ -386,13 +441,18 @@ export function moveResourceToGroup(raw0: RawScenario, resource: string, group: 
     const sets = readDeps(r);
     if (sets && sets.flat().includes(resource)) {
       dropped.push(`${q(r.name)} → ${q(resource)}`);
-      writeDeps(r, sets.map((s) => s.filter((n) => n !== resource)));
+      writeDeps(
+        r,
+        sets.map((s) => s.filter((n) => n !== resource)),
+      );
     }
   }
   target.resources = [...resourcesOf(target), found.resource];
   if (position) setPos(raw, resource, position);
   else dropPositions(raw, [resource]);
-  const note = dropped.length ? `; dropped ${dropped.length} cross-group dependenc${dropped.length === 1 ? 'y' : 'ies'}: ${dropped.join(', ')}` : '';
+  const note = dropped.length
+    ? `; dropped ${dropped.length} cross-group dependenc${dropped.length === 1 ? 'y' : 'ies'}: ${dropped.join(', ')}`
+    : '';
   return ok(raw, `Moved ${q(resource)} to ${q(group)}${note}`);
 }
 
@@ -432,7 +492,13 @@ export function getSetting(raw: RawScenario, scope: PropertyScope, target: strin
  * Sets a property (`undefined` = back to the default). The value is checked with the engine's own
  * `checkPropertyValue`, so the inline message is the validation message.
  */
-export function setProperty(raw0: RawScenario, scope: PropertyScope, target: string | undefined, name: string, value: unknown): EditResult {
+export function setProperty(
+  raw0: RawScenario,
+  scope: PropertyScope,
+  target: string | undefined,
+  name: string,
+  value: unknown,
+): EditResult {
   if (value !== undefined) {
     const why = checkPropertyValue(scope, name, value);
     if (why) return refuse(`${name} ${why}`);
@@ -441,7 +507,9 @@ export function setProperty(raw0: RawScenario, scope: PropertyScope, target: str
   const holder = scopeObject(raw, scope, target, value !== undefined);
   if (!holder) {
     if (value === undefined) return ok(raw);
-    return refuse(`there is no ${scope.startsWith('node') ? 'node' : scope.startsWith('resource') ? 'resource' : 'group'} named ${q(String(target))}`);
+    return refuse(
+      `there is no ${scope.startsWith('node') ? 'node' : scope.startsWith('resource') ? 'resource' : 'group'} named ${q(String(target))}`,
+    );
   }
   if (value === undefined) delete holder[name];
   else holder[name] = value;
@@ -471,9 +539,14 @@ export function setField(raw0: RawScenario, target: string | undefined, key: str
   let holder: Dict | undefined = raw;
   if (target !== undefined) {
     const kind = kindOf(raw, target);
-    holder = kind === 'node' ? nodesOf(raw).find((n) => n.name === target)
-      : kind === 'group' ? groupsOf(raw).find((g) => g.name === target)
-      : kind === 'resource' ? findResource(raw, target)!.resource : undefined;
+    holder =
+      kind === 'node'
+        ? nodesOf(raw).find((n) => n.name === target)
+        : kind === 'group'
+          ? groupsOf(raw).find((g) => g.name === target)
+          : kind === 'resource'
+            ? findResource(raw, target)!.resource
+            : undefined;
     if (!holder) return refuse(`there is no node, group or resource named ${q(target)}`);
   }
   if (key === 'name' && target !== undefined) return rename(raw0, target, String(value));
@@ -482,7 +555,11 @@ export function setField(raw0: RawScenario, target: string | undefined, key: str
   const base = pathOf(raw, target);
   const path = base ? `${base}.${key}` : key;
   const before = new Set(errorsOf(raw0).map((e) => `${e.path}|${e.message}`));
-  const fresh = errorsOf(raw).filter((e) => (e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`)) && !before.has(`${e.path}|${e.message}`));
+  const fresh = errorsOf(raw).filter(
+    (e) =>
+      (e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`)) &&
+      !before.has(`${e.path}|${e.message}`),
+  );
   if (fresh.length) return refuse(fresh[0].message);
   return ok(raw);
 }
@@ -545,7 +622,9 @@ export function togglePreferredOwner(raw: RawScenario, group: string, node: stri
 /** The nodes that may own a resource: `possibleOwners`, or every node when it is absent or empty. */
 export function effectivePossibleOwners(raw: RawScenario, r: RawResource): string[] {
   const all = nodesOf(raw).map((n) => n.name);
-  return Array.isArray(r.possibleOwners) && r.possibleOwners.length ? all.filter((n) => r.possibleOwners!.includes(n)) : all;
+  return Array.isArray(r.possibleOwners) && r.possibleOwners.length
+    ? all.filter((n) => r.possibleOwners!.includes(n))
+    : all;
 }
 
 /**
@@ -562,7 +641,8 @@ export function togglePossibleOwner(raw0: RawScenario, resource: string, node: s
   const current = effectivePossibleOwners(raw, found.resource);
   let next: string[];
   if (current.includes(node)) {
-    if (current.length === 1) return refuse(`${q(node)} is the only possible owner of ${q(resource)}: a resource needs at least one`);
+    if (current.length === 1)
+      return refuse(`${q(node)} is the only possible owner of ${q(resource)}: a resource needs at least one`);
     next = current.filter((n) => n !== node);
   } else {
     next = all.filter((n) => current.includes(n) || n === node);

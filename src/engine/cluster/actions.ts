@@ -8,7 +8,15 @@ import type { ActionCheck } from '../model/view';
 import type { ResRt } from './runtime';
 import { HEALTHY } from './runtime';
 import { chooseFor, possibleForAll, startMove, bringGroupOnline, checkMoveProgress } from './groups';
-import { armHealth, failResource, runIsAlive, tryStartOffline, tryStartOnline, wantOnline, afterDown } from './resources';
+import {
+  armHealth,
+  failResource,
+  runIsAlive,
+  tryStartOffline,
+  tryStartOnline,
+  wantOnline,
+  afterDown,
+} from './resources';
 import { crashNode, pauseNode, resumeNode, startNode, witnessChanged } from './nodes';
 
 const q = (s: string) => `"${s}"`;
@@ -30,7 +38,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const n = e.nodeByName.get(a.node);
       if (!n) return no(`there is no node ${q(a.node)}`);
       const s = e.nodeMachineState(n);
-      if (s === 'Crashed') return no(`node ${q(a.node)} crashed and the cluster has not detected it yet; start it once it is Down`);
+      if (s === 'Crashed')
+        return no(`node ${q(a.node)} crashed and the cluster has not detected it yet; start it once it is Down`);
       if (s !== 'Down') return no(`node ${q(a.node)} is ${e.nodeState(n)}, not Down`);
       return OK;
     }
@@ -41,7 +50,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!nq.allowed) return nq;
       if (e.nodeMachineState(n) === 'Crashed') return no(`node ${q(a.node)} does not respond (it crashed)`);
       if (e.nodeState(n) !== 'Up') return no(`node ${q(a.node)} is ${e.nodeState(n)}; only an Up node can be paused`);
-      if (a.drain && !e.nodes.some((x) => x !== n && e.nodeState(x) === 'Up')) return no(`cannot drain ${q(a.node)}: no other node is Up`);
+      if (a.drain && !e.nodes.some((x) => x !== n && e.nodeState(x) === 'Up'))
+        return no(`cannot drain ${q(a.node)}: no other node is Up`);
       return OK;
     }
     case 'resumeNode': {
@@ -60,7 +70,9 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
         return no(`group ${q(a.group)} is Pending: wait until its resources have settled`);
       }
       if (a.node === undefined) {
-        return chooseFor(e, g, { kind: 'fromTop' }) === null ? no(`no other Up node is a possible owner of every resource of group ${q(a.group)}`) : OK;
+        return chooseFor(e, g, { kind: 'fromTop' }) === null
+          ? no(`no other Up node is a possible owner of every resource of group ${q(a.group)}`)
+          : OK;
       }
       const n = e.nodeByName.get(a.node);
       if (!n) return no(`there is no node ${q(a.node)}`);
@@ -68,7 +80,9 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const s = e.nodeState(n);
       if (s !== 'Up') return no(`node ${q(a.node)} is ${s}; a group can move only to an Up node`);
       if (!possibleForAll(g, a.node)) {
-        const bad = g.spec.resources.filter((r) => r.possibleOwners.length && !r.possibleOwners.includes(a.node!)).map((r) => q(r.name));
+        const bad = g.spec.resources
+          .filter((r) => r.possibleOwners.length && !r.possibleOwners.includes(a.node!))
+          .map((r) => q(r.name));
         return no(`node ${q(a.node)} is not a possible owner of ${bad.join(', ')}`);
       }
       return OK;
@@ -83,7 +97,9 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (a.action === 'onlineGroup') {
         if (!e.isLive(g.owner)) return no(`group ${q(a.group)} has no live owner node`);
         if (e.nodeState(e.nodeByName.get(g.owner!)!) === 'Paused' && g.lastState === 'Offline') {
-          return no(`group ${q(a.group)} is Offline on paused node ${q(g.owner!)}: a paused node does not bring groups online`);
+          return no(
+            `group ${q(a.group)} is Offline on paused node ${q(g.owner!)}: a paused node does not bring groups online`,
+          );
         }
       }
       return OK;
@@ -95,7 +111,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
       if (e.groupMoving(r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
-      if (a.action === 'onlineResource' && !e.isLive(r.group.owner)) return no(`group ${q(r.group.spec.name)} has no live owner node`);
+      if (a.action === 'onlineResource' && !e.isLive(r.group.owner))
+        return no(`group ${q(r.group.spec.name)} has no live owner node`);
       return OK;
     }
     case 'failResource':
@@ -104,7 +121,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!r) return no(`there is no resource ${q(a.resource)}`);
       const s = e.resState(r);
       if (s !== 'Online') return no(`resource ${q(a.resource)} is ${s}, not Online`);
-      if (r.group.owner && e.nodeMachineState(e.nodeByName.get(r.group.owner)!) === 'Crashed') return no(`its node ${q(r.group.owner)} has crashed`);
+      if (r.group.owner && e.nodeMachineState(e.nodeByName.get(r.group.owner)!) === 'Crashed')
+        return no(`its node ${q(r.group.owner)} has crashed`);
       return OK;
     }
     case 'setHealth':
@@ -182,7 +200,9 @@ export function applyAction(e: Engine, a: Action): void {
     case 'moveGroup': {
       const g = e.groupOf(a.group);
       const target = a.node ?? chooseFor(e, g, { kind: 'fromTop' })!;
-      const why = a.node ? `administrator move to ${q(target)}` : `administrator move to the best possible node: ${q(target)} is first in the walk`;
+      const why = a.node
+        ? `administrator move to ${q(target)}`
+        : `administrator move to the best possible node: ${q(target)} is first in the walk`;
       if (g.owner === null || !e.isLive(g.owner)) {
         // No live owner: nothing to take offline.
         g.actor.send({ type: 'MOVE_START', target, cause: 'move', reason: why });
@@ -222,13 +242,17 @@ export function applyAction(e: Engine, a: Action): void {
     }
     case 'offlineResource': {
       const r = e.resourceByName.get(a.resource)!;
-      return takeOffline(e, [r, ...dependentClosure(r)].sort((x, y) => x.spec.index - y.spec.index));
+      return takeOffline(
+        e,
+        [r, ...dependentClosure(r)].sort((x, y) => x.spec.index - y.spec.index),
+      );
     }
     case 'failResource':
       return failResource(e, e.resourceByName.get(a.resource)!, 'Test-ClusterResourceFailure', { count: true });
     case 'signalFailure': {
       const r = e.resourceByName.get(a.resource)!;
-      if (e.semantics.signalFailure === 'immediateFailure') return failResource(e, r, 'the resource DLL signalled a failure', { count: true });
+      if (e.semantics.signalFailure === 'immediateFailure')
+        return failResource(e, r, 'the resource DLL signalled a failure', { count: true });
       return runIsAlive(e, r, 'the resource DLL signalled a failure: IsAlive runs at once');
     }
     case 'setHealth': {

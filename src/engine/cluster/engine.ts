@@ -138,7 +138,15 @@ export class Engine {
     r.actor.send(event);
     const to = this.resState(r);
     if (from === to) throw new Error(`internal: resource "${r.spec.name}" refused ${event.type} in ${from}`);
-    this.emit({ type: 'resource.state', resource: r.spec.name, group: r.group.spec.name, node: this.resNode(r), from, to, reason });
+    this.emit({
+      type: 'resource.state',
+      resource: r.spec.name,
+      group: r.group.spec.name,
+      node: this.resNode(r),
+      from,
+      to,
+      reason,
+    });
   }
 
   /** The node a resource is (or was last) hosted on: its group's owner. */
@@ -159,7 +167,8 @@ export class Engine {
     const from = this.nodeState(n);
     const before = this.nodeMachineState(n);
     n.actor.send(event);
-    if (this.nodeMachineState(n) === before) throw new Error(`internal: node "${n.spec.name}" refused ${event.type} in ${before}`);
+    if (this.nodeMachineState(n) === before)
+      throw new Error(`internal: node "${n.spec.name}" refused ${event.type} in ${before}`);
     const to = this.nodeState(n);
     if (from !== to) this.emit({ type: 'node.state', node: n.spec.name, from, to, reason });
   }
@@ -191,7 +200,15 @@ export class Engine {
 
   // ---- timers --------------------------------------------------------------------------------
 
-  arm<K extends string>(slots: TimerSlots<K>, slot: K, kind: TimerKind, subject: string, delay: number, label: string, fn: () => void): void {
+  arm<K extends string>(
+    slots: TimerSlots<K>,
+    slot: K,
+    kind: TimerKind,
+    subject: string,
+    delay: number,
+    label: string,
+    fn: () => void,
+  ): void {
     this.disarm(slots, slot);
     const armedAt = this.now();
     const id = this.clock.setTimeout(() => {
@@ -272,7 +289,6 @@ export class Engine {
     endOfInstantGroupStates(this);
     return res;
   }
-
 }
 
 function dedupe<T>(xs: T[]): T[] {
@@ -302,7 +318,10 @@ export function describeAction(a: Action): string {
     case 'failResource':
       return `resource "${a.resource}" is made to fail (Test-ClusterResourceFailure)`;
     case 'setHealth': {
-      const parts = [a.looksAlive && `LooksAlive answers ${a.looksAlive}`, a.isAlive && `IsAlive answers ${a.isAlive}`].filter(Boolean);
+      const parts = [
+        a.looksAlive && `LooksAlive answers ${a.looksAlive}`,
+        a.isAlive && `IsAlive answers ${a.isAlive}`,
+      ].filter(Boolean);
       return `resource "${a.resource}": ${parts.join(', ')} from now on`;
     }
     case 'setOnline':

@@ -17,7 +17,9 @@ const q = (s: string) => `"${s}"`;
 
 /** Priority order, 3000 first, ties by scenario order (contract §4.5). */
 export function byPriority(groups: readonly GroupRt[]): GroupRt[] {
-  return [...groups].sort((a, b) => b.spec.properties.Priority - a.spec.properties.Priority || a.spec.index - b.spec.index);
+  return [...groups].sort(
+    (a, b) => b.spec.properties.Priority - a.spec.properties.Priority || a.spec.index - b.spec.index,
+  );
 }
 
 /** Can this node host every resource of the group? */
@@ -47,7 +49,12 @@ function antiAffinityConflicts(e: Engine, g: GroupRt): Set<string> {
 }
 
 export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null {
-  return chooseTarget(walkOrder(e.scenario.nodes, g.spec.preferredOwners), candidates(e, g), antiAffinityConflicts(e, g), mode);
+  return chooseTarget(
+    walkOrder(e.scenario.nodes, g.spec.preferredOwners),
+    candidates(e, g),
+    antiAffinityConflicts(e, g),
+    mode,
+  );
 }
 
 /** Owner change: traced, restart counts reset (contract §4.5). */
@@ -121,7 +128,13 @@ export function checkMoveProgress(e: Engine, g: GroupRt): void {
 
 function noTarget(e: Engine, g: GroupRt, detail: string): void {
   g.awaitingTarget = true;
-  e.emit({ type: 'policy', rule: 'NoTargetNode', subject: g.spec.name, detail, reason: `no node can take group ${q(g.spec.name)}` });
+  e.emit({
+    type: 'policy',
+    rule: 'NoTargetNode',
+    subject: g.spec.name,
+    detail,
+    reason: `no node can take group ${q(g.spec.name)}`,
+  });
 }
 
 /**
@@ -138,7 +151,9 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
   const counts = cause === 'resource' || e.semantics.nodeDownCountsAsFailover;
   const old = g.owner;
   const mode: WalkMode =
-    cause === 'nodeDown' && g.spec.preferredOwners.length === 0 ? { kind: 'random', random: e.random } : { kind: 'afterCurrent', current: old };
+    cause === 'nodeDown' && g.spec.preferredOwners.length === 0
+      ? { kind: 'random', random: e.random }
+      : { kind: 'afterCurrent', current: old };
 
   if (counts && g.persistent === 'online' && counted.length >= threshold) {
     e.emit({
@@ -157,7 +172,13 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
         noTarget(e, g, `owner lost; no Up node is a possible owner of every resource`);
         return;
       }
-      setOwner(e, g, to, 'failover', `owner ${q(old ?? '')} lost; placed on ${q(to)} but not brought online (FailoverThreshold)`);
+      setOwner(
+        e,
+        g,
+        to,
+        'failover',
+        `owner ${q(old ?? '')} lost; placed on ${q(to)} but not brought online (FailoverThreshold)`,
+      );
       for (const r of g.resources) {
         if (e.resState(r) === 'Failed') continue;
         e.resTransition(r, { type: 'FAIL' }, 'FailoverThreshold exceeded after the node loss: not brought online');
@@ -169,7 +190,8 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
 
   const target = chooseFor(e, g, mode);
   if (target === null) {
-    if (cause === 'nodeDown') setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
+    if (cause === 'nodeDown')
+      setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
     noTarget(e, g, `${why}; no Up node other than the owner is a possible owner of every resource`);
     return;
   }
@@ -186,7 +208,8 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
     startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`);
   } else {
     setOwner(e, g, target, 'failover', `owner ${q(old ?? '')} lost; ${explanation}`);
-    if (g.persistent === 'online' && p.Priority > 0) bringGroupOnline(e, g, `failover to ${q(target)}: providers-first online`);
+    if (g.persistent === 'online' && p.Priority > 0)
+      bringGroupOnline(e, g, `failover to ${q(target)}: providers-first online`);
   }
 }
 
@@ -196,7 +219,9 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
   const i = pref.indexOf(target);
   const where = i >= 0 ? `preferred owner #${i + 1}` : `first possible owner by node ID after the preferred list`;
   const skipped = antiAffinityConflicts(e, g).size ? ' (anti-affinity considered)' : '';
-  return mode.kind === 'afterCurrent' ? `next in the walk after the current owner: ${where}${skipped}` : `first in the walk: ${where}${skipped}`;
+  return mode.kind === 'afterCurrent'
+    ? `next in the walk after the current owner: ${where}${skipped}`
+    : `first in the walk: ${where}${skipped}`;
 }
 
 /** Groups left without a live owner get one when a candidate appears (contract §4.5 NoTargetNode). */
@@ -214,7 +239,8 @@ export function placeAwaiting(e: Engine): void {
     const to = chooseFor(e, g, { kind: 'fromTop' });
     if (to === null) continue;
     setOwner(e, g, to, 'failover', `node ${q(to)} can now host the group (it had no live owner)`);
-    if (g.persistent === 'online' && g.spec.properties.Priority > 0) bringGroupOnline(e, g, `placed on ${q(to)}: providers-first online`);
+    if (g.persistent === 'online' && g.spec.properties.Priority > 0)
+      bringGroupOnline(e, g, `placed on ${q(to)}: providers-first online`);
   }
 }
 
@@ -227,7 +253,11 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
   const p = g.spec.properties;
   if (p.AutoFailbackType !== 1 || g.spec.preferredOwners.length === 0) return;
   if (e.groupMoving(g) || g.owner === null || !e.quorum.has) return;
-  const target = failbackTarget(g.spec.preferredOwners, (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n), g.owner);
+  const target = failbackTarget(
+    g.spec.preferredOwners,
+    (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n),
+    g.owner,
+  );
   if (target === null || (onlyTo && target !== onlyTo)) return;
   if (!ignoreWindow) {
     const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
@@ -241,13 +271,27 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
         detail: `failback to ${q(target)} waits for the window ${p.FailbackWindowStart}:00–${p.FailbackWindowEnd}:00 (local ${formatLocalTime(e.scenario.cluster.startTimeMs, at)}, in ${humanMs(at - e.now())})`,
         reason: `preferred owner ${q(target)} is Up, but failback is allowed only inside the failback window`,
       });
-      e.arm(g.timers, 'failback', 'failbackWindow', g.spec.name, at - e.now(), `failback window opens (${p.FailbackWindowStart}:00)`, () => considerFailback(e, g, false));
+      e.arm(
+        g.timers,
+        'failback',
+        'failbackWindow',
+        g.spec.name,
+        at - e.now(),
+        `failback window opens (${p.FailbackWindowStart}:00)`,
+        () => considerFailback(e, g, false),
+      );
       return;
     }
   }
   e.disarm(g.timers, 'failback');
   const rank = g.spec.preferredOwners.indexOf(target) + 1;
-  startMove(e, g, target, 'failback', `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`);
+  startMove(
+    e,
+    g,
+    target,
+    'failback',
+    `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`,
+  );
 }
 
 /** group.state, evaluated once at the end of each instant, when it differs from the last one emitted. */
@@ -264,7 +308,8 @@ export function endOfInstantGroupStates(e: Engine): void {
 }
 
 function groupStateReason(e: Engine, g: GroupRt, to: string): string {
-  const names = (pred: (s: string) => boolean) => g.resources.filter((r) => pred(e.resState(r))).map((r) => q(r.spec.name));
+  const names = (pred: (s: string) => boolean) =>
+    g.resources.filter((r) => pred(e.resState(r))).map((r) => q(r.spec.name));
   switch (to) {
     case 'Failed':
       return `resource ${names((s) => s === 'Failed').join(', ')} is Failed`;
@@ -278,4 +323,3 @@ function groupStateReason(e: Engine, g: GroupRt, to: string): string {
       return 'no top-level resource is Online';
   }
 }
-

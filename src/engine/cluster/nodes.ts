@@ -5,7 +5,17 @@
 import type { Engine } from './engine';
 import type { GroupRt, NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
-import { autoStart, byPriority, chooseFor, considerFailback, failoverGroup, placeAwaiting, possibleForAll, setOwner, startMove } from './groups';
+import {
+  autoStart,
+  byPriority,
+  chooseFor,
+  considerFailback,
+  failoverGroup,
+  placeAwaiting,
+  possibleForAll,
+  setOwner,
+  startMove,
+} from './groups';
 import { stopActivity } from './resources';
 
 const q = (s: string) => `"${s}"`;
@@ -55,7 +65,10 @@ export function crashNode(e: Engine, n: NodeRt): void {
   const delay = detectionDelay(e);
   const p = e.scenario.cluster.properties;
   e.arm(n.timers, 'detect', 'nodeDetection', n.spec.name, delay, `heartbeat loss detected in ${humanMs(delay)}`, () =>
-    detectDown(e, `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`),
+    detectDown(
+      e,
+      `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
+    ),
   );
 }
 
@@ -113,7 +126,8 @@ function quorumLost(e: Engine, lostNames: string[]): void {
       e.disarm(r.timers, 'retry');
       r.dueAt = null;
       r.offlineWanted = false;
-      if (e.resState(r) !== 'Offline') e.resTransition(r, { type: 'TAKE_DOWN' }, 'quorum lost: cluster service stopped');
+      if (e.resState(r) !== 'Offline')
+        e.resTransition(r, { type: 'TAKE_DOWN' }, 'quorum lost: cluster service stopped');
     }
   }
 }
@@ -154,7 +168,13 @@ function regainGroups(e: Engine): void {
         g.awaitingTarget = true;
         continue;
       }
-      setOwner(e, g, to, 'quorum', `quorum regained: last owner ${q(g.owner ?? '')} is not Up, first candidate is ${q(to)}`);
+      setOwner(
+        e,
+        g,
+        to,
+        'quorum',
+        `quorum regained: last owner ${q(g.owner ?? '')} is not Up, first candidate is ${q(to)}`,
+      );
     }
   }
   autoStart(e, e.groups, 'quorum regained: group returns to its persistent state');
@@ -179,7 +199,13 @@ export function resumeNode(e: Engine, n: NodeRt, failback: 'NoFailback' | 'Immed
     for (const name of drained) {
       const g = e.groupOf(name);
       if (g.owner === n.spec.name || e.groupMoving(g) || !possibleForAll(g, n.spec.name)) continue;
-      startMove(e, g, n.spec.name, 'failback', `resume with Immediate: group ${q(name)} returns to ${q(n.spec.name)}, which the drain took it from`);
+      startMove(
+        e,
+        g,
+        n.spec.name,
+        'failback',
+        `resume with Immediate: group ${q(name)} returns to ${q(n.spec.name)}, which the drain took it from`,
+      );
     }
   } else if (failback === 'Policy') {
     for (const g of byPriority(e.groups)) considerFailback(e, g, true, n.spec.name);
@@ -192,7 +218,13 @@ export function witnessChanged(e: Engine, up: boolean): void {
   if (!e.quorum.has) {
     e.quorum.witnessUp = up;
     if (up && e.quorum.canRegain()) {
-      e.emit({ type: 'policy', rule: 'QuorumRegained', subject: 'cluster', detail: 'the witness vote completes a majority', reason: 'witness restored: quorum regained' });
+      e.emit({
+        type: 'policy',
+        rule: 'QuorumRegained',
+        subject: 'cluster',
+        detail: 'the witness vote completes a majority',
+        reason: 'witness restored: quorum regained',
+      });
       e.quorum.regain('quorum regained: votes recomputed');
       regainGroups(e);
     }

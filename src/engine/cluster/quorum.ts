@@ -38,7 +38,14 @@ export class QuorumState {
   init(): void {
     const members = this.weightedMembers();
     this.set = applyEvenRule(members, this.opts());
-    for (const id of members) if (!this.set.voters.includes(id)) this.traceVote(id, 1, 0, 'dynamic quorum: an even number of votes and no witness vote, so the highest node ID gives up its vote');
+    for (const id of members)
+      if (!this.set.voters.includes(id))
+        this.traceVote(
+          id,
+          1,
+          0,
+          'dynamic quorum: an even number of votes and no witness vote, so the highest node ID gives up its vote',
+        );
     this.has = this.votesNow() * 2 > this.total();
   }
 
@@ -49,7 +56,13 @@ export class QuorumState {
   /** Votes counted now: members of V that are Up or Paused, plus the witness vote. */
   votesNow(): number {
     const live = new Set(this.weightedMembersAll());
-    const w = this.dynamic ? (this.set.witnessVotes && this.witnessUp ? 1 : 0) : this.witnessConfigured && this.witnessUp ? 1 : 0;
+    const w = this.dynamic
+      ? this.set.witnessVotes && this.witnessUp
+        ? 1
+        : 0
+      : this.witnessConfigured && this.witnessUp
+        ? 1
+        : 0;
     return this.set.voters.filter((id) => live.has(id)).length + w;
   }
 

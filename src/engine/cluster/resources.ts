@@ -60,7 +60,14 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   const p = r.spec.properties;
   r.pendingCall = call;
   if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
-    e.emit({ type: 'call', resource: name, node, call, result: behavior, reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once` });
+    e.emit({
+      type: 'call',
+      resource: name,
+      node,
+      call,
+      result: behavior,
+      reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once`,
+    });
     if (behavior === 'ok') done();
     else callFailed(e, r, call, `the ${call} call failed`);
     return;
@@ -75,7 +82,9 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   if (behavior === 'ok') {
     e.arm(r.timers, 'call', kind, name, ms, `${call} completes (${humanMs(ms)})`, done);
   } else if (behavior === 'fail') {
-    e.arm(r.timers, 'call', kind, name, ms, `${call} fails (${humanMs(ms)})`, () => callFailed(e, r, call, `the ${call} call returned an error`));
+    e.arm(r.timers, 'call', kind, name, ms, `${call} fails (${humanMs(ms)})`, () =>
+      callFailed(e, r, call, `the ${call} call returned an error`),
+    );
   } else {
     const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
     e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
@@ -155,7 +164,14 @@ export function terminateToOffline(e: Engine, r: ResRt, reason: string): void {
   stopActivity(e, r);
   r.tOnline = null;
   e.resTransition(r, { type: 'TAKE_DOWN' }, reason);
-  e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner!, call: 'Terminate', result: 'ok', reason: 'Terminate' });
+  e.emit({
+    type: 'call',
+    resource: r.spec.name,
+    node: r.group.owner!,
+    call: 'Terminate',
+    result: 'ok',
+    reason: 'Terminate',
+  });
 }
 
 /** Move to Failed and call Terminate (contract §4.4: Terminate at every transition into Failed). */
@@ -164,7 +180,14 @@ function enterFailed(e: Engine, r: ResRt, reason: string): void {
   r.tOnline = null;
   e.resTransition(r, { type: 'FAIL' }, reason);
   if (r.group.owner !== null) {
-    e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner, call: 'Terminate', result: 'ok', reason: 'Terminate after failure' });
+    e.emit({
+      type: 'call',
+      resource: r.spec.name,
+      node: r.group.owner,
+      call: 'Terminate',
+      result: 'ok',
+      reason: 'Terminate after failure',
+    });
   }
 }
 
@@ -200,7 +223,9 @@ export function takeDownDependents(e: Engine, failed: ResRt): void {
     const s = e.resState(r);
     if ((s === 'Online' || s === 'OnlinePending') && !providersSatisfied(r.spec.dependsOn, isUp)) down.add(name);
   }
-  const order = providersFirst(g.spec.resources).reverse().filter((n) => down.has(n));
+  const order = providersFirst(g.spec.resources)
+    .reverse()
+    .filter((n) => down.has(n));
   for (const name of order) {
     const r = e.resourceByName.get(name)!;
     const why = `provider ${q(failed.spec.name)} failed: a required provider is no longer Online`;
@@ -225,7 +250,9 @@ function restartPolicy(e: Engine, r: ResRt): void {
   if (r.restartWindow.count <= p.RestartThreshold) {
     r.dueAt = e.now() + p.RestartDelay;
     r.dueReason = `restart ${r.restartWindow.count} of ${p.RestartThreshold} in the RestartPeriod window`;
-    e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () => tryStartOnline(e, r));
+    e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () =>
+      tryStartOnline(e, r),
+    );
     return;
   }
   r.gaveUp = true;
@@ -245,25 +272,32 @@ function restartPolicy(e: Engine, r: ResRt): void {
 export function armRetry(e: Engine, r: ResRt): void {
   const p = r.spec.properties;
   if (p.RestartAction === 0 || p.RetryPeriodOnFailure === DWORD_MAX) return;
-  e.arm(r.timers, 'retry', 'retryPeriod', r.spec.name, p.RetryPeriodOnFailure, `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`, () => {
-    e.emit({
-      type: 'policy',
-      rule: 'RetryPeriodOnFailure',
-      subject: r.spec.name,
-      detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
-      reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
-    });
-    r.restartWindow = EMPTY_RESTART_WINDOW;
-    r.gaveUp = false;
-    if (e.resState(r) !== 'Failed') return;
-    r.dueAt = e.now();
-    r.dueReason = 'RetryPeriodOnFailure retry';
-    tryStartOnline(e, r);
-  });
+  e.arm(
+    r.timers,
+    'retry',
+    'retryPeriod',
+    r.spec.name,
+    p.RetryPeriodOnFailure,
+    `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`,
+    () => {
+      e.emit({
+        type: 'policy',
+        rule: 'RetryPeriodOnFailure',
+        subject: r.spec.name,
+        detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
+        reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
+      });
+      r.restartWindow = EMPTY_RESTART_WINDOW;
+      r.gaveUp = false;
+      if (e.resState(r) !== 'Failed') return;
+      r.dueAt = e.now();
+      r.dueReason = 'RetryPeriodOnFailure retry';
+      tryStartOnline(e, r);
+    },
+  );
 }
 
 // ---- health checks (contract §4.2) ------------------------------------------------------------
-
 
 /**
  * Healthy checks are not events: arm one timer for the first check instant that will see an
@@ -279,7 +313,9 @@ export function armHealth(e: Engine, r: ResRt): void {
   if (r.faults.isAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.IsAlivePollInterval, now));
   if (!due.length) return;
   const at = Math.min(...due);
-  e.arm(r.timers, 'health', 'healthCheck', r.spec.name, at - now, 'next health check that sees the fault', () => runHealthCheck(e, r));
+  e.arm(r.timers, 'health', 'healthCheck', r.spec.name, at - now, 'next health check that sees the fault', () =>
+    runHealthCheck(e, r),
+  );
 }
 
 function runHealthCheck(e: Engine, r: ResRt): void {
@@ -291,7 +327,14 @@ function runHealthCheck(e: Engine, r: ResRt): void {
   const iaInstant = (t - origin) % p.IsAlivePollInterval === 0;
   if (laInstant && r.faults.looksAlive !== 'ok') {
     const ans = r.faults.looksAlive;
-    e.emit({ type: 'call', resource: r.spec.name, node, call: 'LooksAlive', result: ans === 'hang' ? 'hang' : 'fail', reason: `LooksAlive poll (every ${humanMs(p.LooksAlivePollInterval)})` });
+    e.emit({
+      type: 'call',
+      resource: r.spec.name,
+      node,
+      call: 'LooksAlive',
+      result: ans === 'hang' ? 'hang' : 'fail',
+      reason: `LooksAlive poll (every ${humanMs(p.LooksAlivePollInterval)})`,
+    });
     if (ans === 'hang') {
       hang(e, r, 'LooksAlive');
       return;
@@ -317,7 +360,9 @@ function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | '
   e.disarm(r.timers, 'health');
   r.hung = { call, since: e.now(), node: r.group.owner! };
   const d = r.spec.properties.DeadlockTimeout;
-  e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () => recycleMonitor(e, r));
+  e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () =>
+    recycleMonitor(e, r),
+  );
 }
 
 /**
@@ -342,7 +387,13 @@ function recycleMonitor(e: Engine, hungRes: ResRt): void {
   hungRes.hung = null;
   const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
   for (const { x } of counted) {
-    enterFailed(e, x, x === hungRes ? 'deadlock: its monitor was recycled' : `its monitor was recycled because ${q(hungRes.spec.name)} hung`);
+    enterFailed(
+      e,
+      x,
+      x === hungRes
+        ? 'deadlock: its monitor was recycled'
+        : `its monitor was recycled because ${q(hungRes.spec.name)} hung`,
+    );
     x.offlineWanted = false;
   }
   const hostedSet = new Set(hosted);

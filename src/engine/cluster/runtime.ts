@@ -30,7 +30,12 @@ export interface Faults {
   offline: CallBehavior;
 }
 
-export const HEALTHY: Readonly<Faults> = Object.freeze({ looksAlive: 'ok', isAlive: 'ok', online: 'ok', offline: 'ok' });
+export const HEALTHY: Readonly<Faults> = Object.freeze({
+  looksAlive: 'ok',
+  isAlive: 'ok',
+  online: 'ok',
+  offline: 'ok',
+});
 
 export type ResourceSlot = 'call' | 'health' | 'deadlock' | 'restart' | 'retry';
 

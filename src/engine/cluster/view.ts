@@ -2,7 +2,13 @@
 import type { Engine } from './engine';
 import type { ClusterView, TimerView } from '../model/view';
 import type { FinalState } from '../model/trace';
-import { effectiveFailoverThreshold, failoversInWindow, failoverWindowEnd, restartCountAt, restartWindowEnd } from '../policies/windows';
+import {
+  effectiveFailoverThreshold,
+  failoversInWindow,
+  failoverWindowEnd,
+  restartCountAt,
+  restartWindowEnd,
+} from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
 import { nextPollInstant } from '../policies/polls';
 
@@ -30,7 +36,10 @@ export function buildView(e: Engine): ClusterView {
         name: n.spec.name,
         id: n.spec.id,
         state: e.nodeState(n),
-        crashedUndetected: e.isCrashed(n) && ctx.crashedAt !== null ? { crashedAt: ctx.crashedAt, detectAt: detect?.deadline ?? t } : null,
+        crashedUndetected:
+          e.isCrashed(n) && ctx.crashedAt !== null
+            ? { crashedAt: ctx.crashedAt, detectAt: detect?.deadline ?? t }
+            : null,
         vote: e.quorum.nodeVote(n.spec.id),
         nodeWeight: n.spec.properties.NodeWeight,
         drainedGroups: [...n.drained],
@@ -52,7 +61,11 @@ export function buildView(e: Engine): ClusterView {
           windowEndsAt: failoverWindowEnd(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow),
           times: counted,
         },
-        activity: move ? `moving to "${move.target}" (${move.cause})` : g.awaitingTarget ? 'waiting for a node that can host it' : 'idle',
+        activity: move
+          ? `moving to "${move.target}" (${move.cause})`
+          : g.awaitingTarget
+            ? 'waiting for a node that can host it'
+            : 'idle',
         resources: g.resources.map((r) => r.spec.name),
       };
     }),

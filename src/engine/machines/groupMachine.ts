@@ -12,10 +12,7 @@ export interface MoveIntent {
   reason: string;
 }
 
-export type GroupEvent =
-  | ({ type: 'MOVE_START' } & MoveIntent)
-  | { type: 'MOVE_DONE' }
-  | { type: 'MOVE_CANCEL' };
+export type GroupEvent = ({ type: 'MOVE_START' } & MoveIntent) | { type: 'MOVE_DONE' } | { type: 'MOVE_CANCEL' };
 
 export const groupMachine = setup({
   types: {
@@ -25,7 +22,8 @@ export const groupMachine = setup({
   },
   actions: {
     rememberMove: assign({
-      move: ({ event }) => (event.type === 'MOVE_START' ? { target: event.target, cause: event.cause, reason: event.reason } : null),
+      move: ({ event }) =>
+        event.type === 'MOVE_START' ? { target: event.target, cause: event.cause, reason: event.reason } : null,
     }),
     forgetMove: assign({ move: null }),
   },

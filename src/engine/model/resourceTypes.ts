@@ -82,7 +82,12 @@ export const DEFAULT_CLUSTER_PROPERTIES: Readonly<ClusterProperties> = Object.fr
 });
 
 export const DEFAULT_WITNESS: WitnessKind = 'none';
-export const WITNESS_KINDS: readonly WitnessKind[] = Object.freeze(['none', 'disk', 'fileShare', 'cloud'] as WitnessKind[]);
+export const WITNESS_KINDS: readonly WitnessKind[] = Object.freeze([
+  'none',
+  'disk',
+  'fileShare',
+  'cloud',
+] as WitnessKind[]);
 export const DEFAULT_DYNAMIC_QUORUM = 1;
 export const DEFAULT_NODE_WEIGHT = 1;
 export const DEFAULT_NODE_STATE: NodeInitialState = 'Up';
@@ -167,7 +172,17 @@ function int(
   unit: PropertyUnit,
   extra: Partial<Pick<IntegerPropertyRule, 'sentinels' | 'sentinelMeansDefault' | 'labels'>> = {},
 ): IntegerPropertyRule {
-  return Object.freeze({ kind: 'integer', scope, name, default: def, min, max, unit, sentinels: Object.freeze(extra.sentinels ?? []), ...extra });
+  return Object.freeze({
+    kind: 'integer',
+    scope,
+    name,
+    default: def,
+    min,
+    max,
+    unit,
+    sentinels: Object.freeze(extra.sentinels ?? []),
+    ...extra,
+  });
 }
 
 const RULE_LIST: readonly PropertyRule[] = [
@@ -189,7 +204,9 @@ const RULE_LIST: readonly PropertyRule[] = [
   // FailoverPeriod: 0 on the SDK page, 1 per WMI; wsfc-semantics §10 C12 picks 1.
   int('group', 'FailoverPeriod', 6, 1, 1193, 'hours'),
   int('group', 'AutoFailbackType', 0, 0, 1, 'enum', { labels: { 0: 'prevent failback', 1: 'allow failback' } }),
-  int('group', 'FailbackWindowStart', -1, 0, 23, 'hour', { sentinels: [{ value: -1, meaning: 'no window: any time' }] }),
+  int('group', 'FailbackWindowStart', -1, 0, 23, 'hour', {
+    sentinels: [{ value: -1, meaning: 'no window: any time' }],
+  }),
   int('group', 'FailbackWindowEnd', -1, 0, 23, 'hour', { sentinels: [{ value: -1, meaning: 'no window: any time' }] }),
   // WMI accepts 0–4999 (wsfc-semantics §7.3); the named levels are 0, 1000, 2000, 3000.
   int('group', 'Priority', 2000, 0, 4999, 'priority', {
@@ -281,7 +298,9 @@ export function describeAllowed(rule: PropertyRule): string {
   if (rule.kind === 'stringList') return 'an array of strings';
   if (rule.kind === 'choice') {
     const quoted = rule.choices.map((c) => JSON.stringify(c));
-    return quoted.length > 1 ? `one of ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : `${quoted.join('')}`;
+    return quoted.length > 1
+      ? `one of ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+      : `${quoted.join('')}`;
   }
   const range =
     rule.max === DURATION_MAX
@@ -317,7 +336,8 @@ export function checkPropertyValue(scope: PropertyScope, name: string, value: un
   if (rule.kind === 'stringList') {
     if (!Array.isArray(value)) return must;
     for (let i = 0; i < value.length; i++) {
-      if (typeof value[i] !== 'string') return `must be an array of strings, but item ${i} is ${describeValue(value[i])}`;
+      if (typeof value[i] !== 'string')
+        return `must be an array of strings, but item ${i} is ${describeValue(value[i])}`;
     }
     return null;
   }
@@ -329,7 +349,10 @@ export function checkPropertyValue(scope: PropertyScope, name: string, value: un
   if (rule.sentinels.some((s) => s.value === value)) return null;
   if (value >= rule.min && value <= rule.max) return null;
   if (value < 0 && !rule.sentinels.some((s) => s.value < 0)) {
-    const hint = value === -1 && rule.sentinelMeansDefault !== undefined ? `; use ${rule.sentinelMeansDefault} for the default` : '';
+    const hint =
+      value === -1 && rule.sentinelMeansDefault !== undefined
+        ? `; use ${rule.sentinelMeansDefault} for the default`
+        : '';
     return `${must} (negative values are not allowed${hint})`;
   }
   if (value === DWORD_MAX) return `${must} (4294967295 is not a special value for ${name})`;

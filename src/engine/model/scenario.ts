@@ -155,6 +155,4 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; errors: ValidationIssue[] };
+export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; errors: ValidationIssue[] };

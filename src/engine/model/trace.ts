@@ -23,7 +23,14 @@ interface Base {
 }
 
 export type TraceEvent =
-  | (Base & { type: 'resource.state'; resource: string; group: string; node: string | null; from: ResourceState; to: ResourceState })
+  | (Base & {
+      type: 'resource.state';
+      resource: string;
+      group: string;
+      node: string | null;
+      from: ResourceState;
+      to: ResourceState;
+    })
   | (Base & { type: 'group.state'; group: string; from: GroupState; to: GroupState })
   | (Base & { type: 'group.owner'; group: string; from: string | null; to: string | null; cause: OwnerCause })
   | (Base & { type: 'node.state'; node: string; from: NodeState; to: NodeState })

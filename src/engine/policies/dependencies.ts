@@ -56,7 +56,10 @@ export function providersFirst(entries: readonly { name: string; dependsOn: Depe
  * nothing, else 1 + the deepest layer among `next(name)`. Pass providers for "providers on top",
  * dependents for "dependents on top". Cycle-safe (a back edge counts as layer 0).
  */
-export function longestPathLayers(names: readonly string[], next: (name: string) => readonly string[]): Map<string, number> {
+export function longestPathLayers(
+  names: readonly string[],
+  next: (name: string) => readonly string[],
+): Map<string, number> {
   const layer = new Map<string, number>();
   const onStack = new Set<string>();
   const visit = (n: string): number => {

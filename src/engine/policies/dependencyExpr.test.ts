@@ -73,10 +73,13 @@ describe('parseDependencyExpr', () => {
 
   it('never throws on arbitrary text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', ' ', 'a', 'n', 'd', 'o', 'r', 'A', 'x') }), (text) => {
-        const r = parseDependencyExpr(text);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('[', ']', '(', ')', ' ', 'a', 'n', 'd', 'o', 'r', 'A', 'x') }),
+        (text) => {
+          const r = parseDependencyExpr(text);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
     );
     fc.assert(fc.property(fc.string(), (text) => void parseDependencyExpr(text)));
   });
@@ -104,14 +107,20 @@ describe('formatDependencyExpr', () => {
 
   it('is canonical: format(parse(text)) is a fixed point', () => {
     fc.assert(
-      fc.property(expr, fc.constantFrom('and', 'AND', 'And'), fc.constantFrom('or', 'OR', 'oR'), fc.constantFrom(' ', '  ', '\t'), (e, and, or, ws) => {
-        // A non-canonical spelling of the same expression: keyword case, extra whitespace, parentheses around singletons.
-        const text = e.map((s) => `(${s.map((n) => `[${n}]`).join(`${ws}${or}${ws}`)})`).join(`${ws}${and}${ws}`);
-        const once = parseDependencyExpr(text);
-        expect(once).toEqual({ ok: true, expr: e });
-        const canonical = formatDependencyExpr(e);
-        expect(formatDependencyExpr(parsed(canonical))).toBe(canonical);
-      }),
+      fc.property(
+        expr,
+        fc.constantFrom('and', 'AND', 'And'),
+        fc.constantFrom('or', 'OR', 'oR'),
+        fc.constantFrom(' ', '  ', '\t'),
+        (e, and, or, ws) => {
+          // A non-canonical spelling of the same expression: keyword case, extra whitespace, parentheses around singletons.
+          const text = e.map((s) => `(${s.map((n) => `[${n}]`).join(`${ws}${or}${ws}`)})`).join(`${ws}${and}${ws}`);
+          const once = parseDependencyExpr(text);
+          expect(once).toEqual({ ok: true, expr: e });
+          const canonical = formatDependencyExpr(e);
+          expect(formatDependencyExpr(parsed(canonical))).toBe(canonical);
+        },
+      ),
     );
   });
 });

@@ -46,14 +46,20 @@ function tokenize(text: string): TokenizeResult {
       const word = text.slice(i, j);
       const lower = word.toLowerCase();
       if (lower !== 'and' && lower !== 'or') {
-        return { ok: false, message: `unexpected word "${word}" at character ${i + 1}; expected "and", "or" or a name in brackets` };
+        return {
+          ok: false,
+          message: `unexpected word "${word}" at character ${i + 1}; expected "and", "or" or a name in brackets`,
+        };
       }
       tokens.push({ kind: lower, at: i + 1, text: word });
       i = j;
     } else if (c === ']') {
       return { ok: false, message: `"]" at character ${i + 1} has no opening "["` };
     } else {
-      return { ok: false, message: `unexpected ${JSON.stringify(c)} at character ${i + 1}; names go in brackets, like [Disk]` };
+      return {
+        ok: false,
+        message: `unexpected ${JSON.stringify(c)} at character ${i + 1}; names go in brackets, like [Disk]`,
+      };
     }
   }
   return { ok: true, tokens };
@@ -89,7 +95,11 @@ export function parseDependencyExpr(text: string): ParseDependencyResult {
       const set: string[] = [];
       for (;;) {
         const t = tokens[i];
-        if (t?.kind === '(') return { ok: false, message: `parentheses cannot be nested (character ${t.at}); they only enclose an OR set like ([A] or [B])` };
+        if (t?.kind === '(')
+          return {
+            ok: false,
+            message: `parentheses cannot be nested (character ${t.at}); they only enclose an OR set like ([A] or [B])`,
+          };
         if (t?.kind !== 'name') return { ok: false, message: `expected a name in brackets, ${found(t)}` };
         set.push(t.name);
         i++;
@@ -103,7 +113,10 @@ export function parseDependencyExpr(text: string): ParseDependencyResult {
           break;
         }
         if (next?.kind === 'and') {
-          return { ok: false, message: `"and" at character ${next.at} is inside parentheses; parentheses only enclose names joined by "or"` };
+          return {
+            ok: false,
+            message: `"and" at character ${next.at} is inside parentheses; parentheses only enclose names joined by "or"`,
+          };
         }
         if (next === undefined) return { ok: false, message: `"(" at character ${open.at} is never closed` };
         return { ok: false, message: `expected "or" or ")", ${found(next)}` };

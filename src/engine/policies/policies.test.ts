@@ -63,8 +63,14 @@ describe('quorum arithmetic', () => {
   const dyn = { dynamic: true, witnessConfigured: false, witnessUp: false };
   it('even rule: the highest ID gives up its vote without a witness; with one the witness votes', () => {
     expect(applyEvenRule([1, 2], dyn)).toEqual({ voters: [1], witnessVotes: false });
-    expect(applyEvenRule([1, 2], { ...dyn, witnessConfigured: true, witnessUp: true })).toEqual({ voters: [1, 2], witnessVotes: true });
-    expect(applyEvenRule([1, 2, 3], { ...dyn, witnessConfigured: true, witnessUp: true })).toEqual({ voters: [1, 2, 3], witnessVotes: false });
+    expect(applyEvenRule([1, 2], { ...dyn, witnessConfigured: true, witnessUp: true })).toEqual({
+      voters: [1, 2],
+      witnessVotes: true,
+    });
+    expect(applyEvenRule([1, 2, 3], { ...dyn, witnessConfigured: true, witnessUp: true })).toEqual({
+      voters: [1, 2, 3],
+      witnessVotes: false,
+    });
   });
   it('holds after a loss when the remaining votes are more than half of the total before', () => {
     expect(holdsAfterLoss({ voters: [1, 2, 3], witnessVotes: false }, new Set([1, 2]), true, false, false)).toBe(true);
@@ -155,7 +161,12 @@ describe('human times in reasons', () => {
 describe('longest-path layers', () => {
   it('puts each name one below its deepest neighbour, and survives a cycle', () => {
     const providers: Record<string, string[]> = { App: ['Name', 'Disk'], Name: ['IP'], IP: [], Disk: [] };
-    expect(Object.fromEntries(longestPathLayers(Object.keys(providers), (n) => providers[n]))).toEqual({ App: 2, Name: 1, IP: 0, Disk: 0 });
+    expect(Object.fromEntries(longestPathLayers(Object.keys(providers), (n) => providers[n]))).toEqual({
+      App: 2,
+      Name: 1,
+      IP: 0,
+      Disk: 0,
+    });
     const cyc: Record<string, string[]> = { A: ['B'], B: ['A'] };
     expect([...longestPathLayers(['A', 'B'], (n) => cyc[n]).values()].every((v) => v >= 0)).toBe(true);
   });

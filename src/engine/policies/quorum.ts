@@ -42,9 +42,21 @@ export function voteTotal(set: VoteSet, dynamic: boolean, witnessConfigured: boo
  * Does quorum hold after losing nodes? The members of V still up, plus the witness vote, must be
  * more than half of the total before the loss.
  */
-export function holdsAfterLoss(before: VoteSet, stillUp: ReadonlySet<number>, dynamic: boolean, witnessConfigured: boolean, witnessUpNow: boolean): boolean {
+export function holdsAfterLoss(
+  before: VoteSet,
+  stillUp: ReadonlySet<number>,
+  dynamic: boolean,
+  witnessConfigured: boolean,
+  witnessUpNow: boolean,
+): boolean {
   const total = voteTotal(before, dynamic, witnessConfigured);
-  const witnessVote = dynamic ? (before.witnessVotes && witnessUpNow ? 1 : 0) : witnessConfigured && witnessUpNow ? 1 : 0;
+  const witnessVote = dynamic
+    ? before.witnessVotes && witnessUpNow
+      ? 1
+      : 0
+    : witnessConfigured && witnessUpNow
+      ? 1
+      : 0;
   const votes = before.voters.filter((id) => stillUp.has(id)).length + witnessVote;
   return votes * 2 > total;
 }
@@ -53,7 +65,12 @@ export function holdsAfterLoss(before: VoteSet, stillUp: ReadonlySet<number>, dy
  * After quorum was lost: nodes started again count against the configured votes (NodeWeight, plus
  * the witness if up) until more than half are Up.
  */
-export function regained(upWeighted: number, configuredWeighted: number, witnessConfigured: boolean, witnessUp: boolean): boolean {
+export function regained(
+  upWeighted: number,
+  configuredWeighted: number,
+  witnessConfigured: boolean,
+  witnessUp: boolean,
+): boolean {
   const total = configuredWeighted + (witnessConfigured ? 1 : 0);
   const votes = upWeighted + (witnessConfigured && witnessUp ? 1 : 0);
   return votes * 2 > total;

@@ -10,11 +10,15 @@ export interface WalkNode {
 /** Walk order: preferred owners in list order, then the remaining nodes by node ID. */
 export function walkOrder(nodes: readonly WalkNode[], preferred: readonly string[]): string[] {
   const pref = preferred.filter((p) => nodes.some((n) => n.name === p));
-  const rest = [...nodes].sort((a, b) => a.id - b.id).map((n) => n.name).filter((n) => !pref.includes(n));
+  const rest = [...nodes]
+    .sort((a, b) => a.id - b.id)
+    .map((n) => n.name)
+    .filter((n) => !pref.includes(n));
   return [...pref, ...rest];
 }
 
-export type WalkMode = { kind: 'afterCurrent'; current: string | null } | { kind: 'fromTop' } | { kind: 'random'; random: () => number };
+export type WalkMode =
+  { kind: 'afterCurrent'; current: string | null } | { kind: 'fromTop' } | { kind: 'random'; random: () => number };
 
 /**
  * Choose a target among `candidates` (already filtered: Up, possible owner of every resource, not
@@ -53,7 +57,11 @@ export function preferredRank(preferred: readonly string[], node: string | null)
 }
 
 /** Failback target: the highest-ranked preferred node that is Up and ranks above the current owner. */
-export function failbackTarget(preferred: readonly string[], isUp: (n: string) => boolean, current: string | null): string | null {
+export function failbackTarget(
+  preferred: readonly string[],
+  isUp: (n: string) => boolean,
+  current: string | null,
+): string | null {
   const currentRank = preferredRank(preferred, current);
   for (let i = 0; i < preferred.length && i < currentRank; i++) {
     if (isUp(preferred[i])) return preferred[i];

@@ -34,7 +34,12 @@ export function restartCountAt(w: RestartWindow, t: number, period: number, mode
 }
 
 /** When the restart window closes, or null if none is open at t. */
-export function restartWindowEnd(w: RestartWindow, t: number, period: number, mode: 'fixed' | 'sliding'): number | null {
+export function restartWindowEnd(
+  w: RestartWindow,
+  t: number,
+  period: number,
+  mode: 'fixed' | 'sliding',
+): number | null {
   if (w.start === null) return null;
   if (mode === 'sliding') {
     const live = w.times.filter((x) => x > t - period);
@@ -55,7 +60,12 @@ export const HOUR_MS = 3_600_000;
  * FailoverPeriod hours, i.e. at instants > t − period. Fixed (alternative): a window opened by the
  * first failover, reopened when one comes after it has closed.
  */
-export function failoversInWindow(times: readonly number[], t: number, periodHours: number, mode: 'sliding' | 'fixed'): number[] {
+export function failoversInWindow(
+  times: readonly number[],
+  t: number,
+  periodHours: number,
+  mode: 'sliding' | 'fixed',
+): number[] {
   const period = periodHours * HOUR_MS;
   if (mode === 'sliding') return times.filter((x) => x > t - period && x <= t);
   let start: number | null = null;
@@ -71,12 +81,23 @@ export function failoversInWindow(times: readonly number[], t: number, periodHou
 }
 
 /** May a failover start at t? (fewer than the threshold already counted) */
-export function mayFailover(times: readonly number[], t: number, periodHours: number, threshold: number, mode: 'sliding' | 'fixed'): boolean {
+export function mayFailover(
+  times: readonly number[],
+  t: number,
+  periodHours: number,
+  threshold: number,
+  mode: 'sliding' | 'fixed',
+): boolean {
   return failoversInWindow(times, t, periodHours, mode).length < threshold;
 }
 
 /** When the oldest counted failover ages out of the window, or null. */
-export function failoverWindowEnd(times: readonly number[], t: number, periodHours: number, mode: 'sliding' | 'fixed'): number | null {
+export function failoverWindowEnd(
+  times: readonly number[],
+  t: number,
+  periodHours: number,
+  mode: 'sliding' | 'fixed',
+): number | null {
   const counted = failoversInWindow(times, t, periodHours, mode);
   return counted.length ? counted[0] + periodHours * HOUR_MS : null;
 }

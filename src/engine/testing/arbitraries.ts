@@ -92,21 +92,36 @@ export const scenarioArb = fc
       const resource = resNames[a.target % resNames.length];
       const at = a.at;
       switch (a.kind) {
-        case 0: return { at, action: 'crashNode', node };
-        case 1: return { at, action: 'startNode', node };
-        case 2: return { at, action: 'pauseNode', node, drain: a.flag };
-        case 3: return { at, action: 'resumeNode', node, failback: a.flag ? 'Immediate' : 'Policy' };
-        case 4: return a.flag ? { at, action: 'moveGroup', group } : { at, action: 'moveGroup', group, node };
-        case 5: return { at, action: a.flag ? 'onlineGroup' : 'offlineGroup', group };
-        case 6: return { at, action: a.flag ? 'onlineResource' : 'offlineResource', resource };
-        case 7: return { at, action: 'failResource', resource };
-        case 8: return { at, action: 'setHealth', resource, looksAlive: a.h1, isAlive: a.h2 };
-        case 9: return { at, action: 'setOnline', resource, result: a.c };
-        case 10: return { at, action: 'setOffline', resource, result: a.c };
-        case 11: return { at, action: 'signalFailure', resource };
-        case 12: return { at, action: 'heal', resource };
-        case 13: return { at, action: a.flag ? 'failWitness' : 'restoreWitness' };
-        default: return { at, action: 'setHealth', resource, isAlive: a.h2 };
+        case 0:
+          return { at, action: 'crashNode', node };
+        case 1:
+          return { at, action: 'startNode', node };
+        case 2:
+          return { at, action: 'pauseNode', node, drain: a.flag };
+        case 3:
+          return { at, action: 'resumeNode', node, failback: a.flag ? 'Immediate' : 'Policy' };
+        case 4:
+          return a.flag ? { at, action: 'moveGroup', group } : { at, action: 'moveGroup', group, node };
+        case 5:
+          return { at, action: a.flag ? 'onlineGroup' : 'offlineGroup', group };
+        case 6:
+          return { at, action: a.flag ? 'onlineResource' : 'offlineResource', resource };
+        case 7:
+          return { at, action: 'failResource', resource };
+        case 8:
+          return { at, action: 'setHealth', resource, looksAlive: a.h1, isAlive: a.h2 };
+        case 9:
+          return { at, action: 'setOnline', resource, result: a.c };
+        case 10:
+          return { at, action: 'setOffline', resource, result: a.c };
+        case 11:
+          return { at, action: 'signalFailure', resource };
+        case 12:
+          return { at, action: 'heal', resource };
+        case 13:
+          return { at, action: a.flag ? 'failWitness' : 'restoreWitness' };
+        default:
+          return { at, action: 'setHealth', resource, isAlive: a.h2 };
       }
     });
     return {
@@ -119,4 +134,3 @@ export const scenarioArb = fc
       script,
     };
   });
-

@@ -6,7 +6,14 @@
  * Only tests import this file.
  */
 import { expect } from 'vitest';
-import { createSimulation, validateScenario, type Action, type Simulation, type SimulationOptions, type TraceEvent } from '../index';
+import {
+  createSimulation,
+  validateScenario,
+  type Action,
+  type Simulation,
+  type SimulationOptions,
+  type TraceEvent,
+} from '../index';
 
 export function ms(d: string | number): number {
   if (typeof d === 'number') return d;

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const sql = (): Scenario => {
-  const v = validateScenario(JSON.parse(readFileSync(fileURLToPath(new URL('../../scenarios/sql-fci-three-nodes.json', import.meta.url)), 'utf8')));
+  const v = validateScenario(
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../scenarios/sql-fci-three-nodes.json', import.meta.url)), 'utf8'),
+    ),
+  );
   if (!v.ok) throw new Error('invalid');
   return v.scenario;
 };
@@ -16,7 +20,10 @@ describe('engine API', () => {
     const v = sim.view();
     expect(v.nodes.map((n) => n.state)).toEqual(['Up', 'Up', 'Up']);
     expect(v.groups[0]).toMatchObject({ owner: 'SQL-A', state: 'Pending' });
-    expect(v.resources.filter((r) => r.state === 'OnlinePending').map((r) => r.name)).toEqual(['Cluster Disk 1', 'SQL IP Address']);
+    expect(v.resources.filter((r) => r.state === 'OnlinePending').map((r) => r.name)).toEqual([
+      'Cluster Disk 1',
+      'SQL IP Address',
+    ]);
     expect(sim.nextEventTime()).toBe(500);
   });
 
@@ -41,7 +48,10 @@ describe('engine API', () => {
     expect(r.nextLooksAlive).toBe(25_000);
     expect(r.nextIsAlive).toBe(70_000);
     sim.apply({ action: 'setHealth', resource: 'SQL Server', isAlive: 'fail' });
-    expect(sim.view().timers.find((t) => t.subject === 'SQL Server')).toMatchObject({ kind: 'healthCheck', deadline: 70_000 });
+    expect(sim.view().timers.find((t) => t.subject === 'SQL Server')).toMatchObject({
+      kind: 'healthCheck',
+      deadline: 70_000,
+    });
   });
 
   it('check() says why an action is not allowed, and apply() traces action.rejected with that reason', () => {
@@ -53,7 +63,11 @@ describe('engine API', () => {
     const res = sim.apply({ action: 'moveGroup', group: 'SQL Server (MSSQLSERVER)', node: 'SQL-B' });
     expect(res).toEqual({ applied: false, reason: check.allowed ? '' : check.reason });
     const last = sim.events().at(-1)!;
-    expect(last).toMatchObject({ t: 20_000, type: 'action.rejected', reason: 'node "SQL-B" is Paused; a group can move only to an Up node' });
+    expect(last).toMatchObject({
+      t: 20_000,
+      type: 'action.rejected',
+      reason: 'node "SQL-B" is Paused; a group can move only to an Up node',
+    });
     expect(sim.appliedActions()).toEqual([{ at: 20_000, action: { action: 'pauseNode', node: 'SQL-B' } }]);
   });
 

@@ -34,7 +34,10 @@ describe('example: SQL Server FCI on three nodes', () => {
   });
 
   it('SQL-A crashes at 60 s, is noticed at 70 s, and the group fails over to SQL-B, Online there, failoverCount 1', () => {
-    expect(lines(t, ['node.state', 'group.owner'])).toEqual(['70000 node SQL-A Up->Down', '70000 owner SQL Server (MSSQLSERVER) SQL-A->SQL-B failover']);
+    expect(lines(t, ['node.state', 'group.owner'])).toEqual([
+      '70000 node SQL-A Up->Down',
+      '70000 owner SQL Server (MSSQLSERVER) SQL-A->SQL-B failover',
+    ]);
     const g = t.final.groups['SQL Server (MSSQLSERVER)'];
     expect(g).toEqual({ state: 'Online', owner: 'SQL-B', failoverCount: 1 });
     expect(Object.values(t.final.resources).every((r) => r.state === 'Online' && r.node === 'SQL-B')).toBe(true);
@@ -80,15 +83,18 @@ describe('example: restart, then failover', () => {
   const t = run('restart-then-failover.json');
 
   it('the first failing IsAlive restarts App Service 0.5 s later', () => {
-    expect(lines(t, ['resource.state']).filter((l) => l.includes('App Service')).slice(2, 4)).toEqual([
-      '34000 App Service Online->Failed',
-      '34500 App Service Failed->OnlinePending',
-    ]);
+    expect(
+      lines(t, ['resource.state'])
+        .filter((l) => l.includes('App Service'))
+        .slice(2, 4),
+    ).toEqual(['34000 App Service Online->Failed', '34500 App Service Failed->OnlinePending']);
   });
 
   it('fails over N1 → N2 → N3 and stays Failed on N3 at FailoverThreshold (3 nodes − 1 = 2)', () => {
     expect(lines(t, ['group.owner'])).toEqual(['52500 owner App N1->N2 failover', '90000 owner App N2->N3 failover']);
-    expect(lines(t, ['policy']).filter((l) => l.includes('FailoverThresholdExceeded'))).toEqual(['126500 policy FailoverThresholdExceeded App']);
+    expect(lines(t, ['policy']).filter((l) => l.includes('FailoverThresholdExceeded'))).toEqual([
+      '126500 policy FailoverThresholdExceeded App',
+    ]);
     expect(t.final.groups.App).toEqual({ state: 'Failed', owner: 'N3', failoverCount: 2 });
   });
 });

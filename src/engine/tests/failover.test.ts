@@ -6,7 +6,13 @@ const app = (extra: Record<string, unknown> = {}, res: Record<string, unknown> =
   name: 'G',
   resources: [
     { name: 'Disk', behavior: { onlineMs: 1000, offlineMs: 1000 } },
-    { name: 'Svc', dependsOn: ['Disk'], behavior: { onlineMs: 1000, offlineMs: 1000 }, properties: { IsAlivePollInterval: 10000 }, ...res },
+    {
+      name: 'Svc',
+      dependsOn: ['Disk'],
+      behavior: { onlineMs: 1000, offlineMs: 1000 },
+      properties: { IsAlivePollInterval: 10000 },
+      ...res,
+    },
   ],
   ...extra,
 });
@@ -47,7 +53,12 @@ describe('§4.5 group failover', () => {
             name: 'G',
             resources: [
               { name: 'Disk', behavior: { onlineMs: 1000, offlineMs: 700 } },
-              { name: 'Svc', dependsOn: ['Disk'], behavior: { onlineMs: 1000, offlineMs: 1000 }, properties: { RestartThreshold: 0 } },
+              {
+                name: 'Svc',
+                dependsOn: ['Disk'],
+                behavior: { onlineMs: 1000, offlineMs: 1000 },
+                properties: { RestartThreshold: 0 },
+              },
               { name: 'Web', dependsOn: ['Disk'], behavior: { onlineMs: 1000, offlineMs: 300 } },
             ],
           },
@@ -81,7 +92,12 @@ describe('§4.5 group failover', () => {
             name: 'App',
             resources: [
               { name: 'App Disk', type: 'Physical Disk' },
-              { name: 'App Service', type: 'Generic Service', dependsOn: ['App Disk'], properties: { IsAlivePollInterval: 15000 } },
+              {
+                name: 'App Service',
+                type: 'Generic Service',
+                dependsOn: ['App Disk'],
+                properties: { IsAlivePollInterval: 15000 },
+              },
             ],
           },
         ],
@@ -117,14 +133,30 @@ describe('§4.5 group failover', () => {
       properties: { AntiAffinityClassNames: ['SQL'] },
       resources: [{ name: `${name} R`, behavior: { onlineMs: 100 } }],
     });
-    const c = cluster(scenario({ nodes: nodes3, groups: [g('A', 'N1'), g('B', 'N2')], script: [{ at: 5000, action: 'crashNode', node: 'N1' }] })).to('20s');
+    const c = cluster(
+      scenario({
+        nodes: nodes3,
+        groups: [g('A', 'N1'), g('B', 'N2')],
+        script: [{ at: 5000, action: 'crashNode', node: 'N1' }],
+      }),
+    ).to('20s');
     expect(c.lines(['group.owner'])).toEqual(['15000 owner A N1->N3 failover']);
-    const d = cluster(scenario({ nodes: nodes3, groups: [g('A', 'N1'), g('B', 'N2'), g('C', 'N3')], script: [{ at: 5000, action: 'crashNode', node: 'N1' }] })).to('20s');
+    const d = cluster(
+      scenario({
+        nodes: nodes3,
+        groups: [g('A', 'N1'), g('B', 'N2'), g('C', 'N3')],
+        script: [{ at: 5000, action: 'crashNode', node: 'N1' }],
+      }),
+    ).to('20s');
     expect(d.lines(['group.owner'])).toEqual(['15000 owner A N1->N2 failover']);
   });
 
   it('a node-down failover of a group without preferred owners draws the target with the seed, the same on every run', () => {
-    const s = scenario({ nodes: [{ name: 'N1' }, { name: 'N2' }, { name: 'N3' }, { name: 'N4' }], groups: [app()], script: [{ at: 5000, action: 'crashNode', node: 'N1' }] });
+    const s = scenario({
+      nodes: [{ name: 'N1' }, { name: 'N2' }, { name: 'N3' }, { name: 'N4' }],
+      groups: [app()],
+      script: [{ at: 5000, action: 'crashNode', node: 'N1' }],
+    });
     const a = cluster(s).to('20s').lines();
     const b = cluster(s).to('20s').lines();
     expect(a).toEqual(b);
@@ -152,9 +184,22 @@ describe('§4.5 group failover', () => {
   });
 
   it('groups arriving together start in Priority order, 3000 first, in the same instant; Priority 0 is moved but stays Offline', () => {
-    const grp = (name: string, Priority: number) => ({ name, preferredOwners: ['N1', 'N2'], properties: { Priority }, resources: [{ name: `${name} R`, behavior: { onlineMs: 100 } }] });
-    const c = cluster(scenario({ nodes: nodes3, groups: [grp('Low', 1000), grp('None', 0), grp('High', 3000), grp('Mid', 2000)], script: [{ at: 5000, action: 'crashNode', node: 'N1' }] })).to('20s');
-    expect(c.lines(['resource.state'], 15000).filter((l) => l.includes('OnlinePending') && l.startsWith('15000 '))).toEqual([
+    const grp = (name: string, Priority: number) => ({
+      name,
+      preferredOwners: ['N1', 'N2'],
+      properties: { Priority },
+      resources: [{ name: `${name} R`, behavior: { onlineMs: 100 } }],
+    });
+    const c = cluster(
+      scenario({
+        nodes: nodes3,
+        groups: [grp('Low', 1000), grp('None', 0), grp('High', 3000), grp('Mid', 2000)],
+        script: [{ at: 5000, action: 'crashNode', node: 'N1' }],
+      }),
+    ).to('20s');
+    expect(
+      c.lines(['resource.state'], 15000).filter((l) => l.includes('OnlinePending') && l.startsWith('15000 ')),
+    ).toEqual([
       '15000 High R Offline->OnlinePending',
       '15000 Mid R Offline->OnlinePending',
       '15000 Low R Offline->OnlinePending',
@@ -167,7 +212,12 @@ describe('§4.5 group failover', () => {
     const c = cluster(
       scenario({
         nodes: nodes3,
-        groups: [app({ preferredOwners: ['N1', 'N2', 'N3'], properties: { FailoverThreshold: 0 } }, { properties: { RetryPeriodOnFailure: 1800000 } })],
+        groups: [
+          app(
+            { preferredOwners: ['N1', 'N2', 'N3'], properties: { FailoverThreshold: 0 } },
+            { properties: { RetryPeriodOnFailure: 1800000 } },
+          ),
+        ],
         script: [{ at: 5000, action: 'crashNode', node: 'N1' }],
       }),
     ).to('16s');
@@ -202,7 +252,13 @@ describe('§4.5 group failover', () => {
             preferredOwners: ['N1', 'N2', 'N3'],
             properties: { FailoverThreshold: 1, FailoverPeriod: 1 },
             // RetryPeriodOnFailure 15 min brings the refused Disk back before the third pair.
-            resources: [{ name: 'Disk', behavior: { onlineMs: 1000, offlineMs: 1000 }, properties: { RetryPeriodOnFailure: 900000 } }],
+            resources: [
+              {
+                name: 'Disk',
+                behavior: { onlineMs: 1000, offlineMs: 1000 },
+                properties: { RetryPeriodOnFailure: 900000 },
+              },
+            ],
           },
         ],
         script: [...fail2(5000), ...fail2(1800000), ...fail2(3700000)],
@@ -215,7 +271,11 @@ describe('§4.5 group failover', () => {
 
 describe('administrator moves', () => {
   const base = (script: unknown[]) =>
-    scenario({ nodes: nodes3, groups: [app({ preferredOwners: ['N1', 'N2', 'N3'] }, { possibleOwners: ['N1', 'N2'] })], script });
+    scenario({
+      nodes: nodes3,
+      groups: [app({ preferredOwners: ['N1', 'N2', 'N3'] }, { possibleOwners: ['N1', 'N2'] })],
+      script,
+    });
 
   it('moves to the first candidate from the top, gracefully and without counting', () => {
     const c = cluster(base([{ at: 5000, action: 'moveGroup', group: 'G' }])).to('20s');

@@ -5,7 +5,13 @@ import { cluster, scenario } from '../testing/harness';
 const one = (props: Record<string, unknown> = {}, script: unknown[] = [], extra: Record<string, unknown> = {}) =>
   scenario({
     nodes: [{ name: 'N1' }, { name: 'N2' }],
-    groups: [{ name: 'G', preferredOwners: ['N1', 'N2'], resources: [{ name: 'R', behavior: { onlineMs: 1000, offlineMs: 500 }, properties: props }] }],
+    groups: [
+      {
+        name: 'G',
+        preferredOwners: ['N1', 'N2'],
+        resources: [{ name: 'R', behavior: { onlineMs: 1000, offlineMs: 500 }, properties: props }],
+      },
+    ],
     script,
     ...extra,
   });
@@ -39,7 +45,9 @@ describe('§4.2 health checks', () => {
   });
 
   it('LooksAlive fail with IsAlive fail fails the resource at the LooksAlive instant', () => {
-    const c = cluster(one({}, [{ at: 2000, action: 'setHealth', resource: 'R', looksAlive: 'fail', isAlive: 'fail' }])).to('6s');
+    const c = cluster(
+      one({}, [{ at: 2000, action: 'setHealth', resource: 'R', looksAlive: 'fail', isAlive: 'fail' }]),
+    ).to('6s');
     expect(c.lines(['call', 'resource.state'], 2000)).toEqual([
       '6000 call LooksAlive R fail',
       '6000 call IsAlive R fail',
@@ -57,11 +65,17 @@ describe('§4.2 health checks', () => {
         { at: 3000, action: 'signalFailure', resource: 'R' },
       ]),
     ).to('3s');
-    expect(bad.lines(['call', 'resource.state'], 3000)).toEqual(['3000 call IsAlive R fail', '3000 R Online->Failed', '3000 call Terminate R ok']);
+    expect(bad.lines(['call', 'resource.state'], 3000)).toEqual([
+      '3000 call IsAlive R fail',
+      '3000 R Online->Failed',
+      '3000 call Terminate R ok',
+    ]);
   });
 
   it('the "immediate failure" reading of a signal fails without a check', () => {
-    const c = cluster(one({}, [{ at: 3000, action: 'signalFailure', resource: 'R' }]), { semantics: { signalFailure: 'immediateFailure' } }).to('3s');
+    const c = cluster(one({}, [{ at: 3000, action: 'signalFailure', resource: 'R' }]), {
+      semantics: { signalFailure: 'immediateFailure' },
+    }).to('3s');
     expect(c.lines(['call', 'resource.state'], 3000)).toEqual(['3000 R Online->Failed', '3000 call Terminate R ok']);
   });
 
@@ -87,7 +101,12 @@ describe('§4.3 monitor processes and deadlock', () => {
     scenario({
       nodes: [{ name: 'N1' }, { name: 'N2' }],
       groups: [
-        { name: 'G1', resources: [{ name: 'A', behavior: { onlineMs: 1000 }, properties: { DeadlockTimeout: 20000, SeparateMonitor: sep } }] },
+        {
+          name: 'G1',
+          resources: [
+            { name: 'A', behavior: { onlineMs: 1000 }, properties: { DeadlockTimeout: 20000, SeparateMonitor: sep } },
+          ],
+        },
         { name: 'G2', resources: [{ name: 'B', behavior: { onlineMs: 1000 } }] },
       ],
       script,
@@ -132,14 +151,25 @@ describe('§4.3 monitor processes and deadlock', () => {
 
   it('a hung LooksAlive stops further checks and recycles DeadlockTimeout after the call', () => {
     const c = cluster(two(0, [{ at: 2000, action: 'setHealth', resource: 'A', looksAlive: 'hang' }])).to('26s');
-    expect(c.lines(['call', 'rhs.recycle'], 2000)).toEqual(['6000 call LooksAlive A hang', '26000 recycle N1 [A,B]', '26000 call Terminate A ok', '26000 call Terminate B ok']);
+    expect(c.lines(['call', 'rhs.recycle'], 2000)).toEqual([
+      '6000 call LooksAlive A hang',
+      '26000 recycle N1 [A,B]',
+      '26000 call Terminate A ok',
+      '26000 call Terminate B ok',
+    ]);
   });
 
   it('a hung Online call recycles the monitor after DeadlockTimeout', () => {
     const c = cluster(
       scenario({
         nodes: [{ name: 'N1' }],
-        groups: [{ name: 'G', persistentState: 'offline', resources: [{ name: 'A', properties: { DeadlockTimeout: 10000, RestartAction: 1 } }] }],
+        groups: [
+          {
+            name: 'G',
+            persistentState: 'offline',
+            resources: [{ name: 'A', properties: { DeadlockTimeout: 10000, RestartAction: 1 } }],
+          },
+        ],
         script: [
           { at: 0, action: 'setOnline', resource: 'A', result: 'hang' },
           { at: 1000, action: 'onlineGroup', group: 'G' },
@@ -158,8 +188,14 @@ describe('§4.3 monitor processes and deadlock', () => {
 
 describe('§4.4 restarts', () => {
   it('restarts RestartDelay later on the same node while the count is within RestartThreshold', () => {
-    const c = cluster(one({ RestartThreshold: 2, RestartDelay: 2000 }, [{ at: 5000, action: 'failResource', resource: 'R' }])).to('8s');
-    expect(c.lines(['resource.state'], 5000)).toEqual(['5000 R Online->Failed', '7000 R Failed->OnlinePending', '8000 R OnlinePending->Online']);
+    const c = cluster(
+      one({ RestartThreshold: 2, RestartDelay: 2000 }, [{ at: 5000, action: 'failResource', resource: 'R' }]),
+    ).to('8s');
+    expect(c.lines(['resource.state'], 5000)).toEqual([
+      '5000 R Online->Failed',
+      '7000 R Failed->OnlinePending',
+      '8000 R OnlinePending->Online',
+    ]);
     c.expectResource('R').onNode('N1').restarts(1);
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cluster, scenario } from '../testing/harness';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `N${i + 1}` }));
-const grp = (extra: Record<string, unknown> = {}) => ({ name: 'G', resources: [{ name: 'R', behavior: { onlineMs: 1000, offlineMs: 500 } }], ...extra });
+const grp = (extra: Record<string, unknown> = {}) => ({
+  name: 'G',
+  resources: [{ name: 'R', behavior: { onlineMs: 1000, offlineMs: 500 } }],
+  ...extra,
+});
 const crashAt = (at: number, ...nodes: string[]) => nodes.map((node) => ({ at, action: 'crashNode', node }));
 
 describe('§4.6 nodes', () => {
@@ -28,7 +32,13 @@ describe('§4.6 nodes', () => {
   });
 
   it('startNode: Joining, then Up after joinMs', () => {
-    const c = cluster(scenario({ nodes: [{ name: 'N1' }, { name: 'N2', state: 'Down', behavior: { joinMs: 7000 } }], groups: [grp()], script: [{ at: 1000, action: 'startNode', node: 'N2' }] })).to('10s');
+    const c = cluster(
+      scenario({
+        nodes: [{ name: 'N1' }, { name: 'N2', state: 'Down', behavior: { joinMs: 7000 } }],
+        groups: [grp()],
+        script: [{ at: 1000, action: 'startNode', node: 'N2' }],
+      }),
+    ).to('10s');
     expect(c.lines(['node.state'])).toEqual(['1000 node N2 Down->Joining', '8000 node N2 Joining->Up']);
   });
 
@@ -91,7 +101,9 @@ describe('§4.6 nodes', () => {
       }),
     ).to('20s');
     expect(c.lines(['group.owner'])).toEqual(['2500 owner G N1->N2 drain']);
-    expect(c.events((e) => e.type === 'action.rejected').map((e) => e.reason)).toEqual(['cannot drain "N1": no other node is Up']);
+    expect(c.events((e) => e.type === 'action.rejected').map((e) => e.reason)).toEqual([
+      'cannot drain "N1": no other node is Up',
+    ]);
   });
 
   describe('failback', () => {
@@ -126,7 +138,10 @@ describe('§4.6 nodes', () => {
     it('outside a wrapping window it waits for the next evening', () => {
       // Local 02:00 at t = 0: the window 23–02 just closed; next opening 21 h later.
       const c = cluster(fb({ FailbackWindowStart: 23, FailbackWindowEnd: 2 }, '02:00')).to('22h');
-      expect(c.lines(['group.owner'])).toEqual(['15000 owner G N1->N2 failover', `${21 * 3600000 + 500} owner G N2->N1 failback`]);
+      expect(c.lines(['group.owner'])).toEqual([
+        '15000 owner G N1->N2 failover',
+        `${21 * 3600000 + 500} owner G N2->N1 failback`,
+      ]);
     });
 
     it('AutoFailbackType 0 never fails back', () => {
@@ -139,7 +154,12 @@ describe('§4.6 nodes', () => {
         scenario({
           nodes: names(2),
           cluster: { quorum: { witness: 'disk' } },
-          groups: [grp({ preferredOwners: ['N1', 'N2'], properties: { AutoFailbackType: 1, FailbackWindowStart: 3, FailbackWindowEnd: 4 } })],
+          groups: [
+            grp({
+              preferredOwners: ['N1', 'N2'],
+              properties: { AutoFailbackType: 1, FailbackWindowStart: 3, FailbackWindowEnd: 4 },
+            }),
+          ],
           script: [
             { at: 2000, action: 'pauseNode', node: 'N1', drain: true },
             { at: 10000, action: 'resumeNode', node: 'N1', failback: 'Policy' },
@@ -160,7 +180,9 @@ describe('§4.7 quorum', () => {
     expect(a.lines(['quorum.vote', 'policy'])).toEqual(['0 vote N2 1->0']);
     expect(a.sim.final().quorum).toBe(true);
     const b = cluster(q(2, crashAt(1000, 'N1'))).to('20s');
-    expect(b.lines(['quorum.vote', 'policy', 'node.state', 'resource.state'], 1).filter((l) => !l.includes('OnlinePending'))).toEqual([
+    expect(
+      b.lines(['quorum.vote', 'policy', 'node.state', 'resource.state'], 1).filter((l) => !l.includes('OnlinePending')),
+    ).toEqual([
       '11000 node N1 Up->Down',
       '11000 policy QuorumLost cluster',
       '11000 node N2 Up->Down',
@@ -173,7 +195,11 @@ describe('§4.7 quorum', () => {
   it('2 nodes with a witness: the witness votes; losing either node keeps quorum and the witness stops voting', () => {
     const c = cluster(q(2, crashAt(1000, 'N1'), { witness: 'disk' })).to('20s');
     // The lost node leaves V (its vote is traced going to 0); |V| = 1 is odd, so the witness stops voting.
-    expect(c.lines(['quorum.vote', 'policy'])).toEqual(['11000 vote N1 1->0', '11000 vote witness 1->0', '11000 policy FailoverStarted G']);
+    expect(c.lines(['quorum.vote', 'policy'])).toEqual([
+      '11000 vote N1 1->0',
+      '11000 vote witness 1->0',
+      '11000 policy FailoverStarted G',
+    ]);
     expect(c.sim.final().quorum).toBe(true);
     c.expectGroup('G').ownedBy('N2');
   });
@@ -186,7 +212,11 @@ describe('§4.7 quorum', () => {
 
   it('3 nodes losing N3, N2, N1 one by one: quorum holds until the last', () => {
     const c = cluster(q(3, [...crashAt(1000, 'N3'), ...crashAt(20000, 'N2'), ...crashAt(40000, 'N1')])).to('60s');
-    expect(c.lines(['quorum.vote', 'policy'])).toEqual(['11000 vote N2 1->0', '11000 vote N3 1->0', '50000 policy QuorumLost cluster']);
+    expect(c.lines(['quorum.vote', 'policy'])).toEqual([
+      '11000 vote N2 1->0',
+      '11000 vote N3 1->0',
+      '50000 policy QuorumLost cluster',
+    ]);
   });
 
   it('3 nodes losing N1, N3, N2 one by one: the highest ID gives up its vote, and quorum holds until the last', () => {
@@ -201,17 +231,30 @@ describe('§4.7 quorum', () => {
 
   it('3 nodes losing two at once lose quorum', () => {
     const c = cluster(q(3, crashAt(1000, 'N2', 'N3'))).to('20s');
-    expect(c.lines(['node.state', 'policy'])).toEqual(['11000 node N2 Up->Down', '11000 node N3 Up->Down', '11000 policy QuorumLost cluster', '11000 node N1 Up->Down']);
+    expect(c.lines(['node.state', 'policy'])).toEqual([
+      '11000 node N2 Up->Down',
+      '11000 node N3 Up->Down',
+      '11000 policy QuorumLost cluster',
+      '11000 node N1 Up->Down',
+    ]);
   });
 
   it('5 nodes: losing two at once holds (3 of 5), losing two more at once does not (1 of 3)', () => {
     const c = cluster(q(5, [...crashAt(1000, 'N4', 'N5'), ...crashAt(20000, 'N2', 'N3')])).to('40s');
-    expect(c.lines(['quorum.vote', 'policy'])).toEqual(['11000 vote N4 1->0', '11000 vote N5 1->0', '30000 policy QuorumLost cluster']);
+    expect(c.lines(['quorum.vote', 'policy'])).toEqual([
+      '11000 vote N4 1->0',
+      '11000 vote N5 1->0',
+      '30000 policy QuorumLost cluster',
+    ]);
   });
 
   it('after QuorumLost, started nodes count against the configured votes until more than half are Up; then groups return', () => {
     const c = cluster(
-      q(3, [...crashAt(1000, 'N2', 'N3'), { at: 20000, action: 'startNode', node: 'N1' }, { at: 30000, action: 'startNode', node: 'N3' }]),
+      q(3, [
+        ...crashAt(1000, 'N2', 'N3'),
+        { at: 20000, action: 'startNode', node: 'N1' },
+        { at: 30000, action: 'startNode', node: 'N3' },
+      ]),
     ).to('40s');
     expect(c.lines(['policy', 'group.owner', 'node.state'], 20000)).toEqual([
       '20000 node N1 Down->Joining',
@@ -225,7 +268,21 @@ describe('§4.7 quorum', () => {
   });
 
   it('a witness failure is a vote change; with dynamic quorum and 2 nodes a node then gives up its vote', () => {
-    const c = cluster(q(2, [{ at: 1000, action: 'failWitness' }, { at: 2000, action: 'restoreWitness' }], { witness: 'fileShare' })).to('5s');
-    expect(c.lines(['quorum.vote'])).toEqual(['1000 vote N2 1->0', '1000 vote witness 1->0', '2000 vote N2 0->1', '2000 vote witness 0->1']);
+    const c = cluster(
+      q(
+        2,
+        [
+          { at: 1000, action: 'failWitness' },
+          { at: 2000, action: 'restoreWitness' },
+        ],
+        { witness: 'fileShare' },
+      ),
+    ).to('5s');
+    expect(c.lines(['quorum.vote'])).toEqual([
+      '1000 vote N2 1->0',
+      '1000 vote witness 1->0',
+      '2000 vote N2 0->1',
+      '2000 vote witness 0->1',
+    ]);
   });
 });

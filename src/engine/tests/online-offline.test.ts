@@ -12,7 +12,12 @@ const chain = (extra: Record<string, unknown> = {}) =>
           { name: 'Disk', type: 'Physical Disk', behavior: { onlineMs: 2000, offlineMs: 1000 } },
           { name: 'IP', type: 'IP Address', behavior: { onlineMs: 500, offlineMs: 200 } },
           { name: 'Name', type: 'Network Name', dependsOn: ['IP'], behavior: { onlineMs: 1500, offlineMs: 500 } },
-          { name: 'App', type: 'Generic Service', dependsOn: '[Name] and [Disk]', behavior: { onlineMs: 3000, offlineMs: 1000 } },
+          {
+            name: 'App',
+            type: 'Generic Service',
+            dependsOn: '[Name] and [Disk]',
+            behavior: { onlineMs: 3000, offlineMs: 1000 },
+          },
         ],
       },
     ],
@@ -37,15 +42,38 @@ describe('§4.1 Online and Offline', () => {
   });
 
   it('traces the state change before the Online call, with the call pending', () => {
-    const ev = cluster(chain()).events((e) => e.type !== 'quorum.vote').slice(0, 2);
-    expect(ev[0]).toMatchObject({ t: 0, type: 'resource.state', resource: 'Disk', group: 'G', node: 'N1', from: 'Offline', to: 'OnlinePending' });
-    expect(ev[1]).toMatchObject({ t: 0, type: 'call', resource: 'Disk', node: 'N1', call: 'Online', result: 'pending' });
+    const ev = cluster(chain())
+      .events((e) => e.type !== 'quorum.vote')
+      .slice(0, 2);
+    expect(ev[0]).toMatchObject({
+      t: 0,
+      type: 'resource.state',
+      resource: 'Disk',
+      group: 'G',
+      node: 'N1',
+      from: 'Offline',
+      to: 'OnlinePending',
+    });
+    expect(ev[1]).toMatchObject({
+      t: 0,
+      type: 'call',
+      resource: 'Disk',
+      node: 'N1',
+      call: 'Online',
+      result: 'pending',
+    });
   });
 
   it('a failing Online call ends Failed after onlineMs, with Terminate, and counts as a failure', () => {
     const c = cluster(
       chain({
-        groups: [{ name: 'G', persistentState: 'offline', resources: [{ name: 'R', behavior: { onlineMs: 1000 }, properties: { RestartAction: 1 } }] }],
+        groups: [
+          {
+            name: 'G',
+            persistentState: 'offline',
+            resources: [{ name: 'R', behavior: { onlineMs: 1000 }, properties: { RestartAction: 1 } }],
+          },
+        ],
         script: [
           { at: 0, action: 'setOnline', resource: 'R', result: 'fail' },
           { at: 100, action: 'onlineGroup', group: 'G' },
@@ -73,7 +101,13 @@ describe('§4.1 Online and Offline', () => {
           {
             name: 'G',
             persistentState: 'offline',
-            resources: [{ name: 'R', behavior: { onlineMs: 1000 }, properties: { RestartAction: 1, PendingTimeout: 5000, DeadlockTimeout: 4000 } }],
+            resources: [
+              {
+                name: 'R',
+                behavior: { onlineMs: 1000 },
+                properties: { RestartAction: 1, PendingTimeout: 5000, DeadlockTimeout: 4000 },
+              },
+            ],
           },
         ],
         script: [
@@ -114,13 +148,21 @@ describe('§4.1 Online and Offline', () => {
         ],
       }),
     ).to('1h');
-    expect(c.lines(['resource.state'], 10000)).toEqual(['10000 App Online->OfflinePending', '11000 App OfflinePending->Failed']);
+    expect(c.lines(['resource.state'], 10000)).toEqual([
+      '10000 App Online->OfflinePending',
+      '11000 App OfflinePending->Failed',
+    ]);
     expect(c.policies()).toHaveLength(0);
     c.expectResource('App').inState('Failed').restarts(0);
   });
 
   it('an administrator online of a dependent brings its offline providers online first', () => {
-    const c = cluster(chain({ groups: [{ ...(chain().groups as object[])[0], persistentState: 'offline' }], script: [{ at: 1000, action: 'onlineResource', resource: 'Name' }] })).to('10s');
+    const c = cluster(
+      chain({
+        groups: [{ ...(chain().groups as object[])[0], persistentState: 'offline' }],
+        script: [{ at: 1000, action: 'onlineResource', resource: 'Name' }],
+      }),
+    ).to('10s');
     expect(c.lines(['resource.state'])).toEqual([
       '1000 IP Offline->OnlinePending',
       '1500 IP OnlinePending->Online',

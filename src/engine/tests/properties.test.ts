@@ -22,7 +22,10 @@ function checkInstant(sim: Simulation): void {
   for (const g of sim.scenario.groups) {
     for (const r of g.resources) {
       if (state.get(r.name) === 'Online') {
-        expect(providersSatisfied(r.dependsOn, (p) => state.get(p) === 'Online'), `${r.name} Online without its providers at ${view.t}`).toBe(true);
+        expect(
+          providersSatisfied(r.dependsOn, (p) => state.get(p) === 'Online'),
+          `${r.name} Online without its providers at ${view.t}`,
+        ).toBe(true);
       }
     }
   }
@@ -40,7 +43,16 @@ describe('engine properties', () => {
     for (const json of fc.sample(scenarioArb, { numRuns: 150, seed: 20261122 })) {
       for (const e of runScenario(validOrThrow(json)).events) seen.add(e.type === 'policy' ? e.rule : e.type);
     }
-    for (const k of ['FailoverStarted', 'RestartThresholdExceeded', 'FailoverThresholdExceeded', 'NoTargetNode', 'QuorumLost', 'rhs.recycle', 'action.rejected', 'group.owner']) {
+    for (const k of [
+      'FailoverStarted',
+      'RestartThresholdExceeded',
+      'FailoverThresholdExceeded',
+      'NoTargetNode',
+      'QuorumLost',
+      'rhs.recycle',
+      'action.rejected',
+      'group.owner',
+    ]) {
       expect(seen, k).toContain(k);
     }
   });
@@ -60,7 +72,10 @@ describe('engine properties', () => {
         sim.advanceTo(scenario.until);
         // Failovers started in any FailoverPeriod window never exceed FailoverThreshold.
         for (const g of scenario.groups) {
-          const starts = sim.events().filter((e) => e.type === 'policy' && e.rule === 'FailoverStarted' && e.subject === g.name).map((e) => e.t);
+          const starts = sim
+            .events()
+            .filter((e) => e.type === 'policy' && e.rule === 'FailoverStarted' && e.subject === g.name)
+            .map((e) => e.t);
           const threshold = effectiveFailoverThreshold(g.properties.FailoverThreshold, scenario.nodes.length);
           for (const t of starts) {
             const inWindow = starts.filter((x) => x > t - g.properties.FailoverPeriod * HOUR_MS && x <= t).length;

@@ -20,13 +20,25 @@ describe('semantics options', () => {
     const s = scenario({
       nodes: nodes3,
       cluster: { quorum: { witness: 'disk' } },
-      groups: [{ name: 'G', preferredOwners: ['N1', 'N2', 'N3'], properties: { FailoverThreshold: 1 }, resources: [{ name: 'R', behavior: { onlineMs: 100 } }] }],
+      groups: [
+        {
+          name: 'G',
+          preferredOwners: ['N1', 'N2', 'N3'],
+          properties: { FailoverThreshold: 1 },
+          resources: [{ name: 'R', behavior: { onlineMs: 100 } }],
+        },
+      ],
       script: [
         { at: 1000, action: 'crashNode', node: 'N1' },
         { at: 20000, action: 'crashNode', node: 'N2' },
       ],
     });
-    expect(cluster(s).to('40s').policies('FailoverThresholdExceeded').map((e) => e.t)).toEqual([30000]);
+    expect(
+      cluster(s)
+        .to('40s')
+        .policies('FailoverThresholdExceeded')
+        .map((e) => e.t),
+    ).toEqual([30000]);
     const off = cluster(s, { semantics: { nodeDownCountsAsFailover: false } }).to('40s');
     expect(off.policies('FailoverThresholdExceeded')).toHaveLength(0);
     off.expectGroup('G').ownedBy('N3').inState('Online');
@@ -35,7 +47,15 @@ describe('semantics options', () => {
   it('dependents of a failed provider can be read as Failed (counted) instead of Offline', () => {
     const s = scenario({
       nodes: [{ name: 'N1' }],
-      groups: [{ name: 'G', resources: [{ name: 'Disk', behavior: { onlineMs: 100 } }, { name: 'App', dependsOn: ['Disk'], behavior: { onlineMs: 100 } }] }],
+      groups: [
+        {
+          name: 'G',
+          resources: [
+            { name: 'Disk', behavior: { onlineMs: 100 } },
+            { name: 'App', dependsOn: ['Disk'], behavior: { onlineMs: 100 } },
+          ],
+        },
+      ],
       script: [{ at: 5000, action: 'failResource', resource: 'Disk' }],
     });
     const failed = cluster(s, { semantics: { dependentsOnProviderFailure: 'Failed' } }).to('5s');
@@ -55,7 +75,9 @@ describe('semantics options', () => {
           name: 'G',
           preferredOwners: ['N1', 'N2', 'N3'],
           properties: { FailoverThreshold: 2, FailoverPeriod: 1 },
-          resources: [{ name: 'R', behavior: { onlineMs: 100, offlineMs: 100 }, properties: { RetryPeriodOnFailure: 900000 } }],
+          resources: [
+            { name: 'R', behavior: { onlineMs: 100, offlineMs: 100 }, properties: { RetryPeriodOnFailure: 900000 } },
+          ],
         },
       ],
       // Failovers at 0:00:50, 0:59:00, 1:10:00, then a fourth attempt at 1:20:00. Sliding: the hour
@@ -63,8 +85,17 @@ describe('semantics options', () => {
       // 1:00:50; 1:10 opened a new one holding only itself → allowed.
       script: [...fail2(49000), ...fail2(3539000), ...fail2(4199000), ...fail2(4799000)],
     });
-    expect(cluster(s).to('2h').policies('FailoverThresholdExceeded').map((e) => e.t)).toEqual([4800000]);
-    expect(cluster(s, { semantics: { failoverWindow: 'fixed' } }).to('2h').policies('FailoverThresholdExceeded')).toHaveLength(0);
+    expect(
+      cluster(s)
+        .to('2h')
+        .policies('FailoverThresholdExceeded')
+        .map((e) => e.t),
+    ).toEqual([4800000]);
+    expect(
+      cluster(s, { semantics: { failoverWindow: 'fixed' } })
+        .to('2h')
+        .policies('FailoverThresholdExceeded'),
+    ).toHaveLength(0);
   });
 });
 
@@ -73,7 +104,12 @@ describe('§2 faults', () => {
     const c = cluster(
       scenario({
         nodes: [{ name: 'N1' }],
-        groups: [{ name: 'G', resources: [{ name: 'A', behavior: { onlineMs: 1000 }, properties: { DeadlockTimeout: 20000 } }] }],
+        groups: [
+          {
+            name: 'G',
+            resources: [{ name: 'A', behavior: { onlineMs: 1000 }, properties: { DeadlockTimeout: 20000 } }],
+          },
+        ],
         script: [
           { at: 2000, action: 'setHealth', resource: 'A', isAlive: 'hang' },
           { at: 70000, action: 'heal', resource: 'A' },
@@ -89,7 +125,9 @@ describe('§2 faults', () => {
       scenario({
         nodes: [{ name: 'N1' }, { name: 'N2' }],
         cluster: { quorum: { witness: 'disk' } },
-        groups: [{ name: 'G', preferredOwners: ['N1', 'N2'], resources: [{ name: 'A', behavior: { onlineMs: 1000 } }] }],
+        groups: [
+          { name: 'G', preferredOwners: ['N1', 'N2'], resources: [{ name: 'A', behavior: { onlineMs: 1000 } }] },
+        ],
         script: [
           { at: 2000, action: 'setOnline', resource: 'A', result: 'fail' },
           { at: 3000, action: 'moveGroup', group: 'G', node: 'N2' },

@@ -17,7 +17,12 @@ describe('defaults', () => {
       cluster: {
         startTime: '00:00',
         startTimeMs: 0,
-        properties: { SameSubnetDelay: 1000, SameSubnetThreshold: 10, CrossSubnetDelay: 1000, CrossSubnetThreshold: 20 },
+        properties: {
+          SameSubnetDelay: 1000,
+          SameSubnetThreshold: 10,
+          CrossSubnetDelay: 1000,
+          CrossSubnetThreshold: 20,
+        },
         quorum: { witness: 'none', DynamicQuorum: 1 },
         explicit: [],
       },
@@ -31,7 +36,10 @@ describe('defaults', () => {
     const s = scenarioOf({
       format: 'failover-scenario@1',
       nodes: [{ name: 'A' }, { name: 'B' }],
-      groups: [{ name: 'G1' }, { name: 'G2', resources: [{ name: 'R1' }, { name: 'R2', type: 'SQL Server' }, { name: 'R3', type: 'Exotic' }] }],
+      groups: [
+        { name: 'G1' },
+        { name: 'G2', resources: [{ name: 'R1' }, { name: 'R2', type: 'SQL Server' }, { name: 'R3', type: 'Exotic' }] },
+      ],
     });
     expect(s.nodes).toEqual([
       { name: 'A', id: 1, state: 'Up', properties: { NodeWeight: 1 }, behavior: { joinMs: 5000 }, explicit: [] },
@@ -66,9 +74,39 @@ describe('defaults', () => {
       SeparateMonitor: 0,
     };
     expect(s.groups[1].resources).toEqual([
-      { name: 'R1', type: 'Generic Application', group: 'G2', index: 0, dependsOn: [], possibleOwners: [], properties: resourceProperties, behavior: { onlineMs: 2000, offlineMs: 1000 }, explicit: [] },
-      { name: 'R2', type: 'SQL Server', group: 'G2', index: 1, dependsOn: [], possibleOwners: [], properties: resourceProperties, behavior: { onlineMs: 8000, offlineMs: 3000 }, explicit: ['type'] },
-      { name: 'R3', type: 'Exotic', group: 'G2', index: 2, dependsOn: [], possibleOwners: [], properties: resourceProperties, behavior: { onlineMs: 1000, offlineMs: 1000 }, explicit: ['type'] },
+      {
+        name: 'R1',
+        type: 'Generic Application',
+        group: 'G2',
+        index: 0,
+        dependsOn: [],
+        possibleOwners: [],
+        properties: resourceProperties,
+        behavior: { onlineMs: 2000, offlineMs: 1000 },
+        explicit: [],
+      },
+      {
+        name: 'R2',
+        type: 'SQL Server',
+        group: 'G2',
+        index: 1,
+        dependsOn: [],
+        possibleOwners: [],
+        properties: resourceProperties,
+        behavior: { onlineMs: 8000, offlineMs: 3000 },
+        explicit: ['type'],
+      },
+      {
+        name: 'R3',
+        type: 'Exotic',
+        group: 'G2',
+        index: 2,
+        dependsOn: [],
+        possibleOwners: [],
+        properties: resourceProperties,
+        behavior: { onlineMs: 1000, offlineMs: 1000 },
+        explicit: ['type'],
+      },
     ]);
   });
 
@@ -103,21 +141,36 @@ describe('defaults', () => {
     expect(s.cluster.explicit).toEqual(['startTime']);
   });
 
-  it('the poll intervals\' 4294967295 sentinel means the default value', () => {
+  it("the poll intervals' 4294967295 sentinel means the default value", () => {
     const s = baseScenario();
-    s.groups[0].resources[0].properties = { LooksAlivePollInterval: 4294967295, IsAlivePollInterval: 4294967295, RetryPeriodOnFailure: 4294967295 };
+    s.groups[0].resources[0].properties = {
+      LooksAlivePollInterval: 4294967295,
+      IsAlivePollInterval: 4294967295,
+      RetryPeriodOnFailure: 4294967295,
+    };
     s.groups[0].properties = { FailoverThreshold: 4294967295 };
     const out = scenarioOf(s);
     const p = out.groups[0].resources[0].properties;
-    expect([p.LooksAlivePollInterval, p.IsAlivePollInterval, p.RetryPeriodOnFailure]).toEqual([5000, 60000, 4294967295]);
+    expect([p.LooksAlivePollInterval, p.IsAlivePollInterval, p.RetryPeriodOnFailure]).toEqual([
+      5000, 60000, 4294967295,
+    ]);
     expect(out.groups[0].properties.FailoverThreshold).toBe(4294967295);
-    expect(out.groups[0].resources[0].explicit).toEqual(['type', 'LooksAlivePollInterval', 'IsAlivePollInterval', 'RetryPeriodOnFailure']);
+    expect(out.groups[0].resources[0].explicit).toEqual([
+      'type',
+      'LooksAlivePollInterval',
+      'IsAlivePollInterval',
+      'RetryPeriodOnFailure',
+    ]);
   });
 
   it('explicit lists exactly what the file set', () => {
     const out = scenarioOf({
       format: 'failover-scenario@1',
-      cluster: { startTime: '01:30', properties: { SameSubnetThreshold: 20 }, quorum: { witness: 'disk', DynamicQuorum: 0 } },
+      cluster: {
+        startTime: '01:30',
+        properties: { SameSubnetThreshold: 20 },
+        quorum: { witness: 'disk', DynamicQuorum: 0 },
+      },
       nodes: [{ name: 'A', state: 'Down', properties: { NodeWeight: 0 }, behavior: { joinMs: 100 } }, { name: 'B' }],
       groups: [
         {
@@ -127,19 +180,49 @@ describe('defaults', () => {
           persistentState: 'offline',
           properties: { Priority: 3000, AntiAffinityClassNames: ['sql'] },
           resources: [
-            { name: 'R', type: 'IP Address', possibleOwners: ['A'], properties: { RestartAction: 1 }, behavior: { onlineMs: 0 } },
+            {
+              name: 'R',
+              type: 'IP Address',
+              possibleOwners: ['A'],
+              properties: { RestartAction: 1 },
+              behavior: { onlineMs: 0 },
+            },
             { name: 'S', dependsOn: '[R]' },
           ],
         },
       ],
     });
-    expect(out.cluster.explicit).toEqual(['startTime', 'SameSubnetThreshold', 'quorum.witness', 'quorum.DynamicQuorum']);
+    expect(out.cluster.explicit).toEqual([
+      'startTime',
+      'SameSubnetThreshold',
+      'quorum.witness',
+      'quorum.DynamicQuorum',
+    ]);
     expect(out.cluster.quorum).toEqual({ witness: 'disk', DynamicQuorum: 0 });
     expect(out.cluster.properties.SameSubnetThreshold).toBe(20);
-    expect(out.nodes[0]).toEqual({ name: 'A', id: 1, state: 'Down', properties: { NodeWeight: 0 }, behavior: { joinMs: 100 }, explicit: ['state', 'NodeWeight', 'behavior.joinMs'] });
+    expect(out.nodes[0]).toEqual({
+      name: 'A',
+      id: 1,
+      state: 'Down',
+      properties: { NodeWeight: 0 },
+      behavior: { joinMs: 100 },
+      explicit: ['state', 'NodeWeight', 'behavior.joinMs'],
+    });
     const g = out.groups[0];
-    expect(g.explicit).toEqual(['ownerNode', 'preferredOwners', 'persistentState', 'Priority', 'AntiAffinityClassNames']);
-    expect([g.ownerNode, g.preferredOwners, g.persistentState, g.properties.Priority, g.properties.AntiAffinityClassNames]).toEqual(['B', ['B', 'A'], 'offline', 3000, ['sql']]);
+    expect(g.explicit).toEqual([
+      'ownerNode',
+      'preferredOwners',
+      'persistentState',
+      'Priority',
+      'AntiAffinityClassNames',
+    ]);
+    expect([
+      g.ownerNode,
+      g.preferredOwners,
+      g.persistentState,
+      g.properties.Priority,
+      g.properties.AntiAffinityClassNames,
+    ]).toEqual(['B', ['B', 'A'], 'offline', 3000, ['sql']]);
     expect(g.resources[0].explicit).toEqual(['type', 'possibleOwners', 'RestartAction', 'behavior.onlineMs']);
     expect(g.resources[0].behavior).toEqual({ onlineMs: 0, offlineMs: 200 });
     expect(g.resources[1].explicit).toEqual(['dependsOn']);
@@ -176,6 +259,8 @@ describe('bundled example scenarios', () => {
 
   it('the OR dependency of the multi-site example is one OR set', () => {
     const r = parseScenarioText(readFileSync(join(dir, 'multi-site-file-server.json'), 'utf8'));
-    expect(r.ok && r.scenario.groups[0].resources.find((x) => x.name === 'FS Name')?.dependsOn).toEqual([['FS IP Site1', 'FS IP Site2']]);
+    expect(r.ok && r.scenario.groups[0].resources.find((x) => x.name === 'FS Name')?.dependsOn).toEqual([
+      ['FS IP Site1', 'FS IP Site2'],
+    ]);
   });
 });

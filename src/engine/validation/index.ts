@@ -65,7 +65,8 @@ export function formatIssues(errors: readonly ValidationIssue[]): string {
 // ---------------------------------------------------------------------------------------------
 // What follows the file's own order, which zod's output (in schema order) does not keep.
 
-const list = (raw: PlainObject, key: string): PlainObject[] => (Array.isArray(raw[key]) ? (raw[key] as PlainObject[]) : []);
+const list = (raw: PlainObject, key: string): PlainObject[] =>
+  Array.isArray(raw[key]) ? (raw[key] as PlainObject[]) : [];
 const object = (raw: PlainObject, key: string): PlainObject => (isPlainObject(raw[key]) ? raw[key] : {});
 
 /** The settings an element's file sets, in file order: its own keys first, then those of its settings objects. */
@@ -74,7 +75,8 @@ function explicitOf(raw: PlainObject, own: readonly string[], settings: Readonly
   const then: string[] = [];
   for (const key of Object.keys(raw)) {
     if (own.includes(key)) first.push(key);
-    else if (Object.hasOwn(settings, key)) for (const name of Object.keys(object(raw, key))) then.push(settings[key] + name);
+    else if (Object.hasOwn(settings, key))
+      for (const name of Object.keys(object(raw, key))) then.push(settings[key] + name);
   }
   return [...first, ...then];
 }
@@ -87,12 +89,20 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
   const cluster = object(raw, 'cluster');
   file.cluster.explicit = explicitOf(cluster, ['startTime'], { properties: '', quorum: 'quorum.' });
   const nodes = list(raw, 'nodes');
-  file.nodes.forEach((n, i) => (n.explicit = explicitOf(nodes[i], ['state'], { properties: '', behavior: 'behavior.' })));
+  file.nodes.forEach(
+    (n, i) => (n.explicit = explicitOf(nodes[i], ['state'], { properties: '', behavior: 'behavior.' })),
+  );
   const groups = list(raw, 'groups');
   file.groups.forEach((g, gi) => {
     g.explicit = explicitOf(groups[gi], ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
     const resources = list(groups[gi], 'resources');
-    g.resources.forEach((r, ri) => (r.explicit = explicitOf(resources[ri], ['type', 'dependsOn', 'possibleOwners'], { properties: '', behavior: 'behavior.' })));
+    g.resources.forEach(
+      (r, ri) =>
+        (r.explicit = explicitOf(resources[ri], ['type', 'dependsOn', 'possibleOwners'], {
+          properties: '',
+          behavior: 'behavior.',
+        })),
+    );
   });
   const script = list(raw, 'script')
     .map((entry, i) => {
@@ -104,5 +114,16 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
     .sort((a, b) => a.entry.at - b.entry.at || a.i - b.i)
     .map((x) => x.entry);
   const { format, name, description, seed, until, nodes: n, groups: g, ui } = file;
-  return { format, name, description, seed, until, cluster: file.cluster, nodes: n, groups: g, script, ...(ui ? { ui } : {}) };
+  return {
+    format,
+    name,
+    description,
+    seed,
+    until,
+    cluster: file.cluster,
+    nodes: n,
+    groups: g,
+    script,
+    ...(ui ? { ui } : {}),
+  };
 }

@@ -96,7 +96,14 @@ function elementOf(root: unknown, path: readonly PathKey[]): Element {
     }
   }
   if (top === 'cluster' && path.length >= 2) {
-    return { context: 'cluster', path: ['cluster'], raw: valueAt(root, ['cluster']), owner: 'the cluster', settings: { properties: 'cluster', quorum: 'quorum' }, keys: KEYS.cluster };
+    return {
+      context: 'cluster',
+      path: ['cluster'],
+      raw: valueAt(root, ['cluster']),
+      owner: 'the cluster',
+      settings: { properties: 'cluster', quorum: 'quorum' },
+      keys: KEYS.cluster,
+    };
   }
   return { context: 'scenario', path: [], raw: root, owner: 'the scenario', settings: {}, keys: KEYS.scenario };
 }
@@ -116,21 +123,33 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
   if (issue.code === 'invalid_union') {
     if ('note' in issue && issue.note === 'No matching discriminator') return actionProblem(root, el, out);
     // A union of alternatives of different JSON types: report inside the one whose type matches.
-    const matching = issue.errors.filter((branch) => !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'));
+    const matching = issue.errors.filter(
+      (branch) => !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'),
+    );
     if (matching.length === 1) {
-      for (const nested of matching[0]) translateIssue(root, { ...nested, path: [...path, ...(nested.path as PathKey[])] }, out);
+      for (const nested of matching[0])
+        translateIssue(root, { ...nested, path: [...path, ...(nested.path as PathKey[])] }, out);
       return;
     }
   }
 
   // A setting inside `properties` / `quorum` / `behavior`.
-  const scope = field.length >= 1 && typeof field[0] === 'string' && Object.hasOwn(el.settings, field[0]) ? el.settings[field[0]] : undefined;
+  const scope =
+    field.length >= 1 && typeof field[0] === 'string' && Object.hasOwn(el.settings, field[0])
+      ? el.settings[field[0]]
+      : undefined;
   if (scope && field.length >= 2) {
     const name = String(field[1]);
     const p = path.slice(0, el.path.length + 2);
-    const params = issue.code === 'custom' ? (issue.params as { rule?: CustomRule } & Record<string, unknown>) : undefined;
+    const params =
+      issue.code === 'custom' ? (issue.params as { rule?: CustomRule } & Record<string, unknown>) : undefined;
     if (params?.rule === 'retryBelowRestart') {
-      const { retry, restart, retrySet, restartSet } = params as unknown as { retry: number; restart: number; retrySet: boolean; restartSet: boolean };
+      const { retry, restart, retrySet, restartSet } = params as unknown as {
+        retry: number;
+        restart: number;
+        retrySet: boolean;
+        restartSet: boolean;
+      };
       return at(
         p,
         `${el.owner} property "RetryPeriodOnFailure" is ${retry}${retrySet ? '' : ' (the default)'}, below RestartPeriod ${restart}${restartSet ? '' : ' (the default)'}; ` +
@@ -151,7 +170,10 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
       else if (el.context === 'entry') {
         const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
         const args = SCRIPT_ACTIONS[action];
-        at(p, `${el.owner} has unknown argument ${q(key)} (${action} ${describeArgs(args)})${didYouMean(key, Object.keys(args))}`);
+        at(
+          p,
+          `${el.owner} has unknown argument ${q(key)} (${action} ${describeArgs(args)})${didYouMean(key, Object.keys(args))}`,
+        );
       } else {
         const scopes = Object.values(el.settings);
         at(p, `${el.owner} has unknown key ${q(key)}${misplacedSettingHint(key, scopes) || didYouMean(key, el.keys)}`);
@@ -162,8 +184,13 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
 
   if (issue.code === 'custom') {
     const rule = (issue.params as { rule?: CustomRule } | undefined)?.rule;
-    if (rule === 'dependsOnSyntax') return at(path, `${el.owner} has an invalid dependsOn expression ${q(String(value))}: ${issue.message}`);
-    if (rule === 'setHealthNeedsAnswer') return at(path, `${el.owner} needs "looksAlive" or "isAlive" (or both), each ${qList(['ok', 'fail', 'hang'], 'or')}`);
+    if (rule === 'dependsOnSyntax')
+      return at(path, `${el.owner} has an invalid dependsOn expression ${q(String(value))}: ${issue.message}`);
+    if (rule === 'setHealthNeedsAnswer')
+      return at(
+        path,
+        `${el.owner} needs "looksAlive" or "isAlive" (or both), each ${qList(['ok', 'fail', 'hang'], 'or')}`,
+      );
   }
 
   // The element itself (or the whole document) is not an object.
@@ -196,7 +223,8 @@ function missing(el: Element, key: string, path: PathKey[], out: LocatedIssue[])
   } else {
     const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
     const arg = SCRIPT_ACTIONS[action][key];
-    const what = arg.kind === 'choice' ? `a ${q(key)} (${qList(arg.choices, 'or')})` : `a ${q(key)} naming the ${arg.kind}`;
+    const what =
+      arg.kind === 'choice' ? `a ${q(key)} (${qList(arg.choices, 'or')})` : `a ${q(key)} naming the ${arg.kind}`;
     out.push({ path, message: `${el.owner} needs ${what}`, trailing: true });
   }
 }
@@ -205,16 +233,24 @@ function missing(el: Element, key: string, path: PathKey[], out: LocatedIssue[])
 function actionProblem(root: unknown, el: Element, out: LocatedIssue[]): void {
   const raw = el.raw as Record<string, unknown>;
   const atPath = [...el.path, 'at'];
-  if (!Object.hasOwn(raw, 'at')) out.push({ path: atPath, message: `${el.owner} has no "at" (the time in ms to apply it)` });
+  if (!Object.hasOwn(raw, 'at'))
+    out.push({ path: atPath, message: `${el.owner} has no "at" (the time in ms to apply it)` });
   else {
-    for (const issue of AtSchema.safeParse(raw.at).error?.issues ?? []) translateIssue(root, { ...issue, path: atPath }, out);
+    for (const issue of AtSchema.safeParse(raw.at).error?.issues ?? [])
+      translateIssue(root, { ...issue, path: atPath }, out);
   }
   const p = [...el.path, 'action'];
   const action = raw.action;
   if (!Object.hasOwn(raw, 'action')) {
-    out.push({ path: p, message: `${el.owner} has no "action"; it must be one of ${qList(Object.keys(SCRIPT_ACTIONS), 'or')}` });
+    out.push({
+      path: p,
+      message: `${el.owner} has no "action"; it must be one of ${qList(Object.keys(SCRIPT_ACTIONS), 'or')}`,
+    });
   } else if (typeof action === 'string') {
-    out.push({ path: p, message: `${el.owner} has unknown action ${q(action)}${didYouMean(action, Object.keys(SCRIPT_ACTIONS))}` });
+    out.push({
+      path: p,
+      message: `${el.owner} has unknown action ${q(action)}${didYouMean(action, Object.keys(SCRIPT_ACTIONS))}`,
+    });
   } else {
     out.push({ path: p, message: `${el.owner}: "action" must be an action name, got ${describeValue(action)}` });
   }

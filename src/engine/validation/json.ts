@@ -40,13 +40,19 @@ export function describeJsonError(text: string, message: string): string {
 
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; result: ValidationResult } {
   if (typeof text !== 'string') {
-    return { ok: false, result: { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be text' }] } };
+    return {
+      ok: false,
+      result: { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be text' }] },
+    };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, result: { ok: false, errors: [{ path: FILE_PATH, message: describeJsonError(body, message) }] } };
+    return {
+      ok: false,
+      result: { ok: false, errors: [{ path: FILE_PATH, message: describeJsonError(body, message) }] },
+    };
   }
 }

@@ -75,7 +75,14 @@ export function collectNames(root: Record<string, unknown>): NameRegistry {
     if (key === 'nodes') {
       list.forEach((n, i) => {
         if (isPlainObject(n) && isName(n.name)) {
-          reg.add({ kind: 'node', name: n.name, path: item('nodes', i), groupIndex: -1, groupName: null, dependsOnNames: [] });
+          reg.add({
+            kind: 'node',
+            name: n.name,
+            path: item('nodes', i),
+            groupIndex: -1,
+            groupName: null,
+            dependsOnNames: [],
+          });
         }
       });
     } else if (key === 'groups') {
@@ -83,7 +90,8 @@ export function collectNames(root: Record<string, unknown>): NameRegistry {
         if (!isPlainObject(g)) return;
         const gPath = item('groups', gi);
         const groupName = isName(g.name) ? g.name : null;
-        if (groupName !== null) reg.add({ kind: 'group', name: groupName, path: gPath, groupIndex: gi, groupName, dependsOnNames: [] });
+        if (groupName !== null)
+          reg.add({ kind: 'group', name: groupName, path: gPath, groupIndex: gi, groupName, dependsOnNames: [] });
         const resources = Object.hasOwn(g, 'resources') ? g.resources : undefined;
         if (!Array.isArray(resources)) return;
         resources.forEach((r, ri) => {

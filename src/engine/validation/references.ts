@@ -14,7 +14,13 @@ const ARTICLE: Record<ElementKind, string> = { node: 'a node', group: 'a group',
  * e.g. `group "SQL" names` → `group "SQL" names unknown node "NOD1" as ownerNode; did you mean "NODE1"?`.
  * `role` (optional) is appended as `as ownerNode` / `in preferredOwners`.
  */
-export function referenceProblem(reg: NameRegistry, kind: ElementKind, name: string, subject: string, role = ''): string | null {
+export function referenceProblem(
+  reg: NameRegistry,
+  kind: ElementKind,
+  name: string,
+  subject: string,
+  role = '',
+): string | null {
   const found = reg.lookup(name);
   if (found && found.kind === kind) return null;
   const roleText = role ? ` ${role}` : '';
@@ -40,7 +46,8 @@ export function dependencyProblem(
   const found = reg.lookup(name);
   if (found && found.kind === 'resource') {
     if (found.groupIndex === groupIndex) return null;
-    const theirs = found.groupName === null ? `the group at groups[${found.groupIndex}]` : `group ${q(found.groupName)}`;
+    const theirs =
+      found.groupName === null ? `the group at groups[${found.groupIndex}]` : `group ${q(found.groupName)}`;
     const ours = groupName === null ? '' : ` (${q(groupName)})`;
     return `${subject} depends on ${q(name)} of ${theirs}; a resource may depend only on resources of its own group${ours}`;
   }
@@ -65,7 +72,8 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
     if (message) out.push({ path, message });
   };
   const name = (kind: ElementKind, raw: PlainObject, path: PathKey[], pathText: string) => {
-    if (isName(raw.name) && reg.duplicateOf(pathText)) report([...path, 'name'], duplicateNameMessage(reg, kind, raw.name, pathText));
+    if (isName(raw.name) && reg.duplicateOf(pathText))
+      report([...path, 'name'], duplicateNameMessage(reg, kind, raw.name, pathText));
   };
   const nodeList = (raw: PlainObject, key: string, path: PathKey[], owner: () => string) => {
     const list = Object.hasOwn(raw, key) ? raw[key] : undefined;
@@ -132,8 +140,15 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
       if (!isPlainObject(e) || !isActionName(e.action)) return;
       for (const [key, arg] of Object.entries(SCRIPT_ACTIONS[e.action])) {
         const value = Object.hasOwn(e, key) ? e[key] : undefined;
-        if ((arg.kind === 'node' || arg.kind === 'group' || arg.kind === 'resource') && typeof value === 'string' && reg.lookup(value)?.kind !== arg.kind) {
-          report(['script', i, key], referenceProblem(reg, arg.kind, value, `${entrySubject(e, `script[${i}]`)} names`));
+        if (
+          (arg.kind === 'node' || arg.kind === 'group' || arg.kind === 'resource') &&
+          typeof value === 'string' &&
+          reg.lookup(value)?.kind !== arg.kind
+        ) {
+          report(
+            ['script', i, key],
+            referenceProblem(reg, arg.kind, value, `${entrySubject(e, `script[${i}]`)} names`),
+          );
         }
       }
     });

@@ -7,7 +7,10 @@ describe('format', () => {
   it('is required', () => {
     const s = baseScenario();
     delete s.format;
-    expect(onlyIssue(s)).toEqual({ path: 'format', message: 'the scenario has no "format"; it must be "failover-scenario@1"' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'format',
+      message: 'the scenario has no "format"; it must be "failover-scenario@1"',
+    });
   });
 
   it('must be failover-scenario@1', () => {
@@ -32,7 +35,10 @@ describe('unknown keys', () => {
   it('at the top level, with did-you-mean', () => {
     const s = baseScenario();
     s.scirpt = [];
-    expect(onlyIssue(s)).toEqual({ path: 'scirpt', message: 'the scenario has unknown key "scirpt"; did you mean "script"?' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'scirpt',
+      message: 'the scenario has unknown key "scirpt"; did you mean "script"?',
+    });
   });
 
   it('in cluster, node, group, resource and script entry', () => {
@@ -46,11 +52,15 @@ describe('unknown keys', () => {
     // Document order: the keys added here come after the existing ones of their object.
     expect(issues).toEqual([
       { path: 'nodes[1].sate', message: 'node "NODE2" has unknown key "sate"; did you mean "state"?' },
-      { path: 'groups[0].resources[2].dependOn', message: 'resource "SQL Name" has unknown key "dependOn"; did you mean "dependsOn"?' },
+      {
+        path: 'groups[0].resources[2].dependOn',
+        message: 'resource "SQL Name" has unknown key "dependOn"; did you mean "dependsOn"?',
+      },
       { path: 'groups[0].resorces', message: 'group "SQL" has unknown key "resorces"; did you mean "resources"?' },
       {
         path: 'script[0].nodes',
-        message: 'script action "crashNode" at 60000 has unknown argument "nodes" (crashNode takes "node"); did you mean "node"?',
+        message:
+          'script action "crashNode" at 60000 has unknown argument "nodes" (crashNode takes "node"); did you mean "node"?',
       },
       { path: 'cluster.startTim', message: 'the cluster has unknown key "startTim"; did you mean "startTime"?' },
     ]);
@@ -88,12 +98,42 @@ describe('unknown keys', () => {
 
 describe('unknown property names', () => {
   it.each([
-    ['cluster', (s: ReturnType<typeof baseScenario>) => (s.cluster = { properties: { SameSubnetDelai: 1000 } }), 'cluster.properties.SameSubnetDelai', 'the cluster has unknown property "SameSubnetDelai"; did you mean "SameSubnetDelay"?'],
-    ['quorum', (s: ReturnType<typeof baseScenario>) => (s.cluster = { quorum: { Witness: 'disk' } }), 'cluster.quorum.Witness', 'the cluster has unknown quorum setting "Witness"; did you mean "witness"?'],
-    ['node', (s: ReturnType<typeof baseScenario>) => (s.nodes[0].properties = { Nodeweight: 1 }), 'nodes[0].properties.Nodeweight', 'node "NODE1" has unknown property "Nodeweight"; did you mean "NodeWeight"?'],
-    ['group', (s: ReturnType<typeof baseScenario>) => (s.groups[0].properties = { FailoverThreshhold: 1 }), 'groups[0].properties.FailoverThreshhold', 'group "SQL" has unknown property "FailoverThreshhold"; did you mean "FailoverThreshold"?'],
-    ['resource', (s: ReturnType<typeof baseScenario>) => (s.groups[0].resources[3].properties = { RestartTreshold: 1 }), 'groups[0].resources[3].properties.RestartTreshold', 'resource "SQL Server" has unknown property "RestartTreshold"; did you mean "RestartThreshold"?'],
-    ['resource behavior', (s: ReturnType<typeof baseScenario>) => (s.groups[0].resources[0].behavior = { onlinems: 1 }), 'groups[0].resources[0].behavior.onlinems', 'resource "SQL Disk" has unknown behavior "onlinems"; did you mean "onlineMs"?'],
+    [
+      'cluster',
+      (s: ReturnType<typeof baseScenario>) => (s.cluster = { properties: { SameSubnetDelai: 1000 } }),
+      'cluster.properties.SameSubnetDelai',
+      'the cluster has unknown property "SameSubnetDelai"; did you mean "SameSubnetDelay"?',
+    ],
+    [
+      'quorum',
+      (s: ReturnType<typeof baseScenario>) => (s.cluster = { quorum: { Witness: 'disk' } }),
+      'cluster.quorum.Witness',
+      'the cluster has unknown quorum setting "Witness"; did you mean "witness"?',
+    ],
+    [
+      'node',
+      (s: ReturnType<typeof baseScenario>) => (s.nodes[0].properties = { Nodeweight: 1 }),
+      'nodes[0].properties.Nodeweight',
+      'node "NODE1" has unknown property "Nodeweight"; did you mean "NodeWeight"?',
+    ],
+    [
+      'group',
+      (s: ReturnType<typeof baseScenario>) => (s.groups[0].properties = { FailoverThreshhold: 1 }),
+      'groups[0].properties.FailoverThreshhold',
+      'group "SQL" has unknown property "FailoverThreshhold"; did you mean "FailoverThreshold"?',
+    ],
+    [
+      'resource',
+      (s: ReturnType<typeof baseScenario>) => (s.groups[0].resources[3].properties = { RestartTreshold: 1 }),
+      'groups[0].resources[3].properties.RestartTreshold',
+      'resource "SQL Server" has unknown property "RestartTreshold"; did you mean "RestartThreshold"?',
+    ],
+    [
+      'resource behavior',
+      (s: ReturnType<typeof baseScenario>) => (s.groups[0].resources[0].behavior = { onlinems: 1 }),
+      'groups[0].resources[0].behavior.onlinems',
+      'resource "SQL Disk" has unknown behavior "onlinems"; did you mean "onlineMs"?',
+    ],
   ])('%s', (_scope, edit, path, message) => {
     const s = baseScenario();
     edit(s);
@@ -110,13 +150,28 @@ describe('unknown property names', () => {
 describe('property values', () => {
   const cases: [string, string, unknown, string][] = [
     // [scope path, name, value, fragment]
-    ['group', 'FailoverPeriod', '6h', 'group "SQL" property "FailoverPeriod" must be an integer from 1 to 1193 hours, got "6h"'],
+    [
+      'group',
+      'FailoverPeriod',
+      '6h',
+      'group "SQL" property "FailoverPeriod" must be an integer from 1 to 1193 hours, got "6h"',
+    ],
     ['group', 'Priority', true, 'group "SQL" property "Priority" must be an integer from 0 to 4999, got true'],
     ['group', 'Priority', null, 'got null'],
     ['group', 'Priority', [2000], 'got an array'],
-    ['group', 'AntiAffinityClassNames', 'SQL', 'group "SQL" property "AntiAffinityClassNames" must be an array of strings, got "SQL"'],
+    [
+      'group',
+      'AntiAffinityClassNames',
+      'SQL',
+      'group "SQL" property "AntiAffinityClassNames" must be an array of strings, got "SQL"',
+    ],
     ['group', 'AntiAffinityClassNames', ['a', 1], 'must be an array of strings, but item 1 is 1'],
-    ['resource', 'RestartThreshold', 1.5, 'resource "SQL Server" property "RestartThreshold" must be an integer from 0 to 4294967294, got 1.5 (not a whole number)'],
+    [
+      'resource',
+      'RestartThreshold',
+      1.5,
+      'resource "SQL Server" property "RestartThreshold" must be an integer from 0 to 4294967294, got 1.5 (not a whole number)',
+    ],
   ];
   it.each(cases)('wrong type: %s %s = %j', (scope, name, value, fragment) => {
     const s = baseScenario();
@@ -148,7 +203,7 @@ describe('property values', () => {
     ['RestartAction', 3, 'from 0 to 2'],
     ['PendingTimeout', 9, 'from 10 to 4294967294 ms'],
     ['DeadlockTimeout', 999, 'from 1000 to 4294967294 ms'],
-    ['LooksAlivePollInterval', 0, 'from 10 to 4294967294 ms, or 4294967295 (use the resource type\'s value)'],
+    ['LooksAlivePollInterval', 0, "from 10 to 4294967294 ms, or 4294967295 (use the resource type's value)"],
     ['SeparateMonitor', 2, '0 or 1'],
   ])('out of range (resource): %s = %j', (name, value, fragment) => {
     const s = baseScenario();
@@ -161,7 +216,10 @@ describe('property values', () => {
 
   it('out of range (cluster and node)', () => {
     const s = baseScenario();
-    s.cluster = { properties: { SameSubnetDelay: 100, CrossSubnetThreshold: 121 }, quorum: { DynamicQuorum: 2, witness: 'Disk' } };
+    s.cluster = {
+      properties: { SameSubnetDelay: 100, CrossSubnetThreshold: 121 },
+      quorum: { DynamicQuorum: 2, witness: 'Disk' },
+    };
     s.nodes[2].properties = { NodeWeight: 2 };
     s.nodes[2].behavior = { joinMs: 'soon' };
     expect(issuesOf(s).map((e) => `${e.path}: ${e.message}`)).toEqual([
@@ -207,7 +265,10 @@ describe('property values', () => {
   it('rejects a properties value that is not an object', () => {
     const s = baseScenario();
     s.groups[0].resources[1].properties = [];
-    expect(onlyIssue(s)).toEqual({ path: 'groups[0].resources[1].properties', message: 'resource "SQL IP": "properties" must be an object, got an array' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'groups[0].resources[1].properties',
+      message: 'resource "SQL IP": "properties" must be an object, got an array',
+    });
   });
 });
 
@@ -297,16 +358,25 @@ describe('node references', () => {
   it('ownerNode must name a node', () => {
     const s = baseScenario();
     s.groups[0].ownerNode = 'App';
-    expect(onlyIssue(s)).toEqual({ path: 'groups[0].ownerNode', message: 'group "SQL" names "App" as ownerNode, but "App" is a group, not a node' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'groups[0].ownerNode',
+      message: 'group "SQL" names "App" as ownerNode, but "App" is a group, not a node',
+    });
   });
 
   it('preferredOwners: unknown names with did-you-mean, and no repeats', () => {
     const s = baseScenario();
     s.groups[0].preferredOwners = ['NODE2', 'NODE4', 'NODE2', 5];
     expect(issuesOf(s)).toEqual([
-      { path: 'groups[0].preferredOwners[1]', message: 'group "SQL" lists unknown node "NODE4" in preferredOwners; did you mean "NODE1"?' },
+      {
+        path: 'groups[0].preferredOwners[1]',
+        message: 'group "SQL" lists unknown node "NODE4" in preferredOwners; did you mean "NODE1"?',
+      },
       { path: 'groups[0].preferredOwners[2]', message: 'group "SQL" lists node "NODE2" twice in preferredOwners' },
-      { path: 'groups[0].preferredOwners[3]', message: 'group "SQL": "preferredOwners" item 3 must be a node name, got 5' },
+      {
+        path: 'groups[0].preferredOwners[3]',
+        message: 'group "SQL": "preferredOwners" item 3 must be a node name, got 5',
+      },
     ]);
   });
 
@@ -324,7 +394,10 @@ describe('node references', () => {
     s.groups[0].ownerNode = null;
     expect(validateScenario(s).ok).toBe(true);
     s.groups[0].ownerNode = 1;
-    expect(onlyIssue(s)).toEqual({ path: 'groups[0].ownerNode', message: 'group "SQL": "ownerNode" must be a node name or null, got 1' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'groups[0].ownerNode',
+      message: 'group "SQL": "ownerNode" must be a node name or null, got 1',
+    });
   });
 });
 
@@ -352,7 +425,8 @@ describe('dependencies', () => {
     s.groups[1].resources[0].dependsOn = ['SQL Disk'];
     expect(onlyIssue(s)).toEqual({
       path: 'groups[1].resources[0].dependsOn[0]',
-      message: 'resource "App Service" depends on "SQL Disk" of group "SQL"; a resource may depend only on resources of its own group ("App")',
+      message:
+        'resource "App Service" depends on "SQL Disk" of group "SQL"; a resource may depend only on resources of its own group ("App")',
     });
   });
 
@@ -360,15 +434,24 @@ describe('dependencies', () => {
     const s = baseScenario();
     s.groups[0].resources[0].dependsOn = '[NODE1] or [App]';
     expect(issuesOf(s)).toEqual([
-      { path: 'groups[0].resources[0].dependsOn', message: 'resource "SQL Disk" depends on "NODE1", but "NODE1" is a node, not a resource' },
-      { path: 'groups[0].resources[0].dependsOn', message: 'resource "SQL Disk" depends on "App", but "App" is a group, not a resource' },
+      {
+        path: 'groups[0].resources[0].dependsOn',
+        message: 'resource "SQL Disk" depends on "NODE1", but "NODE1" is a node, not a resource',
+      },
+      {
+        path: 'groups[0].resources[0].dependsOn',
+        message: 'resource "SQL Disk" depends on "App", but "App" is a group, not a resource',
+      },
     ]);
   });
 
   it('self-dependency', () => {
     const s = baseScenario();
     s.groups[0].resources[1].dependsOn = '([SQL IP] or [SQL Disk])';
-    expect(onlyIssue(s)).toEqual({ path: 'groups[0].resources[1].dependsOn', message: 'resource "SQL IP" depends on itself' });
+    expect(onlyIssue(s)).toEqual({
+      path: 'groups[0].resources[1].dependsOn',
+      message: 'resource "SQL IP" depends on itself',
+    });
   });
 
   it('a cycle, named in full, reported once at its first resource', () => {
@@ -383,7 +466,9 @@ describe('dependencies', () => {
   it('a cycle through an OR branch is still a cycle', () => {
     const s = baseScenario();
     s.groups[0].resources[0].dependsOn = '[SQL Server] or [SQL IP]';
-    expect(onlyIssue(s).message).toBe('resource "SQL Disk" is part of a dependency cycle: "SQL Disk" → "SQL Server" → "SQL Disk"');
+    expect(onlyIssue(s).message).toBe(
+      'resource "SQL Disk" is part of a dependency cycle: "SQL Disk" → "SQL Server" → "SQL Disk"',
+    );
   });
 
   it('two separate cycles are both reported', () => {
@@ -403,7 +488,8 @@ describe('dependencies', () => {
     s.groups[0].resources[3].dependsOn = '[SQL Name] and ([SQL Disk]';
     expect(onlyIssue(s)).toEqual({
       path: 'groups[0].resources[3].dependsOn',
-      message: 'resource "SQL Server" has an invalid dependsOn expression "[SQL Name] and ([SQL Disk]": "(" at character 16 is never closed',
+      message:
+        'resource "SQL Server" has an invalid dependsOn expression "[SQL Name] and ([SQL Disk]": "(" at character 16 is never closed',
     });
   });
 
@@ -412,7 +498,9 @@ describe('dependencies', () => {
     s.groups[0].resources[3].dependsOn = { and: [] };
     const issue = onlyIssue(s);
     expect(issue.path).toBe('groups[0].resources[3].dependsOn');
-    expect(issue.message).toMatch(/^resource "SQL Server": "dependsOn" must be an array of resource names or a dependency expression/);
+    expect(issue.message).toMatch(
+      /^resource "SQL Server": "dependsOn" must be an array of resource names or a dependency expression/,
+    );
   });
 });
 
@@ -439,7 +527,7 @@ describe('other structure', () => {
     ]);
   });
 
-  it('reports in document order (the file\'s key order), collecting every issue', () => {
+  it("reports in document order (the file's key order), collecting every issue", () => {
     const s = {
       groups: [{ name: 'G', resources: [{ name: 'R', dependsOn: ['X'] }] }],
       format: 'nope',

@@ -22,33 +22,69 @@ describe('validateScenario never throws', () => {
   });
 
   it('on random JS values (anything)', () => {
-    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }), check), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }), check),
+      { numRuns: 300 },
+    );
   });
 
   it('on a valid scenario with random values planted anywhere', () => {
     const keys = fc.constantFrom(
-      'format', 'name', 'seed', 'until', 'cluster', 'nodes', 'groups', 'script', 'ui', 'state', 'properties', 'behavior',
-      'resources', 'dependsOn', 'possibleOwners', 'preferredOwners', 'ownerNode', 'type', 'at', 'action', 'node', 'group',
-      'resource', 'RestartPeriod', 'RetryPeriodOnFailure', 'startTime', 'quorum', '__proto__', 'constructor', 'toString',
+      'format',
+      'name',
+      'seed',
+      'until',
+      'cluster',
+      'nodes',
+      'groups',
+      'script',
+      'ui',
+      'state',
+      'properties',
+      'behavior',
+      'resources',
+      'dependsOn',
+      'possibleOwners',
+      'preferredOwners',
+      'ownerNode',
+      'type',
+      'at',
+      'action',
+      'node',
+      'group',
+      'resource',
+      'RestartPeriod',
+      'RetryPeriodOnFailure',
+      'startTime',
+      'quorum',
+      '__proto__',
+      'constructor',
+      'toString',
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.array(fc.nat(5), { maxLength: 4 }), keys, fc.jsonValue({ maxDepth: 3 })), { maxLength: 6 }), (plants) => {
-        const s = baseScenario();
-        for (const [route, key, value] of plants) {
-          // Walk into the scenario following `route` as indexes into each level's keys/items.
-          let target: unknown = s;
-          for (const step of route) {
-            if (Array.isArray(target) && target.length) target = target[step % target.length];
-            else if (target && typeof target === 'object') {
-              const ks = Object.keys(target);
-              if (!ks.length) break;
-              target = (target as Record<string, unknown>)[ks[step % ks.length]];
+      fc.property(
+        fc.array(fc.tuple(fc.array(fc.nat(5), { maxLength: 4 }), keys, fc.jsonValue({ maxDepth: 3 })), {
+          maxLength: 6,
+        }),
+        (plants) => {
+          const s = baseScenario();
+          for (const [route, key, value] of plants) {
+            // Walk into the scenario following `route` as indexes into each level's keys/items.
+            let target: unknown = s;
+            for (const step of route) {
+              if (Array.isArray(target) && target.length) target = target[step % target.length];
+              else if (target && typeof target === 'object') {
+                const ks = Object.keys(target);
+                if (!ks.length) break;
+                target = (target as Record<string, unknown>)[ks[step % ks.length]];
+              }
             }
+            if (target && typeof target === 'object' && !Array.isArray(target))
+              Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
           }
-          if (target && typeof target === 'object' && !Array.isArray(target)) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-        }
-        check(s);
-      }),
+          check(s);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -57,7 +93,10 @@ describe('validateScenario never throws', () => {
     const name = fc.constantFrom('A', 'B', 'C', 'a', 'D', '', 'A]', '[');
     fc.assert(
       fc.property(fc.array(fc.tuple(name, fc.oneof(fc.string(), fc.array(name))), { maxLength: 6 }), (rs) => {
-        check({ format: 'failover-scenario@1', groups: [{ name: 'G', resources: rs.map(([n, d]) => ({ name: n, dependsOn: d })) }] });
+        check({
+          format: 'failover-scenario@1',
+          groups: [{ name: 'G', resources: rs.map(([n, d]) => ({ name: n, dependsOn: d })) }],
+        });
       }),
       { numRuns: 500 },
     );
@@ -68,14 +107,22 @@ describe('validateScenario never throws', () => {
     for (let i = 0; i < 100000; i++) deep = [deep];
     check(deep);
     check({ format: 'failover-scenario@1', ui: deep, nodes: deep, groups: [deep], script: [deep] });
-    const chain = Array.from({ length: 20000 }, (_, i) => ({ name: `R${i}`, dependsOn: i ? [`R${i - 1}`] : [`R19999`] }));
+    const chain = Array.from({ length: 20000 }, (_, i) => ({
+      name: `R${i}`,
+      dependsOn: i ? [`R${i - 1}`] : [`R19999`],
+    }));
     const r = validateScenario({ format: 'failover-scenario@1', groups: [{ name: 'G', resources: chain }] });
     expect(!r.ok && r.errors.length).toBe(1);
   });
 
   it('on hostile objects (throwing getters)', () => {
     const evil = { format: 'failover-scenario@1' };
-    Object.defineProperty(evil, 'nodes', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(evil, 'nodes', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const r = validateScenario(evil);
     expect(r.ok).toBe(false);
   });

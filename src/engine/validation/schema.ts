@@ -9,13 +9,7 @@
  * cannot say simply — names, references, cycles — is checked by `./references` over the same input.
  */
 import { z } from 'zod';
-import type {
-  ClusterSpec,
-  DependencyExpr,
-  GroupSpec,
-  NodeSpec,
-  ResourceSpec,
-} from '../model/scenario';
+import type { ClusterSpec, DependencyExpr, GroupSpec, NodeSpec, ResourceSpec } from '../model/scenario';
 import { DWORD_MAX, SCENARIO_FORMAT } from '../model/scenario';
 import {
   DEFAULT_NODE_STATE,
@@ -64,9 +58,12 @@ export function ruleSchema(rule: PropertyRule): z.ZodType<unknown> {
 }
 
 function settingsShape(scope: PropertyScope) {
-  return z.strictObject(Object.fromEntries(PROPERTY_NAMES[scope].map((n) => [n, ruleSchema(getPropertyRule(scope, n)!).optional()])), {
-    error: 'an object',
-  });
+  return z.strictObject(
+    Object.fromEntries(PROPERTY_NAMES[scope].map((n) => [n, ruleSchema(getPropertyRule(scope, n)!).optional()])),
+    {
+      error: 'an object',
+    },
+  );
 }
 
 const DEFAULTS = new Map<PropertyScope, Readonly<Record<string, unknown>>>();
@@ -114,7 +111,8 @@ export function settingsSchema(scope: PropertyScope) {
     scope === 'resource'
       ? shape.superRefine(retryNotBelowRestart, {
           // Still checked when other properties are invalid, not when one of the two is.
-          when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'RetryPeriodOnFailure' || i.path?.[0] === 'RestartPeriod'),
+          when: (payload) =>
+            !payload.issues.some((i) => i.path?.[0] === 'RetryPeriodOnFailure' || i.path?.[0] === 'RestartPeriod'),
         })
       : shape;
   // Absent: the defaults, without parsing an empty object for every element.
@@ -126,22 +124,23 @@ export function settingsSchema(scope: PropertyScope) {
 
 export const ClusterObject = z.strictObject(
   {
-    startTime: z.string({ error: 'a time of day "HH:MM" from "00:00" to "23:59"' }).regex(START_TIME).default(DEFAULT_START_TIME),
+    startTime: z
+      .string({ error: 'a time of day "HH:MM" from "00:00" to "23:59"' })
+      .regex(START_TIME)
+      .default(DEFAULT_START_TIME),
     properties: settingsSchema('cluster'),
     quorum: settingsSchema('quorum'),
   },
   { error: 'an object' },
 );
 
-export const ClusterSchema = ClusterObject.transform(
-  (c): ClusterSpec => ({
-    startTime: c.startTime,
-    startTimeMs: (Number(c.startTime.slice(0, 2)) * 60 + Number(c.startTime.slice(3, 5))) * 60000,
-    properties: c.properties as unknown as ClusterSpec['properties'],
-    quorum: c.quorum as unknown as ClusterSpec['quorum'],
-    explicit: [],
-  }),
-).prefault({});
+export const ClusterSchema = ClusterObject.transform((c): ClusterSpec => ({
+  startTime: c.startTime,
+  startTimeMs: (Number(c.startTime.slice(0, 2)) * 60 + Number(c.startTime.slice(3, 5))) * 60000,
+  properties: c.properties as unknown as ClusterSpec['properties'],
+  quorum: c.quorum as unknown as ClusterSpec['quorum'],
+  explicit: [],
+})).prefault({});
 
 export const NodeObject = z.strictObject(
   {
@@ -154,16 +153,14 @@ export const NodeObject = z.strictObject(
 );
 
 /** A node; `id` is set from its position by `ScenarioSchema`. */
-export const NodeSchema = NodeObject.transform(
-  (n): NodeSpec => ({
-    name: n.name,
-    id: 0,
-    state: n.state,
-    properties: n.properties as unknown as NodeSpec['properties'],
-    behavior: n.behavior as unknown as NodeSpec['behavior'],
-    explicit: [],
-  }),
-);
+export const NodeSchema = NodeObject.transform((n): NodeSpec => ({
+  name: n.name,
+  id: 0,
+  state: n.state,
+  properties: n.properties as unknown as NodeSpec['properties'],
+  behavior: n.behavior as unknown as NodeSpec['behavior'],
+  explicit: [],
+}));
 
 const DEPENDS_ON = 'an array of resource names or a dependency expression like "([IP1] or [IP2]) and [Disk]"';
 
@@ -174,7 +171,11 @@ export const DependsOnSchema = z.union(
     z.string().transform((text, ctx): DependencyExpr => {
       const parsed = parseDependencyExpr(text);
       if (parsed.ok) return parsed.expr;
-      ctx.addIssue({ code: 'custom', message: parsed.message, params: { rule: 'dependsOnSyntax' satisfies CustomRule } });
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.message,
+        params: { rule: 'dependsOnSyntax' satisfies CustomRule },
+      });
       return z.NEVER;
     }),
   ],
@@ -194,26 +195,26 @@ export const ResourceObject = z.strictObject(
 );
 
 /** A resource; `group` and the scenario-wide `index` are set by `ScenarioSchema`. */
-export const ResourceSchema = ResourceObject.transform(
-  (r): ResourceSpec => ({
-    name: r.name,
-    type: r.type,
-    group: '',
-    index: 0,
-    dependsOn: r.dependsOn,
-    possibleOwners: r.possibleOwners,
-    properties: r.properties as unknown as ResourceSpec['properties'],
-    behavior: withDefaults({ ...defaultBehavior(r.type) }, r.behavior ?? {}),
-    explicit: [],
-  }),
-);
+export const ResourceSchema = ResourceObject.transform((r): ResourceSpec => ({
+  name: r.name,
+  type: r.type,
+  group: '',
+  index: 0,
+  dependsOn: r.dependsOn,
+  possibleOwners: r.possibleOwners,
+  properties: r.properties as unknown as ResourceSpec['properties'],
+  behavior: withDefaults({ ...defaultBehavior(r.type) }, r.behavior ?? {}),
+  explicit: [],
+}));
 
 export const GroupObject = z.strictObject(
   {
     name: NAME,
     ownerNode: z.string({ error: 'a node name or null' }).nullable().default(null),
     preferredOwners: NODE_LIST.default(() => []),
-    persistentState: z.enum(PERSISTENT_STATES as ['online', 'offline'], { error: '"online" or "offline"' }).default(DEFAULT_PERSISTENT_STATE),
+    persistentState: z
+      .enum(PERSISTENT_STATES as ['online', 'offline'], { error: '"online" or "offline"' })
+      .default(DEFAULT_PERSISTENT_STATE),
     properties: settingsSchema('group'),
     resources: z.array(ResourceSchema, { error: 'an array of resources' }).default(() => []),
   },
@@ -221,18 +222,16 @@ export const GroupObject = z.strictObject(
 );
 
 /** A group; `index` is set from its position by `ScenarioSchema`. */
-export const GroupSchema = GroupObject.transform(
-  (g): GroupSpec => ({
-    name: g.name,
-    index: 0,
-    ownerNode: g.ownerNode,
-    preferredOwners: g.preferredOwners,
-    persistentState: g.persistentState,
-    properties: g.properties as unknown as GroupSpec['properties'],
-    resources: g.resources.map((r) => ((r.group = g.name), r)),
-    explicit: [],
-  }),
-);
+export const GroupSchema = GroupObject.transform((g): GroupSpec => ({
+  name: g.name,
+  index: 0,
+  ownerNode: g.ownerNode,
+  preferredOwners: g.preferredOwners,
+  persistentState: g.persistentState,
+  properties: g.properties as unknown as GroupSpec['properties'],
+  resources: g.resources.map((r) => ((r.group = g.name), r)),
+  explicit: [],
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Script entries (contract §2): one strict object per action, chosen by `action`.
@@ -255,14 +254,21 @@ export const AtSchema = ms();
 function entrySchema(action: (typeof ACTION_NAMES)[number]) {
   const args = SCRIPT_ACTIONS[action];
   const object = z.strictObject(
-    { at: AtSchema, action: z.literal(action), ...Object.fromEntries(Object.entries(args).map(([k, a]) => [k, argSchema(a)])) },
+    {
+      at: AtSchema,
+      action: z.literal(action),
+      ...Object.fromEntries(Object.entries(args).map(([k, a]) => [k, argSchema(a)])),
+    },
     { error: ENTRY_SHAPE },
   );
   if (action !== 'setHealth') return object;
   return object.superRefine(
     (e: Record<string, unknown>, ctx) => {
       if (e.looksAlive === undefined && e.isAlive === undefined) {
-        ctx.addIssue({ code: 'custom', params: { rule: 'setHealthNeedsAnswer' satisfies CustomRule, answers: HEALTH } });
+        ctx.addIssue({
+          code: 'custom',
+          params: { rule: 'setHealthNeedsAnswer' satisfies CustomRule, answers: HEALTH },
+        });
       }
     },
     { when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'looksAlive' || i.path?.[0] === 'isAlive') },
@@ -286,7 +292,11 @@ export const ScenarioObject = z.strictObject(
       .transform((s) => (s.trim() === '' ? DEFAULT_SCENARIO_NAME : s))
       .default(DEFAULT_SCENARIO_NAME),
     description: z.string({ error: 'a string' }).default(''),
-    seed: z.int({ error: `an integer from 0 to ${DWORD_MAX}` }).min(0).max(DWORD_MAX).default(DEFAULT_SEED),
+    seed: z
+      .int({ error: `an integer from 0 to ${DWORD_MAX}` })
+      .min(0)
+      .max(DWORD_MAX)
+      .default(DEFAULT_SEED),
     until: ms().optional(),
     cluster: ClusterSchema,
     nodes: z

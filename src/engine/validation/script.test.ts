@@ -57,10 +57,24 @@ describe('script validation', () => {
   });
 
   it('"at" must be a non-negative integer and is required', () => {
-    expect(issuesOf(withScript({ action: 'failWitness' }, { at: -5, action: 'failWitness' }, { at: '60s', action: 'crashNode', node: 'NODE1' }))).toEqual([
+    expect(
+      issuesOf(
+        withScript(
+          { action: 'failWitness' },
+          { at: -5, action: 'failWitness' },
+          { at: '60s', action: 'crashNode', node: 'NODE1' },
+        ),
+      ),
+    ).toEqual([
       { path: 'script[0].at', message: 'script action "failWitness" has no "at" (the time in ms to apply it)' },
-      { path: 'script[1].at', message: 'script action "failWitness": "at" must be a non-negative integer number of ms, got -5' },
-      { path: 'script[2].at', message: 'script action "crashNode": "at" must be a non-negative integer number of ms, got "60s"' },
+      {
+        path: 'script[1].at',
+        message: 'script action "failWitness": "at" must be a non-negative integer number of ms, got -5',
+      },
+      {
+        path: 'script[2].at',
+        message: 'script action "crashNode": "at" must be a non-negative integer number of ms, got "60s"',
+      },
     ]);
   });
 
@@ -78,9 +92,14 @@ describe('script validation', () => {
   });
 
   it('missing argument', () => {
-    expect(issuesOf(withScript({ at: 0, action: 'crashNode' }, { at: 1, action: 'setOnline', resource: 'SQL IP' }))).toEqual([
+    expect(
+      issuesOf(withScript({ at: 0, action: 'crashNode' }, { at: 1, action: 'setOnline', resource: 'SQL IP' })),
+    ).toEqual([
       { path: 'script[0].node', message: 'script action "crashNode" at 0 needs a "node" naming the node' },
-      { path: 'script[1].result', message: 'script action "setOnline" at 1 needs a "result" ("ok", "fail", "stall" or "hang")' },
+      {
+        path: 'script[1].result',
+        message: 'script action "setOnline" at 1 needs a "result" ("ok", "fail", "stall" or "hang")',
+      },
     ]);
   });
 
@@ -92,11 +111,22 @@ describe('script validation', () => {
   });
 
   it('extra argument, with did-you-mean', () => {
-    expect(issuesOf(withScript({ at: 0, action: 'failWitness', node: 'NODE1' }, { at: 0, action: 'pauseNode', node: 'NODE1', drian: true }))).toEqual([
-      { path: 'script[0].node', message: 'script action "failWitness" at 0 has unknown argument "node" (failWitness takes no arguments)' },
+    expect(
+      issuesOf(
+        withScript(
+          { at: 0, action: 'failWitness', node: 'NODE1' },
+          { at: 0, action: 'pauseNode', node: 'NODE1', drian: true },
+        ),
+      ),
+    ).toEqual([
+      {
+        path: 'script[0].node',
+        message: 'script action "failWitness" at 0 has unknown argument "node" (failWitness takes no arguments)',
+      },
       {
         path: 'script[1].drian',
-        message: 'script action "pauseNode" at 0 has unknown argument "drian" (pauseNode takes "node" and "drain"); did you mean "drain"?',
+        message:
+          'script action "pauseNode" at 0 has unknown argument "drian" (pauseNode takes "node" and "drain"); did you mean "drain"?',
       },
     ]);
   });
@@ -115,9 +145,13 @@ describe('script validation', () => {
       { path: 'script[0].drain', message: 'script action "pauseNode" at 0: "drain" must be true or false, got "yes"' },
       {
         path: 'script[1].failback',
-        message: 'script action "resumeNode" at 0: "failback" must be one of "NoFailback", "Immediate" or "Policy", got "immediate"; did you mean "Immediate"?',
+        message:
+          'script action "resumeNode" at 0: "failback" must be one of "NoFailback", "Immediate" or "Policy", got "immediate"; did you mean "Immediate"?',
       },
-      { path: 'script[2].isAlive', message: 'script action "setHealth" at 0: "isAlive" must be one of "ok", "fail" or "hang", got false' },
+      {
+        path: 'script[2].isAlive',
+        message: 'script action "setHealth" at 0: "isAlive" must be one of "ok", "fail" or "hang", got false',
+      },
       { path: 'script[3].node', message: 'script action "crashNode" at 0: "node" must be the name of a node, got 1' },
     ]);
   });
@@ -132,17 +166,39 @@ describe('script validation', () => {
         ),
       ),
     ).toEqual([
-      { path: 'script[0].node', message: 'script action "crashNode" at 0 names unknown node "NODE9"; did you mean "NODE1"?' },
-      { path: 'script[1].group', message: 'script action "moveGroup" at 0 names unknown group "SQl"; did you mean "SQL"?' },
-      { path: 'script[1].node', message: 'script action "moveGroup" at 0 names unknown node "NODE7"; did you mean "NODE1"?' },
-      { path: 'script[2].resource', message: 'script action "failResource" at 0 names unknown resource "SQL Srever"; did you mean "SQL Server"?' },
+      {
+        path: 'script[0].node',
+        message: 'script action "crashNode" at 0 names unknown node "NODE9"; did you mean "NODE1"?',
+      },
+      {
+        path: 'script[1].group',
+        message: 'script action "moveGroup" at 0 names unknown group "SQl"; did you mean "SQL"?',
+      },
+      {
+        path: 'script[1].node',
+        message: 'script action "moveGroup" at 0 names unknown node "NODE7"; did you mean "NODE1"?',
+      },
+      {
+        path: 'script[2].resource',
+        message: 'script action "failResource" at 0 names unknown resource "SQL Srever"; did you mean "SQL Server"?',
+      },
     ]);
   });
 
   it('arguments naming an element of the wrong kind', () => {
-    expect(issuesOf(withScript({ at: 0, action: 'moveGroup', group: 'SQL Disk' }, { at: 0, action: 'heal', resource: 'SQL' }))).toEqual([
-      { path: 'script[0].group', message: 'script action "moveGroup" at 0 names "SQL Disk", but "SQL Disk" is a resource, not a group' },
-      { path: 'script[1].resource', message: 'script action "heal" at 0 names "SQL", but "SQL" is a group, not a resource' },
+    expect(
+      issuesOf(
+        withScript({ at: 0, action: 'moveGroup', group: 'SQL Disk' }, { at: 0, action: 'heal', resource: 'SQL' }),
+      ),
+    ).toEqual([
+      {
+        path: 'script[0].group',
+        message: 'script action "moveGroup" at 0 names "SQL Disk", but "SQL Disk" is a resource, not a group',
+      },
+      {
+        path: 'script[1].resource',
+        message: 'script action "heal" at 0 names "SQL", but "SQL" is a group, not a resource',
+      },
     ]);
   });
 

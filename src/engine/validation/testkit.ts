@@ -21,7 +21,12 @@ export function baseScenario(): Json {
           { name: 'SQL Disk', type: 'Physical Disk' },
           { name: 'SQL IP', type: 'IP Address' },
           { name: 'SQL Name', type: 'Network Name', dependsOn: ['SQL IP'] },
-          { name: 'SQL Server', type: 'SQL Server', dependsOn: '[SQL Name] and [SQL Disk]', possibleOwners: ['NODE1', 'NODE2'] },
+          {
+            name: 'SQL Server',
+            type: 'SQL Server',
+            dependsOn: '[SQL Name] and [SQL Disk]',
+            possibleOwners: ['NODE1', 'NODE2'],
+          },
         ],
       },
       { name: 'App', resources: [{ name: 'App Service', type: 'Generic Service' }] },
@@ -40,13 +45,17 @@ export function issuesOf(json: unknown): ValidationIssue[] {
 /** The scenario of a valid file (fails loudly with the issues if it is not). */
 export function scenarioOf(json: unknown): Scenario {
   const r = validateScenario(json);
-  if (!r.ok) throw new Error(`expected a valid scenario:\n${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
+  if (!r.ok)
+    throw new Error(`expected a valid scenario:\n${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
   return r.scenario;
 }
 
 /** The one issue of an invalid scenario, asserting there is exactly one. */
 export function onlyIssue(json: unknown): ValidationIssue {
   const list = issuesOf(json);
-  if (list.length !== 1) throw new Error(`expected one issue, got ${list.length}:\n${list.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
+  if (list.length !== 1)
+    throw new Error(
+      `expected one issue, got ${list.length}:\n${list.map((e) => `${e.path}: ${e.message}`).join('\n')}`,
+    );
   return list[0];
 }

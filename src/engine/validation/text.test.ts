@@ -69,7 +69,9 @@ describe('parseScenarioText', () => {
 
   it('handles empty text and a byte-order mark', () => {
     const empty = parseScenarioText('');
-    expect(!empty.ok && empty.errors).toEqual([{ path: '(file)', message: expect.stringMatching(/^invalid JSON at line 1, column 1: /) }]);
+    expect(!empty.ok && empty.errors).toEqual([
+      { path: '(file)', message: expect.stringMatching(/^invalid JSON at line 1, column 1: /) },
+    ]);
     expect(parseScenarioText('\uFEFF{"format":"failover-scenario@1"}').ok).toBe(true);
   });
 
@@ -93,14 +95,17 @@ describe('JSON error messages from different engines', () => {
     );
   });
   it('V8 with "(line L column C)"', () => {
-    expect(describeJsonError(text, "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)")).toBe(
-      "invalid JSON at line 3, column 3: Expected ',' or '}' after property value",
-    );
+    expect(
+      describeJsonError(text, "Expected ',' or '}' after property value in JSON at position 13 (line 3 column 3)"),
+    ).toBe("invalid JSON at line 3, column 3: Expected ',' or '}' after property value");
   });
   it('Firefox "at line L column C of the JSON data"', () => {
-    expect(describeJsonError(text, "JSON.parse: expected ',' or '}' after property value in object at line 3 column 3 of the JSON data")).toBe(
-      "invalid JSON at line 3, column 3: expected ',' or '}' after property value in object",
-    );
+    expect(
+      describeJsonError(
+        text,
+        "JSON.parse: expected ',' or '}' after property value in object at line 3 column 3 of the JSON data",
+      ),
+    ).toBe("invalid JSON at line 3, column 3: expected ',' or '}' after property value in object");
   });
   it('no position at all', () => {
     expect(describeJsonError(text, 'Something odd')).toBe('invalid JSON: Something odd');

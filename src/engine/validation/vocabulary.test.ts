@@ -32,14 +32,35 @@ describe('did you mean', () => {
 });
 
 describe('PROPERTY_RULES', () => {
-  it('covers exactly the contract\'s accepted names', () => {
-    expect(PROPERTY_NAMES.cluster).toEqual(['SameSubnetDelay', 'SameSubnetThreshold', 'CrossSubnetDelay', 'CrossSubnetThreshold']);
+  it("covers exactly the contract's accepted names", () => {
+    expect(PROPERTY_NAMES.cluster).toEqual([
+      'SameSubnetDelay',
+      'SameSubnetThreshold',
+      'CrossSubnetDelay',
+      'CrossSubnetThreshold',
+    ]);
     expect(PROPERTY_NAMES.quorum).toEqual(['witness', 'DynamicQuorum']);
     expect(PROPERTY_NAMES.node).toEqual(['NodeWeight']);
-    expect(PROPERTY_NAMES.group).toEqual(['FailoverThreshold', 'FailoverPeriod', 'AutoFailbackType', 'FailbackWindowStart', 'FailbackWindowEnd', 'Priority', 'AntiAffinityClassNames']);
+    expect(PROPERTY_NAMES.group).toEqual([
+      'FailoverThreshold',
+      'FailoverPeriod',
+      'AutoFailbackType',
+      'FailbackWindowStart',
+      'FailbackWindowEnd',
+      'Priority',
+      'AntiAffinityClassNames',
+    ]);
     expect(PROPERTY_NAMES.resource).toEqual([
-      'RestartAction', 'RestartThreshold', 'RestartPeriod', 'RestartDelay', 'RetryPeriodOnFailure', 'PendingTimeout', 'DeadlockTimeout',
-      'LooksAlivePollInterval', 'IsAlivePollInterval', 'SeparateMonitor',
+      'RestartAction',
+      'RestartThreshold',
+      'RestartPeriod',
+      'RestartDelay',
+      'RetryPeriodOnFailure',
+      'PendingTimeout',
+      'DeadlockTimeout',
+      'LooksAlivePollInterval',
+      'IsAlivePollInterval',
+      'SeparateMonitor',
     ]);
   });
 
@@ -56,16 +77,23 @@ describe('PROPERTY_RULES', () => {
         expect(checkPropertyValue(scope, name, value)).toBeNull();
       }
     }
-    for (const rule of Object.values(PROPERTY_RULES)) expect(checkPropertyValue(rule.scope, rule.name, rule.default)).toBeNull();
+    for (const rule of Object.values(PROPERTY_RULES))
+      expect(checkPropertyValue(rule.scope, rule.name, rule.default)).toBeNull();
   });
 
   it('checkPropertyValue gives the reason that follows the property name', () => {
-    expect(checkPropertyValue('group', 'FailoverPeriod', '6h')).toBe('must be an integer from 1 to 1193 hours, got "6h"');
+    expect(checkPropertyValue('group', 'FailoverPeriod', '6h')).toBe(
+      'must be an integer from 1 to 1193 hours, got "6h"',
+    );
     expect(checkPropertyValue('group', 'FailbackWindowStart', -1)).toBeNull();
     expect(checkPropertyValue('group', 'FailbackWindowEnd', 23)).toBeNull();
     expect(checkPropertyValue('resource', 'RetryPeriodOnFailure', 4294967295)).toBeNull();
-    expect(checkPropertyValue('resource', 'RestartPeriod', 4294967295)).toContain('4294967295 is not a special value for RestartPeriod');
-    expect(checkPropertyValue('resource', 'IsAlivePollInterval', -1)).toContain('negative values are not allowed; use 4294967295 for the default');
+    expect(checkPropertyValue('resource', 'RestartPeriod', 4294967295)).toContain(
+      '4294967295 is not a special value for RestartPeriod',
+    );
+    expect(checkPropertyValue('resource', 'IsAlivePollInterval', -1)).toContain(
+      'negative values are not allowed; use 4294967295 for the default',
+    );
     expect(checkPropertyValue('resource', 'RestartAction', Number.NaN)).toContain('got NaN');
     expect(checkPropertyValue('resource', 'Nope', 1)).toBe('is not a resource property');
     expect(checkPropertyValue('resource', 'constructor', 1)).toBe('is not a resource property');

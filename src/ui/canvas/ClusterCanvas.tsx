@@ -41,13 +41,16 @@ export function ClusterCanvas() {
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
-  const openMenuAt = useCallback((id: string, clientX: number, clientY: number) => {
-    const entity = entityOf(id);
-    const box = wrapper.current?.getBoundingClientRect();
-    if (!entity || !box) return;
-    api.getState().select(entity);
-    setMenu({ entity, x: clientX - box.left, y: clientY - box.top });
-  }, [api]);
+  const openMenuAt = useCallback(
+    (id: string, clientX: number, clientY: number) => {
+      const entity = entityOf(id);
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!entity || !box) return;
+      api.getState().select(entity);
+      setMenu({ entity, x: clientX - box.left, y: clientY - box.top });
+    },
+    [api],
+  );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return;
@@ -60,7 +63,13 @@ export function ClusterCanvas() {
   };
 
   return (
-    <div className={`canvas${scenario.groups.length <= ANIMATE_MAX_GROUPS ? ' animate-moves' : ''}`} ref={wrapper} onKeyDown={onKeyDown} aria-label="Cluster diagram" role="region">
+    <div
+      className={`canvas${scenario.groups.length <= ANIMATE_MAX_GROUPS ? ' animate-moves' : ''}`}
+      ref={wrapper}
+      onKeyDown={onKeyDown}
+      aria-label="Cluster diagram"
+      role="region"
+    >
       <ReactFlow
         key={scenario.name}
         nodes={nodes}

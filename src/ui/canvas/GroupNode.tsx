@@ -51,7 +51,13 @@ function GroupDetail({ name }: { name: string }) {
         <strong className="entity-name">{name}</strong>
         <StateBadge state={g.state} />
       </div>
-      <Meter label="failovers" count={g.count} threshold={g.threshold} endsAt={g.endsAt} endsLabel="oldest ages out in" />
+      <Meter
+        label="failovers"
+        count={g.count}
+        threshold={g.threshold}
+        endsAt={g.endsAt}
+        endsLabel="oldest ages out in"
+      />
       {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
       <Timers subject={name} />
       <LastDecision name={name} />

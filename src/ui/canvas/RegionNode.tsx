@@ -21,7 +21,9 @@ export const RegionNode = memo(function RegionNode({ data }: NodeProps<Node<Regi
   if (data.unowned) {
     return (
       <div className="region region-unowned">
-        <div className="region-head"><strong>Unowned</strong> <span className="muted">groups with no live owner</span></div>
+        <div className="region-head">
+          <strong>Unowned</strong> <span className="muted">groups with no live owner</span>
+        </div>
       </div>
     );
   }
@@ -36,13 +38,11 @@ function LiveRegion({ name }: { name: string }) {
     <div className={`region region-${cls}${selected ? ' is-selected' : ''}`} data-testid={`region-${name}`}>
       <div className="region-head">
         <strong className="entity-name">{name}</strong>
-        {crashed ? (
-          <StateBadge state="Crashed" label={`crashed — detected in `} />
-        ) : (
-          <StateBadge state={state} />
-        )}
+        {crashed ? <StateBadge state="Crashed" label={`crashed — detected in `} /> : <StateBadge state={state} />}
         {crashed && <Countdown deadline={detectAt} />}
-        <span className="muted vote" title="Current quorum vote">vote {vote}</span>
+        <span className="muted vote" title="Current quorum vote">
+          vote {vote}
+        </span>
       </div>
       <Timers subject={name} skip="nodeDetection" />
     </div>

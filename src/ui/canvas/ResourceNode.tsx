@@ -11,12 +11,16 @@ import type { ResourceData } from './layout';
 const pick = (name: string) => (s: AppState) => {
   const r = s.index.resources[name];
   const f = r?.faults;
-  const faults = f ? [
-    f.looksAlive !== 'ok' && `LooksAlive ${f.looksAlive}`,
-    f.isAlive !== 'ok' && `IsAlive ${f.isAlive}`,
-    f.online !== 'ok' && `Online ${f.online}`,
-    f.offline !== 'ok' && `Offline ${f.offline}`,
-  ].filter(Boolean).join(', ') : '';
+  const faults = f
+    ? [
+        f.looksAlive !== 'ok' && `LooksAlive ${f.looksAlive}`,
+        f.isAlive !== 'ok' && `IsAlive ${f.isAlive}`,
+        f.online !== 'ok' && `Online ${f.online}`,
+        f.offline !== 'ok' && `Offline ${f.offline}`,
+      ]
+        .filter(Boolean)
+        .join(', ')
+    : '';
   return {
     state: r?.state ?? 'Offline',
     count: r?.restarts.count ?? 0,
@@ -47,7 +51,9 @@ function ResourceBrief({ name }: { name: string }) {
     <div className={`resource state-bg-${r.state}${r.selected ? ' is-selected' : ''}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="resource-head">
-        <span className="entity-name" title={name}>{name}</span>
+        <span className="entity-name" title={name}>
+          {name}
+        </span>
         <StateBadge state={r.state} />
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
@@ -61,19 +67,39 @@ function ResourceDetail({ name }: { name: string }) {
     <div className={`resource state-bg-${r.state}${r.selected ? ' is-selected' : ''}`}>
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="resource-head">
-        <span className="entity-name" title={name}>{name}</span>
+        <span className="entity-name" title={name}>
+          {name}
+        </span>
         <StateBadge state={r.state} />
       </div>
       {(r.count > 0 || r.endsAt !== null) && (
-        <Meter label="restarts" count={r.count} threshold={r.threshold} endsAt={r.endsAt} endsLabel="window resets in" />
+        <Meter
+          label="restarts"
+          count={r.count}
+          threshold={r.threshold}
+          endsAt={r.endsAt}
+          endsLabel="window resets in"
+        />
       )}
       {r.gaveUp && <div className="warn-text">gave up restarting</div>}
-      {r.faults && <div className="faults" title="Injected faults">⚠ {r.faults}</div>}
+      {r.faults && (
+        <div className="faults" title="Injected faults">
+          ⚠ {r.faults}
+        </div>
+      )}
       {r.hung && <div className="warn-text">{r.hung} call hung</div>}
       {r.state === 'Online' && (r.nextLooksAlive !== null || r.nextIsAlive !== null) && (
         <div className="polls muted">
-          {r.nextLooksAlive !== null && <span>LA <Countdown deadline={r.nextLooksAlive} /> </span>}
-          {r.nextIsAlive !== null && <span>IA <Countdown deadline={r.nextIsAlive} /></span>}
+          {r.nextLooksAlive !== null && (
+            <span>
+              LA <Countdown deadline={r.nextLooksAlive} />{' '}
+            </span>
+          )}
+          {r.nextIsAlive !== null && (
+            <span>
+              IA <Countdown deadline={r.nextIsAlive} />
+            </span>
+          )}
         </div>
       )}
       <Timers subject={name} />

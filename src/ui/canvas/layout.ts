@@ -40,11 +40,18 @@ export function entityOf(id: string): { kind: 'node' | 'group' | 'resource'; nam
   return null;
 }
 
-interface GroupBox { w: number; h: number; resources: { name: string; x: number; y: number }[] }
+interface GroupBox {
+  w: number;
+  h: number;
+  resources: { name: string; x: number; y: number }[];
+}
 
 function layoutGroup(g: GroupSpec): GroupBox {
   const byName = new Map(g.resources.map((r) => [r.name, r]));
-  const depth = longestPathLayers(g.resources.map((r) => r.name), (name) => byName.get(name)?.dependsOn.flat() ?? []);
+  const depth = longestPathLayers(
+    g.resources.map((r) => r.name),
+    (name) => byName.get(name)?.dependsOn.flat() ?? [],
+  );
   const layers: string[][] = [];
   for (const r of g.resources) (layers[depth.get(r.name)!] ??= []).push(r.name);
   const widest = Math.max(1, ...layers.map((l) => l?.length ?? 0));
@@ -53,7 +60,9 @@ function layoutGroup(g: GroupSpec): GroupBox {
   layers.forEach((layer, li) => {
     const rowW = layer.length * RES_W + (layer.length - 1) * RES_GAP_X;
     const x0 = (w - rowW) / 2;
-    layer.forEach((name, i) => resources.push({ name, x: x0 + i * (RES_W + RES_GAP_X), y: GROUP_HEAD + li * (RES_H + RES_GAP_Y) }));
+    layer.forEach((name, i) =>
+      resources.push({ name, x: x0 + i * (RES_W + RES_GAP_X), y: GROUP_HEAD + li * (RES_H + RES_GAP_Y) }),
+    );
   });
   const h = GROUP_HEAD + layers.length * RES_H + Math.max(0, layers.length - 1) * RES_GAP_Y + GROUP_PAD;
   return { w, h: Math.max(h, GROUP_HEAD + GROUP_PAD), resources };
@@ -73,7 +82,14 @@ const HANDLE = 6;
 const NO_HANDLES: NodeHandle[] = [];
 const RESOURCE_HANDLES: NodeHandle[] = [
   { type: 'target', position: Position.Top, x: RES_W / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
-  { type: 'source', position: Position.Bottom, x: RES_W / 2 - HANDLE / 2, y: RES_H - HANDLE / 2, width: HANDLE, height: HANDLE },
+  {
+    type: 'source',
+    position: Position.Bottom,
+    x: RES_W / 2 - HANDLE / 2,
+    y: RES_H - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  },
 ];
 const sized = (w: number, h: number) => ({ width: w, height: h, measured: { width: w, height: h } });
 
@@ -86,12 +102,22 @@ export function reuseNodes(prev: readonly Node[], next: Node[]): Node[] {
   const old = new Map(prev.map((n) => [n.id, n]));
   return next.map((n) => {
     const o = old.get(n.id);
-    return o && o.parentId === n.parentId && o.position.x === n.position.x && o.position.y === n.position.y
-      && o.width === n.width && o.height === n.height ? o : n;
+    return o &&
+      o.parentId === n.parentId &&
+      o.position.x === n.position.x &&
+      o.position.y === n.position.y &&
+      o.width === n.width &&
+      o.height === n.height
+      ? o
+      : n;
   });
 }
 
-export function buildGraph(s: Scenario, boxes: Map<string, GroupBox>, owners: (string | null)[]): { nodes: Node[]; edges: Edge[] } {
+export function buildGraph(
+  s: Scenario,
+  boxes: Map<string, GroupBox>,
+  owners: (string | null)[],
+): { nodes: Node[]; edges: Edge[] } {
   return { nodes: buildNodes(s, boxes, owners), edges: buildEdges(s) };
 }
 
@@ -104,31 +130,53 @@ export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
   const regionW = innerW + REGION_PAD * 2;
   const stacks = new Map<string, string[]>(regionNames.map((n) => [n, []]));
   s.groups.forEach((g, i) => stacks.get(owners[i] ?? UNOWNED)?.push(g.name));
-  const heights = regionNames.map((r) =>
-    stacks.get(r)!.reduce((h, g) => h + boxes.get(g)!.h + GROUP_GAP, REGION_HEAD) + REGION_PAD);
+  const heights = regionNames.map(
+    (r) => stacks.get(r)!.reduce((h, g) => h + boxes.get(g)!.h + GROUP_GAP, REGION_HEAD) + REGION_PAD,
+  );
   const regionH = Math.max(220, ...heights);
 
   const nodes: Node[] = [];
   regionNames.forEach((r, i) => {
     const unowned = r === UNOWNED;
     nodes.push({
-      id: nodeId(r), type: 'region', position: { x: i * (regionW + REGION_GAP), y: 0 },
-      ...sized(regionW, regionH), handles: NO_HANDLES, data: { name: unowned ? 'Unowned' : r, unowned } satisfies RegionData,
-      ariaLabel: unowned ? 'Groups with no live owner' : `Node ${r}`, draggable: false, selectable: !unowned, focusable: !unowned,
+      id: nodeId(r),
+      type: 'region',
+      position: { x: i * (regionW + REGION_GAP), y: 0 },
+      ...sized(regionW, regionH),
+      handles: NO_HANDLES,
+      data: { name: unowned ? 'Unowned' : r, unowned } satisfies RegionData,
+      ariaLabel: unowned ? 'Groups with no live owner' : `Node ${r}`,
+      draggable: false,
+      selectable: !unowned,
+      focusable: !unowned,
     });
     let y = REGION_HEAD;
     for (const gName of stacks.get(r)!) {
       const box = boxes.get(gName)!;
       nodes.push({
-        id: groupId(gName), type: 'group-box', parentId: nodeId(r), extent: 'parent',
-        position: { x: REGION_PAD + (innerW - box.w) / 2, y }, ...sized(box.w, box.h), handles: NO_HANDLES,
-        data: { name: gName } satisfies GroupData, ariaLabel: `Group ${gName}`, draggable: false,
+        id: groupId(gName),
+        type: 'group-box',
+        parentId: nodeId(r),
+        extent: 'parent',
+        position: { x: REGION_PAD + (innerW - box.w) / 2, y },
+        ...sized(box.w, box.h),
+        handles: NO_HANDLES,
+        data: { name: gName } satisfies GroupData,
+        ariaLabel: `Group ${gName}`,
+        draggable: false,
       });
       for (const res of box.resources) {
         nodes.push({
-          id: resourceId(res.name), type: 'resource', parentId: groupId(gName), extent: 'parent',
-          position: { x: res.x, y: res.y }, ...sized(RES_W, RES_H), handles: RESOURCE_HANDLES,
-          data: { name: res.name } satisfies ResourceData, ariaLabel: `Resource ${res.name}`, draggable: false,
+          id: resourceId(res.name),
+          type: 'resource',
+          parentId: groupId(gName),
+          extent: 'parent',
+          position: { x: res.x, y: res.y },
+          ...sized(RES_W, RES_H),
+          handles: RESOURCE_HANDLES,
+          data: { name: res.name } satisfies ResourceData,
+          ariaLabel: `Resource ${res.name}`,
+          draggable: false,
         });
       }
       y += box.h + GROUP_GAP;
@@ -146,8 +194,13 @@ export function buildEdges(s: Scenario): Edge[] {
         for (const provider of set) {
           const or = set.length > 1;
           edges.push({
-            id: `dep:${provider}->${r.name}`, source: resourceId(provider), target: resourceId(r.name), type: 'smoothstep',
-            data: { or } satisfies EdgeData, focusable: false, selectable: false,
+            id: `dep:${provider}->${r.name}`,
+            source: resourceId(provider),
+            target: resourceId(r.name),
+            type: 'smoothstep',
+            data: { or } satisfies EdgeData,
+            focusable: false,
+            selectable: false,
             className: or ? 'dep dep-or' : 'dep dep-and',
             // OR sets are dashed *and* labelled, so the difference is not carried by line style alone.
             ...(or ? { label: 'OR', labelBgPadding: [3, 1] as [number, number], labelBgBorderRadius: 3 } : {}),

@@ -9,7 +9,11 @@ import type { ActionCheck, ClusterView, GroupView, NodeView, ResourceView, Timer
 import type { EngineApi } from '../../store/types';
 import { makeScenario } from './fixtures';
 
-interface Scheduled { t: number; run: () => void; timer: TimerView }
+interface Scheduled {
+  t: number;
+  run: () => void;
+  timer: TimerView;
+}
 
 export function createFakeSimulation(scenario: Scenario): Simulation {
   let now = 0;
@@ -17,17 +21,43 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
   const listeners = new Set<(e: TraceEvent) => void>();
   const applied: AppliedAction[] = [];
   const queue: Scheduled[] = [];
-  const nodes: NodeView[] = scenario.nodes.map((n) => ({ name: n.name, id: n.id, state: 'Up', crashedUndetected: null, vote: 1, nodeWeight: 1, drainedGroups: [] }));
-  const groups: GroupView[] = scenario.groups.map((g) => ({
-    name: g.name, state: 'Online', owner: scenario.nodes[0].name, persistentState: 'online', priority: 2000,
-    failovers: { count: 0, threshold: 2, windowEndsAt: null, times: [] }, activity: 'idle', resources: g.resources.map((r) => r.name),
+  const nodes: NodeView[] = scenario.nodes.map((n) => ({
+    name: n.name,
+    id: n.id,
+    state: 'Up',
+    crashedUndetected: null,
+    vote: 1,
+    nodeWeight: 1,
+    drainedGroups: [],
   }));
-  const resources: ResourceView[] = scenario.groups.flatMap((g) => g.resources.map((r): ResourceView => ({
-    name: r.name, group: g.name, type: r.type, state: 'Online', node: scenario.nodes[0].name, persistentState: 'online',
-    restarts: { count: 0, threshold: r.properties.RestartThreshold, windowEndsAt: null },
-    faults: { looksAlive: 'ok', isAlive: 'ok', online: 'ok', offline: 'ok' }, monitor: 'shared',
-    onlineSince: 0, nextLooksAlive: 5000, nextIsAlive: 60000, hungCall: null, gaveUp: false,
-  })));
+  const groups: GroupView[] = scenario.groups.map((g) => ({
+    name: g.name,
+    state: 'Online',
+    owner: scenario.nodes[0].name,
+    persistentState: 'online',
+    priority: 2000,
+    failovers: { count: 0, threshold: 2, windowEndsAt: null, times: [] },
+    activity: 'idle',
+    resources: g.resources.map((r) => r.name),
+  }));
+  const resources: ResourceView[] = scenario.groups.flatMap((g) =>
+    g.resources.map((r): ResourceView => ({
+      name: r.name,
+      group: g.name,
+      type: r.type,
+      state: 'Online',
+      node: scenario.nodes[0].name,
+      persistentState: 'online',
+      restarts: { count: 0, threshold: r.properties.RestartThreshold, windowEndsAt: null },
+      faults: { looksAlive: 'ok', isAlive: 'ok', online: 'ok', offline: 'ok' },
+      monitor: 'shared',
+      onlineSince: 0,
+      nextLooksAlive: 5000,
+      nextIsAlive: 60000,
+      hungCall: null,
+      gaveUp: false,
+    })),
+  );
   const emit = (e: TraceEvent) => {
     events.push(e);
     listeners.forEach((l) => l(e));
@@ -40,9 +70,12 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
   const script = scenario.script.slice();
 
   const check = (a: Action): ActionCheck => {
-    if (a.action === 'crashNode' && node(a.node).state === 'Down') return { allowed: false, reason: `node "${a.node}" is Down` };
-    if (a.action === 'startNode' && node(a.node).state !== 'Down') return { allowed: false, reason: `node "${a.node}" is not Down` };
-    if (a.action === 'moveGroup' && a.node && node(a.node).state !== 'Up') return { allowed: false, reason: `node "${a.node}" is not Up` };
+    if (a.action === 'crashNode' && node(a.node).state === 'Down')
+      return { allowed: false, reason: `node "${a.node}" is Down` };
+    if (a.action === 'startNode' && node(a.node).state !== 'Down')
+      return { allowed: false, reason: `node "${a.node}" is not Down` };
+    if (a.action === 'moveGroup' && a.node && node(a.node).state !== 'Up')
+      return { allowed: false, reason: `node "${a.node}" is not Up` };
     return { allowed: true };
   };
 
@@ -60,7 +93,15 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
           g.owner = target;
           g.failovers.count++;
           resources.filter((r) => r.group === g.name).forEach((r) => (r.node = target));
-          emit({ t: now, type: 'group.owner', group: g.name, from: n.name, to: target, cause: 'failover', reason: `owner ${n.name} lost; next preferred owner` });
+          emit({
+            t: now,
+            type: 'group.owner',
+            group: g.name,
+            from: n.name,
+            to: target,
+            cause: 'failover',
+            reason: `owner ${n.name} lost; next preferred owner`,
+          });
         }
       });
     } else if (a.action === 'setHealth' && a.isAlive === 'hang') {
@@ -69,11 +110,26 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       r.hungCall = { call: 'IsAlive', since: now };
       schedule(300_000, { kind: 'deadlock', subject: r.name, label: 'DeadlockTimeout 5 min' }, () => {
         r.hungCall = null;
-        emit({ t: now, type: 'rhs.recycle', node: r.node ?? '', resources: [r.name], reason: 'IsAlive hung for DeadlockTimeout' });
+        emit({
+          t: now,
+          type: 'rhs.recycle',
+          node: r.node ?? '',
+          resources: [r.name],
+          reason: 'IsAlive hung for DeadlockTimeout',
+        });
       });
     } else if (a.action === 'failResource') {
       const r = resources.find((x) => x.name === a.resource)!;
-      emit({ t: now, type: 'resource.state', resource: r.name, group: r.group, node: r.node, from: r.state, to: 'Failed', reason: 'simulated failure' });
+      emit({
+        t: now,
+        type: 'resource.state',
+        resource: r.name,
+        group: r.group,
+        node: r.node,
+        from: r.state,
+        to: 'Failed',
+        reason: 'simulated failure',
+      });
       r.state = 'Failed';
     }
   };
@@ -118,7 +174,9 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       resources: structuredClone(resources),
       timers: queue.map((q) => q.timer),
     }),
-    final: () => { throw new Error('not in the fake'); },
+    final: () => {
+      throw new Error('not in the fake');
+    },
     events: () => events,
     eventCount: () => events.length,
     eventsSince: (from: number) => events.slice(from),
