@@ -1,0 +1,66 @@
+/**
+ * `npm run fuzz -- [--runs N] [--seed S] [--rule TEXT] [--out FILE]`: run N random scenarios with
+ * random fault scripts through the engine and the contract checker (src/engine/fuzz), print the
+ * cases per second, and for the first failing case print the violations and the scenario SHRUNK by
+ * fast-check as JSON (save it and run `npm run simulate -- FILE` to see its trace).
+ * `--rule` only counts violations whose rule contains TEXT (to shrink one class at a time).
+ * Exit code: 0 when no case broke the contract, 1 otherwise.
+ */
+import { writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { scenarioSeedArb, buildScenario } from '../src/engine/fuzz/generators';
+import { runCase } from '../src/engine/fuzz/run';
+import { formatViolation, type Violation } from '../src/engine/fuzz/checker';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const runs = Number(arg('runs') ?? 2000);
+const seed = Number(arg('seed') ?? Date.now() % 1_000_000);
+const ruleFilter = arg('rule');
+const out = arg('out');
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
+  console.error('usage: npm run fuzz -- [--runs N] [--seed S] [--rule TEXT] [--out FILE]');
+  process.exit(2);
+}
+
+const relevant = (vs: Violation[]) => (ruleFilter ? vs.filter((v) => v.rule.includes(ruleFilter)) : vs);
+
+let cases = 0;
+let events = 0;
+const classes = new Map<string, number>();
+const started = performance.now();
+const result = fc.check(
+  fc.property(scenarioSeedArb, (s) => {
+    const r = runCase(buildScenario(s));
+    cases++;
+    events += r.events;
+    const vs = relevant(r.violations);
+    for (const rule of new Set(vs.map((v) => v.rule))) classes.set(rule, (classes.get(rule) ?? 0) + 1);
+    return vs.length === 0;
+  }),
+  { numRuns: runs, seed, endOnFailure: false },
+);
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `fuzz: ${result.numRuns} cases from seed ${seed} (${cases} runs with shrinking) in ${seconds.toFixed(1)} s: ` +
+    `${(cases / seconds).toFixed(0)} cases/s, ${(events / seconds).toFixed(0)} events/s`,
+);
+if (!result.failed) {
+  console.log('no violation of the contract');
+  process.exit(0);
+}
+console.log('violations by rule (cases, including shrinking):');
+for (const [rule, n] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${rule}`);
+const shrunk = buildScenario(result.counterexample![0]);
+const vs = relevant(runCase(shrunk).violations);
+console.log(`\nshrunk counterexample (seed ${seed}, path ${result.counterexamplePath}) breaks:`);
+for (const v of vs.slice(0, 20)) console.log('  ' + formatViolation(v));
+const text = JSON.stringify(shrunk, null, 1);
+if (out) {
+  writeFileSync(out, text + '\n');
+  console.log(`\nscenario written to ${out} (npm run simulate -- ${out})`);
+} else console.log('\n' + text);
+process.exit(1);
