@@ -70,10 +70,11 @@ export const healthRule: RuleFactory = (m, rep) => {
       const calls = got?.calls ?? [];
       // A resource that left Online before its poll ran is not checked at all.
       const leftFirst = calls.length === 0 && m.state.get(r) !== 'Online';
-      if (!leftFirst && !pl.options.some((o) => o.join() === calls.join()))
-        rep.add(R, t, got?.first ?? -1, pl.why, calls.length ? `[${calls.join(', ')}]` : 'no check traced');
       seen.delete(r);
-      plan(r, t);
+      if (!leftFirst && !pl.options.some((o) => o.join() === calls.join())) {
+        rep.add(R, t, got?.first ?? -1, pl.why, calls.length ? `[${calls.join(', ')}]` : 'no check traced');
+        plans.delete(r);
+      } else plan(r, t);
     } else if (got) {
       rep.add(R, t, got.first, `no traced check of ${q(r)} now${pl ? ` (next due ${pl.p})` : ''}`, `[${got.calls.join(', ')}]`);
       seen.delete(r);
@@ -82,11 +83,12 @@ export const healthRule: RuleFactory = (m, rep) => {
 
   return {
     startInstant(t) {
-      for (const [r, pl] of plans) {
-        if (pl.p < t) {
-          rep.add(R, pl.p, -1, pl.why, 'no check traced');
-          plan(r, pl.p);
-        }
+      // A plan missed entirely (no event at its instant) is reported once; the resource is judged
+      // again from its next state or fault change.
+      for (const [r, pl] of [...plans]) {
+        if (pl.p >= t) continue;
+        rep.add(R, pl.p, -1, pl.why, 'no check traced');
+        plans.delete(r);
       }
       seen = new Map();
       signals = new Map();
@@ -113,7 +115,7 @@ export const healthRule: RuleFactory = (m, rep) => {
         plan(e.resource, e.t);
       }
       if (e.type === 'action' && (e.action.action === 'setHealth' || e.action.action === 'heal')) plan(e.action.resource, e.t);
-      if (e.type === 'action' && e.action.action === 'crashNode') for (const r of plans.keys()) plan(r, e.t);
+      if (e.type === 'action' && e.action.action === 'crashNode') for (const r of [...plans.keys()]) plan(r, e.t);
       if (e.type === 'action' && e.action.action === 'signalFailure') {
         const r = e.action.resource;
         const node = m.resNode.get(r) ?? null;

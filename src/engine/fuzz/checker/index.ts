@@ -12,6 +12,9 @@ import { nodesRule } from './nodes';
 import { callsRule } from './calls';
 import { healthRule } from './health';
 import { quorumRule } from './quorum';
+import { restartRule } from './restart';
+import { failoverRule } from './failover';
+import { orderRule } from './order';
 
 export type { Violation } from './types';
 export { formatViolation } from './types';
@@ -24,6 +27,9 @@ export const RULES: Record<string, RuleFactory> = {
   calls: callsRule,
   health: healthRule,
   quorum: quorumRule,
+  restart: restartRule,
+  failover: failoverRule,
+  order: orderRule,
 };
 
 export function checkTrace(scenario: Scenario, trace: Trace, cap = 200): Violation[] {
