@@ -49,4 +49,42 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The fuzzer's checker is written from the contract, not from the engine: it may use the public
+    // API (src/engine/index.ts) and nothing inside the engine, so an engine bug cannot be copied into it.
+    files: ['src/engine/fuzz/**/*.ts', 'scripts/fuzz.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...engineRestrictedImports.patterns,
+            {
+              group: [
+                '**/engine/cluster/**',
+                '**/engine/policies/**',
+                '**/engine/machines/**',
+                '**/engine/validation/**',
+                '**/engine/clock/**',
+                '**/engine/model/**',
+                '**/engine/testing/**',
+                '../cluster/*',
+                '../policies/*',
+                '../machines/*',
+                '../validation/*',
+                '../model/*',
+                '../clock/*',
+                '../testing/*',
+                '../../cluster/*',
+                '../../policies/*',
+                '../../machines/*',
+                '../../model/*',
+              ],
+              message: 'The fuzz checker reads only the public API (src/engine/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

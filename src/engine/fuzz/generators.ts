@@ -108,7 +108,9 @@ export function buildScenario(s: ScenarioSeed): Record<string, unknown> {
       return {
         name,
         type: 'Generic Service',
-        ...(deps.length === 0 ? {} : { dependsOn: r.or && deps.length > 1 ? deps.map((d) => `[${d}]`).join(' or ') : deps }),
+        ...(deps.length === 0
+          ? {}
+          : { dependsOn: r.or && deps.length > 1 ? deps.map((d) => `[${d}]`).join(' or ') : deps }),
         ...(r.possible.length ? { possibleOwners: [...new Set(r.possible.map(nodeName))] } : {}),
         properties: {
           RestartAction: r.RestartAction,

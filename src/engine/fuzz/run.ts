@@ -46,18 +46,32 @@ export function checkBoundedWork(s: Scenario, trace: Trace): Violation[] {
   for (const [t, c] of perInstant) {
     const bound = PER_ELEMENT * size * (1 + (actionsAt.get(t) ?? 0));
     if (c.n > bound)
-      out.push({ rule: 'bounded work per instant', t, index: c.first, expected: `at most ${bound} events at one instant`, actual: `${c.n}` });
+      out.push({
+        rule: 'bounded work per instant',
+        t,
+        index: c.first,
+        expected: `at most ${bound} events at one instant`,
+        actual: `${c.n}`,
+      });
   }
-  const timeBound = s.groups.flatMap((g) => g.resources).reduce((n, r) => n + PER_ELEMENT * Math.ceil(trace.until / cycle(s, r)), 0);
+  const timeBound = s.groups
+    .flatMap((g) => g.resources)
+    .reduce((n, r) => n + PER_ELEMENT * Math.ceil(trace.until / cycle(s, r)), 0);
   const bound = PER_ELEMENT * size * (1 + s.script.length) + timeBound;
   if (trace.events.length > bound)
-    out.push({ rule: 'bounded work per run', t: trace.until, index: -1, expected: `at most ${bound} events`, actual: `${trace.events.length}` });
+    out.push({
+      rule: 'bounded work per run',
+      t: trace.until,
+      index: -1,
+      expected: `at most ${bound} events`,
+      actual: `${trace.events.length}`,
+    });
   return out;
 }
 
 /** Cut points for stepwise `advanceTo`, derived from the scenario so a case is reproducible. */
 function cutPoints(s: Scenario, seed: number): number[] {
-  let x = (seed >>> 0) || 1;
+  let x = seed >>> 0 || 1;
   const next = () => {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -74,7 +88,13 @@ export function runCase(json: unknown, options: { stepSeed?: number } = {}): Cas
   if (!v.ok) {
     // The generator builds only scenarios the contract calls valid (§1), so a refusal is a finding.
     const errors = v.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-    return { valid: false, events: 0, violations: [{ rule: '§1 a valid scenario is accepted', t: 0, index: -1, expected: 'validation accepts it', actual: errors }] };
+    return {
+      valid: false,
+      events: 0,
+      violations: [
+        { rule: '§1 a valid scenario is accepted', t: 0, index: -1, expected: 'validation accepts it', actual: errors },
+      ],
+    };
   }
   const s = v.scenario;
   let trace: Trace;
@@ -84,21 +104,41 @@ export function runCase(json: unknown, options: { stepSeed?: number } = {}): Cas
     return {
       valid: true,
       events: 0,
-      violations: [{ rule: 'no exception', t: -1, index: -1, expected: 'the run completes', actual: String((err as Error).message) }],
+      violations: [
+        {
+          rule: 'no exception',
+          t: -1,
+          index: -1,
+          expected: 'the run completes',
+          actual: String((err as Error).message),
+        },
+      ],
     };
   }
   const violations = [...checkTrace(s, trace), ...checkBoundedWork(s, trace)];
   const text = JSON.stringify(trace);
   const again = JSON.stringify(runScenario(s));
   if (again !== text)
-    violations.push({ rule: '§3 determinism', t: s.until, index: firstDiff(text, again), expected: 'a byte-identical rerun', actual: 'a different trace' });
+    violations.push({
+      rule: '§3 determinism',
+      t: s.until,
+      index: firstDiff(text, again),
+      expected: 'a byte-identical rerun',
+      actual: 'a different trace',
+    });
   const sim = createSimulation(s);
   for (const c of cutPoints(s, options.stepSeed ?? s.script.length * 7919 + trace.events.length)) sim.advanceTo(c);
   sim.advanceTo(s.until);
   const stepped = JSON.stringify({ events: sim.events(), final: sim.final() });
   const whole = JSON.stringify({ events: trace.events, final: trace.final });
   if (stepped !== whole)
-    violations.push({ rule: 'stepwise advanceTo = one call', t: s.until, index: firstEventDiff(trace, sim.events()), expected: 'the same trace and final', actual: 'a different one' });
+    violations.push({
+      rule: 'stepwise advanceTo = one call',
+      t: s.until,
+      index: firstEventDiff(trace, sim.events()),
+      expected: 'the same trace and final',
+      actual: 'a different one',
+    });
   return { valid: true, violations, events: trace.events.length };
 }
 

@@ -51,7 +51,13 @@ export const callsRule: RuleFactory = (m, rep) => {
       const monitor = m.separate.has(e.resource) ? `${e.node}|${e.resource}` : `${e.node}|*`;
       const due = e.t + spec.properties.DeadlockTimeout;
       m.hangs.push({ resource: e.resource, node: e.node, start: e.t, due, monitor });
-      recycles.add(`${monitor}@${due}`, due, null, '§4.3 deadlock recycle', `rhs.recycle on ${q(e.node)} (${e.call} ${q(e.resource)} hung at ${e.t} + DeadlockTimeout ${spec.properties.DeadlockTimeout})`);
+      recycles.add(
+        `${monitor}@${due}`,
+        due,
+        null,
+        '§4.3 deadlock recycle',
+        `rhs.recycle on ${q(e.node)} (${e.call} ${q(e.resource)} hung at ${e.t} + DeadlockTimeout ${spec.properties.DeadlockTimeout})`,
+      );
     }
     if (e.call === 'IsAlive' && e.result === 'fail') failedByCheck.add(e.resource);
   }
@@ -64,7 +70,13 @@ export const callsRule: RuleFactory = (m, rep) => {
     }
     const due = m.hangs.filter((h) => h.node === e.node && h.due === e.t);
     if (due.length === 0) {
-      rep.add(R, e.t, i, `a call hung on ${q(e.node)} exactly DeadlockTimeout earlier`, 'rhs.recycle with no such call');
+      rep.add(
+        R,
+        e.t,
+        i,
+        `a call hung on ${q(e.node)} exactly DeadlockTimeout earlier`,
+        'rhs.recycle with no such call',
+      );
       return;
     }
     const monitors = new Set(due.map((h) => h.monitor));
@@ -79,9 +91,23 @@ export const callsRule: RuleFactory = (m, rep) => {
     const may = new Set([...hosted, ...due.map((h) => h.resource)]);
     const listed = new Set(e.resources);
     for (const r of must)
-      if (!listed.has(r)) rep.add('§3 rhs.recycle lists what the monitor hosts', e.t, i, `${q(r)} listed (${m.state.get(r)} in that monitor)`, 'missing');
+      if (!listed.has(r))
+        rep.add(
+          '§3 rhs.recycle lists what the monitor hosts',
+          e.t,
+          i,
+          `${q(r)} listed (${m.state.get(r)} in that monitor)`,
+          'missing',
+        );
     for (const r of listed)
-      if (!may.has(r)) rep.add('§3 rhs.recycle lists what the monitor hosts', e.t, i, `only resources that monitor hosts on ${q(e.node)}`, `${q(r)} listed`);
+      if (!may.has(r))
+        rep.add(
+          '§3 rhs.recycle lists what the monitor hosts',
+          e.t,
+          i,
+          `only resources that monitor hosts on ${q(e.node)}`,
+          `${q(r)} listed`,
+        );
     for (const r of must) recycledNow.set(r, i);
     for (const h of due) m.separate.add(h.resource);
     m.hangs = m.hangs.filter((h) => !(h.node === e.node && h.due === e.t));
@@ -94,9 +120,21 @@ export const callsRule: RuleFactory = (m, rep) => {
     const completes = o && o.due === e.t && o.data.node === e.node && o.data.to === e.to;
     if (e.to === 'Online') {
       if (e.from !== 'OnlinePending' && !(completes && e.from === 'Offline'))
-        rep.add('§4.8 never Online without an Online call', e.t, i, `${q(r)} Online only from OnlinePending`, `${e.from} → Online`);
+        rep.add(
+          '§4.8 never Online without an Online call',
+          e.t,
+          i,
+          `${q(r)} Online only from OnlinePending`,
+          `${e.from} → Online`,
+        );
       else if (!completes)
-        rep.add('§4.8 never Online without an Online call', e.t, i, o ? o.why : `an Online call on ${q(e.node)} completing now`, 'OnlinePending → Online');
+        rep.add(
+          '§4.8 never Online without an Online call',
+          e.t,
+          i,
+          o ? o.why : `an Online call on ${q(e.node)} completing now`,
+          'OnlinePending → Online',
+        );
     }
     if (e.from === 'OfflinePending' && e.to === 'Offline' && !completes)
       rep.add(R, e.t, i, o ? o.why : `an Offline call on ${q(e.node)} completing now`, 'OfflinePending → Offline');
@@ -109,7 +147,10 @@ export const callsRule: RuleFactory = (m, rep) => {
         (e.from === 'Online' && failedByCheck.has(r)) ||
         (e.from === 'Offline' && fteNow.has(m.res.get(r)!.group));
       if (!ok) {
-        const what = e.from.endsWith('Pending') && o ? o.why : 'a cause at this instant (IsAlive fail, failResource, a call failing, a recycle)';
+        const what =
+          e.from.endsWith('Pending') && o
+            ? o.why
+            : 'a cause at this instant (IsAlive fail, failResource, a call failing, a recycle)';
         rep.add('§4.1 no failure without a cause', e.t, i, what, `${e.from} → Failed`);
       }
     }
@@ -167,10 +208,22 @@ export const callsRule: RuleFactory = (m, rep) => {
       for (const [k, c] of count) {
         if (c.changes >= c.slow && c.changes <= c.all) continue;
         const [call, r, node] = JSON.parse(k) as string[];
-        rep.add('§3 a state change comes with its call', t, -1, `as many → ${call}Pending changes of ${q(r)} on ${q(node)} as ${call} calls (${c.slow}–${c.all})`, `${c.changes}`);
+        rep.add(
+          '§3 a state change comes with its call',
+          t,
+          -1,
+          `as many → ${call}Pending changes of ${q(r)} on ${q(node)} as ${call} calls (${c.slow}–${c.all})`,
+          `${c.changes}`,
+        );
       }
       for (const [r, i] of recycledNow)
-        rep.add('§4.3 a recycle fails what the monitor hosts', t, i, `${q(r)} → Failed at the recycle`, `still ${m.state.get(r)}`);
+        rep.add(
+          '§4.3 a recycle fails what the monitor hosts',
+          t,
+          i,
+          `${q(r)} → Failed at the recycle`,
+          `still ${m.state.get(r)}`,
+        );
     },
   };
 };

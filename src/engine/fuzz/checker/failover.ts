@@ -51,7 +51,12 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
   function expectTarget(g: string, from: string | null, cause: string, t: number, random: boolean): void {
     const c = affine(m, g, candidates(m, g, from));
     const exact = random || hasClasses(g) ? null : nextInWalk(m, g, from, c);
-    expected.set(g, { target: exact, cause, at: t, why: `${cause} of ${q(g)} from ${q(from)} at ${t}: candidates ${c.map(q).join(', ') || 'none'}` });
+    expected.set(g, {
+      target: exact,
+      cause,
+      at: t,
+      why: `${cause} of ${q(g)} from ${q(from)} at ${t}: candidates ${c.map(q).join(', ') || 'none'}`,
+    });
   }
 
   return {
@@ -87,13 +92,18 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       if (e.type === 'node.state') lastNodeChange = e.t;
       if (e.type === 'node.state' && e.to === 'Down' && m.crashedAt.has(e.node) && !quorumLostNow) {
         nodeChangeAt = e.t;
-        for (const g of scenario.groups) if (m.owner.get(g.name) === e.node) triggers.set(g.name, `owner ${q(e.node)} went Down`);
+        for (const g of scenario.groups)
+          if (m.owner.get(g.name) === e.node) triggers.set(g.name, `owner ${q(e.node)} went Down`);
       }
       if (e.type === 'policy' && e.rule === 'RestartThresholdExceeded') {
         const spec = m.res.get(e.subject);
-        if (spec && spec.properties.RestartAction === 2) triggers.set(spec.group, `${q(e.subject)} exceeded its RestartThreshold`);
+        if (spec && spec.properties.RestartAction === 2)
+          triggers.set(spec.group, `${q(e.subject)} exceeded its RestartThreshold`);
       }
-      if (e.type === 'policy' && (e.rule === 'FailoverStarted' || e.rule === 'FailoverThresholdExceeded' || e.rule === 'NoTargetNode')) {
+      if (
+        e.type === 'policy' &&
+        (e.rule === 'FailoverStarted' || e.rule === 'FailoverThresholdExceeded' || e.rule === 'NoTargetNode')
+      ) {
         const g = e.subject;
         if (!m.group.has(g)) return;
         decisions.set(g, [...(decisions.get(g) ?? []), { rule: e.rule, i }]);
@@ -103,8 +113,21 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         if (e.rule === 'FailoverStarted') {
           const offlineLoss = m.groupPersistent.get(g) === 'offline' && (triggers.get(g) ?? '').includes('went Down');
           if (n >= threshold(g) && !offlineLoss)
-            rep.add('§4.5 FailoverThreshold', e.t, i, `FailoverThresholdExceeded for ${q(g)} (${n} failovers started in the last ${m.group.get(g)!.properties.FailoverPeriod} h, threshold ${threshold(g)})`, 'FailoverStarted');
-          if (c.length === 0) rep.add(R, e.t, i, `NoTargetNode for ${q(g)} (no Up node other than ${q(from)} can host it)`, 'FailoverStarted');
+            rep.add(
+              '§4.5 FailoverThreshold',
+              e.t,
+              i,
+              `FailoverThresholdExceeded for ${q(g)} (${n} failovers started in the last ${m.group.get(g)!.properties.FailoverPeriod} h, threshold ${threshold(g)})`,
+              'FailoverStarted',
+            );
+          if (c.length === 0)
+            rep.add(
+              R,
+              e.t,
+              i,
+              `NoTargetNode for ${q(g)} (no Up node other than ${q(from)} can host it)`,
+              'FailoverStarted',
+            );
           starts.set(g, [...(starts.get(g) ?? []), e.t]);
           waiting.delete(g);
           ongoing.add(g);
@@ -112,7 +135,13 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           expectTarget(g, from, 'failover', e.t, nodeDown && m.group.get(g)!.preferredOwners.length === 0);
         }
         if (e.rule === 'FailoverThresholdExceeded' && n < threshold(g))
-          rep.add('§4.5 FailoverThreshold', e.t, i, `a failover of ${q(g)} (${n} started in the window, threshold ${threshold(g)})`, 'FailoverThresholdExceeded');
+          rep.add(
+            '§4.5 FailoverThreshold',
+            e.t,
+            i,
+            `a failover of ${q(g)} (${n} started in the window, threshold ${threshold(g)})`,
+            'FailoverThresholdExceeded',
+          );
         if (e.rule === 'NoTargetNode') {
           if (c.length > 0) rep.add(R, e.t, i, `a target for ${q(g)} among ${c.map(q).join(', ')}`, 'NoTargetNode');
           waiting.add(g);
@@ -122,7 +151,13 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         actionNow = true;
         const a = e.action;
         if (a.action === 'moveGroup') {
-          if (a.node !== undefined) expected.set(a.group, { target: a.node, cause: 'move', at: e.t, why: `moveGroup ${q(a.group)} to ${q(a.node)} at ${e.t}` });
+          if (a.node !== undefined)
+            expected.set(a.group, {
+              target: a.node,
+              cause: 'move',
+              at: e.t,
+              why: `moveGroup ${q(a.group)} to ${q(a.node)} at ${e.t}`,
+            });
           else expectTarget(a.group, m.owner.get(a.group) ?? null, 'move', e.t, false);
           // The first candidate "from the top" skips the current owner.
           const x = expected.get(a.group)!;
@@ -144,14 +179,30 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
             d.includes('FailoverThresholdExceeded') ||
             (e.to === null && (d.includes('NoTargetNode') || triggers.has(g))) ||
             (m.groupPersistent.get(g) === 'offline' && triggers.has(g));
-          if (!ok) rep.add('§4.8 a group waiting for a target', e.t, i, `FailoverStarted for ${q(g)} before it fails over`, `group.owner to ${q(e.to)} with no failover started`);
+          if (!ok)
+            rep.add(
+              '§4.8 a group waiting for a target',
+              e.t,
+              i,
+              `FailoverStarted for ${q(g)} before it fails over`,
+              `group.owner to ${q(e.to)} with no failover started`,
+            );
         }
         ongoing.delete(g);
         if (e.to !== null && (m.nodeState.get(e.to) !== 'Up' || !canHost(m, g, e.to)))
-          rep.add('§4.5 targets', e.t, i, `${q(g)} moves only to an Up node that can host it`, `${e.cause} to ${q(e.to)} (${m.nodeState.get(e.to)}${canHost(m, g, e.to) ? '' : ', not a possible owner'})`);
+          rep.add(
+            '§4.5 targets',
+            e.t,
+            i,
+            `${q(g)} moves only to an Up node that can host it`,
+            `${e.cause} to ${q(e.to)} (${m.nodeState.get(e.to)}${canHost(m, g, e.to) ? '' : ', not a possible owner'})`,
+          );
         const x = expected.get(g);
-        const settled = lastNodeChange <= (x?.at ?? -1) || (x !== undefined && lastNodeChange === x.at && nodeChangeAt === x.at);
-        const race = scenario.groups.some((h) => h.name !== g && (movedNow.has(h.name) || decisions.has(h.name)) && hasClasses(h.name));
+        const settled =
+          lastNodeChange <= (x?.at ?? -1) || (x !== undefined && lastNodeChange === x.at && nodeChangeAt === x.at);
+        const race = scenario.groups.some(
+          (h) => h.name !== g && (movedNow.has(h.name) || decisions.has(h.name)) && hasClasses(h.name),
+        );
         if (x && x.cause === e.cause && x.target !== null && settled && !race && e.to !== x.target)
           rep.add('§4.5 target walk', e.t, i, `${q(g)} to ${q(x.target)} (${x.why})`, `to ${q(e.to)}`);
         if (e.cause === 'failback') {
@@ -159,7 +210,13 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           const rank = (n: string | null) => (n !== null && pref.includes(n) ? pref.indexOf(n) : Infinity);
           const immediate = drainedFrom.get(g) === e.to;
           if (!immediate && !(rank(e.to) < rank(e.from)))
-            rep.add('§4.6 failback rank', e.t, i, `a failback of ${q(g)} only to a preferred owner ranked above ${q(e.from)} (${pref.map(q).join(', ')})`, `to ${q(e.to)}`);
+            rep.add(
+              '§4.6 failback rank',
+              e.t,
+              i,
+              `a failback of ${q(g)} only to a preferred owner ranked above ${q(e.from)} (${pref.map(q).join(', ')})`,
+              `to ${q(e.to)}`,
+            );
         }
         if (e.cause === 'drain' && e.from !== null) drainedFrom.set(g, e.from);
         else if (e.cause !== 'failback') drainedFrom.delete(g);
@@ -168,7 +225,13 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           const c = affine(m, g, candidates(m, g, e.from));
           const want = hasClasses(g) ? null : nextInWalk(m, g, e.from, c);
           if (want !== null && e.to !== want)
-            rep.add('§4.8 persistent-offline group on node loss', e.t, i, `${q(g)} to ${q(want)} (first candidate of the failover walk)`, `to ${q(e.to)}`);
+            rep.add(
+              '§4.8 persistent-offline group on node loss',
+              e.t,
+              i,
+              `${q(g)} to ${q(want)} (first candidate of the failover walk)`,
+              `to ${q(e.to)}`,
+            );
         }
         expected.delete(g);
       }
@@ -179,14 +242,47 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         const d = (decisions.get(g) ?? []).map((y) => y.rule);
         const R7 = '§4.7 groups return after QuorumRegained';
         if (x.kind === 'stay') {
-          if (moved) rep.add(R7, t, moved.i, `${q(g)} stays on its last owner ${q(x.target)}, which is Up`, `group.owner to ${q(moved.to)}`);
+          if (moved)
+            rep.add(
+              R7,
+              t,
+              moved.i,
+              `${q(g)} stays on its last owner ${q(x.target)}, which is Up`,
+              `group.owner to ${q(moved.to)}`,
+            );
           for (const r of m.group.get(g)!.resources)
-            if (!r.dependsOn.length && m.persistentOnline(r.name) && (r.possibleOwners.length === 0 || r.possibleOwners.includes(x.target!)) && !calledOnline.has(JSON.stringify([r.name, x.target])))
-              rep.add(R7, t, x.i, `Online call on ${q(r.name)} on ${q(x.target)} (back to its persistent state)`, `${m.state.get(r.name)}, no call`);
+            if (
+              !r.dependsOn.length &&
+              m.persistentOnline(r.name) &&
+              (r.possibleOwners.length === 0 || r.possibleOwners.includes(x.target!)) &&
+              !calledOnline.has(JSON.stringify([r.name, x.target]))
+            )
+              rep.add(
+                R7,
+                t,
+                x.i,
+                `Online call on ${q(r.name)} on ${q(x.target)} (back to its persistent state)`,
+                `${m.state.get(r.name)}, no call`,
+              );
         } else if (x.kind === 'move') {
-          if (!moved || moved.cause !== 'quorum') rep.add(R7, t, moved?.i ?? x.i, `group.owner ${q(g)} cause quorum (last owner not Up)`, moved ? `cause ${moved.cause}` : 'none');
-          else if (x.target !== null && moved.to !== x.target) rep.add(R7, t, moved.i, `${q(g)} to ${q(x.target)} (first candidate from the top)`, `to ${q(moved.to)}`);
-        } else if (!d.includes('NoTargetNode')) rep.add(R7, t, x.i, `NoTargetNode for ${q(g)} (no Up node can host it)`, moved ? `group.owner to ${q(moved.to)}` : 'none');
+          if (!moved || moved.cause !== 'quorum')
+            rep.add(
+              R7,
+              t,
+              moved?.i ?? x.i,
+              `group.owner ${q(g)} cause quorum (last owner not Up)`,
+              moved ? `cause ${moved.cause}` : 'none',
+            );
+          else if (x.target !== null && moved.to !== x.target)
+            rep.add(R7, t, moved.i, `${q(g)} to ${q(x.target)} (first candidate from the top)`, `to ${q(moved.to)}`);
+        } else if (!d.includes('NoTargetNode'))
+          rep.add(
+            R7,
+            t,
+            x.i,
+            `NoTargetNode for ${q(g)} (no Up node can host it)`,
+            moved ? `group.owner to ${q(moved.to)}` : 'none',
+          );
         if (x.kind === 'none') waiting.add(g);
       }
       // §4.8: when a candidate appears for a group waiting for a target, its failover starts then.
@@ -194,8 +290,19 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         if (!m.quorum || m.groupPersistent.get(g) !== 'online' || regain.has(g)) continue;
         const c = candidates(m, g, m.owner.get(g) ?? null);
         const d = (decisions.get(g) ?? []).map((x) => x.rule);
-        if (c.length && !d.includes('FailoverStarted') && !d.includes('FailoverThresholdExceeded') && !d.includes('NoTargetNode'))
-          rep.add('§4.8 a group waiting for a target', t, -1, `FailoverStarted (or FailoverThresholdExceeded) for ${q(g)}: ${c.map(q).join(', ')} can host it now`, 'none');
+        if (
+          c.length &&
+          !d.includes('FailoverStarted') &&
+          !d.includes('FailoverThresholdExceeded') &&
+          !d.includes('NoTargetNode')
+        )
+          rep.add(
+            '§4.8 a group waiting for a target',
+            t,
+            -1,
+            `FailoverStarted (or FailoverThresholdExceeded) for ${q(g)}: ${c.map(q).join(', ')} can host it now`,
+            'none',
+          );
         if (c.length) waiting.delete(g);
       }
       for (const g of scenario.groups.map((x) => x.name)) {
@@ -205,24 +312,59 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         const persistentOnline = m.groupPersistent.get(g) === 'online';
         if (why !== undefined && why.includes('went Down') && !persistentOnline) {
           const bad = d.filter((x) => x.rule !== 'NoTargetNode');
-          if (bad.length) rep.add('§4.8 persistent-offline group on node loss', t, bad[0].i, `no FailoverStarted or threshold check for ${q(g)} (persistent state offline; not counted)`, d.map((x) => x.rule).join(', '));
+          if (bad.length)
+            rep.add(
+              '§4.8 persistent-offline group on node loss',
+              t,
+              bad[0].i,
+              `no FailoverStarted or threshold check for ${q(g)} (persistent state offline; not counted)`,
+              d.map((x) => x.rule).join(', '),
+            );
           continue;
         }
         // After a node loss refused by FailoverThreshold the group still needs an owner: NoTargetNode may follow.
-        const refusedNoTarget = d.length === 2 && d[0].rule === 'FailoverThresholdExceeded' && d[1].rule === 'NoTargetNode';
+        const refusedNoTarget =
+          d.length === 2 && d[0].rule === 'FailoverThresholdExceeded' && d[1].rule === 'NoTargetNode';
         if (why !== undefined && d.length !== 1 && !(refusedNoTarget && why.includes('went Down')))
-          rep.add(R, t, d[1]?.i ?? -1, `one failover decision for ${q(g)} (${why}): FailoverStarted, FailoverThresholdExceeded or NoTargetNode`, d.length ? d.map((x) => x.rule).join(', ') : 'none');
+          rep.add(
+            R,
+            t,
+            d[1]?.i ?? -1,
+            `one failover decision for ${q(g)} (${why}): FailoverStarted, FailoverThresholdExceeded or NoTargetNode`,
+            d.length ? d.map((x) => x.rule).join(', ') : 'none',
+          );
         if (why === undefined && d.length > 0) {
           const owner = ownerAtStart.get(g) ?? null;
-          const waited = waiting.has(g) || d.some((x) => x.rule === 'FailoverStarted') && (lastNodeChange === t || actionNow);
+          const waited =
+            waiting.has(g) || (d.some((x) => x.rule === 'FailoverStarted') && (lastNodeChange === t || actionNow));
           if (!waited && !(owner === null && lastNodeChange === t))
-            rep.add(R, t, d[0].i, `no failover decision for ${q(g)} (no owner loss, no RestartAction 2 resource over its threshold, not waiting for a target)`, d.map((x) => x.rule).join(', '));
+            rep.add(
+              R,
+              t,
+              d[0].i,
+              `no failover decision for ${q(g)} (no owner loss, no RestartAction 2 resource over its threshold, not waiting for a target)`,
+              d.map((x) => x.rule).join(', '),
+            );
         }
-        if (d.length > 1 && why === undefined) rep.add(R, t, d[1].i, `at most one failover decision for ${q(g)} per instant`, d.map((x) => x.rule).join(', '));
+        if (d.length > 1 && why === undefined)
+          rep.add(
+            R,
+            t,
+            d[1].i,
+            `at most one failover decision for ${q(g)} per instant`,
+            d.map((x) => x.rule).join(', '),
+          );
         // After a node loss refused by FailoverThreshold the resources are set Failed at that instant.
         if (why?.includes('went Down') && d.length === 1 && d[0].rule === 'FailoverThresholdExceeded')
           for (const r of m.group.get(g)!.resources)
-            if (m.state.get(r.name) !== 'Failed') rep.add('§4.5 FailoverThreshold after a node loss', t, d[0].i, `${q(r.name)} Failed`, m.state.get(r.name)!);
+            if (m.state.get(r.name) !== 'Failed')
+              rep.add(
+                '§4.5 FailoverThreshold after a node loss',
+                t,
+                d[0].i,
+                `${q(r.name)} Failed`,
+                m.state.get(r.name)!,
+              );
       }
     },
   };

@@ -76,7 +76,13 @@ export const healthRule: RuleFactory = (m, rep) => {
         plans.delete(r);
       } else plan(r, t);
     } else if (got) {
-      rep.add(R, t, got.first, `no traced check of ${q(r)} now${pl ? ` (next due ${pl.p})` : ''}`, `[${got.calls.join(', ')}]`);
+      rep.add(
+        R,
+        t,
+        got.first,
+        `no traced check of ${q(r)} now${pl ? ` (next due ${pl.p})` : ''}`,
+        `[${got.calls.join(', ')}]`,
+      );
       seen.delete(r);
     }
   }
@@ -114,7 +120,8 @@ export const healthRule: RuleFactory = (m, rep) => {
         if (e.to === 'Online') tOnline.set(e.resource, e.t);
         plan(e.resource, e.t);
       }
-      if (e.type === 'action' && (e.action.action === 'setHealth' || e.action.action === 'heal')) plan(e.action.resource, e.t);
+      if (e.type === 'action' && (e.action.action === 'setHealth' || e.action.action === 'heal'))
+        plan(e.action.resource, e.t);
       if (e.type === 'action' && e.action.action === 'crashNode') for (const r of [...plans.keys()]) plan(r, e.t);
       if (e.type === 'action' && e.action.action === 'signalFailure') {
         const r = e.action.resource;
@@ -124,7 +131,8 @@ export const healthRule: RuleFactory = (m, rep) => {
       }
     },
     endInstant(t) {
-      for (const r of new Set([...seen.keys(), ...[...plans].filter(([, p]) => p.p === t).map(([r]) => r)])) resolve(r, t);
+      for (const r of new Set([...seen.keys(), ...[...plans].filter(([, p]) => p.p === t).map(([r]) => r)]))
+        resolve(r, t);
       for (const [r, s] of signals)
         rep.add('§4.2 signalFailure runs IsAlive', t, s.i, `${s.want} for ${q(r)} at once`, 'no IsAlive traced');
     },

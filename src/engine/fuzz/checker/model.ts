@@ -48,7 +48,8 @@ export function depsMet(expr: string[][], isOnline: (name: string) => boolean): 
 export function initialOwner(sc: Scenario, g: GroupSpec): string | null {
   const up = new Set(sc.nodes.filter((n) => n.state === 'Up').map((n) => n.name));
   if (g.ownerNode !== null && up.has(g.ownerNode)) return g.ownerNode;
-  const canHost = (n: string) => up.has(n) && g.resources.every((r) => r.possibleOwners.length === 0 || r.possibleOwners.includes(n));
+  const canHost = (n: string) =>
+    up.has(n) && g.resources.every((r) => r.possibleOwners.length === 0 || r.possibleOwners.includes(n));
   return g.preferredOwners.find(canHost) ?? sc.nodes.map((n) => n.name).find(canHost) ?? null;
 }
 

@@ -21,7 +21,13 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
         if (e.to === 'Down') {
           if (det && det.due === e.t) due.delete(`down:${e.node}`);
           else if (quorumLostAt !== e.t)
-            rep.add('§4.6 detection', e.t, i, det ? `${q(e.node)} Down at ${det.due}` : `no Down for ${q(e.node)} (not crashed, quorum held)`, `Down at ${e.t}`);
+            rep.add(
+              '§4.6 detection',
+              e.t,
+              i,
+              det ? `${q(e.node)} Down at ${det.due}` : `no Down for ${q(e.node)} (not crashed, quorum held)`,
+              `Down at ${e.t}`,
+            );
           due.delete(`up:${e.node}`);
         }
         if (e.from === 'Joining' && e.to === 'Up') {
@@ -35,25 +41,49 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
       const R = '§4.8 a crashed node runs nothing before detection';
       if (e.type === 'call' && crashed(e.node)) {
         if (e.call === 'LooksAlive' || e.call === 'IsAlive')
-          rep.add(R, e.t, i, `no health check on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node)})`, `${e.call} ${q(e.resource)}`);
+          rep.add(
+            R,
+            e.t,
+            i,
+            `no health check on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node)})`,
+            `${e.call} ${q(e.resource)}`,
+          );
         if ((e.call === 'Online' || e.call === 'Offline') && e.result !== 'pending')
           rep.add(R, e.t, i, `${e.call} into ${q(e.node)} traced pending`, e.result);
       }
       if (e.type === 'resource.state' && crashed(e.node)) {
         const completes = e.to === 'Online' || e.to === 'Failed' || (e.from === 'OfflinePending' && e.to === 'Offline');
         if (completes)
-          rep.add(R, e.t, i, `${q(e.resource)} keeps its state on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node!)})`, `${e.from} → ${e.to}`);
+          rep.add(
+            R,
+            e.t,
+            i,
+            `${q(e.resource)} keeps its state on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node!)})`,
+            `${e.from} → ${e.to}`,
+          );
       }
       if (e.type === 'rhs.recycle' && crashed(e.node))
         rep.add(R, e.t, i, `no monitor recycle on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node)})`, 'rhs.recycle');
     },
     after(e) {
       if (e.type === 'action' && e.action.action === 'crashNode' && m.crashedAt.get(e.action.node) === e.t)
-        due.add(`down:${e.action.node}`, e.t + detectMs, null, '§4.6 detection', `node.state ${q(e.action.node)} → Down (crash at ${e.t} + ${detectMs})`);
+        due.add(
+          `down:${e.action.node}`,
+          e.t + detectMs,
+          null,
+          '§4.6 detection',
+          `node.state ${q(e.action.node)} → Down (crash at ${e.t} + ${detectMs})`,
+        );
       if (e.type === 'action' && e.action.action === 'crashNode') due.delete(`up:${e.action.node}`);
       if (e.type === 'node.state' && e.to === 'Joining') {
         const n = m.node.get(e.node)!;
-        due.add(`up:${e.node}`, e.t + n.behavior.joinMs, null, '§1 joinMs', `node.state ${q(e.node)} Joining → Up (joined at ${e.t} + ${n.behavior.joinMs})`);
+        due.add(
+          `up:${e.node}`,
+          e.t + n.behavior.joinMs,
+          null,
+          '§1 joinMs',
+          `node.state ${q(e.node)} Joining → Up (joined at ${e.t} + ${n.behavior.joinMs})`,
+        );
       }
       if (e.type === 'policy' && e.rule === 'QuorumLost') {
         for (const [k] of due.entries()) if (k.startsWith('down:')) due.delete(k);
@@ -63,7 +93,9 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
       for (const { e, i } of evs) {
         if (e.type === 'action' && e.action.action === 'startNode') {
           const node = e.action.node;
-          const joined = evs.some((x) => x.i > i && x.e.type === 'node.state' && x.e.node === node && x.e.to === 'Joining');
+          const joined = evs.some(
+            (x) => x.i > i && x.e.type === 'node.state' && x.e.node === node && x.e.to === 'Joining',
+          );
           if (!joined) rep.add('§2 startNode', t, i, `node.state ${q(node)} → Joining at once`, 'none');
         }
       }

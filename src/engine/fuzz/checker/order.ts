@@ -32,7 +32,16 @@ export const orderRule: RuleFactory = (m, rep) => {
     },
     before(e, i) {
       if (e.type === 'call' && e.call === 'Online' && !m.providersMet(e.resource))
-        rep.add('§4.1 providers-first', e.t, i, `Online call on ${q(e.resource)} only once its providers are Online (${m.res.get(e.resource)!.dependsOn.map((s) => s.join(' or ')).join(' and ')})`, 'providers not Online');
+        rep.add(
+          '§4.1 providers-first',
+          e.t,
+          i,
+          `Online call on ${q(e.resource)} only once its providers are Online (${m.res
+            .get(e.resource)!
+            .dependsOn.map((s) => s.join(' or '))
+            .join(' and ')})`,
+          'providers not Online',
+        );
       if (e.type === 'call' && e.call === 'Offline') {
         const blocking = (m.dependents.get(e.resource) ?? []).filter((d) => {
           const s = m.state.get(d);
@@ -40,7 +49,13 @@ export const orderRule: RuleFactory = (m, rep) => {
           return !depsMet(m.res.get(d)!.dependsOn, (p) => p !== e.resource && m.state.get(p) === 'Online');
         });
         if (blocking.length)
-          rep.add('§4.1 dependents-first', e.t, i, `Offline call on ${q(e.resource)} only after ${blocking.map(q).join(', ')} went down`, blocking.map((d) => `${q(d)} ${m.state.get(d)}`).join(', '));
+          rep.add(
+            '§4.1 dependents-first',
+            e.t,
+            i,
+            `Offline call on ${q(e.resource)} only after ${blocking.map(q).join(', ')} went down`,
+            blocking.map((d) => `${q(d)} ${m.state.get(d)}`).join(', '),
+          );
       }
       if (e.type === 'resource.state' && e.from === 'Online' && e.to === 'Offline') {
         // Directly or through the chain: a provider that is itself losing its own provider counts as lost.
@@ -49,25 +64,45 @@ export const orderRule: RuleFactory = (m, rep) => {
         const lost = !chainMet(e.resource);
         const nodeDown = e.node !== null && (m.nodeState.get(e.node) === 'Down' || downNow.has(e.node));
         if (!lost && !nodeDown && !quorumLostNow)
-          rep.add('§4.4 takedown', e.t, i, `${q(e.resource)} taken down (Online → Offline without an Offline call) only when a provider is lost, its node is lost or quorum is lost`, 'its providers are Online');
+          rep.add(
+            '§4.4 takedown',
+            e.t,
+            i,
+            `${q(e.resource)} taken down (Online → Offline without an Offline call) only when a provider is lost, its node is lost or quorum is lost`,
+            'its providers are Online',
+          );
       }
       if (e.type === 'node.state' && e.to === 'Down') downNow.add(e.node);
       if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow = true;
-      if (e.type === 'policy' && (e.rule === 'FailoverStarted' || e.rule === 'NoTargetNode' || e.rule === 'FailoverThresholdExceeded' || e.rule === 'FailbackScheduled'))
+      if (
+        e.type === 'policy' &&
+        (e.rule === 'FailoverStarted' ||
+          e.rule === 'NoTargetNode' ||
+          e.rule === 'FailoverThresholdExceeded' ||
+          e.rule === 'FailbackScheduled')
+      )
         unsettled.add(e.subject);
-      if (e.type === 'policy' && (e.rule === 'QuorumLost' || e.rule === 'QuorumRegained')) for (const g of m.group.keys()) unsettled.add(g);
+      if (e.type === 'policy' && (e.rule === 'QuorumLost' || e.rule === 'QuorumRegained'))
+        for (const g of m.group.keys()) unsettled.add(g);
       if (e.type === 'group.owner') {
         unsettled.delete(e.group);
         if (e.to !== null) arrived.set(e.group, { node: e.to, i });
       }
-      if (e.type === 'policy' && (e.rule === 'FailoverThresholdExceeded' || e.rule === 'NoTargetNode')) refused.add(e.subject);
+      if (e.type === 'policy' && (e.rule === 'FailoverThresholdExceeded' || e.rule === 'NoTargetNode'))
+        refused.add(e.subject);
       if (e.type === 'call' && e.call === 'Online') calledOnline.add(JSON.stringify([e.resource, e.node]));
       if (e.type === 'action' && (e.action.action === 'onlineGroup' || e.action.action === 'onlineResource')) {
         // §4.8: a group that is Offline on a Paused node is not brought online there.
         const g = e.action.action === 'onlineGroup' ? e.action.group : m.res.get(e.action.resource)!.group;
         const owner = m.owner.get(g) ?? null;
         if (owner !== null && m.nodeState.get(owner) === 'Paused' && m.derivedGroupState(g) === 'Offline')
-          rep.add('§4.8 paused nodes', e.t, i, `action.rejected (group ${q(g)} is Offline on Paused node ${q(owner)})`, 'action applied');
+          rep.add(
+            '§4.8 paused nodes',
+            e.t,
+            i,
+            `action.rejected (group ${q(g)} is Offline on Paused node ${q(owner)})`,
+            'action applied',
+          );
       }
       if (e.type === 'node.state' || e.type === 'action') for (const g of m.group.keys()) unsettled.add(g);
       if (e.type === 'action') {
@@ -75,14 +110,21 @@ export const orderRule: RuleFactory = (m, rep) => {
         if (a.action === 'onlineGroup' || a.action === 'offlineGroup') touched.add(a.group);
         if (a.action === 'onlineResource' || a.action === 'offlineResource') touched.add(m.res.get(a.resource)!.group);
       }
-      if (e.type === 'resource.state' && e.from === 'OnlinePending' && e.to === 'Online') cameOnline.push({ r: e.resource, i });
+      if (e.type === 'resource.state' && e.from === 'OnlinePending' && e.to === 'Online')
+        cameOnline.push({ r: e.resource, i });
     },
     endInstant(t) {
       for (const [r, s] of m.state) {
         if ((s === 'Online' || s === 'OnlinePending') && !m.providersMet(r)) {
           const n = m.resNode.get(r) ?? null;
           if (n !== null && m.crashedAt.has(n)) continue;
-          rep.add('§4.4 takedown', t, -1, `${q(r)} taken down at the instant its providers are lost`, `${s} without its providers`);
+          rep.add(
+            '§4.4 takedown',
+            t,
+            -1,
+            `${q(r)} taken down at the instant its providers are lost`,
+            `${s} without its providers`,
+          );
         }
       }
       // A dependent starts the instant its last provider comes Online (§4.1), when nothing else is
@@ -90,13 +132,26 @@ export const orderRule: RuleFactory = (m, rep) => {
       for (const { r: p, i } of cameOnline) {
         const g = m.res.get(p)!.group;
         const owner = m.owner.get(g) ?? null;
-        if (unsettled.has(g) || touched.has(g) || owner === null || m.nodeState.get(owner) !== 'Up' || m.crashedAt.has(owner)) continue;
+        if (
+          unsettled.has(g) ||
+          touched.has(g) ||
+          owner === null ||
+          m.nodeState.get(owner) !== 'Up' ||
+          m.crashedAt.has(owner)
+        )
+          continue;
         if (m.group.get(g)!.properties.Priority === 0 || !m.quorum) continue;
         for (const d of m.dependents.get(p) ?? []) {
           const po = m.res.get(d)!.possibleOwners;
           const canRun = po.length === 0 || po.includes(owner);
           if (canRun && m.state.get(d) === 'Offline' && m.persistentOnline(d) && m.providersMet(d))
-            rep.add('§4.1 providers-first', t, i, `Online call on ${q(d)} as its provider ${q(p)} comes Online`, `${q(d)} still Offline`);
+            rep.add(
+              '§4.1 providers-first',
+              t,
+              i,
+              `Online call on ${q(d)} as its provider ${q(p)} comes Online`,
+              `${q(d)} still Offline`,
+            );
         }
       }
       // A group that arrives on a node comes online there providers-first at once (§4.5 steps),
@@ -106,12 +161,22 @@ export const orderRule: RuleFactory = (m, rep) => {
         if (refused.has(g) || touched.has(g) || spec.properties.Priority === 0 || !m.quorum) continue;
         if (m.owner.get(g) !== node || m.nodeState.get(node) !== 'Up') continue;
         for (const r of spec.resources) {
-          if (r.dependsOn.length || !m.persistentOnline(r.name) || calledOnline.has(JSON.stringify([r.name, node]))) continue;
-          rep.add('§4.5 a group comes online on its new owner', t, i, `Online call on ${q(r.name)} on ${q(node)} as ${q(g)} arrives`, `${q(r.name)} ${m.state.get(r.name)}, no Online call there`);
+          if (r.dependsOn.length || !m.persistentOnline(r.name) || calledOnline.has(JSON.stringify([r.name, node])))
+            continue;
+          rep.add(
+            '§4.5 a group comes online on its new owner',
+            t,
+            i,
+            `Online call on ${q(r.name)} on ${q(node)} as ${q(g)} arrives`,
+            `${q(r.name)} ${m.state.get(r.name)}, no Online call there`,
+          );
         }
       }
       // Placement settles once an instant passes with no group activity.
-      if (cameOnline.length === 0) for (const g of [...unsettled]) if (![...m.group.get(g)!.resources].some((r) => m.state.get(r.name)!.endsWith('Pending'))) unsettled.delete(g);
+      if (cameOnline.length === 0)
+        for (const g of [...unsettled])
+          if (![...m.group.get(g)!.resources].some((r) => m.state.get(r.name)!.endsWith('Pending')))
+            unsettled.delete(g);
     },
   };
 };

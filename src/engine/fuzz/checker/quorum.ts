@@ -55,7 +55,8 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
     compared = true;
     for (const n of scenario.nodes) {
       const want = V.has(n.name) ? 1 : 0;
-      if (traced.get(n.name) !== want) rep.add(R, t, -1, `vote of ${q(n.name)} ${want} (V = {${[...V].join(', ')}})`, `${traced.get(n.name)}`);
+      if (traced.get(n.name) !== want)
+        rep.add(R, t, -1, `vote of ${q(n.name)} ${want} (V = {${[...V].join(', ')}})`, `${traced.get(n.name)}`);
     }
     if (hasWitness && traced.get('witness') !== witnessVote)
       rep.add(R, t, -1, `witness vote ${witnessVote} (|V| = ${V.size})`, `${traced.get('witness')}`);
@@ -69,7 +70,8 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
     },
     before(e, i) {
       if (e.type === 'quorum.vote') {
-        if (traced.get(e.voter) !== e.from) rep.add('§3 continuity', e.t, i, `vote of ${q(e.voter)} from ${traced.get(e.voter)}`, `from ${e.from}`);
+        if (traced.get(e.voter) !== e.from)
+          rep.add('§3 continuity', e.t, i, `vote of ${q(e.voter)} from ${traced.get(e.voter)}`, `from ${e.from}`);
         traced.set(e.voter, e.to);
       }
       if (e.type === 'node.state' && e.to === 'Down' && held && m.crashedAt.has(e.node) && batchDone !== e.t) {
@@ -89,7 +91,14 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
         held = false;
       }
       if (e.type === 'policy' && e.rule === 'QuorumRegained') {
-        if (expectRegained !== e.t) rep.add(R, e.t, i, 'no QuorumRegained (not more than half of the weighted nodes and witness)', 'QuorumRegained');
+        if (expectRegained !== e.t)
+          rep.add(
+            R,
+            e.t,
+            i,
+            'no QuorumRegained (not more than half of the weighted nodes and witness)',
+            'QuorumRegained',
+          );
         expectRegained = -1;
       }
     },
@@ -98,7 +107,8 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
         held = true;
         recompute();
       }
-      const witnessAction = e.type === 'action' && (e.action.action === 'failWitness' || e.action.action === 'restoreWitness');
+      const witnessAction =
+        e.type === 'action' && (e.action.action === 'failWitness' || e.action.action === 'restoreWitness');
       const up = e.type === 'node.state' && e.to === 'Up' && e.from === 'Joining';
       if (!witnessAction && !up) return;
       if (dirty) {
@@ -124,7 +134,8 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
         dirty = false;
       }
       if (expectLost === t) rep.add(R, t, -1, 'QuorumLost (not more than half of the votes remain)', 'none');
-      if (expectRegained === t) rep.add(R, t, -1, 'QuorumRegained (more than half of the weighted nodes and witness are up)', 'none');
+      if (expectRegained === t)
+        rep.add(R, t, -1, 'QuorumRegained (more than half of the weighted nodes and witness are up)', 'none');
       expectLost = -1;
       expectRegained = -1;
       if (held) compare(t);
@@ -135,4 +146,3 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
     },
   };
 };
-

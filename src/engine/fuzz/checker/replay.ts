@@ -23,7 +23,8 @@ export const replayRule: RuleFactory = (m, rep, { scenario, trace }) => {
         rep.add(C, e.t, i, `${q(e.node)} from ${m.nodeState.get(e.node)}`, `from ${e.from}`);
       if (e.type === 'group.owner' && m.owner.get(e.group) !== e.from)
         rep.add(C, e.t, i, `${q(e.group)} from owner ${q(m.owner.get(e.group))}`, `from ${q(e.from)}`);
-      if (e.type === 'group.owner' && e.from === e.to) rep.add(C, e.t, i, 'an owner change', `${q(e.from)} → ${q(e.to)}`);
+      if (e.type === 'group.owner' && e.from === e.to)
+        rep.add(C, e.t, i, 'an owner change', `${q(e.from)} → ${q(e.to)}`);
       if (e.type === 'policy' && e.rule === 'FailoverStarted')
         failoverStarts.set(e.subject, [...(failoverStarts.get(e.subject) ?? []), e.t]);
     },
@@ -44,7 +45,13 @@ export const replayRule: RuleFactory = (m, rep, { scenario, trace }) => {
         const got = ev && ev.type === 'group.state' ? ev.to : undefined;
         if (want !== emitted.get(g.name)) {
           if (got !== want)
-            rep.add(R, t, idx ?? -1, `group.state ${q(g.name)} → ${want} (derived from its resources)`, got ? `→ ${got}` : 'none');
+            rep.add(
+              R,
+              t,
+              idx ?? -1,
+              `group.state ${q(g.name)} → ${want} (derived from its resources)`,
+              got ? `→ ${got}` : 'none',
+            );
         } else if (got !== undefined) {
           rep.add(R, t, idx!, `no group.state for ${q(g.name)} (still ${want})`, `→ ${got}`);
         }
@@ -74,12 +81,20 @@ export const replayRule: RuleFactory = (m, rep, { scenario, trace }) => {
         const hours = g.properties.FailoverPeriod * HOUR;
         const count = (failoverStarts.get(g.name) ?? []).filter((s) => until - s < hours).length;
         if (fg.failoverCount !== count)
-          rep.add(R, until, -1, `group ${q(g.name)} failoverCount ${count} (FailoverStarted in the last FailoverPeriod)`, String(fg.failoverCount));
+          rep.add(
+            R,
+            until,
+            -1,
+            `group ${q(g.name)} failoverCount ${count} (FailoverStarted in the last FailoverPeriod)`,
+            String(fg.failoverCount),
+          );
         for (const r of g.resources) {
           const fr = Object.prototype.hasOwnProperty.call(f.resources, r.name) ? f.resources[r.name] : undefined;
           if (!fr) continue;
-          if (fr.state !== m.state.get(r.name)) rep.add(R, until, -1, `resource ${q(r.name)} ${m.state.get(r.name)}`, fr.state);
-          if (fr.node !== fg.owner) rep.add(R, until, -1, `resource ${q(r.name)} on its group's owner ${q(fg.owner)}`, q(fr.node));
+          if (fr.state !== m.state.get(r.name))
+            rep.add(R, until, -1, `resource ${q(r.name)} ${m.state.get(r.name)}`, fr.state);
+          if (fr.node !== fg.owner)
+            rep.add(R, until, -1, `resource ${q(r.name)} on its group's owner ${q(fg.owner)}`, q(fr.node));
         }
       }
     },

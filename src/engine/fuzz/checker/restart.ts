@@ -37,7 +37,13 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
     for (const [r, due] of restartDue) {
       if (inclusive ? due > t : due >= t) continue;
       if (m.state.get(r) === 'Failed' && m.providersMet(r)) {
-        rep.add(R, Math.max(due, 0), -1, `${q(r)} restarted (Failed → OnlinePending) at ${due} (RestartDelay after its failure at ${failedAt.get(r)}) or when its providers are Online`, `still Failed at ${t}`);
+        rep.add(
+          R,
+          Math.max(due, 0),
+          -1,
+          `${q(r)} restarted (Failed → OnlinePending) at ${due} (RestartDelay after its failure at ${failedAt.get(r)}) or when its providers are Online`,
+          `still Failed at ${t}`,
+        );
         restartDue.delete(r);
       }
     }
@@ -69,8 +75,7 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           if (w.start === null || e.t - w.start > p.RestartPeriod) Object.assign(w, { start: e.t, count: 1 });
           else w.count++;
           if (!w.unknown) counted.push({ r, i, count: w.count, start: w.start! });
-        }
-        else if (e.from === 'OfflinePending' && persistent) win.get(r)!.unknown = true;
+        } else if (e.from === 'OfflinePending' && persistent) win.get(r)!.unknown = true;
         failedAt.set(r, e.t);
       }
       if (e.type === 'resource.state' && e.from === 'Failed' && e.to === 'OnlinePending') {
@@ -84,12 +89,17 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           return;
         }
         const justified =
-          (due !== undefined && e.t >= due) ||
-          cause.has(`retry:${r}`) ||
-          cause.has('any') ||
-          movedSince;
+          (due !== undefined && e.t >= due) || cause.has(`retry:${r}`) || cause.has('any') || movedSince;
         if (!justified && !win.get(r)!.unknown)
-          rep.add(R, e.t, i, due !== undefined ? `restart of ${q(r)} at ${due}` : `${q(r)} stays Failed (no restart due: threshold exceeded or RestartAction 0)`, 'Failed → OnlinePending');
+          rep.add(
+            R,
+            e.t,
+            i,
+            due !== undefined
+              ? `restart of ${q(r)} at ${due}`
+              : `${q(r)} stays Failed (no restart due: threshold exceeded or RestartAction 0)`,
+            'Failed → OnlinePending',
+          );
       }
       if (e.type === 'resource.state' && e.from === 'Failed') {
         restartDue.delete(e.resource);
@@ -100,11 +110,19 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (e.rule === 'RetryPeriodOnFailure') {
           const due = retryDue.get(e.subject);
           if (due !== e.t && !win.get(e.subject)?.unknown)
-            rep.add('§4.4 RetryPeriodOnFailure', e.t, i, due === undefined ? `no retry due for ${q(e.subject)}` : `retry at ${due}`, `retry at ${e.t}`);
+            rep.add(
+              '§4.4 RetryPeriodOnFailure',
+              e.t,
+              i,
+              due === undefined ? `no retry due for ${q(e.subject)}` : `retry at ${due}`,
+              `retry at ${e.t}`,
+            );
           retryDue.delete(e.subject);
           const w = win.get(e.subject);
           if (w) Object.assign(w, { start: null, count: 0, unknown: false });
           cause.add(`retry:${e.subject}`);
+          // The retry's Online call is due now, or as soon as the providers are Online (§4.1).
+          if (m.state.get(e.subject) === 'Failed') restartDue.set(e.subject, e.t);
         }
         // Only a failover that starts cancels the restarts decided with it (§4.8); a refused one
         // (threshold, no target) leaves the group where it is and the restarts go ahead.
@@ -117,14 +135,19 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (e.rule === 'FailoverThresholdExceeded') {
           // After a node loss the resources are set Failed and their retry timers start (§4.5).
           for (const r of m.group.get(e.subject)!.resources)
-            if (m.state.get(r.name) === 'Offline' && r.properties.RestartAction !== 0 && r.properties.RetryPeriodOnFailure !== DWORD)
+            if (
+              m.state.get(r.name) === 'Offline' &&
+              r.properties.RestartAction !== 0 &&
+              r.properties.RetryPeriodOnFailure !== DWORD
+            )
               retryDue.set(r.name, e.t + r.properties.RetryPeriodOnFailure);
         }
       }
       if (e.type === 'group.owner') {
         lastOwnerChange.set(e.group, e.t);
         cancelGroup(e.group);
-        for (const r of m.group.get(e.group)!.resources) Object.assign(win.get(r.name)!, { start: null, count: 0, unknown: false });
+        for (const r of m.group.get(e.group)!.resources)
+          Object.assign(win.get(r.name)!, { start: null, count: 0, unknown: false });
       }
       if (e.type === 'action' || e.type === 'node.state') {
         // Administrator actions and membership changes may bring a Failed resource online: not judged here.
@@ -162,18 +185,42 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (p.RestartAction === 0) continue;
         const w = last.get(r)!;
         if (expectRte.has(r) && !rte.has(r))
-          rep.add(R, t, -1, `RestartThresholdExceeded ${q(r)} (failure ${w.count} in the window opened at ${w.start}, RestartThreshold ${p.RestartThreshold})`, 'none');
+          rep.add(
+            R,
+            t,
+            -1,
+            `RestartThresholdExceeded ${q(r)} (failure ${w.count} in the window opened at ${w.start}, RestartThreshold ${p.RestartThreshold})`,
+            'none',
+          );
         if (!expectRte.has(r) && rte.has(r))
-          rep.add(R, t, rte.get(r)!, `a restart of ${q(r)} (failure ${w.count} of RestartThreshold ${p.RestartThreshold} in the window opened at ${w.start})`, 'RestartThresholdExceeded');
+          rep.add(
+            R,
+            t,
+            rte.get(r)!,
+            `a restart of ${q(r)} (failure ${w.count} of RestartThreshold ${p.RestartThreshold} in the window opened at ${w.start})`,
+            'RestartThresholdExceeded',
+          );
       }
       for (const [r, i] of restartedNow) {
         if (restartDue.get(r) === t || cause.has('any') || cause.has(`retry:${r}`)) restartDue.delete(r);
         else if (judged.has(r))
-          rep.add(R, t, i, `${q(r)} stays Failed now (${restartDue.has(r) ? `restart due at ${restartDue.get(r)}` : 'no restart due'})`, 'Failed → OnlinePending');
+          rep.add(
+            R,
+            t,
+            i,
+            `${q(r)} stays Failed now (${restartDue.has(r) ? `restart due at ${restartDue.get(r)}` : 'no restart due'})`,
+            'Failed → OnlinePending',
+          );
       }
       for (const [r, i] of rte)
         if (!judged.has(r) && !win.get(r)?.unknown && m.res.get(r)?.properties.RestartAction !== 0)
-          rep.add(R, t, i, `no RestartThresholdExceeded for ${q(r)} (no counted failure now)`, 'RestartThresholdExceeded');
+          rep.add(
+            R,
+            t,
+            i,
+            `no RestartThresholdExceeded for ${q(r)} (no counted failure now)`,
+            'RestartThresholdExceeded',
+          );
       lateRestarts(t, true);
     },
     end(until) {
@@ -182,7 +229,14 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         const p = m.res.get(r)!.properties;
         const want = w.start !== null && until - w.start <= p.RestartPeriod ? w.count : 0;
         const got = trace.final.resources[r].restartCount;
-        if (got !== want) rep.add('§3 final restartCount', until, -1, `${q(r)} restartCount ${want} (window opened at ${w.start})`, String(got));
+        if (got !== want)
+          rep.add(
+            '§3 final restartCount',
+            until,
+            -1,
+            `${q(r)} restartCount ${want} (window opened at ${w.start})`,
+            String(got),
+          );
       }
     },
   };

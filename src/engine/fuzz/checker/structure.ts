@@ -39,7 +39,14 @@ export const structureRule: RuleFactory = (m, rep, { scenario, trace }) => {
       if (e.type === 'action' || e.type === 'action.rejected') {
         const want = script[nextScript];
         if (want && want.at === e.t && actionKey(want) === actionKey(e.action)) nextScript++;
-        else rep.add('§2 script order', e.t, i, `script entry ${nextScript} ${want ? actionKey(want) : '(none)'}`, actionKey(e.action));
+        else
+          rep.add(
+            '§2 script order',
+            e.t,
+            i,
+            `script entry ${nextScript} ${want ? actionKey(want) : '(none)'}`,
+            actionKey(e.action),
+          );
       }
     },
     endInstant(t, evs) {
@@ -47,7 +54,13 @@ export const structureRule: RuleFactory = (m, rep, { scenario, trace }) => {
       for (const { e, i } of evs) {
         if (e.type === 'group.state') seenGroupState = true;
         else if (seenGroupState)
-          rep.add('§3 group.state at the end of the instant', t, i, 'no event after the instant\'s group.state events', e.type);
+          rep.add(
+            '§3 group.state at the end of the instant',
+            t,
+            i,
+            "no event after the instant's group.state events",
+            e.type,
+          );
       }
     },
     end(until) {
@@ -64,7 +77,8 @@ export const structureRule: RuleFactory = (m, rep, { scenario, trace }) => {
         for (const n of names)
           if (!hasOwn(rec, n)) rep.add('§4.8 names are data', until, -1, `final.${kind} has ${q(n)}`, 'missing');
         const extra = Object.keys(rec).filter((k) => !names.includes(k));
-        if (extra.length) rep.add(R, until, -1, `final.${kind} names only the scenario's`, `extra ${extra.map(q).join(', ')}`);
+        if (extra.length)
+          rep.add(R, until, -1, `final.${kind} names only the scenario's`, `extra ${extra.map(q).join(', ')}`);
       }
     },
   };

@@ -20,7 +20,10 @@ export function affine(m: TraceModel, g: string, cands: string[]): string[] {
   if (classes.length === 0) return cands;
   const clash = (n: string) =>
     m.sc.groups.some(
-      (h) => h.name !== g && m.owner.get(h.name) === n && h.properties.AntiAffinityClassNames.some((c) => classes.includes(c)),
+      (h) =>
+        h.name !== g &&
+        m.owner.get(h.name) === n &&
+        h.properties.AntiAffinityClassNames.some((c) => classes.includes(c)),
     );
   const free = cands.filter((n) => !clash(n));
   return free.length ? free : cands;
