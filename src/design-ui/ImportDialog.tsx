@@ -33,8 +33,10 @@ export function ImportDialog({
       >
         <h2 id="d-import-title">Import from a real cluster</h2>
         <p>
-          1. On a cluster node, in PowerShell with the FailoverClusters module, run this one-liner. It writes the
-          cluster's nodes, groups, resources, dependencies, owners and properties to a JSON file.
+          1. On a cluster node, in an elevated Windows PowerShell 5.1 (powershell.exe, not PowerShell 7), run this
+          one-liner. It writes the cluster's nodes, groups, resources, dependencies, owners and properties to{' '}
+          <code>failoverlab-dump.json</code> in your Documents folder (else %TEMP%) and prints the full path. It stops
+          at the first error, so a file it writes is complete.
         </p>
         <textarea className="d-code" readOnly value={DUMP_COMMAND} rows={5} aria-label="Dump command" />
         <button

@@ -254,4 +254,24 @@ describe('DUMP_COMMAND', () => {
     ])
       expect(DUMP_COMMAND).toContain(s);
   });
+
+  it("stops at the first failed query ($ErrorActionPreference = 'Stop' before anything else)", () => {
+    expect(DUMP_COMMAND.startsWith("$ErrorActionPreference = 'Stop'; ")).toBe(true);
+    expect(DUMP_SCRIPT.split('\n').find((l) => !l.startsWith('#'))).toBe("$ErrorActionPreference = 'Stop'");
+  });
+
+  it('writes to a folder it names (Documents, else %TEMP%), never the current directory (System32 when elevated), and prints it', () => {
+    expect(DUMP_COMMAND).toContain(
+      "$d = [Environment]::GetFolderPath('MyDocuments'); if (-not $d) { $d = $env:TEMP }; $f = Join-Path $d 'failoverlab-dump.json'",
+    );
+    expect(DUMP_COMMAND).toContain('Set-Content -LiteralPath $f -Encoding UTF8');
+    expect(DUMP_COMMAND).toContain("Write-Host ('Wrote ' + $f)");
+    expect(DUMP_COMMAND).not.toMatch(/\.\\|Resolve-Path/);
+  });
+
+  it('on PowerShell 7 says to run it in Windows PowerShell 5.1', () => {
+    expect(DUMP_COMMAND).toContain(
+      "if ($PSVersionTable.PSEdition -eq 'Core') { throw 'This is PowerShell 7 (pwsh). Run this in Windows PowerShell 5.1 (powershell.exe), where the FailoverClusters module loads natively.' }",
+    );
+  });
 });
