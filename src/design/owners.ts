@@ -12,12 +12,15 @@ export function nodesHostingGroup(group: GroupSpec, nodes: readonly NodeSpec[]):
 }
 
 /**
- * The group's initial owner (contract §1): `ownerNode` if given; else the first Up preferred owner
- * that is a possible owner of every resource; else the lowest-ID such Up node; else null.
+ * The group's initial owner (contract §1): `ownerNode` if given and that node is Up at t = 0; else
+ * the first Up preferred owner that is a possible owner of every resource; else the lowest-ID such
+ * Up node; else null. The same rule as the engine's formation (src/engine/cluster/nodes.ts).
+ * TODO(pwsh): replace with the engine's exported `initialOwner` once main has it.
  */
 export function initialOwner(group: GroupSpec, nodes: readonly NodeSpec[]): string | null {
-  if (group.ownerNode) return group.ownerNode;
-  const hosts = nodesHostingGroup(group, nodes).filter((n) => n.state === 'Up');
+  const up = new Set(nodes.filter((n) => n.state === 'Up').map((n) => n.name));
+  if (group.ownerNode && up.has(group.ownerNode)) return group.ownerNode;
+  const hosts = nodesHostingGroup(group, nodes).filter((n) => up.has(n.name));
   const names = new Set(hosts.map((n) => n.name));
   const preferred = group.preferredOwners.find((p) => names.has(p));
   return preferred ?? hosts[0]?.name ?? null;

@@ -2,7 +2,7 @@
  * Every generated script must parse with the PowerShell grammar (tree-sitter-powershell, loaded
  * from the wasm the npm package ships, through web-tree-sitter) with no ERROR or MISSING node.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { validateScenario } from './engineDeps';
@@ -41,6 +41,20 @@ describe('generated PowerShell parses whatever the names and settings', () => {
       const r = importClusterJson(decodeDumpBytes(readFileSync(join(__dirname, '__fixtures__', f))));
       if (!r.ok) throw new Error('import failed');
       expect(await syntaxProblems(exportPowerShell(toScenario(r.scenario)))).toEqual([]);
+    }
+  });
+
+  it('every real-cluster fixture, imported and exported again', async () => {
+    const dir = join(__dirname, '__fixtures__', 'powershell');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(13);
+    for (const f of files) {
+      const r = importClusterJson(decodeDumpBytes(readFileSync(join(dir, f))));
+      if (!r.ok) throw new Error(`${f}: import failed`);
+      expect({ f, problems: await syntaxProblems(exportPowerShell(toScenario(r.scenario))) }).toEqual({
+        f,
+        problems: [],
+      });
     }
   });
 
