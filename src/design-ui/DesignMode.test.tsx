@@ -197,4 +197,61 @@ describe('DesignMode', () => {
       'not a Failover Lab cluster dump',
     );
   });
+
+  it('a group and a resource that share a name are selected, renamed and deleted independently', async () => {
+    const user = userEvent.setup();
+    const raw = twoNodes();
+    raw.groups![0].name = 'FS1';
+    raw.groups![0].resources!.push({ name: 'FS1', type: 'Network Name', dependsOn: ['IP'] });
+    const { state } = await mount(raw);
+    expect(state().errors).toEqual([]);
+    // One canvas node per element: the ids carry the kind.
+    expect(document.querySelector('[data-id="g:FS1"]')).not.toBeNull();
+    expect(document.querySelector('[data-id="r:FS1"]')).not.toBeNull();
+    const inspector = screen.getByRole('complementary', { name: 'Design inspector' });
+
+    act(() => state().select({ kind: 'resource', name: 'FS1' }));
+    expect(within(inspector).getByRole('heading', { level: 2 })).toHaveTextContent('Resource FS1');
+    const name = within(inspector).getByLabelText(/^Name/);
+    await user.clear(name);
+    await user.type(name, 'FS1 Name{Enter}');
+    expect(state().raw.groups![0].name).toBe('FS1');
+    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
+    expect(state().selection).toEqual({ kind: 'resource', name: 'FS1 Name' });
+
+    act(() => state().select({ kind: 'group', name: 'FS1' }));
+    expect(within(inspector).getByRole('heading', { level: 2 })).toHaveTextContent('Group FS1');
+    const groupName = within(inspector).getByLabelText(/^Name/);
+    await user.clear(groupName);
+    await user.type(groupName, 'FS1 Name{Enter}');
+    expect(state().raw.groups![0].name).toBe('FS1 Name');
+    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
+    expect(state().errors).toEqual([]);
+
+    act(() => state().select({ kind: 'resource', name: 'FS1 Name' }));
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'Delete' });
+    });
+    expect(state().raw.groups!.map((g) => g.name)).toEqual(['FS1 Name']);
+    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP']);
+    expect(state().selection).toBeNull();
+  });
+
+  it('Export PowerShell shows what the script will not do (a virtual machine) before the download', async () => {
+    const user = userEvent.setup();
+    const raw = twoNodes();
+    raw.groups!.push({ name: 'VM1', resources: [{ name: 'Virtual Machine VM1', type: 'Virtual Machine' }] });
+    await mount(raw);
+    await user.click(screen.getByRole('button', { name: 'Export PowerShell…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Export as a PowerShell script' });
+    expect(within(dialog).getByRole('list', { name: 'Export notes' })).toHaveTextContent(
+      'groups[1].resources[0] "Virtual Machine VM1" (Virtual Machine) is not created by the script',
+    );
+    expect((within(dialog).getByRole('textbox', { name: 'PowerShell script' }) as HTMLTextAreaElement).value).toContain(
+      "Assert-VmRes 'Virtual Machine VM1' 'Virtual Machine' 'VM1'",
+    );
+    expect(within(dialog).getByRole('button', { name: 'Download Test design.ps1' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
 });

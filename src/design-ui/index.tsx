@@ -92,7 +92,7 @@ function DesignWorkspace({
         if (!sel) return;
         e.preventDefault();
         if (sel.kind === 'edge') api.getState().edit((r) => removeDependency(r, sel.dependent, sel.provider));
-        else api.getState().edit((r) => deleteElement(r, sel.name));
+        else api.getState().edit((r) => deleteElement(r, sel));
       } else if (e.key === 'Escape') api.getState().select(null);
     };
     addEventListener('keydown', onKey);
