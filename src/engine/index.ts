@@ -24,3 +24,4 @@ export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX } from './model/scenario';
 export { createSimulation, replay, runScenario } from './simulation';
 export { validateScenario, parseScenarioText, formatIssues } from './validation';
 export { humanMs } from './policies/format';
+export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

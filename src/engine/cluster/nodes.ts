@@ -17,23 +17,15 @@ import {
   startMove,
 } from './groups';
 import { stopActivity } from './resources';
+import { initialOwnerOf } from '../policies/initialOwner';
 
 const q = (s: string) => `"${s}"`;
-
-/** Initial owner: ownerNode; else the first Up preferred owner that can host every resource; else the lowest-ID such Up node. */
-function initialOwner(e: Engine, g: GroupRt): string | null {
-  const up = (n: string) => e.nodeState(e.nodeByName.get(n)!) === 'Up';
-  if (g.spec.ownerNode && up(g.spec.ownerNode)) return g.spec.ownerNode;
-  const pref = g.spec.preferredOwners.find((n) => up(n) && possibleForAll(g, n));
-  if (pref) return pref;
-  return e.nodes.find((n) => up(n.spec.name) && possibleForAll(g, n.spec.name))?.spec.name ?? null;
-}
 
 /** t = 0: the Up nodes form the cluster; groups are placed silently and started in Priority order. */
 export function formCluster(e: Engine): void {
   e.quorum.init();
   for (const g of e.groups) {
-    g.owner = initialOwner(e, g);
+    g.owner = initialOwnerOf(e.scenario.nodes, g.spec);
     if (g.owner === null) g.awaitingTarget = true;
   }
   if (!e.quorum.has) return;
