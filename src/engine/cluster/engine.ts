@@ -54,7 +54,7 @@ export class Engine {
   ) {
     this.random = createRng(scenario.seed);
     this.instantLimit =
-      10_000 + 1_000 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
+      1_000 + 100 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
     this.script = runScript ? scenario.script : [];
     for (const spec of scenario.nodes) {
       const actor = createActor(nodeMachine, { input: { name: spec.name, initial: spec.state } }).start();
