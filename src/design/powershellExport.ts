@@ -12,7 +12,7 @@ import {
   DEFAULT_NODE_WEIGHT,
   DEFAULT_RESOURCE_PROPERTIES,
 } from './engineDeps';
-import { initialOwner } from './owners';
+import { initialOwner } from '../engine/index';
 import { emitResource, foreignTypes, VM_HELPER, vmPreconditions } from './psExportResources';
 import { psCommentText, psLiteral } from './psQuote';
 import { isExplicit, ownersList, ScriptBuilder } from './psScript';
@@ -227,7 +227,7 @@ export function exportPowerShellWithNotes(scenario: Scenario): PowerShellExport 
     b.line();
     b.line('# 8. Initial owner and persistent state, in start order (Priority 3000 first)');
     for (const g of startOrder(groups)) {
-      const owner = initialOwner(g, scenario.nodes);
+      const owner = initialOwner(scenario.nodes, g);
       if (owner) b.line(b.groupCmd(g.name, 'Move-ClusterGroup', 'Name', `-Node ${psLiteral(owner)} | Out-Null`));
       else
         b.line(
