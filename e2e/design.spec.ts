@@ -136,7 +136,7 @@ test.describe('Design mode', () => {
     ]);
     const text = readFileSync((await download.path())!, 'utf8');
     const exported = JSON.parse(text);
-    expect(exported.ui.positions['Network Name']).toBeDefined();
+    expect(exported.ui.positionsByKind.resource['Network Name']).toBeDefined();
 
     const fresh = await (await browser.newContext()).newPage();
     await openDesignFresh(fresh);
@@ -200,5 +200,44 @@ test.describe('Design mode', () => {
     ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+  });
+
+  test('import a real Hyper-V cluster dump, then export it: the dialog says the VMs are not created by the script', async ({
+    page,
+  }) => {
+    await openDesignFresh(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: 'Import from a real cluster…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import from a real cluster' });
+    await expect(importDialog).toContainText('Windows PowerShell 5.1');
+    await page.screenshot({ path: '/tmp/pwsh-import-1024.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: '/tmp/pwsh-import-1440.png' });
+    await importDialog.getByLabel('Open dump file').setInputFiles({
+      name: 'failoverlab-dump.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('src/design/__fixtures__/powershell/case04-hyperv-antiaffinity.json'),
+    });
+    await expect(canvas(page).locator('.react-flow__node[data-id="g:DC01"]')).toBeVisible();
+    await expect(resNode(page, 'Virtual Machine DC02')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Imported the cluster as a new design');
+
+    await page.getByRole('button', { name: 'Export PowerShell…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export as a PowerShell script' });
+    const notes = exportDialog.getByRole('list', { name: 'Export notes' });
+    await expect(notes.getByRole('listitem')).toHaveCount(4);
+    await expect(notes).toContainText('"Virtual Machine DC01" (Virtual Machine) is not created by the script');
+    await page.screenshot({ path: '/tmp/pwsh-export-1440.png' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: '/tmp/pwsh-export-1024.png' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: /^Download .*\.ps1$/ }).click(),
+    ]);
+    const script = readFileSync((await download.path())!, 'utf8');
+    expect(script).toContain("Assert-VmRes 'Virtual Machine DC01' 'Virtual Machine' 'DC01'\r\n");
+    expect(script).not.toMatch(/Use-Res '[^']*' 'Virtual Machine/);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(exportDialog).toHaveCount(0);
   });
 });

@@ -207,8 +207,8 @@ describe('exportPowerShell runs on real clusters (Windows Server 2012 and later)
     }
     expect(script).toContain('Make each VM highly available first (Add-ClusterVirtualMachineRole)');
     expect(notes.slice(0, 2)).toEqual([
-      'groups[1].resources[0] "Virtual Machine Configuration DC01" (Virtual Machine Configuration) is not created by the script: it needs the virtual machine itself (its configuration and VM ID), which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before changing anything and then adopts the resource.',
-      'groups[1].resources[1] "Virtual Machine DC01" (Virtual Machine) is not created by the script: it needs the virtual machine itself (its configuration and VM ID), which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before changing anything and then adopts the resource.',
+      'groups[1].resources[0] "Virtual Machine Configuration DC01" (Virtual Machine Configuration) is not created by the script: it needs the VM itself, which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before it changes anything.',
+      'groups[1].resources[1] "Virtual Machine DC01" (Virtual Machine) is not created by the script: it needs the VM itself, which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before it changes anything.',
     ]);
     expect(exportPowerShellWithNotes(minimal()).notes).toEqual([]);
     expect(exportPowerShell(minimal())).not.toContain('Assert-VmRes');

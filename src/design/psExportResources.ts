@@ -72,7 +72,7 @@ export function vmPreconditions(b: ScriptBuilder, s: Scenario): string[] {
       if (!isVmResource(r)) continue;
       lines.push(`Assert-VmRes ${psLiteral(r.name)} ${psLiteral(r.type)} ${psLiteral(g.name)}`);
       b.notes.push(
-        `groups[${g.index}].resources[${ri}] "${r.name}" (${r.type}) is not created by the script: it needs the virtual machine itself (its configuration and VM ID), which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "${g.name}"; the script checks this before changing anything and then adopts the resource.`,
+        `groups[${g.index}].resources[${ri}] "${r.name}" (${r.type}) is not created by the script: it needs the VM itself, which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "${g.name}"; the script checks this before it changes anything.`,
       );
     }
   }
