@@ -220,7 +220,13 @@ test.describe('Design mode', () => {
     });
     await expect(canvas(page).locator('.react-flow__node[data-id="g:DC01"]')).toBeVisible();
     await expect(resNode(page, 'Virtual Machine DC02')).toBeVisible();
-    await expect(page.getByRole('status')).toContainText('Imported the cluster as a new design');
+    await expect(page.getByRole('status')).toContainText('Imported the cluster as a new design (3 notes');
+    const notesDialog = page.getByRole('dialog', { name: 'Imported as a new design' });
+    await expect(notesDialog.getByRole('list', { name: 'Import notes' })).toContainText(
+      'Resources[1].OwnerGroup: resource "Cluster Disk 2" belongs to "Cluster Shared Volume"',
+    );
+    await page.screenshot({ path: '/tmp/pwsh-import-notes-1440.png' });
+    await notesDialog.getByRole('button', { name: 'Done' }).click();
 
     await page.getByRole('button', { name: 'Export PowerShell…' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export as a PowerShell script' });

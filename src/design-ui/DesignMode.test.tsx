@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -253,5 +255,39 @@ describe('DesignMode', () => {
     expect(within(dialog).getByRole('button', { name: 'Download Test design.ps1' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('import with notes: the dialog lists each note with its place, the design opens', async () => {
+    const user = userEvent.setup();
+    const { state } = await mount();
+    await user.click(screen.getByRole('button', { name: 'Import from a real cluster…' }));
+    const dump = readFileSync(
+      join(__dirname, '..', 'design', '__fixtures__', 'powershell', 'min03-online-group-persistentstate-0.json'),
+      'utf8',
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: 'Cluster dump JSON' }), { target: { value: dump } });
+    await user.click(screen.getByRole('button', { name: 'Import as a new design' }));
+    const dialog = screen.getByRole('dialog', { name: 'Imported as a new design' });
+    expect(within(dialog).getByRole('list', { name: 'Import notes' })).toHaveTextContent(
+      'Groups[0].PersistentState: group "FileServer1" is Online but its PersistentState is 0: imported as online',
+    );
+    await vi.waitFor(() => expect(state().raw.name).toBe('Imported from c'));
+    expect(state().raw.groups![0].persistentState).toBeUndefined();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it("the group inspector says where the group is placed at t = 0 by the engine's rule (a Down owner is not used)", async () => {
+    const raw = twoNodes();
+    raw.nodes![0].state = 'Down';
+    raw.groups![0].ownerNode = 'NODE1';
+    const { state } = await mount(raw);
+    act(() => state().select({ kind: 'group', name: 'G' }));
+    const owner = screen.getByRole('combobox', { name: 'Initial owner' });
+    expect(owner).toHaveAccessibleDescription('NODE1 is Down at t = 0: it is placed on NODE2.');
+    act(() => {
+      state().edit((r) => ({ ok: true, raw: { ...r, nodes: [{ name: 'NODE1' }, { name: 'NODE2' }] } }));
+    });
+    expect(owner).toHaveAccessibleDescription('At t = 0 it is placed on NODE1.');
   });
 });

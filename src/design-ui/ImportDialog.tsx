@@ -15,11 +15,51 @@ export function ImportDialog({
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
+  /** After an import with notes, the dialog stays open to list them (each names its place in the dump). */
+  const [notes, setNotes] = useState<string[] | null>(null);
   const run = (t: string) => {
     const r = importClusterJson(t);
-    if (r.ok) onImport(r.scenario as RawScenario, r.warnings);
-    else setErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+    if (!r.ok) {
+      setErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+      return;
+    }
+    setErrors([]);
+    onImport(r.scenario as RawScenario, r.warnings);
+    if (r.warnings.length > 0) setNotes(r.warnings);
+    else onClose();
   };
+  if (notes)
+    return (
+      <div className="d-modal-backdrop">
+        <div
+          className="d-modal"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="d-import-title"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onClose();
+          }}
+        >
+          <h2 id="d-import-title">Imported as a new design</h2>
+          <p>
+            {notes.length} thing{notes.length === 1 ? ' was' : 's were'} imported differently from the cluster, or left
+            out:
+          </p>
+          <ul className="d-issues" aria-label="Import notes">
+            {notes.map((m, i) => (
+              <li key={i} className="is-warning">
+                {m}
+              </li>
+            ))}
+          </ul>
+          <div className="d-row">
+            <button type="button" className="primary" onClick={onClose} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      </div>
+    );
   return (
     <div className="d-modal-backdrop">
       <div

@@ -177,14 +177,13 @@ function DesignWorkspace({
         <ImportDialog
           onClose={() => setImporting(false)}
           onImport={(raw: RawScenario, warnings) => {
-            setImporting(false);
             void session
               .fresh(raw)
               .then(() =>
                 api
                   .getState()
                   .say(
-                    `Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${warnings.join('; ')})` : ''}`,
+                    `Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}, listed in the import dialog)` : ''}`,
                   ),
               );
           }}

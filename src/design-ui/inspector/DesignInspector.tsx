@@ -8,10 +8,13 @@ import {
   nodesOf,
   setClusterField,
   setField,
+  resourcesOf,
   setPreferredOwners,
   togglePreferredOwner,
+  type RawGroup,
   type RawScenario,
 } from '../store/ops';
+import { initialOwner } from '../../engine/index';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';
@@ -137,6 +140,7 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
         <label htmlFor="d-owner">Initial owner</label>
         <select
           id="d-owner"
+          aria-describedby="d-owner-starts"
           value={typeof group.ownerNode === 'string' ? group.ownerNode : ''}
           onChange={(e) =>
             api.getState().edit((r) => setField(r, { kind: 'group', name }, 'ownerNode', e.target.value || undefined))
@@ -149,6 +153,7 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
             </option>
           ))}
         </select>
+        <StartsOn raw={raw} group={group} />
       </div>
       <div className="d-field">
         <label htmlFor="d-pstate">Persistent state</label>
@@ -184,6 +189,34 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
       ))}
       <DeleteButton name={name} kind="group" />
     </>
+  );
+}
+
+/**
+ * Where the group starts at t = 0, by the engine's own rule (contract §1: ownerNode only if it is
+ * Up then), so a Down initial owner is visibly not used.
+ */
+function StartsOn({ raw, group }: { raw: RawScenario; group: RawGroup }) {
+  const errors = useEditor((s) => s.errors.length);
+  if (errors > 0) return null;
+  const nodes = nodesOf(raw).map((n) => ({
+    name: n.name,
+    state: n.state === 'Down' ? ('Down' as const) : ('Up' as const),
+  }));
+  const owner = initialOwner(nodes, {
+    ownerNode: typeof group.ownerNode === 'string' ? group.ownerNode : null,
+    preferredOwners: Array.isArray(group.preferredOwners) ? group.preferredOwners : [],
+    resources: resourcesOf(group).map((r) => ({
+      possibleOwners: Array.isArray(r.possibleOwners) ? r.possibleOwners : [],
+    })),
+  });
+  const given = typeof group.ownerNode === 'string' ? group.ownerNode : null;
+  const where = owner === null ? 'no Up node can host every resource, so it waits for one' : `it is placed on ${owner}`;
+  return (
+    <p id="d-owner-starts" className="muted">
+      {given !== null && given !== owner ? `${given} is Down at t = 0: ` : 'At t = 0 '}
+      {where}.
+    </p>
   );
 }
 
