@@ -79,6 +79,8 @@ describe('generated PowerShell parses whatever the names and settings', () => {
             resources: [
               { name: `A ${r1}`, type: 'IP Address' },
               { name: `B ${r2}`, type: 'Generic Service', dependsOn: [`A ${r1}`], possibleOwners: [`N-${node}`, 'N2'] },
+              { name: `C ${r1}`, type: 'IPv6 Address' },
+              { name: `V ${r2}`, type: 'Virtual Machine', dependsOn: [`B ${r2}`] },
             ],
           },
         ],
