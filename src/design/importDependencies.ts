@@ -66,6 +66,7 @@ export function resolveDependencies(rd: Reader, root: JsonObject, pending: Pendi
         }),
       )
       .filter((s) => s.length > 0);
-    if (written.length > 0) json.dependsOn = formatDependencyExpr(written);
+    if (written.length === 0) continue;
+    json.dependsOn = written.every((s) => s.length === 1) ? written.map((s) => s[0]) : formatDependencyExpr(written);
   }
 }

@@ -275,3 +275,40 @@ describe('DUMP_COMMAND', () => {
     );
   });
 });
+
+describe('importClusterJson: names holding "]" (WSFC writes them verbatim)', () => {
+  const dump = (resources: { Name: string; DependencyExpression?: string }[]) =>
+    JSON.stringify({
+      Nodes: [{ Name: 'N1', Id: '1', State: 0 }],
+      Groups: [{ Name: 'G', IsCoreGroup: false }],
+      Resources: resources.map((r) => ({ OwnerGroup: 'G', ResourceType: 'IP Address', ...r })),
+    });
+
+  it('an OR set cannot hold such a name: that term is dropped with a warning, the rest is kept', () => {
+    const r = ok(
+      dump([
+        { Name: 'IP]1' },
+        { Name: 'IP2' },
+        { Name: 'IP3' },
+        { Name: 'Name', DependencyExpression: '([IP]1] or [IP2]) and [IP3]' },
+        { Name: 'Other', DependencyExpression: '[IP]1] or [IP2] or [IP3]' },
+      ]),
+    );
+    const resources = (r.scenario as { groups: { resources: Record<string, unknown>[] }[] }).groups[0].resources;
+    expect(resources[3].dependsOn).toEqual(['IP2', 'IP3']);
+    expect(resources[4].dependsOn).toBe('[IP2] or [IP3]');
+    expect(r.warnings).toContain(
+      'Resources[3].DependencyExpression: "Name" depends on "IP]1" in an OR set, and an expression cannot write a name holding "]": that term is dropped',
+    );
+    expect(() => toScenario(r.scenario)).not.toThrow();
+  });
+
+  it('an unknown name with "]" still gives a precise error, never a crash', () => {
+    expect(errors(dump([{ Name: 'A', DependencyExpression: '[x]y]' }]))).toEqual([
+      {
+        path: 'Resources[0].DependencyExpression',
+        message: 'cannot read "[x]y]": unexpected "y" at column 4: expected a [name], "and", "or" or a parenthesis',
+      },
+    ]);
+  });
+});
