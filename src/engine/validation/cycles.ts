@@ -14,13 +14,14 @@ export interface CycleReport {
  * resources of the same group, self-dependencies left out: they are reported on their own).
  */
 export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
-  const resources = reg.elements.filter((e) => e.kind === 'resource');
+  const resources = reg.resources();
   const edges = new Map<NamedElement, NamedElement[]>();
   for (const r of resources) {
     const out: NamedElement[] = [];
     for (const n of r.dependsOnNames) {
-      const p = reg.lookup(n);
-      if (p && p !== r && p.kind === 'resource' && p.groupIndex === r.groupIndex && !out.includes(p)) out.push(p);
+      // By resource name only: a group or node sharing the name is not a provider (§1).
+      const p = reg.lookup('resource', n);
+      if (p && p !== r && p.groupIndex === r.groupIndex && !out.includes(p)) out.push(p);
     }
     edges.set(r, out);
   }
