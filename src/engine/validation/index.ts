@@ -5,7 +5,8 @@
  * Two passes over the input, their issues merged into document order:
  * - `ScenarioSchema` (zod, `./schema`): shapes, unknown keys, types, ranges, allowed values,
  *   dependency-expression syntax, cross-field rules, defaults; its issues are worded by `./issues`;
- * - `checkReferences` (`./references`): duplicate names, references by name, cycles.
+ * - `checkReferences` (`./references`): duplicate names (within a kind), references by name and
+ *   kind, cycles; and `checkZeroTimeOnline` (`./zeroTimeOnline`): the onlineMs 0 rule.
  */
 import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '../model/scenario';
 import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
@@ -14,6 +15,7 @@ import { collectNames } from './names';
 import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
 import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
+import { checkZeroTimeOnline } from './zeroTimeOnline';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';
@@ -40,7 +42,7 @@ export function validateScenario(json: unknown): ValidationResult {
     const parsed = ScenarioSchema.safeParse(json);
     const located: LocatedIssue[] = [];
     if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, located);
-    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)));
+    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)), ...checkZeroTimeOnline(json));
     if (located.length > 0 || !parsed.success) return { ok: false, errors: inDocumentOrder(json, located) };
     return { ok: true, scenario: assemble(parsed.data, json as PlainObject) };
   } catch (e) {
