@@ -10,11 +10,12 @@
  */
 import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '../model/scenario';
 import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
-import { parseJsonText } from './json';
+import { FILE_PATH, parseJsonText } from './json';
 import { collectNames } from './names';
 import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
 import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
+import { decodeUtf8 } from './utf8';
 import { checkZeroTimeOnline } from './zeroTimeOnline';
 
 export { editDistance, suggest } from './didYouMean';
@@ -53,10 +54,28 @@ export function validateScenario(json: unknown): ValidationResult {
   }
 }
 
-/** Parse scenario file text, then validate it. A JSON syntax error is one issue at `(file)`. Never throws. */
+/**
+ * Parse scenario file text, then validate it. A JSON syntax error, or a character no UTF-8 file
+ * can hold, is one issue at `(file)`; a key repeated within an object is an issue at that object
+ * (`groups[0]: duplicate key "name"`). A leading byte order mark is dropped. Never throws.
+ */
 export function parseScenarioText(text: string): ValidationResult {
   const parsed = parseJsonText(text);
   return parsed.ok ? validateScenario(parsed.value) : parsed.result;
+}
+
+/**
+ * Decode a scenario file's bytes as UTF-8 (strictly; a leading UTF-8 byte order mark is dropped),
+ * then as `parseScenarioText`. Bytes that are not UTF-8 are one issue at `(file)` naming the byte
+ * offset and line. Never throws.
+ */
+export function parseScenarioBytes(bytes: Uint8Array): ValidationResult {
+  if (!(bytes instanceof Uint8Array))
+    return { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be bytes (a Uint8Array)' }] };
+  const decoded = decodeUtf8(bytes);
+  return decoded.ok
+    ? parseScenarioText(decoded.text)
+    : { ok: false, errors: [{ path: FILE_PATH, message: decoded.message }] };
 }
 
 /** One line per issue: `path: message`. */
