@@ -22,5 +22,5 @@ export type { Semantics } from './semantics';
 export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, runScenario } from './simulation';
-export { validateScenario, parseScenarioText, parseScenarioBytes, formatIssues } from './validation';
+export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';

@@ -65,6 +65,25 @@ export function parseScenarioText(text: string): ValidationResult {
 }
 
 /**
+ * Read a scenario file (its bytes, or text already decoded) as JSON without validating it: for
+ * callers that keep the raw source (the app's file open) and validate it later. Refuses, as
+ * `parseScenarioBytes` does, bytes that are not UTF-8, JSON syntax errors and repeated keys.
+ */
+export function readScenarioJson(
+  file: Uint8Array | string,
+): { ok: true; json: unknown } | { ok: false; errors: ValidationIssue[] } {
+  let text: string;
+  if (typeof file === 'string') text = file;
+  else if (file instanceof Uint8Array) {
+    const decoded = decodeUtf8(file);
+    if (!decoded.ok) return { ok: false, errors: [{ path: FILE_PATH, message: decoded.message }] };
+    text = decoded.text;
+  } else return { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be text or bytes' }] };
+  const parsed = parseJsonText(text);
+  return parsed.ok ? { ok: true, json: parsed.value } : parsed.result;
+}
+
+/**
  * Decode a scenario file's bytes as UTF-8 (strictly; a leading UTF-8 byte order mark is dropped),
  * then as `parseScenarioText`. Bytes that are not UTF-8 are one issue at `(file)` naming the byte
  * offset and line. Never throws.
@@ -72,10 +91,8 @@ export function parseScenarioText(text: string): ValidationResult {
 export function parseScenarioBytes(bytes: Uint8Array): ValidationResult {
   if (!(bytes instanceof Uint8Array))
     return { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be bytes (a Uint8Array)' }] };
-  const decoded = decodeUtf8(bytes);
-  return decoded.ok
-    ? parseScenarioText(decoded.text)
-    : { ok: false, errors: [{ path: FILE_PATH, message: decoded.message }] };
+  const read = readScenarioJson(bytes);
+  return read.ok ? validateScenario(read.json) : read;
 }
 
 /** One line per issue: `path: message`. */

@@ -50,7 +50,9 @@ export const MAX_LISTED_DUPLICATES = 100;
 
 const refuse = (errors: ValidationIssue[]) => ({ ok: false as const, result: { ok: false as const, errors } });
 
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; result: ValidationResult } {
+export function parseJsonText(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; result: Extract<ValidationResult, { ok: false }> } {
   if (typeof text !== 'string') return refuse([{ path: FILE_PATH, message: 'the scenario file must be text' }]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lone = firstLoneSurrogate(body);

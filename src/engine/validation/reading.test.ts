@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findDuplicateKeys } from './duplicateKeys';
-import { formatIssues, parseScenarioBytes, parseScenarioText } from './index';
+import { formatIssues, parseScenarioBytes, parseScenarioText, readScenarioJson } from './index';
 import { firstInvalidUtf8 } from './utf8';
 import { baseScenario } from './testkit';
 
@@ -203,6 +203,29 @@ describe('text that is not UTF-8', () => {
     expect(parseScenarioBytes('{}' as unknown as Uint8Array)).toEqual({
       ok: false,
       errors: [{ path: '(file)', message: 'the scenario file must be bytes (a Uint8Array)' }],
+    });
+  });
+});
+
+describe('readScenarioJson (for callers that keep the raw source)', () => {
+  it('gives the JSON of UTF-8 bytes or text, without validating it', () => {
+    const bytes = new TextEncoder().encode('\uFEFF{"format": "x", "nodes": [{"name": "NÖDE"}]}');
+    expect(readScenarioJson(bytes)).toEqual({ ok: true, json: { format: 'x', nodes: [{ name: 'NÖDE' }] } });
+    expect(readScenarioJson('{"a": 1}')).toEqual({ ok: true, json: { a: 1 } });
+  });
+
+  it('refuses what parseScenarioBytes refuses before validation, with the same issues', () => {
+    const dup = '{"format": "failover-scenario@1", "groups": [{"name": "A", "name": "B"}]}';
+    expect(readScenarioJson(dup)).toEqual({
+      ok: false,
+      errors: [{ path: 'groups[0]', message: 'duplicate key "name"' }],
+    });
+    const bad = new Uint8Array([0x7b, 0xff, 0x7d]);
+    expect(readScenarioJson(bad)).toEqual(parseScenarioBytes(bad));
+    expect(readScenarioJson('{').ok).toBe(false);
+    expect(readScenarioJson(5 as unknown as string)).toEqual({
+      ok: false,
+      errors: [{ path: '(file)', message: 'the scenario file must be text or bytes' }],
     });
   });
 });
