@@ -19,6 +19,8 @@ export interface NamedElement {
   path: string;
   /** Position in scan order (document order of the elements). */
   order: number;
+  /** Position among the elements of its kind, in scan order. */
+  seq: number;
   /** For resources: the owning group's index and name (null when the group has no usable name). */
   groupIndex: number;
   groupName: string | null;
@@ -42,10 +44,13 @@ export class NameRegistry {
   private readonly duplicates = new Map<string, NamedElement>();
   private readonly byGroup = new Map<number, NamedElement[]>();
 
-  add(e: Omit<NamedElement, 'order'>): void {
-    const el: NamedElement = { ...e, order: this.elements.length };
+  /** Takes `e` (a fresh object) as the element, setting `order` and `seq` (no copy: 100,000 copies cost ½ s). */
+  add(e: Omit<NamedElement, 'order' | 'seq'>): void {
+    const names = this.kinds.get(e.kind)!;
+    const el = e as NamedElement;
+    el.order = this.elements.length;
+    el.seq = names.elements.length;
     this.elements.push(el);
-    const names = this.kinds.get(el.kind)!;
     names.elements.push(el);
     const key = el.name.toLowerCase();
     const first = names.folded.get(key);
