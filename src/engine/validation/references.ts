@@ -136,7 +136,10 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
             return dependencyProblem(reg, rOwner(), rName, gi, groupName, dep);
           };
           if (Array.isArray(r.dependsOn)) {
-            r.dependsOn.forEach((d, i) => typeof d === 'string' && d !== '' && report([...dPath, i], problem(d)));
+            r.dependsOn.forEach((d, i) => {
+              const message = typeof d === 'string' && d !== '' ? problem(d) : null;
+              if (message) out.push({ path: [...dPath, i], message });
+            });
           } else if (typeof r.dependsOn === 'string') {
             const parsed = parseDependencyExpr(r.dependsOn);
             if (parsed.ok) for (const dep of new Set(parsed.expr.flat())) report(dPath, problem(dep));
