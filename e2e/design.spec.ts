@@ -246,4 +246,49 @@ test.describe('Design mode', () => {
     await exportDialog.getByRole('button', { name: 'Close' }).click();
     await expect(exportDialog).toHaveCount(0);
   });
+
+  test('a real file server role and its network name share a name: imported, edited independently, exported', async ({
+    page,
+  }) => {
+    await openDesignFresh(page);
+    await page.getByRole('button', { name: 'Import from a real cluster…' }).click();
+    await page.getByLabel('Open dump file').setInputFiles({
+      name: 'failoverlab-dump.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('src/design/__fixtures__/powershell/case05-localized-de.json'),
+    });
+    await page.getByRole('dialog', { name: 'Imported as a new design' }).getByRole('button', { name: 'Done' }).click();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await expect(problems).toContainText('0 errors');
+    const groupNode = canvas(page).locator('.react-flow__node[data-id="g:Dateiserver Süd"]');
+    await expect(groupNode).toBeVisible();
+    await expect(resNode(page, 'Dateiserver Süd')).toBeVisible();
+
+    // Rename the resource: the group keeps its name.
+    await resNode(page, 'Dateiserver Süd').click();
+    const inspector = page.getByRole('complementary', { name: 'Design inspector' });
+    await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Resource Dateiserver Süd');
+    const name = inspector.getByLabel('Name', { exact: true });
+    await name.fill('Dateiserver Süd (Name)');
+    await name.press('Enter');
+    await expect(resNode(page, 'Dateiserver Süd (Name)')).toBeVisible();
+    await expect(groupNode).toBeVisible();
+    await expect(problems).toContainText('0 errors');
+
+    // And back: a resource may again take its group's name.
+    await name.fill('Dateiserver Süd');
+    await name.press('Enter');
+    await expect(resNode(page, 'Dateiserver Süd')).toBeVisible();
+    await expect(groupNode).toBeVisible();
+
+    await page.getByRole('button', { name: 'Export PowerShell…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export as a PowerShell script' });
+    const script = await exportDialog.getByRole('textbox', { name: 'PowerShell script' }).inputValue();
+    expect(script).toContain(
+      "if (-not (Find-Group 'Dateiserver Süd')) { Add-ClusterGroup -Name 'Dateiserver Süd' | Out-Null }",
+    );
+    expect(script).toContain("$fl_r = Use-Res 'Dateiserver Süd' 'Network Name' 'Dateiserver Süd'");
+    expect(script).toContain('Set-ClusterQuorum -NodeAndFileShareMajority $WitnessShare');
+    await expect(exportDialog.getByRole('list', { name: 'Export notes' })).toHaveCount(0);
+  });
 });
