@@ -1,16 +1,16 @@
 /** The built-in lessons: the project's copies of the curriculum (lesson-format.md), L01 to L12. */
-import L01 from '../lessons/L01-anatomy-of-a-role.json';
-import L02 from '../lessons/L02-two-health-checks.json';
-import L03 from '../lessons/L03-pending-timeout-and-terminate.json';
-import L04 from '../lessons/L04-restart-before-anything-else.json';
-import L05 from '../lessons/L05-the-failover-budget.json';
-import L06 from '../lessons/L06-when-a-server-dies.json';
-import L07 from '../lessons/L07-preferred-and-possible-owners.json';
-import L08 from '../lessons/L08-pause-drain-resume.json';
-import L09 from '../lessons/L09-failback-window.json';
-import L10 from '../lessons/L10-or-dependencies.json';
-import L11 from '../lessons/L11-one-hung-call-three-roles.json';
-import L12 from '../lessons/L12-quorum-and-dynamic-quorum.json';
+import L01 from '../lessons/L01-anatomy-of-a-role.json' with { type: 'json' };
+import L02 from '../lessons/L02-two-health-checks.json' with { type: 'json' };
+import L03 from '../lessons/L03-pending-timeout-and-terminate.json' with { type: 'json' };
+import L04 from '../lessons/L04-restart-before-anything-else.json' with { type: 'json' };
+import L05 from '../lessons/L05-the-failover-budget.json' with { type: 'json' };
+import L06 from '../lessons/L06-when-a-server-dies.json' with { type: 'json' };
+import L07 from '../lessons/L07-preferred-and-possible-owners.json' with { type: 'json' };
+import L08 from '../lessons/L08-pause-drain-resume.json' with { type: 'json' };
+import L09 from '../lessons/L09-failback-window.json' with { type: 'json' };
+import L10 from '../lessons/L10-or-dependencies.json' with { type: 'json' };
+import L11 from '../lessons/L11-one-hung-call-three-roles.json' with { type: 'json' };
+import L12 from '../lessons/L12-quorum-and-dynamic-quorum.json' with { type: 'json' };
 
 export interface BuiltinLesson {
   id: string;

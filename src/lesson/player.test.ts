@@ -66,8 +66,8 @@ describe('the player walk', () => {
   });
 
   it('the schedule fits the budget however many keyframes there are', () => {
-    expect(schedule(3)).toEqual([320, 640, 960]);
-    expect(schedule(10_000).at(-1)).toBe(1800);
+    expect(schedule(3)).toEqual([300, 600, 900]);
+    expect(schedule(10_000).at(-1)).toBe(1500);
     expect(schedule(0)).toEqual([]);
   });
 });
