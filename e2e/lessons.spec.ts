@@ -6,7 +6,7 @@ import { BUILTIN_LESSONS } from '../src/lesson/builtins';
 import { validateLesson, type CheckedLesson } from '../src/lesson/validate';
 import LZString from 'lz-string';
 import { readFileSync } from 'node:fs';
-import { openFresh, seek } from './helpers';
+import { openFresh, seek, shareHash } from './helpers';
 
 const lessonOf = (id: string): CheckedLesson => {
   const r = validateLesson(BUILTIN_LESSONS.find((b) => b.id === id)!.source);
@@ -300,5 +300,108 @@ test.describe('Lessons', () => {
     await expect(page.getByLabel('Cluster local time')).toHaveText('local 23:00:00');
     console.log(`L09 Continue wall times: ${first} ms, ${second} ms, two-hour wait ${wait} ms`);
     for (const ms of [first, second, wait]) expect(ms).toBeLessThan(3000);
+  });
+
+  test('recording a three-step lesson with a question, exporting it, reopening it from its link and playing it', async ({
+    page,
+  }) => {
+    const scenario = {
+      format: 'failover-scenario@1',
+      name: 'Two web servers',
+      until: 120_000,
+      nodes: [{ name: 'A' }, { name: 'B' }],
+      groups: [
+        {
+          name: 'Web',
+          ownerNode: 'A',
+          preferredOwners: ['A', 'B'],
+          resources: [{ name: 'Web App', type: 'Generic Service' }],
+        },
+      ],
+    };
+    await openFresh(page, shareHash(scenario));
+    await page.getByRole('button', { name: /Record a lesson/ }).click();
+    const rec = page.getByRole('region', { name: 'Lesson recorder' });
+    await rec.getByLabel('Lesson id').fill('rec-1');
+    await rec.getByLabel('Lesson title').fill('When A crashes');
+
+    await rec.getByRole('button', { name: 'Narrate here' }).click();
+    await expect(rec.getByLabel('Trigger of step 1')).toHaveValue('start');
+    await rec.getByLabel('Narration of step 1').fill('Web runs on A. Press Continue.');
+
+    await seek(page, 10_000);
+    await page.locator('.react-flow__node[data-id="node:A"] .region-head').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for node A' }).getByRole('menuitem', { name: 'Crash node' }).click();
+    await rec.getByRole('button', { name: 'Ask a question here' }).click();
+    await expect(rec.getByLabel('Trigger of step 2')).toHaveValue(
+      '{"type":"action","t":10000,"action":{"action":"crashNode","node":"A"}}',
+    );
+    await rec.getByLabel('Question of step 2').fill('A has crashed. Where does Web run next?');
+    await rec.getByLabel('Choices of step 2').fill('Nowhere\nOn B');
+    await rec.getByLabel('Right answer of step 2').selectOption('On B');
+    await rec.getByLabel('Why of step 2').fill('B is the next preferred owner.');
+    await seek(page, 30_000);
+    await rec.getByRole('button', { name: 'Reveal at the event on screen' }).click();
+    await expect(rec.getByLabel('Reveal event of step 2')).toHaveValue(/"t":2\d{4}/);
+
+    await seek(page, 40_000);
+    await rec.getByRole('button', { name: 'Narrate at this time' }).click();
+    await expect(rec.getByLabel('Trigger of step 3')).toHaveValue('{"at":40000}');
+    await rec.getByLabel('Narration of step 3').fill('Web stays on B.');
+
+    // Preview in the player, then back to the recording.
+    await rec.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('lesson-step')).toHaveText('1 / 3');
+    await page.getByRole('button', { name: 'Close lesson' }).click();
+    await expect(rec.getByLabel('Narration of step 3')).toHaveValue('Web stays on B.');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      rec.getByRole('button', { name: 'Export lesson file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(download.suggestedFilename()).toBe('rec-1.json');
+    // The fault injected while recording is the lesson's script.
+    expect(file.script).toEqual([{ at: 10_000, action: 'crashNode', node: 'A' }]);
+    expect(file.ui.lesson.steps).toHaveLength(3);
+    const r = validateLesson(file);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const c = r.value;
+
+    await rec.getByRole('button', { name: 'Copy lesson link' }).click();
+    const link = await rec.getByLabel('Lesson link').inputValue();
+    expect(link).toMatch(/#lesson=/);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await at(page, c, 0, 'beat');
+    await expect(panel(page)).toContainText('When A crashes');
+    await cont(page).click();
+    await at(page, c, 1, 'ask');
+    await choice(page, 'On B').click();
+    await cont(page).click();
+    await at(page, c, 1, 'reveal');
+    await expect(panel(page).getByRole('status', { name: 'Answer' })).toContainText('Right.');
+    await cont(page).click();
+    await at(page, c, 2, 'beat');
+    await expect(panel(page)).toContainText('Web stays on B.');
+  });
+
+  test('acting on the cluster leaves the lesson for the playground; Return brings the stop back', async ({ page }) => {
+    const c = lessonOf('L06');
+    await openFresh(page, '#lesson=L06');
+    await cont(page).click();
+    await at(page, c, 1, 'beat');
+    await page.locator('.react-flow__node[data-id="node:N2"] .region-head').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for node N2' }).getByRole('menuitem', { name: 'Crash node' }).click();
+    await expect(panel(page)).toContainText('You applied crashNode (N2) at t = 7 s: you left the lesson');
+    await expect(page.getByRole('list', { name: 'Trace events' }).getByRole('listitem').last()).toContainText('crash');
+    await page.getByRole('button', { name: 'Return to the lesson' }).click();
+    await at(page, c, 1, 'beat');
+    await cont(page).click();
+    await at(page, c, 2, 'ask');
+    await page.getByRole('button', { name: /Play/ }).first().click();
+    await expect(panel(page)).toContainText('You pressed Play at t = 60 s');
+    await page.getByRole('button', { name: 'Close lesson' }).click();
+    await expect(panel(page)).toHaveCount(0);
   });
 });
