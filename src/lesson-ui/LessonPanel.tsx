@@ -54,6 +54,32 @@ export function LessonPanel({ player }: { player: Player }) {
         <span className="lesson-stepno" aria-label="Step number" data-testid="lesson-step">
           {stop.step + 1} / {lesson.steps.length}
         </span>
+        <div
+          className="lesson-buttons"
+          title="Keyboard and clicker: Space, → or PageDown to continue; ← or PageUp to go back"
+        >
+          <button type="button" onClick={() => player.back()} disabled={!canBack} aria-label="Back">
+            ‹ Back
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => player.continue()}
+            disabled={!!continueDisabled}
+            aria-label="Continue"
+            title={asking && s.chosen === null ? 'Choose an answer first' : undefined}
+          >
+            Continue ›
+          </button>
+          {atEnd && (
+            <button type="button" onClick={() => player.openInSimulate()}>
+              Open in Simulate
+            </button>
+          )}
+        </div>
+        <span className="muted lesson-keys" aria-hidden="true">
+          Space / → / PageDown · ← / PageUp
+        </span>
         <button type="button" className="lesson-close" onClick={() => player.close()}>
           Close lesson
         </button>
@@ -101,27 +127,6 @@ export function LessonPanel({ player }: { player: Player }) {
           <RichText text={'say' in step ? step.say : ''} />
         </p>
       )}
-      <div className="lesson-buttons">
-        <button type="button" onClick={() => player.back()} disabled={!canBack} aria-label="Back">
-          ‹ Back
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => player.continue()}
-          disabled={!!continueDisabled}
-          aria-label="Continue"
-          title={asking && s.chosen === null ? 'Choose an answer first' : undefined}
-        >
-          Continue ›
-        </button>
-        {atEnd && (
-          <button type="button" onClick={() => player.openInSimulate()}>
-            Open in Simulate
-          </button>
-        )}
-        <span className="muted lesson-keys">Space / → / PageDown: Continue · ← / PageUp: Back</span>
-      </div>
     </section>
   );
 }

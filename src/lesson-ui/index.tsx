@@ -127,7 +127,7 @@ export default function LessonHost() {
       {status === 'idle' && (
         <div className="lesson-bar">
           <button type="button" onClick={() => setListOpen(true)}>
-            📖 Lessons
+            Lessons…
           </button>
           {!recording && (
             <button type="button" onClick={startRecording}>
