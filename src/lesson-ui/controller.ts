@@ -118,7 +118,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
     anim = null;
   }
 
-  /** Play from the current stop to `target`, animating the changes, in at most ~1.5 s of wall time. */
+  /** Play from the current stop to `target`, animating the changes, in about 1.2 s of wall time at most. */
   function playTo(target: number, answer: PlayerState['answer']) {
     const { stops, index, lesson } = get();
     if (!lesson) return;
@@ -129,6 +129,8 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
     const captions = captionsBetween(stops, index, target);
     const t0 = deps.now();
     let lastKey = '';
+    let lastCursor = from.cursor;
+    let lastShown = -Infinity;
     set({ animating: true, chosen: get().chosen });
     const finish = () => {
       cancelAnimation();
@@ -148,9 +150,14 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       const frac = Math.min(1, (el - prevTime) / Math.max(1, times[k + 1] - prevTime));
       const clock = Math.max(prev.clock, Math.floor(prev.clock + (next.clock - prev.clock) * frac));
       const safeClock = next.clock > prev.clock && clock >= next.clock ? next.clock - 1 : clock;
+      // A new keyframe is shown at once; the running clock alone at most every 60 ms (each frame
+      // re-renders the whole screen).
+      const due = prev.cursor !== lastCursor || el - lastShown >= 60;
       const key = `${prev.cursor}:${safeClock}`;
-      if (key !== lastKey) {
+      if (key !== lastKey && due) {
         lastKey = key;
+        lastCursor = prev.cursor;
+        lastShown = el;
         show(frames!.frame(prev.cursor, Math.max(safeClock, prev.clock)));
         const passed = captions.filter((c) => c.cursor <= prev.cursor && c.clock <= safeClock).at(-1);
         if (passed) {

@@ -66,8 +66,8 @@ describe('the player walk', () => {
   });
 
   it('the schedule fits the budget however many keyframes there are', () => {
-    expect(schedule(3)).toEqual([300, 600, 900]);
-    expect(schedule(10_000).at(-1)).toBe(1500);
+    expect(schedule(3)).toEqual([280, 560, 840]);
+    expect(schedule(10_000).at(-1)).toBe(1200);
     expect(schedule(0)).toEqual([]);
   });
 });

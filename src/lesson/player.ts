@@ -89,7 +89,7 @@ export function keyframes(events: readonly TraceEvent[], from: Keyframe, to: Key
 }
 
 /** Wall-clock plan: each keyframe's time (ms from the start), within `budget` in total. */
-export function schedule(count: number, budget = 1500, perFrame = 300): number[] {
+export function schedule(count: number, budget = 1200, perFrame = 280): number[] {
   if (count <= 0) return [];
   const step = Math.min(perFrame, budget / count);
   return Array.from({ length: count }, (_, k) => Math.round((k + 1) * step));
