@@ -348,6 +348,15 @@ test.describe('Lessons', () => {
     await rec.getByRole('button', { name: 'Narrate at this time' }).click();
     await expect(rec.getByLabel('Trigger of step 3')).toHaveValue('{"at":40000}');
     await rec.getByLabel('Narration of step 3').fill('Web stays on B.');
+    // Reorder and delete: a fourth step moved up, then deleted.
+    await rec.getByRole('button', { name: 'Narrate at this time' }).click();
+    await rec.getByLabel('Narration of step 4').fill('Spare');
+    await rec.getByRole('button', { name: 'Move step 4 up' }).click();
+    await expect(rec.getByLabel('Narration of step 3')).toHaveValue('Spare');
+    await expect(rec.getByLabel('Narration of step 4')).toHaveValue('Web stays on B.');
+    await rec.getByRole('button', { name: 'Delete step 3' }).click();
+    await expect(rec.getByLabel('Narration of step 3')).toHaveValue('Web stays on B.');
+    await expect(rec.getByLabel('Narration of step 4')).toHaveCount(0);
 
     // Preview in the player, then back to the recording.
     await rec.getByRole('button', { name: 'Preview' }).click();
@@ -403,5 +412,35 @@ test.describe('Lessons', () => {
     await expect(panel(page)).toContainText('You pressed Play at t = 60 s');
     await page.getByRole('button', { name: 'Close lesson' }).click();
     await expect(panel(page)).toHaveCount(0);
+  });
+
+  test('the lesson list, a lesson file through "Open scenario…", and keys in a text field', async ({ page }) => {
+    await openFresh(page);
+    await page.getByRole('button', { name: 'Lessons…' }).click();
+    const list = page.getByRole('dialog', { name: 'Lessons' });
+    await expect(list.getByRole('listitem')).toHaveCount(12);
+    await expect(list.getByRole('listitem', { name: 'L03 Pending timeout and Terminate' })).toContainText(
+      '9 steps · 2 questions',
+    );
+    await list.getByRole('button', { name: 'Start L03 Pending timeout and Terminate' }).click();
+    await at(page, lessonOf('L03'), 0, 'beat');
+
+    const l06 = BUILTIN_LESSONS.find((b) => b.id === 'L06')!;
+    await page.getByLabel('Scenario file').setInputFiles({
+      name: 'l06.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(l06.source)),
+    });
+    const c = lessonOf('L06');
+    await at(page, c, 0, 'beat');
+    // In a text field the keys are the field's own.
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByLabel('Share link').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await at(page, c, 0, 'beat');
+    await panel(page).getByText('Three nodes;').click();
+    await page.keyboard.press('ArrowRight');
+    await at(page, c, 1, 'beat');
   });
 });

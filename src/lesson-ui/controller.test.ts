@@ -23,12 +23,21 @@ function setup() {
   });
   const uninstall = player.install();
   /** Run animation frames until the player rests. */
-  const settle = () => {
-    for (let i = 0; i < 10_000 && player.store.getState().animating; i++) {
-      now += 16;
-      frames.shift()?.();
-    }
-  };
+  const settle = Object.assign(
+    () => {
+      for (let i = 0; i < 10_000 && player.store.getState().animating; i++) {
+        now += 16;
+        frames.shift()?.();
+      }
+    },
+    {
+      /** One animation frame. */
+      step: () => {
+        now += 16;
+        frames.shift()?.();
+      },
+    },
+  );
   return { app, player, settle, uninstall };
 }
 
@@ -150,5 +159,29 @@ describe('the lesson player drives the app store', () => {
     expect(player.store.getState().status).toBe('idle');
     expect(app.getState().source).toBe(L05.source);
     expect(app.getState().view.t).toBe(0);
+  });
+});
+
+describe('captions (hold: false)', () => {
+  it('are shown while playing through and never stopped at', () => {
+    const { player, settle, app } = setup();
+    const src = structuredClone(L05.source) as { ui: { lesson: { steps: Record<string, unknown>[] } } };
+    src.ui.lesson.steps[1].hold = false;
+    expect(player.open(src, 'caption test')).toBe(true);
+    player.continue();
+    // Play until the caption's event has been shown, but not to the end.
+    const frames: (string | null)[] = [];
+    for (let i = 0; i < 200 && player.store.getState().animating; i++) {
+      frames.push(player.store.getState().caption);
+      settle.step();
+    }
+    expect(frames).toContain(src.ui.lesson.steps[1].say);
+    settle();
+    // It went on to step 2: the caption is not a stop.
+    expect(player.store.getState().stops[player.store.getState().index].step).toBe(2);
+    expect(player.store.getState().caption).toBeNull();
+    expect(app.getState().events).toHaveLength(c.positions[2].at + 1);
+    player.back();
+    expect(player.store.getState().stops[player.store.getState().index].step).toBe(0);
   });
 });
