@@ -100,6 +100,8 @@ const choice = (page: Page, text: string) =>
   panel(page).getByRole('group', { name: 'Choices' }).getByRole('button', { name: text });
 
 test.describe('Lessons', () => {
+  // Each stop checks the whole table and log; a lesson walked end to end takes a while on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   test('L05 from start to end: Continue, Back, the clicker keys, one answer wrong and one right', async ({ page }) => {
     const c = lessonOf('L05');
     await openFresh(page, '#lesson=L05');
@@ -160,6 +162,17 @@ test.describe('Lessons', () => {
     await expect(choice(page, 'Allowed, and it costs nothing')).toHaveAttribute('aria-pressed', 'false');
     await page.keyboard.press('ArrowRight'); // still nothing chosen
     await at(page, c, 7, 'ask');
+    await expect(cont(page)).toBeDisabled();
+    await choice(page, 'Refused: the budget is spent').click();
+    await cont(page).click();
+    await at(page, c, 7, 'reveal');
+    await cont(page).click();
+    await at(page, c, 8, 'beat');
+    // The end offers the lesson's scenario in Simulate, from t = 0.
+    await page.getByRole('button', { name: 'Open in Simulate' }).click();
+    await expect(panel(page)).toHaveCount(0);
+    await expect(page.getByTestId('scenario-name')).toHaveText('L5 The failover budget');
+    await expect(page.getByLabel('Simulated time')).toHaveText('t = 0.000 s');
   });
 
   test('L02 from start to end: one answer right, one wrong, Back and the keyboard', async ({ page }) => {
@@ -393,6 +406,11 @@ test.describe('Lessons', () => {
     await cont(page).click();
     await at(page, c, 2, 'beat');
     await expect(panel(page)).toContainText('Web stays on B.');
+    // The recording was saved in IndexedDB: it is in the lesson list, playable and editable.
+    await page.getByRole('button', { name: 'Close lesson' }).click();
+    await page.getByRole('button', { name: 'Lessons…' }).click();
+    await page.getByRole('dialog', { name: 'Lessons' }).getByRole('button', { name: 'Play When A crashes' }).click();
+    await at(page, c, 0, 'beat');
   });
 
   test('acting on the cluster leaves the lesson for the playground; Return brings the stop back', async ({ page }) => {
