@@ -69,6 +69,15 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
     expect(f.view.timers).toEqual(before.view().timers);
   });
 
+  it('a timer that fired in the part of the instant shown is gone (L01: App Server Online at 5 s)', () => {
+    const c = checked('L01');
+    const q = c.positions[3];
+    if (q.kind !== 'question') throw new Error('L01 step 3');
+    const f = createFrameSource(createSimulation, c.scenario, c.events).frame(q.reveal);
+    expect(f.view.resources.find((r) => r.name === 'App Server')!.state).toBe('Online');
+    expect(f.view.timers.filter((t) => t.subject === 'App Server')).toEqual([]);
+  });
+
   it("a resource's owner is the node of its last resource.state shown, a group's its owner after the last group.owner", () => {
     const c = checked('L05');
     const frames = createFrameSource(createSimulation, c.scenario, c.events);

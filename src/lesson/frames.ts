@@ -166,8 +166,21 @@ export function createFrameSource(
         state.get(`${kind}\u0000${name}`) ?? init.state.get(`${kind}\u0000${name}`) ?? fallback;
       const voteOf = (name: string, fallback: 0 | 1) => vote.get(name) ?? init.vote.get(name) ?? fallback;
 
+      // Timers of the base that fired in the part of the instant shown (their subject has an event
+      // there) are gone: a resource shown Online has no "Online completes" countdown left.
+      const touched = new Set<string>();
+      for (let i = p; i >= 0 && events[i].t > b; i--) {
+        const e = events[i] as unknown as Record<string, unknown>;
+        for (const k of ['resource', 'group', 'node', 'subject'])
+          if (typeof e[k] === 'string') touched.add(e[k] as string);
+      }
+      const timers = touched.size
+        ? base.timers.filter((t) => !(t.deadline <= clock && touched.has(t.subject)))
+        : base.timers;
+
       const view: ClusterView = {
         ...base,
+        timers,
         t: clock,
         localTime: localTimeAt(scenario.cluster.startTimeMs, clock),
         quorum: {
