@@ -131,7 +131,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
     let lastKey = '';
     let lastCursor = from.cursor;
     let lastShown = -Infinity;
-    set({ animating: true, chosen: get().chosen });
+    set({ animating: true });
     const finish = () => {
       cancelAnimation();
       arrive(target, answer);
