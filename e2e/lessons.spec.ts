@@ -461,4 +461,17 @@ test.describe('Lessons', () => {
     await page.keyboard.press('ArrowRight');
     await at(page, c, 1, 'beat');
   });
+
+  test('a reload mid-lesson comes back to the same stop', async ({ page }) => {
+    const c = lessonOf('L12');
+    await openFresh(page, '#lesson=L12');
+    await cont(page).click();
+    await at(page, c, 1, 'beat');
+    await cont(page).click();
+    await at(page, c, 2, 'beat');
+    await page.reload();
+    await at(page, c, 2, 'beat');
+    await back(page).click();
+    await at(page, c, 1, 'beat');
+  });
 });

@@ -209,7 +209,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
   const api = {
     store,
     /** Validate and open; an invalid lesson is reported in the app's load error and nothing else changes. */
-    open(source: unknown, origin: string, opts: { preview?: boolean } = {}): boolean {
+    open(source: unknown, origin: string, opts: { preview?: boolean; at?: number } = {}): boolean {
       const r = validateLesson(source);
       if (!r.ok) {
         app.setState({ loadError: { origin, issues: r.issues } });
@@ -237,7 +237,9 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
         preview: !!opts.preview,
         leftBecause: null,
       });
-      arrive(firstStop(stops), null);
+      // `at`: a stop to resume at (after a reload); a reveal resumes at its question's pause.
+      const at = opts.at !== undefined && opts.at >= 0 && opts.at < stops.length && stops[opts.at].hold ? opts.at : -1;
+      arrive(at < 0 ? firstStop(stops) : stops[at].phase === 'reveal' ? at - 1 : at, null);
       return true;
     },
 

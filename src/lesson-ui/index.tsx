@@ -14,6 +14,7 @@ import { LessonPanel } from './LessonPanel';
 import { Recorder } from './Recorder';
 import { newKey, recordingFile, recordingFromFile, type Recording } from './recording';
 import { indexedDbLessons, type SavedLessonMeta } from './recordingStorage';
+import { loadLessonSession, saveLessonSession } from './lessonSession';
 import './lesson.css';
 
 const BUILTIN_IDS = BUILTIN_LESSONS.map((b) => b.id);
@@ -40,6 +41,20 @@ export default function LessonHost() {
 
   useEffect(() => player.install(), [player]);
   useEffect(refreshSaved, [refreshSaved]);
+
+  // A reload mid-lesson comes back to the same stop (the app's session already restored its scenario).
+  useEffect(() => {
+    const saved = loadLessonSession();
+    if (saved && !location.hash.includes('lesson=') && JSON.stringify(app.getState().source) === saved.source)
+      player.open(JSON.parse(saved.source), saved.origin, { at: saved.index });
+    return player.store.subscribe((s, prev) => {
+      if (s.status === prev.status && s.index === prev.index && s.lesson === prev.lesson) return;
+      // Only a lesson at rest is resumed; once left for the playground, the app's session is the one kept.
+      if (s.status === 'playing' && s.lesson && !s.preview)
+        saveLessonSession({ source: JSON.stringify(s.lesson.source), origin: s.lesson.lesson.title, index: s.index });
+      else saveLessonSession(null);
+    });
+  }, [app, player]);
 
   // #lesson= links: at startup and whenever the address changes.
   useEffect(() => {
