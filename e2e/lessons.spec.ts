@@ -442,6 +442,14 @@ test.describe('Lessons', () => {
     );
     await list.getByRole('button', { name: 'Start L03 Pending timeout and Terminate' }).click();
     await at(page, lessonOf('L03'), 0, 'beat');
+    await page.getByRole('button', { name: 'Close lesson' }).click();
+    await page.getByRole('button', { name: 'Lessons…' }).click();
+    await page.getByLabel('Lesson file').setInputFiles({
+      name: 'l04.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(BUILTIN_LESSONS.find((b) => b.id === 'L04')!.source)),
+    });
+    await at(page, lessonOf('L04'), 0, 'beat');
 
     const l06 = BUILTIN_LESSONS.find((b) => b.id === 'L06')!;
     await page.getByLabel('Scenario file').setInputFiles({
