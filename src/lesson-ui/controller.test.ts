@@ -185,3 +185,22 @@ describe('captions (hold: false)', () => {
     expect(player.store.getState().stops[player.store.getState().index].step).toBe(0);
   });
 });
+
+describe('at a question', () => {
+  it("no countdown gives the answer away (L03: the stalled Online call's PendingTimeout)", () => {
+    const { app, player, settle } = setup();
+    player.open(BUILTIN_LESSONS.find((b) => b.id === 'L03')!.source, 'L03');
+    player.continue();
+    settle();
+    player.continue();
+    settle();
+    const s = player.store.getState();
+    expect(s.stops[s.index]).toMatchObject({ step: 2, phase: 'ask' });
+    expect(app.getState().view.timers).toEqual([]);
+    expect(app.getState().index.timersBySubject).toEqual({});
+    player.choose(1);
+    player.continue();
+    settle();
+    expect(player.store.getState().answer).toEqual({ choice: 1, right: true });
+  });
+});

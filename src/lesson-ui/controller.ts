@@ -104,7 +104,10 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
   function arrive(target: number, answer: PlayerState['answer']) {
     const { stops, lesson, preview } = get();
     const stop = stops[target];
-    show(frameOf(stop));
+    const frame = frameOf(stop);
+    // At a question's pause the countdowns would give the answer away ("PendingTimeout in 180 s"):
+    // the learner predicts from what has happened, not from the engine's deadlines.
+    show(stop.phase === 'ask' ? { ...frame, view: { ...frame.view, timers: [] } } : frame);
     focusFor(stop);
     set({ index: target, chosen: null, answer, caption: null, animating: false });
     if (lesson && !preview) {
