@@ -8,5 +8,7 @@ export function createUiSlice(set: SetState<AppState>, get: GetState<AppState>):
     logFilter: { entity: '', type: '', decisionsOnly: false },
     select: (ref) => set({ selected: ref }),
     setLogFilter: (patch) => set({ logFilter: { ...get().logFilter, ...patch } }),
+    focus: [],
+    setFocus: (names) => set({ focus: names }),
   };
 }
