@@ -110,7 +110,8 @@ export function explainEvent(e: TraceEvent, trace: readonly TraceEvent[], scenar
     const spec = findGroup(scenario, e.subject);
     if (spec) {
       const p = spec.properties;
-      const threshold = p.FailoverThreshold === 4294967295 ? Math.max(0, scenario.nodes.length - 1) : p.FailoverThreshold;
+      const threshold =
+        p.FailoverThreshold === 4294967295 ? Math.max(0, scenario.nodes.length - 1) : p.FailoverThreshold;
       base.numbers = [
         ['FailoverThreshold', `${threshold}${p.FailoverThreshold === 4294967295 ? ' (nodes − 1)' : ''}`],
         ['FailoverPeriod', `${p.FailoverPeriod} h`],
@@ -169,5 +170,8 @@ function failoversInPeriod(
     const where = move?.type === 'group.owner' ? `${move.from ?? '(none)'} → ${move.to ?? '(none)'}` : 'failover';
     items.push({ t: x.t, text: `failover ${where}`, self: x === e });
   }
-  return { label: `Failovers inside FailoverPeriod (${periodHours} h, since t=${formatClock(Math.max(0, from))})`, items };
+  return {
+    label: `Failovers inside FailoverPeriod (${periodHours} h, since t=${formatClock(Math.max(0, from))})`,
+    items,
+  };
 }

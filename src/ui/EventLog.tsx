@@ -93,8 +93,18 @@ export function EventLog() {
       ));
     return (
       <>
-        <optgroup label="Nodes">{opts('node', scenario.nodes.map((n) => n.name))}</optgroup>
-        <optgroup label="Groups">{opts('group', scenario.groups.map((g) => g.name))}</optgroup>
+        <optgroup label="Nodes">
+          {opts(
+            'node',
+            scenario.nodes.map((n) => n.name),
+          )}
+        </optgroup>
+        <optgroup label="Groups">
+          {opts(
+            'group',
+            scenario.groups.map((g) => g.name),
+          )}
+        </optgroup>
         <optgroup label="Resources">
           {opts(
             'resource',
@@ -117,9 +127,7 @@ export function EventLog() {
   const rowTop = (pos: number) => pos * LOG_ROW_H + (open >= 0 && pos > open ? extra : 0);
   const firstAhead = lowerBound(rows, events.length);
   const pinned =
-    firstAhead < total
-      ? Math.max(0, rowTop(firstAhead + 2) - box.height)
-      : Math.max(0, rowTop(total) - box.height);
+    firstAhead < total ? Math.max(0, rowTop(firstAhead + 2) - box.height) : Math.max(0, rowTop(total) - box.height);
   const top = follow ? pinned : box.top;
   // In row units: past the open row, its extra height is not rows.
   const rowUnitsTop = open >= 0 && top > rowTop(open + 1) ? Math.max(rowTop(open + 1), top - extra) : top;
@@ -265,7 +273,7 @@ const LogRow = memo(function LogRow({
     <li
       ref={li}
       aria-posinset={pos}
-      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}${open ? ' expanded' : ''}`}
+      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}`}
     >
       {/* The tooltip is the row's whole text (the row itself may be cut at the log's width). */}
       <button type="button" onClick={() => onPick(e, i)} title={text} aria-expanded={open}>

@@ -68,8 +68,8 @@ function EntityPanel({ entity }: { entity: EntityRef }) {
           Close
         </button>
       </div>
-      {body ?? <p>Not in this scenario.</p>}
       <LatestWhy entity={entity} />
+      {body ?? <p>Not in this scenario.</p>}
       <h3>Actions</h3>
       <ActionButtons items={items} />
     </section>

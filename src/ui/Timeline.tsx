@@ -4,6 +4,7 @@ import { formatClock } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
 import { buildLanes, sameLane, type Lane } from './timelineModel';
+import { TimelineMarks } from './TimelineMarks';
 
 const MAX_LANES = 40;
 
@@ -44,6 +45,7 @@ export function Timeline() {
           <LaneRow key={`${lane.kind}:${lane.name}`} lane={lane} end={end} onSeek={seek} />
         ))}
         <NowOverlay end={end} />
+        <TimelineMarks />
       </div>
     </section>
   );

@@ -1,0 +1,125 @@
+/**
+ * Run length in place (issue 11 item 4), the script's markers on the scrubber, and the drawer that
+ * holds the Upcoming list and the branch tree.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { formatClock } from '../app/format';
+import { useAppStore, useAppStoreApi } from '../store/context';
+import { selectUntil } from '../store/selectors';
+import type { AppState } from '../store/types';
+import { BranchesPanel } from './BranchesPanel';
+import { parseTime } from './timeInput';
+import { UpcomingList } from './UpcomingList';
+import { upcomingItems } from './upcoming';
+import './script.css';
+
+export function RunLength() {
+  const api = useAppStoreApi();
+  const until = useAppStore(selectUntil);
+  const [text, setText] = useState(formatClock(until));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(formatClock(until)), [until]);
+  const commit = () => {
+    const r = parseTime(text);
+    if (!r.ok) return setError(r.message);
+    if (r.ms === until) return setError(null);
+    const failed = api.getState().setUntil(r.ms);
+    setError(failed);
+    if (failed) setText(formatClock(until));
+  };
+  return (
+    <label className="run-length" title="How long the run lasts; actions and the script are kept">
+      <span>Run until</span>
+      <input
+        aria-label="Run until"
+        aria-invalid={error ? true : undefined}
+        value={text}
+        size={9}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {error && (
+        <span role="alert" className="form-error">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
+
+const selectInputs = (s: AppState) => [s.scenario, s.actions, s.appliedCount, s.view.t] as const;
+
+/** Where upcoming actions fall, as % of the run (shared by the scrubber and the timeline). */
+export function useUpcomingMarks() {
+  const [scenario, actions, appliedCount, t] = useAppStore(useShallow(selectInputs));
+  return useMemo(
+    () =>
+      upcomingItems({ scenario, actions, appliedCount, view: { t } })
+        .filter((i) => !i.late)
+        .map((i) => ({ ...i, pct: (i.at / scenario.until) * 100 })),
+    [scenario, actions, appliedCount, t],
+  );
+}
+
+export function ScrubberMarks() {
+  const marks = useUpcomingMarks();
+  return (
+    <div className="scrub-marks" aria-hidden="true">
+      {marks.map((m) => (
+        <span
+          key={`${m.source}:${m.index}`}
+          className={`scrub-mark mark-${m.source}`}
+          style={{ left: `${m.pct}%` }}
+          title={`${formatClock(m.at)} ${m.text}`}
+        />
+      ))}
+    </div>
+  );
+}
+
+const selectCounts = (s: AppState) => s.branches.length;
+
+/** The button that opens the drawer, and the drawer (it floats: the layout does not move). */
+export function ScriptDrawerToggle() {
+  const [open, setOpen] = useState(false);
+  // Below its button, wherever the time controls wrapped to (the drawer floats over the page).
+  const [top, setTop] = useState(100);
+  const branches = useAppStore(selectCounts);
+  const marks = useUpcomingMarks();
+  return (
+    <>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="script-drawer"
+        onClick={(e) => {
+          setTop(Math.round(e.currentTarget.getBoundingClientRect().bottom + 6));
+          setOpen(!open);
+        }}
+      >
+        Script &amp; branches ({marks.length} upcoming · {branches} branch{branches === 1 ? '' : 'es'})
+      </button>
+      {open && (
+        <aside
+          id="script-drawer"
+          className="script-drawer"
+          aria-label="Script and branches"
+          style={{ top, maxHeight: `calc(100vh - ${top + 10}px)` }}
+        >
+          <div className="drawer-head">
+            <h2>Script &amp; branches</h2>
+            <button type="button" className="link" onClick={() => setOpen(false)}>
+              Close
+            </button>
+          </div>
+          <UpcomingList />
+          <BranchesPanel />
+        </aside>
+      )}
+    </>
+  );
+}

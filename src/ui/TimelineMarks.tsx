@@ -1,0 +1,20 @@
+/** Upcoming scripted and waiting actions as dashed lines across the timeline's lanes. */
+import { formatClock } from '../app/format';
+import { useUpcomingMarks } from './ScriptControls';
+
+export function TimelineMarks() {
+  const marks = useUpcomingMarks();
+  return (
+    <div className="timeline-marks" data-testid="timeline-marks">
+      {marks.map((m) => (
+        <span
+          key={`${m.source}:${m.index}`}
+          className={`timeline-mark mark-${m.source}`}
+          style={{ left: `${m.pct}%` }}
+          title={`${formatClock(m.at)} ${m.text}`}
+          aria-label={`upcoming: ${m.text} at ${formatClock(m.at)}`}
+        />
+      ))}
+    </div>
+  );
+}
