@@ -47,11 +47,16 @@ const findResource = (s: Scenario, name: string): ResourceSpec | undefined =>
   s.groups.flatMap((g) => g.resources).find((r) => r.name === name);
 const findGroup = (s: Scenario, name: string): GroupSpec | undefined => s.groups.find((g) => g.name === name);
 
-/** The policy's detail is shown only when it adds to the reason (no repeated text). */
+/**
+ * The policy's detail is shown only when it adds to the reason (no repeated text): not when the
+ * reason contains it, nor when every number in it is already in the reason.
+ */
 function extraDetail(e: { detail: string; reason: string }): string | null {
   const d = e.detail.trim();
   if (!d || e.reason.includes(d)) return null;
-  return d;
+  const numbers = (s: string) => s.match(/\d+(?:[:.]\d+)*/g) ?? [];
+  const inReason = new Set(numbers(e.reason));
+  return numbers(d).every((n) => inReason.has(n)) ? null : d;
 }
 
 /** The instant the engine says its restart window opened ("… since t=0:34.000 …"), if it says so. */

@@ -1,5 +1,4 @@
 /** Stores driven by the real engine over the shipped examples (the branch and script tests need real re-simulation). */
-import { readFileSync } from 'node:fs';
 import { createSimulation, validateScenario } from '../../engine';
 import type { Scenario } from '../../engine/model/scenario';
 import { createAppStore } from '../createAppStore';
@@ -7,11 +6,12 @@ import type { EngineApi } from '../types';
 
 export const realEngine: EngineApi = { createSimulation, validateScenario };
 
-export const example = (file: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+import sql from '../../scenarios/sql-fci-three-nodes.json';
+import sick from '../../scenarios/restart-then-failover.json';
 
-export const SQL_SOURCE = example('sql-fci-three-nodes.json');
-export const SICK_SOURCE = example('restart-then-failover.json');
+// Copies: a test must not change the shared module objects.
+export const SQL_SOURCE: unknown = structuredClone(sql);
+export const SICK_SOURCE: unknown = structuredClone(sick);
 export const SQL_GROUP = 'SQL Server (MSSQLSERVER)';
 
 export function realStore(source: unknown = SQL_SOURCE, engine: EngineApi = realEngine) {
