@@ -145,5 +145,23 @@ for (const size of [
       await expect(row(page, 'App').locator('.last-owner')).toHaveText('last owner N2');
       await shot(page, 'quorum', size);
     });
+
+    test('the Design undo history survives a trip to Simulate and back', async ({ page }) => {
+      await open(page, size, SQL);
+      await page.getByRole('button', { name: 'Design ✎' }).click();
+      const designCanvas = page.getByRole('region', { name: 'Design canvas' });
+      await expect(designCanvas).toBeVisible();
+      const undo = page.getByRole('button', { name: 'Undo' });
+      await expect(undo).toBeDisabled();
+      await page.getByRole('button', { name: 'Add node' }).click();
+      await expect(undo).toBeEnabled();
+      await page.getByRole('button', { name: 'Simulate ▶' }).click();
+      await expect(page.getByRole('table', { name: 'Cluster state' })).toContainText('NODE4');
+      await page.getByRole('button', { name: 'Design ✎' }).click();
+      await expect(undo).toBeEnabled();
+      await undo.click();
+      await page.getByRole('button', { name: 'Simulate ▶' }).click();
+      await expect(page.getByRole('table', { name: 'Cluster state' })).not.toContainText('NODE4');
+    });
   });
 }
