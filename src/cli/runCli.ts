@@ -1,5 +1,5 @@
 /** The CLI's logic, free of process globals so tests can call it directly. */
-import { formatIssues, parseScenarioText, runScenario } from '../engine';
+import { formatIssues, parseScenarioText, runScenario, SimulationLoopError } from '../engine';
 
 export interface CliResult {
   code: number;
@@ -52,6 +52,8 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     const trace = runScenario(parsed.scenario, until ?? parsed.scenario.until);
     return { code: 0, stdout: JSON.stringify(trace, null, 2) + '\n', stderr: '' };
   } catch (err) {
+    // A zero-time loop the validation could not foresee: the scenario's doing, said as such.
+    if (err instanceof SimulationLoopError) return { code: 1, stdout: '', stderr: `${file}: ${err.message}\n` };
     // An engine bug, not bad input: say so plainly, without a stack trace.
     return { code: 1, stdout: '', stderr: `internal error while simulating ${file}: ${(err as Error).message}\n` };
   }

@@ -22,5 +22,7 @@ export type { Semantics } from './semantics';
 export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX } from './model/scenario';
 export { createSimulation, replay, runScenario } from './simulation';
+export { SimulationLoopError } from './cluster/engine';
 export { validateScenario, parseScenarioText, formatIssues } from './validation';
 export { humanMs } from './policies/format';
+export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

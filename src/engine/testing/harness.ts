@@ -14,6 +14,9 @@ import {
   type SimulationOptions,
   type TraceEvent,
 } from '../index';
+import { line } from './traceLines';
+
+export { line };
 
 export function ms(d: string | number): number {
   if (typeof d === 'number') return d;
@@ -21,32 +24,6 @@ export function ms(d: string | number): number {
   if (!m) throw new Error(`bad duration ${d}`);
   const n = Number(m[1]);
   return Math.round(n * { ms: 1, s: 1000, min: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'min' | 'h']);
-}
-
-/** Compact one-line rendering of a trace event, for readable order assertions. */
-export function line(e: TraceEvent): string {
-  switch (e.type) {
-    case 'resource.state':
-      return `${e.t} ${e.resource} ${e.from}->${e.to}`;
-    case 'group.state':
-      return `${e.t} group ${e.group} ${e.from}->${e.to}`;
-    case 'group.owner':
-      return `${e.t} owner ${e.group} ${e.from}->${e.to} ${e.cause}`;
-    case 'node.state':
-      return `${e.t} node ${e.node} ${e.from}->${e.to}`;
-    case 'call':
-      return `${e.t} call ${e.call} ${e.resource} ${e.result}`;
-    case 'rhs.recycle':
-      return `${e.t} recycle ${e.node} [${e.resources.join(',')}]`;
-    case 'policy':
-      return `${e.t} policy ${e.rule} ${e.subject}`;
-    case 'quorum.vote':
-      return `${e.t} vote ${e.voter} ${e.from}->${e.to}`;
-    case 'action':
-      return `${e.t} action ${e.action.action}`;
-    case 'action.rejected':
-      return `${e.t} rejected ${e.action.action}`;
-  }
 }
 
 export class TestCluster {
