@@ -163,5 +163,34 @@ for (const size of [
       await page.getByRole('button', { name: 'Simulate ▶' }).click();
       await expect(page.getByRole('table', { name: 'Cluster state' })).not.toContainText('NODE4');
     });
+
+    test('acting in the past keeps the old future as a branch: the floating notice switches back, the drawer compares', async ({
+      page,
+    }) => {
+      await open(page, size, SQL);
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await page.getByRole('slider', { name: 'Timeline position' }).fill('20000');
+      await row(page, 'SQL-B').getByRole('button', { name: 'SQL-B', exact: true }).click();
+      const layoutBefore = await page.getByRole('region', { name: 'Time controls' }).boundingBox();
+      await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Crash node' }).click();
+      const notice = page.getByRole('status').filter({ hasText: 'New branch "crash node SQL-B at 0:20.000"' });
+      await expect(notice).toBeVisible();
+      // The notice floats: the time controls did not move.
+      expect(await page.getByRole('region', { name: 'Time controls' }).boundingBox()).toEqual(layoutBefore);
+      await shot(page, 'fork-notice', size);
+      await page.getByRole('button', { name: /Script & branches/ }).click();
+      const drawer = page.getByRole('complementary', { name: 'Script and branches' });
+      await drawer.getByRole('combobox', { name: 'Compare with' }).selectOption({ label: 'main' });
+      const cmp = drawer.getByRole('table', { name: 'Branch comparison' });
+      await expect(cmp.getByRole('row').nth(1)).toContainText('Online on SQL-B');
+      await expect(cmp.getByRole('row').nth(1)).toContainText('Offline on (none)');
+      const box = (await drawer.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      await shot(page, 'branches', size);
+      await notice.getByRole('button', { name: 'Switch back to "main"' }).click();
+      await expect(drawer.getByRole('button', { name: 'main (current)' })).toBeVisible();
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await expect(ownerOf(page, GROUP)).toHaveText('SQL-B');
+    });
   });
 }

@@ -130,6 +130,18 @@ describe('Design → Simulate', () => {
     );
   });
 
+  it('says that the other branches of the earlier scenario are closed', () => {
+    const store = realStore();
+    store.getState().runToEnd();
+    store.getState().seek(10_000);
+    store.getState().apply(crashB); // a second branch
+    expect(store.getState().loadScenario(store.getState().source, { origin: 'Design', carry: true })).toBe(true);
+    expect(store.getState().branches).toHaveLength(1);
+    expect(store.getState().notice).toBe(
+      'From Design: 1 of your 1 action kept. 1 other branch of the earlier scenario was closed.',
+    );
+  });
+
   it('drops an action after the new end, naming the end', () => {
     const scenario = realStore().getState().scenario;
     const r = carryActions([{ at: 700_000, action: crashB }], scenario);

@@ -91,7 +91,12 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       if (opts.carry) {
         const carried = carryActions(prev.actions, r.scenario);
         actions = carried.kept;
-        notice = carried.notice;
+        const others = prev.branches.length - 1;
+        // The other branches ran the scenario as it was before Design: they are not carried, and the user is told.
+        const closed = others
+          ? `${others} other branch${others === 1 ? '' : 'es'} of the earlier scenario ${others === 1 ? 'was' : 'were'} closed.`
+          : null;
+        notice = [carried.notice, closed].filter(Boolean).join(' ') || null;
         t = Math.min(prev.view.t, r.scenario.until);
       }
       const main = firstBranch(r.scenario, actions);

@@ -131,7 +131,9 @@ function Compare({ a, b }: { a: Branch; b: Branch }) {
             <th scope="col">Group</th>
             <th scope="col">{a.name}</th>
             <th scope="col">{b.name}</th>
-            <th scope="col">Downtime difference</th>
+            <th scope="col">
+              Downtime on "{b.name}" minus "{a.name}"
+            </th>
           </tr>
         </thead>
         <tbody>
