@@ -34,6 +34,10 @@ describe('Script & branches drawer', () => {
     await userEvent.click(within(upcoming).getByRole('button', { name: 'Remove crash node SQL-A at 1:00.000' }));
     expect(store.getState().scenario.script).toEqual([]);
     expect(within(upcoming).getByText(/Nothing scripted after now/)).toBeTruthy();
+    // Escape closes the drawer and gives the focus back to its button.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('complementary', { name: 'Script and branches' })).toBeNull();
+    expect(screen.getByRole('button', { name: /Script & branches/ })).toHaveFocus();
   });
 
   it('moves an action by typing a time, and says why a time is refused', async () => {

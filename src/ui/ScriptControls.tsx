@@ -2,7 +2,7 @@
  * Run length in place (issue 11 item 4), the script's markers on the scrubber, and the drawer that
  * holds the Upcoming list and the branch tree.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatClock } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
@@ -88,11 +88,29 @@ export function ScriptDrawerToggle() {
   const [open, setOpen] = useState(false);
   // Below its button, wherever the time controls wrapped to (the drawer floats over the page).
   const [top, setTop] = useState(100);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  // Escape closes the drawer (also when the focus fell to the page after a row was removed),
+  // unless a field uses it (a name or a time being typed).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   const branches = useAppStore(selectCounts);
   const marks = useUpcomingMarks();
   return (
     <>
       <button
+        ref={toggle}
         type="button"
         aria-expanded={open}
         aria-controls="script-drawer"
@@ -112,7 +130,7 @@ export function ScriptDrawerToggle() {
         >
           <div className="drawer-head">
             <h2>Script &amp; branches</h2>
-            <button type="button" className="link" onClick={() => setOpen(false)}>
+            <button type="button" className="link" onClick={close}>
               Close
             </button>
           </div>
