@@ -51,22 +51,33 @@ export function RunLength() {
   );
 }
 
-const selectInputs = (s: AppState) => [s.scenario, s.actions, s.appliedCount, s.view.t] as const;
+const selectMarkInputs = (s: AppState) => [s.scenario, s.actions] as const;
 
-/** Where upcoming actions fall, as % of the run (shared by the scrubber and the timeline). */
-export function useUpcomingMarks() {
-  const [scenario, actions, appliedCount, t] = useAppStore(useShallow(selectInputs));
+/**
+ * Where the script's and the user's actions fall, as % of the run (the scrubber and the timeline).
+ * Every one within the run, past ones too: the marks then do not depend on the clock and are not
+ * redrawn every frame while playing.
+ */
+export function useActionMarks() {
+  const [scenario, actions] = useAppStore(useShallow(selectMarkInputs));
   return useMemo(
     () =>
-      upcomingItems({ scenario, actions, appliedCount, view: { t } })
+      upcomingItems({ scenario, actions, appliedCount: 0, view: { t: -1 } })
         .filter((i) => !i.late)
         .map((i) => ({ ...i, pct: (i.at / scenario.until) * 100 })),
-    [scenario, actions, appliedCount, t],
+    [scenario, actions],
   );
 }
 
+/** A number, so the button re-renders only when the count changes, not every frame. */
+const selectUpcomingCount = (s: AppState) => {
+  let n = s.actions.length - s.appliedCount;
+  for (const e of s.scenario.script) if (e.at > s.view.t) n++;
+  return n;
+};
+
 export function ScrubberMarks() {
-  const marks = useUpcomingMarks();
+  const marks = useActionMarks();
   return (
     <div className="scrub-marks" aria-hidden="true">
       {marks.map((m) => (
@@ -106,7 +117,7 @@ export function ScriptDrawerToggle() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
   const branches = useAppStore(selectCounts);
-  const marks = useUpcomingMarks();
+  const upcoming = useAppStore(selectUpcomingCount);
   return (
     <>
       <button
@@ -119,7 +130,7 @@ export function ScriptDrawerToggle() {
           setOpen(!open);
         }}
       >
-        Script &amp; branches ({marks.length} upcoming · {branches} branch{branches === 1 ? '' : 'es'})
+        Script &amp; branches ({upcoming} upcoming · {branches} branch{branches === 1 ? '' : 'es'})
       </button>
       {open && (
         <aside

@@ -1,9 +1,9 @@
-/** Upcoming scripted and waiting actions as dashed lines across the timeline's lanes. */
+/** The script's and the user's actions as dashed lines across the timeline's lanes. */
 import { formatClock } from '../app/format';
-import { useUpcomingMarks } from './ScriptControls';
+import { useActionMarks } from './ScriptControls';
 
 export function TimelineMarks() {
-  const marks = useUpcomingMarks();
+  const marks = useActionMarks();
   return (
     <div className="timeline-marks" data-testid="timeline-marks">
       {marks.map((m) => (
@@ -12,7 +12,7 @@ export function TimelineMarks() {
           className={`timeline-mark mark-${m.source}`}
           style={{ left: `${m.pct}%` }}
           title={`${formatClock(m.at)} ${m.text}`}
-          aria-label={`upcoming: ${m.text} at ${formatClock(m.at)}`}
+          aria-label={`${m.source === 'script' ? 'scripted' : 'your action'}: ${m.text} at ${formatClock(m.at)}`}
         />
       ))}
     </div>
