@@ -3,13 +3,14 @@
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DECISION_TYPES, formatClock, eventSummary } from '../app/format';
+import { DECISION_TYPES, formatClock } from '../app/format';
 import type { TraceEvent, TraceEventType } from '../engine/model/trace';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';
 import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';
 import type { AppState, LogFilter } from '../store/types';
 import { DecisionPanel } from './DecisionPanel';
+import { rowSummary } from './rowSummary';
 import { rowWindow, useScrollBox } from './rowWindow';
 
 const selectExpanded = (s: AppState) => s.expanded;
@@ -236,9 +237,6 @@ export function EventLog() {
     </section>
   );
 }
-
-/** The middle of a row. A policy's detail is left to the opened panel: the reason already says most of it. */
-export const rowSummary = (e: TraceEvent) => (e.type === 'policy' ? `${e.rule} · ${e.subject}` : eventSummary(e));
 
 /** Rows are memoised: a growing trace re-renders only the new rows, not all of them each frame. */
 const LogRow = memo(function LogRow({

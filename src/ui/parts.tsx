@@ -1,7 +1,8 @@
 /** Small shared pieces: state badges (icon + text, never colour alone), countdowns, timers, meters. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { eventSummary, formatClock, formatCountdown } from '../app/format';
+import { formatClock, formatCountdown } from '../app/format';
+import { rowSummary } from './rowSummary';
 import type { TimerView } from '../engine/model/view';
 import { useAppStore } from '../store/context';
 import { refKey } from '../store/refs';
@@ -101,7 +102,7 @@ export const LastDecision = memo(function LastDecision({ kind, name }: { kind: E
   const e = useAppStore((s) => s.decisions[refKey(kind, name)]);
   if (!e) return null;
   return (
-    <div className="decision" title={`${eventSummary(e)} — ${e.reason}`}>
+    <div className="decision" title={`${rowSummary(e)} — ${e.reason}`}>
       <span className="muted">t={formatClock(e.t)}</span>{' '}
       {e.type === 'policy' ? e.rule : e.type === 'group.owner' ? `moved to ${e.to ?? '(none)'} (${e.cause})` : e.type}:{' '}
       {e.reason}
