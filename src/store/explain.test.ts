@@ -72,4 +72,15 @@ describe('the whole why of a decision', () => {
       { t: 51_500, text: expect.stringMatching(/^FailoverStarted: resource "App Service"/) },
     ]);
   });
+
+  it("an action row says whose it was: the scenario's script or the user's", () => {
+    const scripted = trace.find((e) => e.type === 'action')!;
+    const x = explainEvent(scripted, trace, scenario);
+    expect(x.title).toBe("The scenario's script: set IsAlive fail on App Service");
+    expect(x.rule).toMatch(/Script & branches/);
+    const mine = explainEvent(scripted, trace, scenario, [
+      { at: 20_000, action: { action: 'setHealth', resource: 'App Service', isAlive: 'fail' } },
+    ]);
+    expect(mine.title).toBe('Your action: set IsAlive fail on App Service');
+  });
 });

@@ -4,7 +4,8 @@
  */
 import type { GroupSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
 import type { PolicyRule, TraceEvent } from '../engine/model/trace';
-import { eventSummary, formatClock, formatProperty } from '../app/format';
+import { describeAction, eventSummary, formatClock, formatProperty } from '../app/format';
+import type { AppliedAction } from '../engine/api';
 
 export interface CountedEvent {
   t: number;
@@ -67,7 +68,36 @@ function windowOpened(detail: string): number | null {
   return ((Number(h ?? 0) * 60 + Number(min)) * 60 + Number(s)) * 1000 + Number(ms);
 }
 
-export function explainEvent(e: TraceEvent, trace: readonly TraceEvent[], scenario: Scenario): Explanation {
+/** Same action (ignoring `at`, which the engine adds to what it traces)? */
+const sameAction = (a: object, b: object) => {
+  const strip = (x: object) =>
+    JSON.stringify(
+      Object.entries(x)
+        .filter(([k]) => k !== 'at')
+        .sort(),
+    );
+  return strip(a) === strip(b);
+};
+
+export function explainEvent(
+  e: TraceEvent,
+  trace: readonly TraceEvent[],
+  scenario: Scenario,
+  userActions: readonly AppliedAction[] = [],
+): Explanation {
+  if (e.type === 'action' || e.type === 'action.rejected') {
+    // The trace does not say who acted: the user's list does (a refusal the user never caused is the script's).
+    const mine = userActions.some((a) => a.at === e.t && sameAction(a.action, e.action));
+    const who = mine ? 'Your action' : "The scenario's script";
+    return {
+      title: `${who}${e.type === 'action.rejected' ? ', refused' : ''}: ${describeAction(e.action)}`,
+      rule: mine ? null : 'Scripted actions are listed under "Script & branches", where they can be removed or moved.',
+      reason: e.reason,
+      detail: null,
+      numbers: [],
+      counted: null,
+    };
+  }
   if (e.type !== 'policy') {
     const title =
       e.type === 'group.owner' ? `${e.group} moved: ${e.from ?? '(none)'} → ${e.to ?? '(none)'} (${e.cause})` : e.type;

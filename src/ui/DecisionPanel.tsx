@@ -9,12 +9,16 @@ import type { TraceEvent } from '../engine/model/trace';
 import { useAppStore } from '../store/context';
 import { explainEvent } from '../store/explain';
 import { selectHorizon, selectScenario } from '../store/selectors';
+import type { AppState } from '../store/types';
 import './decision.css';
+
+const selectActions = (s: AppState) => s.actions;
 
 export function DecisionPanel({ event, heading = true }: { event: TraceEvent; heading?: boolean }) {
   const horizon = useAppStore(selectHorizon);
   const scenario = useAppStore(selectScenario);
-  const x = useMemo(() => explainEvent(event, horizon, scenario), [event, horizon, scenario]);
+  const actions = useAppStore(selectActions);
+  const x = useMemo(() => explainEvent(event, horizon, scenario, actions), [event, horizon, scenario, actions]);
   return (
     <div className="decision-panel" role="group" aria-label={`Why: ${x.title}`}>
       {heading && (

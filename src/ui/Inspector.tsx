@@ -38,8 +38,21 @@ function ClusterPanel() {
           }
         />
       </dl>
+      <ClusterWhy />
       <ActionButtons items={CLUSTER_ACTIONS} />
     </section>
+  );
+}
+
+/** The latest quorum decision (QuorumLost / QuorumRegained), with what happened at that instant. */
+function ClusterWhy() {
+  const e = useAppStore((s) => s.decisions.cluster);
+  if (!e) return null;
+  return (
+    <>
+      <h3>Latest quorum decision</h3>
+      <DecisionPanel event={e} />
+    </>
   );
 }
 
