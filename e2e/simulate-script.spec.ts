@@ -191,6 +191,11 @@ for (const size of [
       await expect(drawer.getByRole('button', { name: 'main (current)' })).toBeVisible();
       await page.getByRole('button', { name: /Run to end/ }).click();
       await expect(ownerOf(page, GROUP)).toHaveText('SQL-B');
+      // The branches survive a reload (local storage).
+      await page.reload();
+      await page.getByRole('button', { name: /Script & branches \(0 upcoming · 2 branches\)/ }).click();
+      await expect(drawer.getByRole('button', { name: 'Switch to crash node SQL-B at 0:20.000' })).toBeVisible();
+      await expect(drawer.getByRole('button', { name: 'main (current)' })).toBeVisible();
     });
   });
 }

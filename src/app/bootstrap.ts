@@ -40,11 +40,24 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
       continue;
     }
     store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, c.source, v.scenario);
-    if (c.branches) {
-      // Branches (and an edited script or run length) need the full load; the scenario is valid.
+    const current = c.branches?.find((b) => b.id === c.branchId);
+    const asLoaded =
+      current &&
+      current.until === v.scenario.until &&
+      JSON.stringify(current.script) === JSON.stringify(v.scenario.script);
+    if (c.branches && current && !asLoaded) {
+      // The current branch edited the script or the run length: the full load validates its scenario.
       store.getState().loadScenario(c.source, { origin: c.origin, branches: c.branches, branchId: c.branchId, t: c.t });
     } else {
+      // The simulation just built is the current branch's (validating and building twice costs on big clusters).
       if (c.actions.length) store.setState(withActions(store.getState(), c.actions));
+      if (c.branches && current) {
+        const script = v.scenario.script;
+        store.setState({
+          branches: c.branches.map((b) => (b === current ? { ...b, script } : b)),
+          branchId: current.id,
+        });
+      }
       if (c.t > 0) store.getState().seek(c.t);
     }
     break;
