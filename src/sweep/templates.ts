@@ -30,6 +30,9 @@ const SUBJECT: Readonly<Record<string, Subject>> = {
   restoreWitness: 'none',
 };
 
+/** The script actions this engine knows (scenario-format.md §2). */
+export const ACTION_NAMES: readonly string[] = Object.keys(SUBJECT);
+
 /** networks.md §2's actions: they need network mode, which this engine does not have yet. */
 const NETWORK_ACTIONS = new Set([
   'stopNode',
