@@ -13,6 +13,8 @@ export function twoGroups(opts: {
   anti?: boolean;
   until?: number;
   ui?: unknown;
+  /** SQL prefers N1 then N2, SQL2 N2 then N1. */
+  preferred?: boolean;
 }): Record<string, unknown> {
   const nodes = Array.from({ length: opts.nodes }, (_, i) => ({ name: `N${i + 1}` }));
   const group = (name: string, owner: string, pref: string[]) => ({
