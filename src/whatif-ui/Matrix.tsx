@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { humanMs, type Action } from '../engine';
 import type { RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
-import { downColour, visibleRows, worstCell, type SortKey } from './model';
+import { downColour, textColour, visibleRows, worstCell, type SortKey } from './model';
 
 const ROW_LIMIT = 300;
 const GROUP_LIMIT = 60;
@@ -83,7 +83,10 @@ export function Matrix({
                     const o = r.groups[g];
                     const isWorst = worst !== null && worst.run === i && worst.group === g;
                     return (
-                      <td key={g} style={{ background: downColour(o.downMs, until) }}>
+                      <td
+                        key={g}
+                        style={{ background: downColour(o.downMs, until), color: textColour(o.downMs, until) }}
+                      >
                         <button
                           type="button"
                           className={`w-cell${isWorst ? ' is-worst' : ''}`}

@@ -1,8 +1,14 @@
 /** Choose fault families and instants, run the sweep on every core, read the summary and the matrix. */
 import type { Action, Scenario } from '../engine';
 import { planRuns } from '../sweep/templates';
-import type { RunDetail } from '../sweep/types';
-import { FAMILIES, parseInstants, summaryWords } from './model';
+import type { BaselineEntry, RunDetail } from '../sweep/types';
+
+export interface SweepResults {
+  details: RunDetail[];
+  baseline: BaselineEntry[];
+}
+import { baselineWords, FAMILIES, parseInstants, summaryWords } from './model';
+import { runBaseline } from '../sweep/run';
 import { JobProgress } from './JobProgress';
 import { Matrix } from './Matrix';
 import { sweepJob, type Runner } from './pool';
@@ -51,8 +57,8 @@ export function SweepPanel(props: {
   setup: SweepSetup;
   onSetup(s: SweepSetup): void;
   runner: Runner;
-  results: RunDetail[] | null;
-  onResults(r: RunDetail[] | null): void;
+  results: SweepResults | null;
+  onResults(r: SweepResults | null): void;
   onOpen(at: number, fault: Action): void;
 }) {
   const { scenario, setup, runner } = props;
@@ -65,7 +71,11 @@ export function SweepPanel(props: {
     props.onResults(null);
     job.start(runs.length, (onProgress) => {
       const j = sweepJob<RunDetail>(runner, { scenario, ats, templates }, runs, onProgress);
-      void j.promise.then(props.onResults, () => {});
+      // The baseline is one plain run of the scenario, in this thread once the runs are in.
+      void j.promise.then(
+        (details) => props.onResults({ details, baseline: runBaseline(scenario, ats).baseline }),
+        () => {},
+      );
       return j;
     });
   };
@@ -88,9 +98,10 @@ export function SweepPanel(props: {
       {props.results && (
         <>
           <p className="w-summary" data-testid="sweep-summary">
-            {summaryWords(props.results)}
+            {summaryWords(props.results.details, props.results.baseline)}
           </p>
-          <Matrix runs={props.results} until={scenario.until} onOpen={props.onOpen} />
+          {baselineWords(props.results.baseline) && <p className="w-note">{baselineWords(props.results.baseline)}</p>}
+          <Matrix runs={props.results.details} until={scenario.until} onOpen={props.onOpen} />
         </>
       )}
     </section>

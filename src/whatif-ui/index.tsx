@@ -7,13 +7,12 @@
 import { useState } from 'react';
 import type { Action } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import type { RunDetail } from '../sweep/types';
 import { AvailabilityPanel } from './AvailabilityPanel';
 import { ChecksPanel } from './ChecksPanel';
 import { ComparePanel } from './ComparePanel';
 import { FAMILIES } from './model';
 import { workerRunner, type Runner } from './pool';
-import { SweepPanel, type SweepSetup } from './SweepPanel';
+import { SweepPanel, type SweepResults, type SweepSetup } from './SweepPanel';
 import './whatif.css';
 
 type Tab = 'sweep' | 'checks' | 'compare' | 'availability';
@@ -39,7 +38,7 @@ export function WhatIfMode({ onOpenRun, onBack, runner = workerRunner }: WhatIfM
     families: FAMILIES.filter((f) => f.byDefault).map((f) => f.id),
     instants: String(Math.min(60_000, scenario.until) / 1000),
   }));
-  const [results, setResults] = useState<RunDetail[] | null>(null);
+  const [results, setResults] = useState<SweepResults | null>(null);
   // Saving checks or rates edits the scenario's `ui` block through the store, so they travel with
   // the file, the session and Copy link (the engine ignores `ui`).
   const saveUi = (key: 'checks' | 'availability') => (value: unknown) => {
@@ -78,7 +77,12 @@ export function WhatIfMode({ onOpenRun, onBack, runner = workerRunner }: WhatIfM
           />
         </div>
         {tab === 'checks' && (
-          <ChecksPanel scenario={scenario} results={results} onSave={saveUi('checks')} onOpen={onOpenRun} />
+          <ChecksPanel
+            scenario={scenario}
+            results={results?.details ?? null}
+            onSave={saveUi('checks')}
+            onOpen={onOpenRun}
+          />
         )}
         {tab === 'compare' && <ComparePanel scenario={scenario} setup={setup} runner={runner} onOpen={onOpenRun} />}
         {tab === 'availability' && (

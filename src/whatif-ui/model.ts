@@ -1,6 +1,6 @@
 /** The what-if view's pure logic: fault families, the summary in words, sorting, filtering, colours, A/B verdicts. */
 import { humanMs } from '../engine';
-import type { RunDetail } from '../sweep/types';
+import type { BaselineEntry, RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
 import type { Template } from '../sweep/templates';
 
@@ -56,15 +56,34 @@ export function worstCell(runs: readonly RunDetail[]): Worst | null {
   return worst;
 }
 
-export function summaryWords(runs: readonly RunDetail[]): string {
+/**
+ * The sweep in words. `baseline` (each instant's downtime without an added fault) lets it count the
+ * runs whose fault adds downtime beyond what the scenario's own script causes.
+ */
+export function summaryWords(runs: readonly RunDetail[], baseline: readonly BaselineEntry[] = []): string {
   if (runs.length === 0) return 'No runs: no entity matches the chosen fault families.';
   const w = worstCell(runs);
-  const hurt = runs.filter((r) => Object.values(r.groups).some((o) => o.downMs > 0)).length;
+  const base = new Map(baseline.map((b) => [b.at, b.groups]));
+  const hurt = runs.filter((r) =>
+    Object.entries(r.groups).some(([g, o]) => o.downMs > (base.get(r.at)?.[g]?.downMs ?? 0)),
+  ).length;
   const rejected = runs.filter((r) => !r.applied).length;
-  const tail = `${hurt} of ${runs.length} runs cost downtime${rejected ? `; ${rejected} faults were refused by the cluster` : ''}.`;
+  const tail = `${hurt} of ${runs.length} runs cost downtime${baseline.length ? ' beyond the scenario without an added fault' : ''}${rejected ? `; ${rejected} ${rejected === 1 ? 'fault was' : 'faults were'} refused by the cluster` : ''}.`;
   if (!w) return `No single failure costs any downtime. ${tail}`;
   const r = runs[w.run];
   return `Worst single failure: ${describeFault(r.fault)} at ${humanMs(r.at)}, ${w.group} down ${humanMs(w.downMs)}. ${tail}`;
+}
+
+/** "Without an added fault: SQL down 12 s from 1 min." (only groups that go down), or null when none does. */
+export function baselineWords(baseline: readonly BaselineEntry[]): string | null {
+  const parts = baseline.flatMap((b) =>
+    Object.entries(b.groups)
+      .filter(([, o]) => o.downMs > 0)
+      .map(([g, o]) => `${g} down ${humanMs(o.downMs)} from ${humanMs(b.at)}`),
+  );
+  if (parts.length === 0) return null;
+  const shown = parts.slice(0, 5).join('; ');
+  return `Without an added fault (the scenario's own script): ${shown}${parts.length > 5 ? `; and ${parts.length - 5} more` : ''}.`;
 }
 
 export type SortKey = 'order' | 'worst' | 'total' | 'fault';
@@ -92,6 +111,13 @@ export function visibleRows(
     );
   }
   return rows;
+}
+
+/** Text colour readable on `downColour` (white on the deep reds). */
+export function textColour(downMs: number, until: number): string {
+  if (downMs <= 0) return '#14532d';
+  const x = Math.min(1, Math.log10(1 + downMs / 1000) / Math.log10(1 + Math.max(1, until) / 1000));
+  return 85 - 45 * x < 60 ? '#fff' : '#1f2937';
 }
 
 /** Cell colour by downtime: none → pale green; up to the run length → deeper red (log scale, so seconds show). */
@@ -149,7 +175,7 @@ export function compareRuns(a: readonly RunDetail[], b: readonly RunDetail[]): V
     }
   });
   const n = (k: number) => `${k} fault${k === 1 ? '' : 's'}`;
-  const extra = unmatched ? ` (${n(unmatched)} of A have no match in B)` : '';
+  const extra = unmatched ? ` (${n(unmatched)} of A ${unmatched === 1 ? 'has' : 'have'} no match in B)` : '';
   const text =
     better === 0 && worse === 0
       ? `A and B give the same downtime for all ${n(same)}${extra}.`

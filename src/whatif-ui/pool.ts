@@ -3,6 +3,8 @@
  * order (so the order is the one-thread order), progress summed, Cancel terminates every worker.
  */
 import type { WorkerRequest } from './worker';
+import { runSlice } from '../sweep/sweep';
+import { simulateYears } from '../sweep/availability';
 
 export interface Job<T> {
   promise: Promise<T[]>;
@@ -131,3 +133,37 @@ export function sequence<T>(
     },
   } as Job<T[]> & { promise: Promise<[T[], T[]]> };
 }
+
+/**
+ * The same work in this thread, one slice per macrotask (tests, and browsers without workers).
+ * Cancel takes effect between slices.
+ */
+export const inThreadRunner: Runner = <T>(
+  requests: WorkerRequest[],
+  total: number,
+  onProgress: (p: Progress) => void,
+) => {
+  const started = performance.now();
+  let cancelled = false;
+  const promise = (async () => {
+    const out: T[] = [];
+    let done = 0;
+    for (const r of requests) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (cancelled) throw new CancelledError();
+      const part = (
+        r.type === 'sweep' ? runSlice(r.plan, r.runs) : simulateYears(r.scenario, r.rates, r.seed, r.from, r.to)
+      ) as T[];
+      out.push(...part);
+      done += part.length;
+      onProgress({ done, total, elapsedMs: performance.now() - started });
+    }
+    return out;
+  })();
+  return {
+    promise,
+    cancel() {
+      cancelled = true;
+    },
+  };
+};
