@@ -37,6 +37,7 @@ console.log(
   console.log(`one run (warm-up, includes the prefix): ${(performance.now() - t0).toFixed(0)} ms`);
 }
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 let last = 0;
 const details =
   workers > 1
@@ -49,6 +50,7 @@ const details =
     : runSlice(plan, runs);
 runBaseline(plan.scenario, plan.ats);
 const wall = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const worst = details.reduce(
@@ -61,6 +63,11 @@ const worst = details.reduce(
 console.log(
   `sweep    wall ${(wall / 1000).toFixed(1)} s   runs ${details.length}   runs/s ${(details.length / (wall / 1000)).toFixed(1)}   ` +
     `peak RSS ${(peakRss / 1048576).toFixed(0)} MB (whole process, all threads)`,
+);
+// CPU time over all threads: on a shared machine the wall time also counts other people's work.
+console.log(
+  `cpu      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over all threads = ${((cpu.user + cpu.system) / 1000 / details.length).toFixed(0)} ms of CPU per run; ` +
+    `load average at the end ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
 );
 console.log(
   `worst run by total group downtime: ${JSON.stringify(worst.d.fault)} (${(worst.down / 1000).toFixed(1)} s summed over groups)`,

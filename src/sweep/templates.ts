@@ -110,8 +110,9 @@ export function checkTemplateShape(
 
 /** Fill a template in over the scenario's entities (file order), or use it as it is when it names its subject. */
 export function expandTemplate(scenario: Scenario, template: Template): Action[] {
-  const subject = SUBJECT[template.action as string];
-  if (subject === undefined) return [template as unknown as Action]; // unknown action: validation names it
+  const action = template.action as string;
+  if (!Object.hasOwn(SUBJECT, action)) return [template as unknown as Action]; // unknown action: validation names it
+  const subject = SUBJECT[action];
   if (subject === 'none') return scenario.cluster.quorum.witness === 'none' ? [] : [template as unknown as Action];
   if (Object.hasOwn(template, subject)) return [template as unknown as Action];
   const names =
@@ -120,7 +121,7 @@ export function expandTemplate(scenario: Scenario, template: Template): Action[]
       : subject === 'group'
         ? scenario.groups.map((g) => g.name)
         : scenario.groups.flatMap((g) => g.resources.map((r) => r.name));
-  const { action, ...rest } = template;
+  const { action: _action, ...rest } = template;
   return names.map((name) => ({ action, [subject]: name, ...rest }) as unknown as Action);
 }
 
