@@ -23,6 +23,16 @@ function cluster(nodes: number, ui?: unknown) {
   });
 }
 
+/** One SQL group on `nodes` nodes, no witness. */
+function twoNodeSql(nodes: number) {
+  return {
+    format: 'failover-scenario@1',
+    name: 'no witness',
+    nodes: Array.from({ length: nodes }, (_, i) => ({ name: `N${i + 1}` })),
+    groups: [{ name: 'SQL', resources: [{ name: 'Server', type: 'SQL Server', behavior: { onlineMs: 5000 } }] }],
+  };
+}
+
 const rates = RatesSchema.parse({ node: { failuresPerYear: 4, repairHours: 8 } });
 
 describe('availability estimate', () => {
@@ -60,6 +70,21 @@ describe('availability estimate', () => {
     // One node: every crash is an outage lasting the repair (mean 8 h).
     expect(one.meanOutageMs!).toBeGreaterThan(3_600_000);
     expect(two.meanOutageMs!).toBeLessThan(3_600_000);
+  });
+
+  it('a node stopped by a quorum loss is started again by its service recovery, not left down until its own next failure', () => {
+    // Three nodes, no witness: a second crash while one node is under repair loses quorum and stops
+    // the third node's cluster service. The outage must end when a crashed node is repaired.
+    const s = valid({ ...JSON.parse(JSON.stringify(twoNodeSql(3))) });
+    const r = RatesSchema.parse({
+      node: { failuresPerYear: 12, repairHours: 12 },
+      resourceDefault: { failuresPerYear: 0 },
+    });
+    const years = simulateYears(s, r, 11, 0, 10);
+    const quorumLosses = years.filter((y) => y.groups.SQL.outages > 0).length;
+    expect(quorumLosses).toBeGreaterThan(0);
+    // Repairs average 12 h: no year should lose anything like a month.
+    for (const y of years) expect(y.groups.SQL.downMs).toBeLessThan(14 * 24 * 3_600_000);
   });
 
   it('names the faults that cost the most downtime', () => {

@@ -16,6 +16,12 @@ export const YEAR_MS = 365 * 24 * 3_600_000;
 const HOUR = 3_600_000;
 /** A repair is at least this long, so a node is never restarted before the cluster noticed it was gone. */
 const MIN_REPAIR_MS = 60_000;
+/**
+ * A node whose cluster service was stopped by a loss of quorum (§4.7), not by a crash, is started
+ * again this long after: the service's recovery action restarts it (a modelling choice; without it
+ * such a node would wait for its own next random failure and repair to come back).
+ */
+export const SERVICE_RESTART_MS = 60_000;
 
 /** Year i's seed: independent of how years are split. */
 export function yearSeed(seed: number, year: number): number {
@@ -127,7 +133,29 @@ export function simulateYear(scenario: Scenario, rates: Rates, seed: number): Ye
       addCause(lastCause, 0, 1);
     }
   });
-  sim.advanceTo(YEAR_MS);
+  // Nodes stopped by a quorum loss come back by their service recovery; crashed ones by repair.
+  const crashed = new Set<string>();
+  const restarts: { at: number; node: string }[] = [];
+  sim.subscribe((e) => {
+    if (e.type === 'action' && e.action.action === 'crashNode') crashed.add(e.action.node);
+    else if (e.type === 'action' && e.action.action === 'startNode') crashed.delete(e.action.node);
+    else if (e.type === 'node.state' && e.to === 'Down' && !crashed.has(e.node)) {
+      restarts.push({ at: e.t + SERVICE_RESTART_MS, node: e.node });
+    }
+  });
+  // Step instant by instant so a restart scheduled by an event is applied at its own time.
+  for (;;) {
+    const due = restarts.length > 0 && restarts[0].at < YEAR_MS ? restarts[0].at : YEAR_MS;
+    const next = sim.nextEventTime();
+    if (next !== null && next < due) {
+      sim.advanceTo(next);
+      continue;
+    }
+    sim.advanceTo(due);
+    if (due === YEAR_MS) break;
+    const node = restarts.shift()!.node;
+    if (sim.check({ action: 'startNode', node }).allowed) sim.apply({ action: 'startNode', node });
+  }
   const groups: Record<string, GroupYear> = Object.create(null);
   for (const [name, g] of track) {
     if (g.downSince >= 0) {

@@ -45,11 +45,11 @@ export function AvailabilityPanel({
     <section className="w-panel" aria-label="Availability estimate">
       <p className="w-note">
         {custom ? 'Rates from this scenario.' : RATES_NOTE} Each simulated year replaces the scenario&apos;s script with
-        random node crashes (repaired after a random time) and resource failures; the same seed gives the same numbers.
-        Also <code>npm run availability -- FILE --years N --seed S</code>.
+        random node crashes (repaired after a random time; a node stopped by a loss of quorum restarts its cluster
+        service a minute later) and resource failures; the same seed gives the same numbers. Also{' '}
+        <code>npm run availability -- FILE --years N --seed S</code>.
       </p>
       <JsonBlockEditor
-        key={JSON.stringify(stored ?? null)}
         label="Failure and repair rates (JSON)"
         initial={stored ?? rates}
         validate={(v) => {

@@ -31,7 +31,6 @@ export function ChecksPanel({
         (state). Optional: groups, faults (action names), label. Run them in CI with <code>npm run check -- FILE</code>.
       </p>
       <JsonBlockEditor
-        key={JSON.stringify(stored ?? null)}
         label="Checks (JSON)"
         initial={stored ?? EXAMPLE}
         validate={(v) => validateChecks(v, scenario).issues}
