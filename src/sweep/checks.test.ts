@@ -77,6 +77,11 @@ describe('checks over a sweep: each kind passes and fails on scenarios built for
     expect(r).toMatchObject({ passed: true, runs: 4 });
   });
 
+  it('says when a check had no run to look at', () => {
+    const r = results(three, { kind: 'endsIn', state: 'Online', faults: ['failWitness'] });
+    expect(formatCheckReport([r])).toBe('PASS  every group Online at the end (no run matched: nothing was checked)\n');
+  });
+
   it('prints a CI report', () => {
     const scenario = valid(one);
     const { details } = sweep({ scenario, ats: [60_000], templates: crash });

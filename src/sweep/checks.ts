@@ -183,9 +183,11 @@ export function evaluateChecks(checks: readonly Check[], runs: readonly RunDetai
 export function formatCheckReport(results: readonly CheckResult[], limit = 20): string {
   const lines: string[] = [];
   for (const r of results) {
-    lines.push(
-      `${r.passed ? 'PASS' : 'FAIL'}  ${r.text} (${r.runs} runs${r.passed ? '' : `, ${r.failures.length} failing`})`,
-    );
+    const runs =
+      r.runs === 0
+        ? 'no run matched: nothing was checked'
+        : `${r.runs} runs${r.passed ? '' : `, ${r.failures.length} failing`}`;
+    lines.push(`${r.passed ? 'PASS' : 'FAIL'}  ${r.text} (${runs})`);
     for (const f of r.failures.slice(0, limit))
       lines.push(`      ${describeFault(f.fault)} at ${humanMs(f.at)}: ${f.detail}`);
     if (r.failures.length > limit) lines.push(`      … and ${r.failures.length - limit} more`);
