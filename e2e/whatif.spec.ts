@@ -84,4 +84,20 @@ test.describe('What-if lab', () => {
     // The lab is usable again at once.
     await expect(page.getByRole('button', { name: 'Run sweep' })).toBeEnabled();
   });
+
+  test('the availability estimate shows progress and can be cancelled, then runs to a table', async ({ page }) => {
+    await openFresh(page, shareHash(bigCluster()));
+    await page.getByRole('button', { name: 'What-if ⚡' }).click();
+    await page.getByRole('tab', { name: 'Availability' }).click();
+    await page.getByLabel('Years').fill('400');
+    await page.getByRole('button', { name: 'Estimate availability' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Availability progress' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Cancelled after' })).toContainText('of 400 years');
+    await page.getByLabel('Years').fill('4');
+    await page.getByRole('button', { name: 'Estimate availability' }).click();
+    const table = page.getByRole('table', { name: /4 simulated years, seed 1/ });
+    await expect(table).toBeVisible({ timeout: 30_000 });
+    await expect(table.getByRole('row')).toHaveCount(41);
+  });
 });
