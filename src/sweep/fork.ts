@@ -40,7 +40,7 @@ export function resimulationForks(scenario: Scenario, options: SimulationOptions
   };
 }
 
-interface SnapshotApi {
+export interface SnapshotApi {
   restoreSimulation(scenario: Scenario, snapshot: unknown, options?: SimulationOptions): Simulation;
 }
 type Snapshotting = Simulation & { snapshot(): unknown };
@@ -53,12 +53,15 @@ export function snapshotForks(
   scenario: Scenario,
   ats: readonly number[],
   options: SimulationOptions = {},
+  // The engine by default; tests pass a stand-in to exercise this path before the engine has one.
+  api: Partial<SnapshotApi> & {
+    createSimulation?: typeof engine.createSimulation;
+  } = engine as unknown as Partial<SnapshotApi>,
 ): ForkSource | null {
-  const api = engine as unknown as Partial<SnapshotApi>;
   if (typeof api.restoreSimulation !== 'function') return null;
   const restore = api.restoreSimulation;
   const groups = scenario.groups.map((g) => g.name);
-  const base = engine.createSimulation(scenario, options) as Snapshotting;
+  const base = (api.createSimulation ?? engine.createSimulation)(scenario, options) as Snapshotting;
   if (typeof base.snapshot !== 'function') return null;
   const snaps = new Map<number, { snap: unknown; states: Map<string, GroupState> }>();
   for (const at of [...new Set(ats)].sort((a, b) => a - b)) {
