@@ -5,7 +5,7 @@
 import type { Engine } from './engine';
 import type { Action } from '../model/scenario';
 import type { ActionCheck } from '../model/view';
-import type { ResRt } from './runtime';
+import type { GroupRt, ResRt } from './runtime';
 import { HEALTHY } from './runtime';
 import { chooseFor, possibleForAll, startMove, bringGroupOnline, checkMoveProgress } from './groups';
 import {
@@ -16,6 +16,7 @@ import {
   tryStartOnline,
   wantOnline,
   afterDown,
+  hungOn,
 } from './resources';
 import { crashNode, pauseNode, resumeNode, startNode, witnessChanged } from './nodes';
 
@@ -95,12 +96,9 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!nq.allowed) return nq;
       if (e.groupMoving(g)) return no(`group ${q(a.group)} is moving`);
       if (a.action === 'onlineGroup') {
-        if (!e.isLive(g.owner)) return no(`group ${q(a.group)} has no live owner node`);
-        if (e.nodeState(e.nodeByName.get(g.owner!)!) === 'Paused' && g.lastState === 'Offline') {
-          return no(
-            `group ${q(a.group)} is Offline on paused node ${q(g.owner!)}: a paused node does not bring groups online`,
-          );
-        }
+        if (!e.clusterUp(g.owner)) return no(`group ${q(a.group)} has no live owner node`);
+        const paused = pausedOffline(e, g);
+        if (paused) return paused;
       }
       return OK;
     }
@@ -111,8 +109,11 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
       if (e.groupMoving(r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
-      if (a.action === 'onlineResource' && !e.isLive(r.group.owner))
-        return no(`group ${q(r.group.spec.name)} has no live owner node`);
+      if (a.action === 'onlineResource') {
+        if (!e.clusterUp(r.group.owner)) return no(`group ${q(r.group.spec.name)} has no live owner node`);
+        const paused = pausedOffline(e, r.group);
+        if (paused) return paused;
+      }
       return OK;
     }
     case 'failResource':
@@ -120,9 +121,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const r = e.resourceByName.get(a.resource);
       if (!r) return no(`there is no resource ${q(a.resource)}`);
       const s = e.resState(r);
+      // On a crashed, undetected node the action is applied but nothing runs there (§4.8).
       if (s !== 'Online') return no(`resource ${q(a.resource)} is ${s}, not Online`);
-      if (r.group.owner && e.nodeMachineState(e.nodeByName.get(r.group.owner)!) === 'Crashed')
-        return no(`its node ${q(r.group.owner)} has crashed`);
       return OK;
     }
     case 'setHealth':
@@ -137,6 +137,15 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
       return e.quorum.witnessUp ? no('the witness is already up') : OK;
   }
+}
+
+/** Contract §4.6/§4.8: a paused node does not bring online a group that is Offline there. */
+function pausedOffline(e: Engine, g: GroupRt): ActionCheck | null {
+  if (g.owner === null || e.nodeState(e.nodeByName.get(g.owner)!) !== 'Paused' || g.lastState !== 'Offline')
+    return null;
+  return no(
+    `group ${q(g.spec.name)} is Offline on paused node ${q(g.owner)}: a paused node does not bring groups online`,
+  );
 }
 
 /** Providers an Online needs (AND members and every OR member), transitively. */
@@ -203,13 +212,14 @@ export function applyAction(e: Engine, a: Action): void {
       const why = a.node
         ? `administrator move to ${q(target)}`
         : `administrator move to the best possible node: ${q(target)} is first in the walk`;
-      if (g.owner === null || !e.isLive(g.owner)) {
+      const named = a.node !== undefined;
+      if (!e.clusterUp(g.owner)) {
         // No live owner: nothing to take offline.
-        g.actor.send({ type: 'MOVE_START', target, cause: 'move', reason: why });
+        g.actor.send({ type: 'MOVE_START', target, cause: 'move', reason: why, named });
         checkMoveProgress(e, g);
         return;
       }
-      return startMove(e, g, target, 'move', why);
+      return startMove(e, g, target, 'move', why, named);
     }
     case 'onlineGroup': {
       const g = e.groupOf(a.group);
@@ -247,10 +257,16 @@ export function applyAction(e: Engine, a: Action): void {
         [r, ...dependentClosure(r)].sort((x, y) => x.spec.index - y.spec.index),
       );
     }
-    case 'failResource':
-      return failResource(e, e.resourceByName.get(a.resource)!, 'Test-ClusterResourceFailure', { count: true });
+    case 'failResource': {
+      const r = e.resourceByName.get(a.resource)!;
+      if (!e.runs(r.group.owner)) return; // nothing runs on a crashed node (§4.8)
+      return failResource(e, r, 'Test-ClusterResourceFailure', { count: true });
+    }
     case 'signalFailure': {
       const r = e.resourceByName.get(a.resource)!;
+      // §4.8: nothing runs on a crashed node, and a resource with a hung call there gets no
+      // further check: the signal is traced as the action and nothing else happens.
+      if (!e.runs(r.group.owner) || hungOn(r, r.group.owner)) return;
       if (e.semantics.signalFailure === 'immediateFailure')
         return failResource(e, r, 'the resource DLL signalled a failure', { count: true });
       return runIsAlive(e, r, 'the resource DLL signalled a failure: IsAlive runs at once');
@@ -270,8 +286,8 @@ export function applyAction(e: Engine, a: Action): void {
     case 'heal': {
       const r = e.resourceByName.get(a.resource)!;
       r.faults = { ...HEALTHY };
-      // A call already hung stays hung until its DeadlockTimeout (contract §2).
-      if (!r.hung) armHealth(e, r);
+      // A call already hung stays hung until its DeadlockTimeout (contract §2); armHealth knows.
+      armHealth(e, r);
       return;
     }
     case 'failWitness':

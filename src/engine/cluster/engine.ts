@@ -42,6 +42,10 @@ export class Engine {
   private readonly script: ScriptEntry[];
   /** Every timer currently armed, for the view. */
   readonly liveTimers = new Map<number, Timer>();
+  private instant = -1;
+  private firedThisInstant = 0;
+  /** No legitimate instant fires more timers than a few per entity; far beyond that is a loop. */
+  private readonly instantLimit: number;
 
   constructor(
     readonly scenario: Scenario,
@@ -49,6 +53,8 @@ export class Engine {
     runScript: boolean,
   ) {
     this.random = createRng(scenario.seed);
+    this.instantLimit =
+      1_000 + 100 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
     this.script = runScript ? scenario.script : [];
     for (const spec of scenario.nodes) {
       const actor = createActor(nodeMachine, { input: { name: spec.name, initial: spec.state } }).start();
@@ -67,7 +73,7 @@ export class Engine {
         resources: [],
         topLevel: [],
         lastState: 'Offline',
-        awaitingTarget: false,
+        awaiting: null,
         timers: {},
       };
       this.groups.push(g);
@@ -80,13 +86,14 @@ export class Engine {
           persistent: gs.persistentState,
           faults: { ...HEALTHY },
           separate: rs.properties.SeparateMonitor === 1,
+          inOwnMonitor: rs.properties.SeparateMonitor === 1,
           restartWindow: EMPTY_RESTART_WINDOW,
           tOnline: null,
           dueAt: null,
           dueReason: '',
           offlineWanted: false,
           gaveUp: false,
-          hung: null,
+          hung: [],
           pendingCall: null,
           timers: {},
           dependents: [],
@@ -177,15 +184,22 @@ export class Engine {
     return this.nodeMachineState(n) === 'Crashed';
   }
 
-  /** Can host running resources now: Up or Paused, not crashed. */
-  isLive(name: string | null): boolean {
+  /**
+   * Physically running (Up or Paused, not crashed): calls into it return and its monitors run
+   * health checks. A crashed node runs nothing until it is detected (contract §4.8).
+   */
+  runs(name: string | null): boolean {
     if (name === null) return false;
     const s = this.nodeMachineState(this.nodeByName.get(name)!);
     return s === 'Up' || s === 'Paused';
   }
 
-  /** Up or Paused as the cluster sees it (a crashed, undetected node still counts). */
-  isLiveOrUndetected(name: string): boolean {
+  /**
+   * Up or Paused as the cluster sees it: a crashed, undetected node still counts, keeps its vote,
+   * can be a target, and calls are made into it (they never return; contract §4.8).
+   */
+  clusterUp(name: string | null): boolean {
+    if (name === null) return false;
     const s = this.nodeState(this.nodeByName.get(name)!);
     return s === 'Up' || s === 'Paused';
   }
@@ -265,8 +279,15 @@ export class Engine {
   }
 
   private fireDue(t: number): void {
+    // Each timer at its own instant, in arm order. Validation refuses the zero-time loops the
+    // contract knows of (§1: onlineMs 0 needs RestartDelay ≥ 1 and RetryPeriodOnFailure ≥ 1);
+    // this guard turns any other into a clear error instead of a hang.
+    if (t !== this.instant) {
+      this.instant = t;
+      this.firedThisInstant = 0;
+    }
     while (this.clock.fireNext(t)) {
-      /* each timer at its own instant, in arm order */
+      if (++this.firedThisInstant > this.instantLimit) throw new SimulationLoopError(t, this.instantLimit);
     }
   }
 
@@ -288,6 +309,19 @@ export class Engine {
     this.fireDue(this.now());
     endOfInstantGroupStates(this);
     return res;
+  }
+}
+
+/** The run loop would spin within one instant: stopped with a clear error rather than a hang. */
+export class SimulationLoopError extends Error {
+  constructor(
+    readonly t: number,
+    limit: number,
+  ) {
+    super(
+      `the simulation does not settle at t=${t} ms: more than ${limit} timers fired within that one instant (a zero-time loop); simulation stopped`,
+    );
+    this.name = 'SimulationLoopError';
   }
 }
 

@@ -3,7 +3,7 @@
  * failback (§4.6), and the derived group state emitted once at the end of each instant (§3).
  */
 import type { Engine } from './engine';
-import type { GroupRt } from './runtime';
+import type { Awaiting, GroupRt } from './runtime';
 import type { OwnerCause } from '../model/trace';
 import { chooseTarget, failbackTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
@@ -61,7 +61,7 @@ export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null 
 export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerCause, reason: string): void {
   const from = g.owner;
   g.owner = to;
-  g.awaitingTarget = false;
+  g.awaiting = null;
   for (const r of g.resources) {
     r.restartWindow = EMPTY_RESTART_WINDOW;
     r.gaveUp = false;
@@ -74,10 +74,13 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
 
 /** Bring a group's resources online providers-first on its owner. */
 export function bringGroupOnline(e: Engine, g: GroupRt, reason: string): void {
-  if (!e.isLive(g.owner)) return;
+  // A crashed, undetected owner still gets the calls; they never return (§4.8).
+  if (!e.clusterUp(g.owner)) return;
   for (const r of g.resources) {
     const s = e.resState(r);
-    if (r.persistent === 'online' && (s === 'Offline' || s === 'Failed')) wantOnline(e, r, reason);
+    // An OfflinePending resource (a cancelled move) is wanted back once its Offline completes.
+    if (r.persistent === 'online' && (s === 'Offline' || s === 'Failed' || s === 'OfflinePending'))
+      wantOnline(e, r, reason);
   }
   for (const r of g.resources) tryStartOnline(e, r);
 }
@@ -93,8 +96,15 @@ export function autoStart(e: Engine, groups: readonly GroupRt[], reason: string)
  * Graceful move (administrator move, failover after a resource failure, drain, failback): offline
  * dependents-first, then the owner changes, then online providers-first on the target.
  */
-export function startMove(e: Engine, g: GroupRt, target: string, cause: OwnerCause, reason: string): void {
-  g.actor.send({ type: 'MOVE_START', target, cause, reason });
+export function startMove(
+  e: Engine,
+  g: GroupRt,
+  target: string,
+  cause: OwnerCause,
+  reason: string,
+  named = false,
+): void {
+  g.actor.send({ type: 'MOVE_START', target, cause, reason, named });
   for (const r of g.resources) {
     r.dueAt = null;
     e.disarm(r.timers, 'restart');
@@ -111,23 +121,72 @@ export function checkMoveProgress(e: Engine, g: GroupRt): void {
   if (snap.value !== 'moving' || !snap.context.move) return;
   if (g.resources.some((r) => e.resState(r) !== 'Offline' && e.resState(r) !== 'Failed')) return;
   const { target, cause, reason } = snap.context.move;
-  g.actor.send({ type: 'MOVE_DONE' });
-  let to: string | null = target;
   if (e.nodeState(e.nodeByName.get(target)!) !== 'Up') {
-    to = chooseFor(e, g, { kind: 'fromTop' });
-    if (to === null) {
-      noTarget(e, g, `target ${q(target)} is no longer Up and no other node can host the group`);
-      return;
-    }
+    // Normally handled when the target went away (moveTargetLost); kept as the arrival's guard.
+    moveTargetLost(e, g);
+    return;
   }
+  g.actor.send({ type: 'MOVE_DONE' });
+  const to = target;
   setOwner(e, g, to, cause, reason);
   if (g.persistent === 'online' && (cause !== 'failover' || g.spec.properties.Priority > 0)) {
     bringGroupOnline(e, g, `${cause} to ${q(to)}: providers-first online`);
   }
 }
 
-function noTarget(e: Engine, g: GroupRt, detail: string): void {
-  g.awaitingTarget = true;
+/**
+ * Contract §4.8, a move whose target becomes unavailable (detected Down, or Paused) before the
+ * group arrives: a failback or an administrator move to a named node is cancelled and the group
+ * comes back online on its current owner; a failover, a move to the best node and a drain choose
+ * again by their own rule.
+ */
+export function moveTargetLost(e: Engine, g: GroupRt): void {
+  const move = g.actor.getSnapshot().context.move;
+  if (!move) return;
+  const lost = move.target;
+  const named = move.cause === 'failback' || move.named;
+  if (!named) {
+    const mode: WalkMode = move.cause === 'failover' ? { kind: 'afterCurrent', current: g.owner } : { kind: 'fromTop' };
+    const to = chooseFor(e, g, mode);
+    if (to !== null) {
+      g.actor.send({
+        type: 'RETARGET',
+        target: to,
+        reason: `${move.reason}; target ${q(lost)} became unavailable, so ${q(to)} was chosen again by the same rule`,
+      });
+      checkMoveProgress(e, g);
+      return;
+    }
+  }
+  g.actor.send({ type: 'MOVE_CANCEL' });
+  if (move.cause === 'failover') {
+    // The offline step completes; the failover waits for a node that can host the group.
+    noTarget(
+      e,
+      g,
+      { cause: 'resource', from: g.owner },
+      `target ${q(lost)} became unavailable before the group arrived and no other node can host it`,
+    );
+    return;
+  }
+  for (const r of g.resources) r.offlineWanted = false;
+  bringGroupOnline(
+    e,
+    g,
+    `${move.cause} to ${q(lost)} cancelled: ${q(lost)} is no longer available; back online on ${q(g.owner ?? '')}`,
+  );
+}
+
+/** Every moving group whose target just became unavailable. */
+export function targetsLost(e: Engine, nodes: ReadonlySet<string>): void {
+  for (const g of byPriority(e.groups)) {
+    const move = g.actor.getSnapshot().context.move;
+    if (move && nodes.has(move.target)) moveTargetLost(e, g);
+  }
+}
+
+function noTarget(e: Engine, g: GroupRt, awaiting: Awaiting, detail: string): void {
+  g.awaiting = awaiting;
   e.emit({
     type: 'policy',
     rule: 'NoTargetNode',
@@ -141,19 +200,40 @@ function noTarget(e: Engine, g: GroupRt, detail: string): void {
  * Failover (contract §4.5). `nodeDown`: the owner was lost and its resources are already Offline;
  * there is no offline step.
  */
-export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', why: string): void {
-  // Already on its way elsewhere (e.g. a recycled monitor failed two of its resources at once).
-  if (cause === 'resource' && e.groupMoving(g)) return;
+export function failoverGroup(
+  e: Engine,
+  g: GroupRt,
+  cause: 'resource' | 'nodeDown',
+  why: string,
+  old: string | null = g.owner,
+): void {
+  // Already on its way elsewhere: it keeps its move (contract §4.8).
+  if (e.groupMoving(g)) return;
   const name = g.spec.name;
   const p = g.spec.properties;
   const threshold = effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length);
   const counted = failoversInWindow(g.failoverTimes, e.now(), p.FailoverPeriod, e.semantics.failoverWindow);
   const counts = cause === 'resource' || e.semantics.nodeDownCountsAsFailover;
-  const old = g.owner;
-  const mode: WalkMode =
-    cause === 'nodeDown' && g.spec.preferredOwners.length === 0
-      ? { kind: 'random', random: e.random }
-      : { kind: 'afterCurrent', current: old };
+  const mode = failoverMode(e, g, cause, old);
+
+  if (cause === 'nodeDown' && g.persistent === 'offline') {
+    // Contract §4.8: an offline group that loses its owner moves to the first candidate of the
+    // failover walk and stays Offline: no FailoverStarted, no threshold check, not counted.
+    const to = chooseFor(e, g, { kind: 'afterCurrent', current: old });
+    if (to === null) {
+      setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
+      noTarget(e, g, { cause: 'nodeDown', from: old }, `owner lost; no Up node is a possible owner of every resource`);
+      return;
+    }
+    setOwner(
+      e,
+      g,
+      to,
+      'failover',
+      `owner ${q(old ?? '')} lost; the group's persistent state is offline, so it moves to ${q(to)}, the first candidate of the failover walk, and stays Offline`,
+    );
+    return;
+  }
 
   if (counts && g.persistent === 'online' && counted.length >= threshold) {
     e.emit({
@@ -169,7 +249,7 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
       const to = chooseFor(e, g, mode);
       if (to === null) {
         setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
-        noTarget(e, g, `owner lost; no Up node is a possible owner of every resource`);
+        noTarget(e, g, { cause, from: old }, `owner lost; no Up node is a possible owner of every resource`);
         return;
       }
       setOwner(
@@ -190,9 +270,14 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
 
   const target = chooseFor(e, g, mode);
   if (target === null) {
-    if (cause === 'nodeDown')
+    if (cause === 'nodeDown' && g.owner !== null)
       setOwner(e, g, null, 'failover', `owner ${q(old ?? '')} lost and no node can host the group`);
-    noTarget(e, g, `${why}; no Up node other than the owner is a possible owner of every resource`);
+    noTarget(
+      e,
+      g,
+      { cause, from: old },
+      `${why}; no Up node other than the owner is a possible owner of every resource`,
+    );
     return;
   }
   if (counts && g.persistent === 'online') g.failoverTimes.push(e.now());
@@ -213,6 +298,13 @@ export function failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDo
   }
 }
 
+/** The walk a failover takes: after the node it leaves, or a seeded draw after a node loss with no preferred owners (§4.5). */
+function failoverMode(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', old: string | null): WalkMode {
+  return cause === 'nodeDown' && g.spec.preferredOwners.length === 0
+    ? { kind: 'random', random: e.random }
+    : { kind: 'afterCurrent', current: old };
+}
+
 function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): string {
   const pref = g.spec.preferredOwners;
   if (mode.kind === 'random') return `no preferred owners: ${q(target)} drawn with the scenario's seed`;
@@ -224,23 +316,48 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
     : `first in the walk: ${where}${skipped}`;
 }
 
-/** Groups left without a live owner get one when a candidate appears (contract §4.5 NoTargetNode). */
+/**
+ * Groups waiting for a node (NoTargetNode, or none at t = 0) when a candidate may have appeared
+ * (a node became Up). Contract §4.8: the failover a group was waiting for starts then, with its
+ * FailoverStarted, threshold check and count; after QuorumRegained it is placed (its last owner
+ * included), §4.7.
+ */
 export function placeAwaiting(e: Engine): void {
   for (const g of byPriority(e.groups)) {
-    if (!g.awaitingTarget) continue;
-    if (g.owner !== null && e.isLive(g.owner)) {
-      // resource-caused failover that found no target: try again now
-      const to = chooseFor(e, g, { kind: 'afterCurrent', current: g.owner });
-      if (to === null) continue;
-      g.awaitingTarget = false;
-      failoverGroup(e, g, 'resource', `a failover target appeared for group ${q(g.spec.name)}`);
+    const w = g.awaiting;
+    if (!w || e.groupMoving(g)) continue;
+    if (w.cause === 'resource' || w.cause === 'nodeDown') {
+      if (candidates(e, g).size === 0) continue;
+      g.awaiting = null;
+      if (w.cause === 'resource') {
+        failoverGroup(e, g, 'resource', `a node that can host group ${q(g.spec.name)} is Up again`);
+      } else if (g.persistent === 'offline') {
+        const to = chooseFor(e, g, { kind: 'afterCurrent', current: w.from })!;
+        setOwner(e, g, to, 'failover', `${q(to)} can host the group, which lost its owner; it stays Offline`);
+      } else {
+        failoverGroup(
+          e,
+          g,
+          'nodeDown',
+          `owner ${q(w.from ?? '')} was lost and ${q(g.spec.name)} waited for a node`,
+          w.from,
+        );
+      }
       continue;
     }
-    const to = chooseFor(e, g, { kind: 'fromTop' });
+    // quorum / initial: placed on the first candidate from the top, the last owner included.
+    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
     if (to === null) continue;
-    setOwner(e, g, to, 'failover', `node ${q(to)} can now host the group (it had no live owner)`);
-    if (g.persistent === 'online' && g.spec.properties.Priority > 0)
-      bringGroupOnline(e, g, `placed on ${q(to)}: providers-first online`);
+    g.awaiting = null;
+    if (to !== g.owner)
+      setOwner(
+        e,
+        g,
+        to,
+        w.cause === 'quorum' ? 'quorum' : 'failover',
+        `node ${q(to)} can now host the group (it had no live owner)`,
+      );
+    autoStart(e, [g], `placed on ${q(to)}: providers-first online`);
   }
 }
 

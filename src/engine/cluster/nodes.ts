@@ -15,26 +15,20 @@ import {
   possibleForAll,
   setOwner,
   startMove,
+  targetsLost,
+  checkMoveProgress,
 } from './groups';
-import { stopActivity } from './resources';
+import { forgetMonitorsOn, stopActivity } from './resources';
+import { initialOwnerOf } from '../policies/initialOwner';
 
 const q = (s: string) => `"${s}"`;
-
-/** Initial owner: ownerNode; else the first Up preferred owner that can host every resource; else the lowest-ID such Up node. */
-function initialOwner(e: Engine, g: GroupRt): string | null {
-  const up = (n: string) => e.nodeState(e.nodeByName.get(n)!) === 'Up';
-  if (g.spec.ownerNode && up(g.spec.ownerNode)) return g.spec.ownerNode;
-  const pref = g.spec.preferredOwners.find((n) => up(n) && possibleForAll(g, n));
-  if (pref) return pref;
-  return e.nodes.find((n) => up(n.spec.name) && possibleForAll(g, n.spec.name))?.spec.name ?? null;
-}
 
 /** t = 0: the Up nodes form the cluster; groups are placed silently and started in Priority order. */
 export function formCluster(e: Engine): void {
   e.quorum.init();
   for (const g of e.groups) {
-    g.owner = initialOwner(e, g);
-    if (g.owner === null) g.awaitingTarget = true;
+    g.owner = initialOwnerOf(e.scenario.nodes, g.spec);
+    if (g.owner === null) g.awaiting = { cause: 'initial', from: null };
   }
   if (!e.quorum.has) return;
   autoStart(e, e.groups, 'cluster formed: group online');
@@ -52,16 +46,18 @@ export function crashNode(e: Engine, n: NodeRt): void {
     return;
   }
   e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed');
-  // The node is gone: nothing runs on it any more, but the cluster keeps showing the last known
-  // state until heartbeats are missed (contract §4.6).
+  // Contract §4.8: the node is gone and nothing runs on it any more: no call into it returns, no
+  // health check runs there, none of its monitors is recycled. The cluster keeps showing the last
+  // known state and keeps its own timers (a RestartDelay still makes an Online call into the
+  // node, which never returns) until heartbeats are missed (§4.6).
   for (const g of e.groups) {
     if (g.owner !== n.spec.name) continue;
     for (const r of g.resources) {
-      stopActivity(e, r);
-      e.disarm(r.timers, 'restart');
-      e.disarm(r.timers, 'retry');
+      e.disarm(r.timers, 'call');
+      e.disarm(r.timers, 'health');
     }
   }
+  forgetMonitorsOn(e, n.spec.name);
   const delay = detectionDelay(e);
   const p = e.scenario.cluster.properties;
   e.arm(n.timers, 'detect', 'nodeDetection', n.spec.name, delay, `heartbeat loss detected in ${humanMs(delay)}`, () =>
@@ -88,9 +84,11 @@ function detectDown(e: Engine, reason: string): void {
     quorumLost(e, [...names]);
     return;
   }
+  // Moves heading for a lost node choose again or are cancelled (§4.8), before the lost owners'
+  // groups fail over, so a cancelled move's group fails over like any other.
+  targetsLost(e, names);
   const affected = byPriority(e.groups.filter((g) => g.owner !== null && names.has(g.owner)));
   for (const g of affected) {
-    if (e.groupMoving(g)) g.actor.send({ type: 'MOVE_CANCEL' });
     e.disarm(g.timers, 'failback');
     for (const r of g.resources) {
       stopActivity(e, r);
@@ -98,8 +96,11 @@ function detectDown(e: Engine, reason: string): void {
       if (e.resState(r) !== 'Offline') e.resTransition(r, { type: 'TAKE_DOWN' }, `node ${q(g.owner!)} lost`);
     }
   }
-  if (!e.quorum.has) return;
-  for (const g of affected) failoverGroup(e, g, 'nodeDown', `owner node ${q(g.owner!)} went Down`);
+  for (const g of affected) {
+    // A group already moving keeps its move (target and cause): it is not moved twice (§4.8).
+    if (e.groupMoving(g)) checkMoveProgress(e, g);
+    else failoverGroup(e, g, 'nodeDown', `owner node ${q(g.owner!)} went Down`);
+  }
 }
 
 /** QuorumLost (contract §4.7): the cluster service stops everywhere, persistent states unchanged. */
@@ -115,6 +116,7 @@ function quorumLost(e: Engine, lostNames: string[]): void {
   for (const n of e.nodes) {
     e.disarmAll(n.timers);
     n.drained = [];
+    forgetMonitorsOn(e, n.spec.name);
     if (e.nodeMachineState(n) !== 'Down') e.nodeTransition(n, { type: 'STOP' }, 'quorum lost: cluster service stopped');
   }
   for (const g of e.groups) {
@@ -158,32 +160,49 @@ function joined(e: Engine, n: NodeRt): void {
   for (const g of byPriority(e.groups)) if (g.spec.preferredOwners.includes(n.spec.name)) considerFailback(e, g, false);
 }
 
-/** After QuorumRegained: groups return to their persistent state, on the last owner if Up, else the first candidate from the top. */
+/**
+ * After QuorumRegained (contract §4.7): groups return to their persistent state, on the last owner
+ * if it is Up, else on the first candidate of the walk from the top; with none, NoTargetNode, and
+ * the group is placed when a node that can host it becomes Up (its last owner included).
+ */
 function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
-    if (!ownerUp) {
-      const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
-      if (to === null) {
-        g.awaitingTarget = true;
-        continue;
-      }
-      setOwner(
-        e,
-        g,
-        to,
-        'quorum',
-        `quorum regained: last owner ${q(g.owner ?? '')} is not Up, first candidate is ${q(to)}`,
-      );
+    if (ownerUp) continue;
+    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    if (to === null) {
+      g.awaiting = { cause: 'quorum', from: g.owner };
+      e.emit({
+        type: 'policy',
+        rule: 'NoTargetNode',
+        subject: g.spec.name,
+        detail: `quorum regained, but no Up node is a possible owner of every resource of ${q(g.spec.name)}`,
+        reason: `no node can take group ${q(g.spec.name)}: it is placed when one becomes Up`,
+      });
+      continue;
     }
+    setOwner(
+      e,
+      g,
+      to,
+      'quorum',
+      `quorum regained: last owner ${q(g.owner ?? '')} is not Up, first candidate is ${q(to)}`,
+    );
   }
-  autoStart(e, e.groups, 'quorum regained: group returns to its persistent state');
+  autoStart(
+    e,
+    e.groups.filter((g) => !g.awaiting),
+    'quorum regained: group returns to its persistent state',
+  );
 }
 
 export function pauseNode(e: Engine, n: NodeRt, drain: boolean): void {
   e.nodeTransition(n, { type: 'PAUSE' }, drain ? 'Suspend-ClusterNode -Drain' : 'Suspend-ClusterNode');
+  // A paused node is never a move target: moves heading there choose again or are cancelled (§4.8).
+  targetsLost(e, new Set([n.spec.name]));
   if (!drain) return;
-  for (const g of byPriority(e.groups.filter((x) => x.owner === n.spec.name))) {
+  // A group already moving keeps its move: the drain skips it (§4.8).
+  for (const g of byPriority(e.groups.filter((x) => x.owner === n.spec.name && !e.groupMoving(x)))) {
     const to = chooseFor(e, g, { kind: 'fromTop' });
     if (to === null) continue;
     n.drained.push(g.spec.name);
@@ -216,6 +235,7 @@ export function resumeNode(e: Engine, n: NodeRt, failback: 'NoFailback' | 'Immed
 /** The witness fails or comes back (contract §4.7). */
 export function witnessChanged(e: Engine, up: boolean): void {
   if (!e.quorum.has) {
+    const before = e.quorum.votesByVoter();
     e.quorum.witnessUp = up;
     if (up && e.quorum.canRegain()) {
       e.emit({
@@ -225,7 +245,8 @@ export function witnessChanged(e: Engine, up: boolean): void {
         detail: 'the witness vote completes a majority',
         reason: 'witness restored: quorum regained',
       });
-      e.quorum.regain('quorum regained: votes recomputed');
+      // The witness's own vote change is traced too (contract §3: every change of a vote).
+      e.quorum.regain('quorum regained: votes recomputed', before);
       regainGroups(e);
     }
     return;

@@ -44,7 +44,7 @@ export class QuorumState {
           id,
           1,
           0,
-          'dynamic quorum: an even number of votes and no witness vote, so the highest node ID gives up its vote',
+          `vote of "${this.e.nodes[id - 1]!.spec.name}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`,
         );
     this.has = this.votesNow() * 2 > this.total();
   }
@@ -113,7 +113,10 @@ export class QuorumState {
     this.witnessUp = up;
     if (!up) {
       const stillUp = new Set(this.weightedMembersAll());
-      if (!holdsAfterLoss(beforeSet, stillUp, this.dynamic, this.witnessConfigured, false)) return false;
+      if (!holdsAfterLoss(beforeSet, stillUp, this.dynamic, this.witnessConfigured, false)) {
+        this.traceDiff(before, reason); // the witness's vote goes first, then QuorumLost (§3)
+        return false;
+      }
     }
     this.recompute(reason, before);
     return true;
@@ -126,12 +129,16 @@ export class QuorumState {
   }
 
   /** Quorum regained: V is recomputed from the members. */
-  regain(reason: string): void {
+  regain(reason: string, before = this.snapshotVotes()): void {
     this.has = true;
-    const before = this.snapshotVotes();
     const members = this.weightedMembers();
     this.set = this.dynamic ? applyEvenRule(members, this.opts()) : this.set;
     this.traceDiff(before, reason);
+  }
+
+  /** Every voter's vote now, to trace what a change does to them. */
+  votesByVoter(): Map<string, 0 | 1> {
+    return this.snapshotVotes();
   }
 
   private snapshotVotes(): Map<string, 0 | 1> {
@@ -145,8 +152,29 @@ export class QuorumState {
     const after = this.snapshotVotes();
     for (const [voter, from] of before) {
       const to = after.get(voter)!;
-      if (from !== to) this.e.emit({ type: 'quorum.vote', voter, from, to, reason });
+      if (from !== to)
+        this.e.emit({ type: 'quorum.vote', voter, from, to, reason: `${reason}: ${this.why(voter, to)}` });
     }
+  }
+
+  /** The §4.7 rule behind one vote change, in words (a trainer reads it aloud). */
+  private why(voter: string, to: 0 | 1): string {
+    if (voter === 'witness') {
+      if (!this.witnessUp) return 'the witness is down, so it does not vote';
+      if (!this.dynamic) return 'the witness is up, so it votes again';
+      return to === 1
+        ? 'the witness votes because the node votes are even (dynamic quorum)'
+        : 'the witness stops voting because the node votes are odd (dynamic quorum)';
+    }
+    const n = this.e.nodeByName.get(voter)!;
+    const s = this.e.nodeState(n);
+    const member = s === 'Up' || s === 'Paused';
+    if (to === 0) {
+      return member
+        ? `vote of "${voter}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`
+        : `"${voter}" is ${s}, so its vote leaves the voting set`;
+    }
+    return `"${voter}" is a member with NodeWeight 1 and gets its vote back`;
   }
 
   private traceVote(id: number, from: 0 | 1, to: 0 | 1, reason: string): void {

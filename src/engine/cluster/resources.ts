@@ -3,7 +3,7 @@
  * restarts and the dependents rule (§4.4).
  */
 import type { Engine } from './engine';
-import type { ResRt } from './runtime';
+import type { DeadlockSlot, ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { clockAt, humanMs } from '../policies/format';
@@ -15,6 +15,11 @@ const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
 
 function q(name: string): string {
   return `"${name}"`;
+}
+
+/** Has the resource a call that never returned on this node? Then no health check runs for it there (§4.8). */
+export function hungOn(r: ResRt, node: string | null): boolean {
+  return node !== null && r.hung.some((h) => h.node === node);
 }
 
 /** Ask for an Online call at `dueAt` (now or later); it starts once the providers are Online too. */
@@ -29,7 +34,7 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
   const g = r.group;
   if (r.dueAt === null || e.now() < r.dueAt) return;
   if (r.persistent !== 'online' || !e.quorum.has) return;
-  if (!e.isLive(g.owner) || e.groupMoving(g)) return;
+  if (!e.clusterUp(g.owner) || e.groupMoving(g)) return;
   const state = e.resState(r);
   if (state !== 'Offline' && state !== 'Failed') return;
   const owners = r.spec.possibleOwners;
@@ -42,6 +47,8 @@ function onlineCall(e: Engine, r: ResRt, reason: string): void {
   r.dueAt = null;
   r.gaveUp = false;
   e.disarm(r.timers, 'restart');
+  // The Online call loads the resource into a monitor: its own if it has been given one.
+  r.inOwnMonitor = r.separate;
   e.resTransition(r, { type: 'CALL_ONLINE' }, reason);
   makeCall(e, r, 'Online', `Online call made (${reason})`);
 }
@@ -59,6 +66,19 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   const done = () => (call === 'Online' ? onlineDone(e, r) : offlineDone(e, r));
   const p = r.spec.properties;
   r.pendingCall = call;
+  if (!e.runs(node)) {
+    // Contract §4.8: the cluster has not noticed the crash yet, so it makes the call, but nothing
+    // runs on that node: the call never returns. Node-loss detection ends it.
+    e.emit({
+      type: 'call',
+      resource: name,
+      node,
+      call,
+      result: 'pending',
+      reason: `${pendingReason}; node ${q(node)} has crashed (not yet detected): the call never returns`,
+    });
+    return;
+  }
   if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
     e.emit({
       type: 'call',
@@ -117,6 +137,9 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
   if (!r.offlineWanted) return;
   const state = e.resState(r);
   if (state === 'OnlinePending') {
+    // A pending Online on a crashed, undetected node never returns and nothing reaches it:
+    // it ends at detection (contract §4.8).
+    if (!e.runs(r.group.owner)) return;
     // The contract leaves a pending Online during a move open: we Terminate it (documented).
     terminateToOffline(e, r, 'taken offline while its Online call was pending (Terminate)');
     afterDown(e, r);
@@ -142,6 +165,8 @@ function offlineDone(e: Engine, r: ResRt): void {
   r.tOnline = null;
   e.resTransition(r, { type: 'OFFLINE_DONE' }, 'the Offline call completed');
   afterDown(e, r);
+  // A move cancelled while this Offline was pending wants the resource back (§4.8).
+  tryStartOnline(e, r);
 }
 
 /** A resource reached Offline or Failed: its providers may now go offline, a move may proceed. */
@@ -150,13 +175,32 @@ export function afterDown(e: Engine, r: ResRt): void {
   checkMoveProgress(e, r.group);
 }
 
-/** Stop every timer and forget a running call: the resource is being stopped by the cluster. */
+/**
+ * Stop the call and health-check timers and forget a running call: the resource is being stopped
+ * by the cluster. A hung call is NOT forgotten: it stays hung in its monitor until DeadlockTimeout
+ * recycles it (contract §4.8), whatever happens to the resource meanwhile.
+ */
 export function stopActivity(e: Engine, r: ResRt): void {
   e.disarm(r.timers, 'call');
   e.disarm(r.timers, 'health');
-  e.disarm(r.timers, 'deadlock');
-  r.hung = null;
   r.pendingCall = null;
+}
+
+/**
+ * The monitors of a node are gone (the node crashed, or its cluster service stopped): their hung
+ * calls will never be recycled (contract §4.8: no recycle on a crashed or Down node).
+ */
+export function forgetMonitorsOn(e: Engine, node: string): void {
+  for (const r of e.resources) {
+    if (!r.hung.some((h) => h.node === node)) continue;
+    r.hung = r.hung.filter((h) => h.node !== node);
+    e.disarm(r.timers, deadlockSlot(node, false));
+    e.disarm(r.timers, deadlockSlot(node, true));
+  }
+}
+
+function deadlockSlot(node: string, own: boolean): DeadlockSlot {
+  return `deadlock@${own ? 'own' : 'shared'}@${node}`;
 }
 
 /** Terminate (no Offline call) straight to Offline — dependents of a failed provider, pending calls. */
@@ -203,9 +247,10 @@ export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOpti
   const wasMoving = e.groupMoving(r.group);
   enterFailed(e, r, reason);
   r.offlineWanted = false;
-  if (opts.dependents !== false) takeDownDependents(e, r);
-  if (opts.count && !wasMoving && r.persistent === 'online') restartPolicy(e, r);
+  const alsoFailed = opts.dependents !== false ? takeDownDependents(e, r) : [];
+  if (opts.count && !wasMoving) restartPolicies(e, [r, ...alsoFailed]);
   afterDown(e, r);
+  for (const x of alsoFailed) afterDown(e, x);
 }
 
 /**
@@ -213,7 +258,7 @@ export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOpti
  * set Online (directly or through the chain) goes to Offline at the same instant (Terminate, no
  * Offline call, not counted) and comes back providers-first when they are Online again.
  */
-export function takeDownDependents(e: Engine, failed: ResRt): void {
+export function takeDownDependents(e: Engine, failed: ResRt): ResRt[] {
   const g = failed.group;
   const down = new Set<string>();
   const isUp = (name: string) => !down.has(name) && e.resState(e.resourceByName.get(name)!) === 'Online';
@@ -226,26 +271,49 @@ export function takeDownDependents(e: Engine, failed: ResRt): void {
   const order = providersFirst(g.spec.resources)
     .reverse()
     .filter((n) => down.has(n));
+  const failedToo: ResRt[] = [];
   for (const name of order) {
     const r = e.resourceByName.get(name)!;
     const why = `provider ${q(failed.spec.name)} failed: a required provider is no longer Online`;
     if (e.semantics.dependentsOnProviderFailure === 'Failed') {
-      failResource(e, r, why, { count: true, dependents: false });
+      // Semantics option: dependents fail too; their failures are decided with the provider's.
+      enterFailed(e, r, why);
+      r.offlineWanted = false;
+      failedToo.push(r);
     } else {
       terminateToOffline(e, r, why);
       wantOnline(e, r, `provider ${q(failed.spec.name)} is back: providers-first online`);
     }
   }
+  return failedToo;
 }
 
-/** Contract §4.4 restart policy, after a counted failure. */
-function restartPolicy(e: Engine, r: ResRt): void {
+/**
+ * Contract §4.8, failures of one instant are decided together: every failure is counted and its
+ * restart policy decided on the node where it failed; if any decision fails the group over, it
+ * fails over once (its owner change then cancels the others' restarts, §4.5). Decisions run in
+ * file order, and no decision depends on another's, so the outcome does not depend on that order.
+ */
+export function restartPolicies(e: Engine, failed: readonly ResRt[]): void {
+  const failover = new Map<ResRt['group'], ResRt>();
+  const ordered = [...failed].sort((a, b) => a.spec.index - b.spec.index);
+  for (const r of ordered) {
+    if (r.persistent !== 'online') continue;
+    if (decideRestart(e, r) && !failover.has(r.group)) failover.set(r.group, r);
+  }
+  for (const [g, r] of failover) {
+    failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
+  }
+}
+
+/** Contract §4.4 restart policy, after a counted failure. Returns true when the group must fail over. */
+function decideRestart(e: Engine, r: ResRt): boolean {
   const p = r.spec.properties;
   const name = r.spec.name;
   r.restartWindow = countFailure(r.restartWindow, e.now(), p.RestartPeriod, e.semantics.restartWindow);
   if (p.RestartAction === 0) {
     r.gaveUp = true; // RestartAction 0: stays Failed for good, no RetryPeriodOnFailure either
-    return;
+    return false;
   }
   if (r.restartWindow.count <= p.RestartThreshold) {
     r.dueAt = e.now() + p.RestartDelay;
@@ -253,7 +321,7 @@ function restartPolicy(e: Engine, r: ResRt): void {
     e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () =>
       tryStartOnline(e, r),
     );
-    return;
+    return false;
   }
   r.gaveUp = true;
   r.dueAt = null;
@@ -265,7 +333,7 @@ function restartPolicy(e: Engine, r: ResRt): void {
     reason: `resource ${q(name)} failed ${r.restartWindow.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
   });
   armRetry(e, r);
-  if (p.RestartAction === 2) failoverGroup(e, r.group, 'resource', `resource ${q(name)} exceeded its RestartThreshold`);
+  return p.RestartAction === 2;
 }
 
 /** RetryPeriodOnFailure (contract §4.4): try again later on whatever node owns the group then. */
@@ -305,7 +373,9 @@ export function armRetry(e: Engine, r: ResRt): void {
  */
 export function armHealth(e: Engine, r: ResRt): void {
   e.disarm(r.timers, 'health');
-  if (e.resState(r) !== 'Online' || r.hung || r.tOnline === null) return;
+  if (e.resState(r) !== 'Online' || r.tOnline === null) return;
+  // Nothing runs on a crashed node, and no check runs where a call of this resource hangs (§4.8).
+  if (!e.runs(r.group.owner) || hungOn(r, r.group.owner)) return;
   const p = r.spec.properties;
   const now = e.now();
   const due: number[] = [];
@@ -343,7 +413,7 @@ function runHealthCheck(e: Engine, r: ResRt): void {
   } else if (iaInstant && r.faults.isAlive !== 'ok') {
     runIsAlive(e, r, `IsAlive poll (every ${humanMs(p.IsAlivePollInterval)})`);
   }
-  if (e.resState(r) === 'Online' && !r.hung) armHealth(e, r);
+  armHealth(e, r);
 }
 
 /** Run IsAlive now and act on its answer. */
@@ -358,33 +428,43 @@ export function runIsAlive(e: Engine, r: ResRt, why: string): void {
 
 function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
   e.disarm(r.timers, 'health');
-  r.hung = { call, since: e.now(), node: r.group.owner! };
+  const node = r.group.owner!;
+  const own = r.inOwnMonitor;
+  const slot = deadlockSlot(node, own);
+  r.hung.push({ call, since: e.now(), node, own });
+  // A second call hung in the same monitor dies with it at the first one's recycle.
+  if (r.timers[slot]) return;
   const d = r.spec.properties.DeadlockTimeout;
-  e.arm(r.timers, 'deadlock', 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () =>
-    recycleMonitor(e, r),
+  e.arm(r.timers, slot, 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () =>
+    recycleMonitor(e, r, node, own),
   );
 }
 
 /**
- * A call did not return within DeadlockTimeout: the monitor (RHS) hosting it is killed and
- * restarted. Every resource it hosted on that node becomes Failed and follows its own restart
- * policy; the hung one gets a monitor of its own from then on (wsfc-semantics §2.5).
+ * A call did not return within DeadlockTimeout: the monitor (RHS) it hung in is killed and
+ * restarted. Every resource that monitor hosts on that node at this instant becomes Failed and
+ * follows its own restart policy, decided together (§4.8); the hung one gets a monitor of its own
+ * from then on (wsfc-semantics §2.5). The monitor is the one on the node where the call was made,
+ * even if the resource has moved on since (it is then not listed).
  */
-function recycleMonitor(e: Engine, hungRes: ResRt): void {
-  // The monitor that hangs is the one on the node where the call was made, even if the resource
-  // has since gone offline there and moved on.
-  const node = hungRes.hung?.node ?? hungRes.group.owner!;
-  const onNode = (x: ResRt) => x.group.owner === node && ACTIVE.has(e.resState(x));
-  const hosted = e.resources.filter((x) => (x === hungRes ? onNode(x) : !hungRes.separate && !x.separate && onNode(x)));
-  const listed = hosted.includes(hungRes) ? hosted : [hungRes, ...hosted].sort((a, b) => a.spec.index - b.spec.index);
+function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boolean): void {
+  if (!e.runs(node)) return; // a crashed or Down node's monitors are gone (§4.8)
+  const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own);
+  const inMonitor = (x: ResRt) => (own ? x === hungRes && x.inOwnMonitor : !x.inOwnMonitor);
+  const hosted = e.resources.filter((x) => x.group.owner === node && ACTIVE.has(e.resState(x)) && inMonitor(x));
+  // Every call hung in that monitor process dies with it.
+  for (const x of own ? [hungRes] : e.resources) {
+    if (!x.hung.some((h) => h.node === node && h.own === own)) continue;
+    x.hung = x.hung.filter((h) => !(h.node === node && h.own === own));
+    e.disarm(x.timers, deadlockSlot(node, own));
+  }
   e.emit({
     type: 'rhs.recycle',
     node,
-    resources: listed.map((x) => x.spec.name),
-    reason: `${hungRes.hung?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}`,
+    resources: hosted.map((x) => x.spec.name),
+    reason: `${hungCall?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}: ${own ? 'its own' : 'the shared'} monitor on ${q(node)} is recycled`,
   });
   hungRes.separate = true;
-  hungRes.hung = null;
   const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
   for (const { x } of counted) {
     enterFailed(
@@ -397,12 +477,13 @@ function recycleMonitor(e: Engine, hungRes: ResRt): void {
     x.offlineWanted = false;
   }
   const hostedSet = new Set(hosted);
+  const alsoFailed: ResRt[] = [];
   for (const { x } of counted) {
-    if (x.dependents.some((d) => !hostedSet.has(d))) takeDownDependents(e, x);
+    if (x.dependents.some((d) => !hostedSet.has(d))) alsoFailed.push(...takeDownDependents(e, x));
   }
-  for (const { x, moving, pending } of counted) {
-    // A failed Offline (move or administrator offline) never counts (contract §4.5).
-    if (!moving && pending !== 'Offline' && x.persistent === 'online') restartPolicy(e, x);
-  }
+  // A failed Offline (move or administrator offline) never counts (contract §4.5).
+  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'Offline').map(({ x }) => x);
+  restartPolicies(e, [...decide, ...alsoFailed]);
   for (const { x } of counted) afterDown(e, x);
+  for (const x of alsoFailed) afterDown(e, x);
 }

@@ -37,7 +37,30 @@ export const HEALTHY: Readonly<Faults> = Object.freeze({
   offline: 'ok',
 });
 
-export type ResourceSlot = 'call' | 'health' | 'deadlock' | 'restart' | 'retry';
+/**
+ * Timer slots of a resource. A DeadlockTimeout belongs to the monitor process the call hung in,
+ * so it is keyed by that monitor (shared or the resource's own) and node: a hung call stays hung
+ * whatever happens to the resource meanwhile (contract §4.8).
+ */
+export type DeadlockSlot = `deadlock@${'shared' | 'own'}@${string}`;
+export type ResourceSlot = 'call' | 'health' | 'restart' | 'retry' | DeadlockSlot;
+
+/** A call into the resource that never returns, in the monitor it was made in. */
+export interface HungCall {
+  call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive';
+  since: number;
+  node: string;
+  /** Made in the resource's own monitor (true) or in the node's shared monitor (false). */
+  own: boolean;
+}
+
+/** Why a group waits for a node (after NoTargetNode, or before its first placement). */
+export interface Awaiting {
+  /** resource: a failover after a resource failure; nodeDown: the owner was lost; quorum: after QuorumRegained; initial: no Up node could host it at t = 0. */
+  cause: 'resource' | 'nodeDown' | 'quorum' | 'initial';
+  /** The node it was failing over from (the walk starts after it). */
+  from: string | null;
+}
 
 export interface ResRt {
   spec: ResourceSpec;
@@ -45,8 +68,10 @@ export interface ResRt {
   actor: Actor<typeof resourceMachine>;
   persistent: PersistentState;
   faults: Faults;
-  /** Hosted by a monitor of its own (SeparateMonitor = 1, or after a deadlock recycle). */
+  /** Goes into a monitor of its own when next loaded (SeparateMonitor = 1, or after a deadlock recycle). */
   separate: boolean;
+  /** The monitor it is loaded in now: its own, or the node's shared one (set at each Online call). */
+  inOwnMonitor: boolean;
   restartWindow: RestartWindow;
   /** When it last became Online: the origin of the health-check phase. */
   tOnline: number | null;
@@ -57,8 +82,8 @@ export interface ResRt {
   offlineWanted: boolean;
   /** Restarts exhausted (waiting for RetryPeriodOnFailure, or for good). */
   gaveUp: boolean;
-  /** A call that never returns. */
-  hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string } | null;
+  /** Calls that never return, until their monitor is recycled or its node goes away. */
+  hung: HungCall[];
   /** Which call is in progress (for its completion timer). */
   pendingCall: 'Online' | 'Offline' | null;
   timers: TimerSlots<ResourceSlot>;
@@ -76,8 +101,8 @@ export interface GroupRt {
   topLevel: ResRt[];
   /** Last group.state emitted. */
   lastState: GroupState;
-  /** Waiting for a failover target to appear (after NoTargetNode). */
-  awaitingTarget: boolean;
+  /** Waiting for a node that can host it (after NoTargetNode), or null. */
+  awaiting: Awaiting | null;
   timers: TimerSlots<'failback'>;
 }
 

@@ -63,7 +63,7 @@ export function buildView(e: Engine): ClusterView {
         },
         activity: move
           ? `moving to "${move.target}" (${move.cause})`
-          : g.awaitingTarget
+          : g.awaiting
             ? 'waiting for a node that can host it'
             : 'idle',
         resources: g.resources.map((r) => r.spec.name),
@@ -72,7 +72,10 @@ export function buildView(e: Engine): ClusterView {
     resources: e.resources.map((r) => {
       const p = r.spec.properties;
       // Healthy polls are not events: their instants are arithmetic on tOnline (contract §4.2).
-      const polling = e.resState(r) === 'Online' && !r.hung && r.tOnline !== null && e.isLive(r.group.owner);
+      const owner = r.group.owner;
+      const polling =
+        e.resState(r) === 'Online' && r.tOnline !== null && e.runs(owner) && !r.hung.some((h) => h.node === owner);
+      const hung = r.hung.find((h) => h.node === owner) ?? r.hung[0];
       return {
         name: r.spec.name,
         group: r.group.spec.name,
@@ -86,11 +89,11 @@ export function buildView(e: Engine): ClusterView {
           windowEndsAt: restartWindowEnd(r.restartWindow, t, p.RestartPeriod, sem.restartWindow),
         },
         faults: { ...r.faults },
-        monitor: r.separate ? 'separate' : 'shared',
+        monitor: r.inOwnMonitor ? 'separate' : 'shared',
         onlineSince: r.tOnline,
         nextLooksAlive: polling ? nextPollInstant(r.tOnline!, p.LooksAlivePollInterval, t) : null,
         nextIsAlive: polling ? nextPollInstant(r.tOnline!, p.IsAlivePollInterval, t) : null,
-        hungCall: r.hung ? { ...r.hung } : null,
+        hungCall: hung ? { call: hung.call, since: hung.since, node: hung.node } : null,
         gaveUp: r.gaveUp,
       };
     }),
@@ -101,23 +104,31 @@ export function buildView(e: Engine): ClusterView {
 export function buildFinal(e: Engine): FinalState {
   const t = e.now();
   const sem = e.semantics;
-  const liveOwner = (owner: string | null) => (owner !== null && e.isLiveOrUndetected(owner) ? owner : null);
+  const liveOwner = (owner: string | null) => (e.clusterUp(owner) ? owner : null);
   const final: FinalState = { t, quorum: e.quorum.has, nodes: {}, groups: {}, resources: {} };
-  for (const n of e.nodes) final.nodes[n.spec.name] = { state: e.nodeState(n) };
+  for (const n of e.nodes) setEntry(final.nodes, n.spec.name, { state: e.nodeState(n) });
   for (const g of e.groups) {
     const p = g.spec.properties;
-    final.groups[g.spec.name] = {
+    setEntry(final.groups, g.spec.name, {
       state: g.lastState,
       owner: liveOwner(g.owner),
       failoverCount: failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow).length,
-    };
+    });
   }
   for (const r of e.resources) {
-    final.resources[r.spec.name] = {
+    setEntry(final.resources, r.spec.name, {
       state: e.resState(r),
       node: liveOwner(r.group.owner),
       restartCount: restartCountAt(r.restartWindow, t, r.spec.properties.RestartPeriod, sem.restartWindow),
-    };
+    });
   }
   return final;
+}
+
+/**
+ * Names are data (contract §4.8): `obj[name] = v` with a name such as "__proto__" would set the
+ * prototype instead of an entry; defineProperty always makes an own, enumerable entry.
+ */
+function setEntry<V>(obj: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -10,9 +10,15 @@ export interface MoveIntent {
   target: string;
   cause: OwnerCause;
   reason: string;
+  /** An administrator move to a node the administrator named (cancelled, not re-targeted, when that node goes away). */
+  named: boolean;
 }
 
-export type GroupEvent = ({ type: 'MOVE_START' } & MoveIntent) | { type: 'MOVE_DONE' } | { type: 'MOVE_CANCEL' };
+export type GroupEvent =
+  | ({ type: 'MOVE_START' } & MoveIntent)
+  | { type: 'RETARGET'; target: string; reason: string }
+  | { type: 'MOVE_DONE' }
+  | { type: 'MOVE_CANCEL' };
 
 export const groupMachine = setup({
   types: {
@@ -23,7 +29,15 @@ export const groupMachine = setup({
   actions: {
     rememberMove: assign({
       move: ({ event }) =>
-        event.type === 'MOVE_START' ? { target: event.target, cause: event.cause, reason: event.reason } : null,
+        event.type === 'MOVE_START'
+          ? { target: event.target, cause: event.cause, reason: event.reason, named: event.named }
+          : null,
+    }),
+    retarget: assign({
+      move: ({ context, event }) =>
+        event.type === 'RETARGET' && context.move
+          ? { ...context.move, target: event.target, reason: event.reason }
+          : context.move,
     }),
     forgetMove: assign({ move: null }),
   },
@@ -37,6 +51,9 @@ export const groupMachine = setup({
     },
     moving: {
       on: {
+        // §4.8: the target went away before the group arrived; a failover, drain or move to the
+        // best node chooses again by its own rule.
+        RETARGET: { actions: 'retarget' },
         MOVE_DONE: { target: 'stable', actions: 'forgetMove' },
         MOVE_CANCEL: { target: 'stable', actions: 'forgetMove' },
       },

@@ -76,7 +76,7 @@ export interface ResourceView {
   nextLooksAlive: number | null;
   nextIsAlive: number | null;
   /** A call in progress that never returns. */
-  hungCall: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number } | null;
+  hungCall: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string } | null;
   /** True once restarts are exhausted (waiting for RetryPeriodOnFailure or for good). */
   gaveUp: boolean;
 }

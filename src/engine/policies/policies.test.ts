@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { initialOwner } from './initialOwner';
 import { nextPollInstant } from './polls';
 import { chooseTarget, failbackTarget, walkOrder } from './targetWalk';
 import { countFailure, EMPTY_RESTART_WINDOW, failoversInWindow, mayFailover, restartCountAt } from './windows';
@@ -169,5 +170,19 @@ describe('longest-path layers', () => {
     });
     const cyc: Record<string, string[]> = { A: ['B'], B: ['A'] };
     expect([...longestPathLayers(['A', 'B'], (n) => cyc[n]).values()].every((v) => v >= 0)).toBe(true);
+  });
+});
+
+describe('initialOwner (contract §1)', () => {
+  const nodes = [{ name: 'N1', state: 'Down' as const }, { name: 'N2' }, { name: 'N3' }];
+  it('takes ownerNode only when that node is Up at t=0', () => {
+    expect(initialOwner(nodes, { ownerNode: 'N3', resources: [] })).toBe('N3');
+    expect(initialOwner(nodes, { ownerNode: 'N1', resources: [] })).toBe('N2');
+  });
+  it('else the first Up preferred owner that can host every resource, else the lowest-ID such Up node', () => {
+    const g = { preferredOwners: ['N1', 'N3', 'N2'], resources: [{ possibleOwners: ['N2', 'N3'] }] };
+    expect(initialOwner(nodes, g)).toBe('N3');
+    expect(initialOwner(nodes, { resources: [{ possibleOwners: ['N3'] }] })).toBe('N3');
+    expect(initialOwner(nodes, { resources: [{ possibleOwners: ['N1'] }] })).toBeNull();
   });
 });

@@ -131,14 +131,14 @@ describe('§4.3 monitor processes and deadlock', () => {
     expect(c.sim.view().resources.find((r) => r.name === 'A')!.monitor).toBe('separate');
   });
 
-  it('the recycle hits the monitor of the node where the call hung, even after the resource moved away', () => {
+  it('the recycle hits the monitor of the node where the call hung, even after the resource moved away (which it no longer lists, §3)', () => {
     const c = cluster(
       two(0, [
         { at: 2000, action: 'setHealth', resource: 'A', isAlive: 'hang' },
         { at: 65000, action: 'moveGroup', group: 'G1', node: 'N2' },
       ]),
     ).to('90s');
-    expect(c.lines(['rhs.recycle', 'group.owner'])).toEqual(['66000 owner G1 N1->N2 move', '81000 recycle N1 [A,B]']);
+    expect(c.lines(['rhs.recycle', 'group.owner'])).toEqual(['66000 owner G1 N1->N2 move', '81000 recycle N1 [B]']);
     expect(c.lines(['resource.state'], 81000).slice(0, 1)).toEqual(['81000 B Online->Failed']);
     c.expectResource('A').inState('Online').onNode('N2');
   });

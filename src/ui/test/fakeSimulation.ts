@@ -107,7 +107,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     } else if (a.action === 'setHealth' && a.isAlive === 'hang') {
       const r = resources.find((x) => x.name === a.resource)!;
       r.faults.isAlive = 'hang';
-      r.hungCall = { call: 'IsAlive', since: now };
+      r.hungCall = { call: 'IsAlive', since: now, node: r.node ?? '' };
       schedule(300_000, { kind: 'deadlock', subject: r.name, label: 'DeadlockTimeout 5 min' }, () => {
         r.hungCall = null;
         emit({
