@@ -22,6 +22,9 @@ export const callsRule: RuleFactory = (m, rep) => {
   let failedByCheck = new Set<string>();
   let recycledNow = new Map<string, number>();
   let fteNow = new Set<string>();
+  /** Node losses and quorum loss of this instant: every resource there becomes Offline (§4.6, §4.7). */
+  let downNow = new Set<string>();
+  let quorumLostNow = false;
   const pendingMs = (r: string) => {
     const p = m.res.get(r)!.properties;
     return Math.min(p.PendingTimeout, p.DeadlockTimeout);
@@ -68,7 +71,11 @@ export const callsRule: RuleFactory = (m, rep) => {
       rep.add('§4.8 no recycle on a Down node', e.t, i, `no rhs.recycle on Down node ${q(e.node)}`, 'rhs.recycle');
       return;
     }
-    const due = m.hangs.filter((h) => h.node === e.node && h.due === e.t);
+    const dueAll = m.hangs.filter((h) => h.node === e.node && h.due === e.t);
+    // Several monitors may be due at one instant, one event each: this one recycles the monitors
+    // of the hung calls it lists (or all of them when it lists none of the hung resources).
+    const listedHung = dueAll.filter((h) => e.resources.includes(h.resource));
+    const due = listedHung.length ? dueAll.filter((h) => listedHung.some((x) => x.monitor === h.monitor)) : dueAll;
     if (due.length === 0) {
       rep.add(
         R,
@@ -110,7 +117,7 @@ export const callsRule: RuleFactory = (m, rep) => {
         );
     for (const r of must) recycledNow.set(r, i);
     for (const h of due) m.separate.add(h.resource);
-    m.hangs = m.hangs.filter((h) => !(h.node === e.node && h.due === e.t));
+    m.hangs = m.hangs.filter((h) => !due.includes(h));
   }
 
   function onState(e: Extract<Ev, { type: 'resource.state' }>, i: number): void {
@@ -136,7 +143,8 @@ export const callsRule: RuleFactory = (m, rep) => {
           'OnlinePending → Online',
         );
     }
-    if (e.from === 'OfflinePending' && e.to === 'Offline' && !completes)
+    const stopped = quorumLostNow || (e.node !== null && downNow.has(e.node));
+    if (e.from === 'OfflinePending' && e.to === 'Offline' && !completes && !stopped)
       rep.add(R, e.t, i, o ? o.why : `an Offline call on ${q(e.node)} completing now`, 'OfflinePending → Offline');
     if (e.to === 'Failed' && !completes) {
       const byAction = failedByAction.has(r);
@@ -167,12 +175,16 @@ export const callsRule: RuleFactory = (m, rep) => {
       failedByCheck = new Set();
       recycledNow = new Map();
       fteNow = new Set();
+      downNow = new Set();
+      quorumLostNow = false;
     },
     before(e, i) {
       if (e.type === 'call') onCall(e, i);
       if (e.type === 'rhs.recycle') onRecycle(e, i);
       if (e.type === 'resource.state') onState(e, i);
       if (e.type === 'policy' && e.rule === 'FailoverThresholdExceeded') fteNow.add(e.subject);
+      if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow = true;
+      if (e.type === 'node.state' && e.to === 'Down') downNow.add(e.node);
       if (e.type === 'action' && e.action.action === 'failResource') failedByAction.add(e.action.resource);
     },
     after(e) {

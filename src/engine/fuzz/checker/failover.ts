@@ -176,9 +176,12 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           const d = (decisions.get(g) ?? []).map((x) => x.rule);
           const ok =
             ongoing.has(g) ||
+            // A group that never had an owner (no node could take it at t=0) is placed by no rule the
+            // contract writes out; only a group that was refused a target must start its failover.
+            (e.from === null && !waiting.has(g)) ||
             d.includes('FailoverThresholdExceeded') ||
             (e.to === null && (d.includes('NoTargetNode') || triggers.has(g))) ||
-            (m.groupPersistent.get(g) === 'offline' && triggers.has(g));
+            (m.groupPersistent.get(g) === 'offline' && (triggers.has(g) || waiting.has(g)));
           if (!ok)
             rep.add(
               '§4.8 a group waiting for a target',

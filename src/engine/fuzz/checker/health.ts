@@ -114,6 +114,10 @@ export const healthRule: RuleFactory = (m, rep) => {
       }
       if (e.type === 'resource.state' && e.from === 'Online') resolve(e.resource, e.t);
       if (e.type === 'action' && 'resource' in e.action) resolve(e.action.resource, e.t);
+      // Polls of this instant ran before the crash action (timers first, then actions: §2).
+      if (e.type === 'action' && e.action.action === 'crashNode')
+        for (const r of new Set([...seen.keys(), ...[...plans].filter(([, p]) => p.p === e.t).map(([r]) => r)]))
+          resolve(r, e.t);
     },
     after(e, i) {
       if (e.type === 'resource.state') {

@@ -10,6 +10,8 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
   const detectMs = scenario.cluster.properties.SameSubnetDelay * scenario.cluster.properties.SameSubnetThreshold;
   const due = new Obligations<null>(rep);
   let quorumLostAt = -1;
+  /** A node crashed while Joining was never a member: Down at once or at detection (the contract is silent). */
+  const joiningCrash = new Map<string, number>();
   return {
     startInstant(t) {
       due.settle(t);
@@ -20,7 +22,7 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
         const det = due.get(`down:${e.node}`);
         if (e.to === 'Down') {
           if (det && det.due === e.t) due.delete(`down:${e.node}`);
-          else if (quorumLostAt !== e.t)
+          else if (quorumLostAt !== e.t && joiningCrash.get(e.node) !== e.t)
             rep.add(
               '§4.6 detection',
               e.t,
@@ -66,6 +68,12 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
         rep.add(R, e.t, i, `no monitor recycle on ${q(e.node)} (crashed at ${m.crashedAt.get(e.node)})`, 'rhs.recycle');
     },
     after(e) {
+      if (e.type === 'action' && e.action.action === 'crashNode' && m.nodeState.get(e.action.node) === 'Joining') {
+        joiningCrash.set(e.action.node, e.t);
+        if (due.has(`down:${e.action.node}`)) return;
+        joiningCrash.set(e.action.node, e.t);
+        return;
+      }
       if (e.type === 'action' && e.action.action === 'crashNode' && m.crashedAt.get(e.action.node) === e.t)
         due.add(
           `down:${e.action.node}`,

@@ -36,6 +36,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
   function lateRestarts(t: number, inclusive: boolean): void {
     for (const [r, due] of restartDue) {
       if (inclusive ? due > t : due >= t) continue;
+      const node = m.resNode.get(r) ?? null;
+      if (node !== null && m.crashedAt.has(node)) continue;
       if (m.state.get(r) === 'Failed' && m.providersMet(r)) {
         rep.add(
           R,
@@ -156,7 +158,10 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           const a = e.action;
           if ('group' in a) cancelGroup(a.group);
           if ('resource' in a) restartDue.delete(a.resource);
-          if ('node' in a) for (const r of restartDue.keys()) if (m.resNode.get(r) === a.node) restartDue.delete(r);
+          // A paused node keeps restarting its resources (§4.6); a drain may move them instead. On a crashed
+          // node the restart's Online call is still made (traced pending, §4.8): judged leniently below.
+          const stops = a.action === 'pauseNode' && a.drain === true;
+          if (stops) for (const r of [...restartDue.keys()]) if (m.resNode.get(r) === a.node) restartDue.delete(r);
         }
       }
       if (e.type === 'node.state' && e.to === 'Down')
