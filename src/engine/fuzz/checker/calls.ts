@@ -88,7 +88,8 @@ export const callsRule: RuleFactory = (m, rep) => {
     }
     const monitors = new Set(due.map((h) => h.monitor));
     for (const mon of monitors) recycles.delete(`${mon}@${e.t}`);
-    const inMonitor = (r: string) => monitors.has(m.separate.has(r) ? `${e.node}|${r}` : `${e.node}|*`);
+    const inMonitor = (r: string) =>
+      due.some((h) => h.resource === r) || monitors.has(m.separate.has(r) ? `${e.node}|${r}` : `${e.node}|*`);
     const hosted = [...m.res.keys()].filter((r) => {
       const owner = m.owner.get(m.res.get(r)!.group);
       return (m.resNode.get(r) === e.node || owner === e.node) && inMonitor(r);

@@ -54,7 +54,11 @@ export const nodesRule: RuleFactory = (m, rep, { scenario }) => {
           rep.add(R, e.t, i, `${e.call} into ${q(e.node)} traced pending`, e.result);
       }
       if (e.type === 'resource.state' && crashed(e.node)) {
-        const completes = e.to === 'Online' || e.to === 'Failed' || (e.from === 'OfflinePending' && e.to === 'Offline');
+        // Offline → Failed is the cluster's own bookkeeping after a refused failover (§4.5), not a call.
+        const completes =
+          e.to === 'Online' ||
+          (e.to === 'Failed' && e.from !== 'Offline') ||
+          (e.from === 'OfflinePending' && e.to === 'Offline');
         if (completes)
           rep.add(
             R,

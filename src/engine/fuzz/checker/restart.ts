@@ -157,7 +157,9 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (e.type === 'action') {
           const a = e.action;
           if ('group' in a) cancelGroup(a.group);
-          if ('resource' in a) restartDue.delete(a.resource);
+          // Faults (setHealth, setOnline, heal ...) do not touch a pending restart; these actions may.
+          const steers = ['onlineResource', 'offlineResource', 'failResource'].includes(a.action);
+          if ('resource' in a && steers) restartDue.delete(a.resource);
           // A paused node keeps restarting its resources (§4.6); a drain may move them instead. On a crashed
           // node the restart's Online call is still made (traced pending, §4.8): judged leniently below.
           const stops = a.action === 'pauseNode' && a.drain === true;
