@@ -24,6 +24,7 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
   const retryDue = new Map<string, number>();
   const failedAt = new Map<string, number>();
   const lastOwnerChange = new Map<string, number>();
+  const adminOnline = new Set<string>();
   let counted: { r: string; i: number; count: number; start: number }[] = [];
   let cause = new Set<string>();
   let groupDecision = new Set<string>();
@@ -91,7 +92,11 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           return;
         }
         const justified =
-          (due !== undefined && e.t >= due) || cause.has(`retry:${r}`) || cause.has('any') || movedSince;
+          (due !== undefined && e.t >= due) ||
+          cause.has(`retry:${r}`) ||
+          cause.has('any') ||
+          adminOnline.has(r) ||
+          movedSince;
         if (!justified && !win.get(r)!.unknown)
           rep.add(
             R,
@@ -104,6 +109,7 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           );
       }
       if (e.type === 'resource.state' && e.from === 'Failed') {
+        adminOnline.delete(e.resource);
         restartDue.delete(e.resource);
         retryDue.delete(e.resource);
       }
@@ -158,7 +164,10 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           const a = e.action;
           if ('group' in a) cancelGroup(a.group);
           // Faults (setHealth, setOnline, heal ...) do not touch a pending restart; these actions may.
-          const steers = ['onlineResource', 'offlineResource', 'failResource'].includes(a.action);
+          const steers = ['offlineResource', 'failResource'].includes(a.action);
+          // An administrator online brings the resource up providers-first, possibly later (§4.1).
+          if (a.action === 'onlineResource') adminOnline.add(a.resource);
+          if (a.action === 'onlineGroup') for (const r of m.group.get(a.group)!.resources) adminOnline.add(r.name);
           if ('resource' in a && steers) restartDue.delete(a.resource);
           // A paused node keeps restarting its resources (§4.6); a drain may move them instead. On a crashed
           // node the restart's Online call is still made (traced pending, §4.8): judged leniently below.
