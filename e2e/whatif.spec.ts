@@ -33,7 +33,14 @@ test.describe('What-if lab', () => {
     await expect(page.getByText('13 runs: each fault alone')).toBeVisible();
     await page.getByRole('button', { name: 'Run sweep' }).click();
     await expect(page.getByTestId('sweep-summary')).toContainText('Worst single failure: ');
-    await expect(page.getByTestId('sweep-summary')).toContainText('of 13 runs cost downtime');
+    await expect(page.getByTestId('sweep-summary')).toContainText(
+      '7 of 13 runs cost downtime beyond the scenario without an added fault',
+    );
+    await expect(
+      page.getByText(
+        "Without an added fault (the scenario's own script): SQL Server (MSSQLSERVER) down 12 s from 1 min.",
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('region', { name: 'Downtime by fault and group' }).getByRole('row')).toHaveCount(14);
     await page.screenshot({ path: '/tmp/whatif-1440.png' });
     await page.setViewportSize({ width: 1024, height: 768 });

@@ -8,7 +8,6 @@ export interface SweepResults {
   baseline: BaselineEntry[];
 }
 import { baselineWords, FAMILIES, parseInstants, summaryWords } from './model';
-import { runBaseline } from '../sweep/run';
 import { JobProgress } from './JobProgress';
 import { Matrix } from './Matrix';
 import { sweepJob, type Runner } from './pool';
@@ -62,7 +61,7 @@ export function SweepPanel(props: {
   onOpen(at: number, fault: Action): void;
 }) {
   const { scenario, setup, runner } = props;
-  const job = useJob<RunDetail[]>();
+  const job = useJob<(RunDetail | BaselineEntry)[]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
   const templates = templatesOf(setup.families);
   const runs = error ? [] : planRuns(scenario, templates, ats);
@@ -70,10 +69,14 @@ export function SweepPanel(props: {
   const start = () => {
     props.onResults(null);
     job.start(runs.length, (onProgress) => {
-      const j = sweepJob<RunDetail>(runner, { scenario, ats, templates }, runs, onProgress);
-      // The baseline is one plain run of the scenario, in this thread once the runs are in.
+      // The runs on every core, plus the baseline (the scenario without an added fault) on a worker of its own.
+      const j = sweepJob<RunDetail | BaselineEntry>(runner, { scenario, ats, templates }, runs, onProgress, true);
       void j.promise.then(
-        (details) => props.onResults({ details, baseline: runBaseline(scenario, ats).baseline }),
+        (all) =>
+          props.onResults({
+            details: all.slice(0, runs.length) as RunDetail[],
+            baseline: all.slice(runs.length) as BaselineEntry[],
+          }),
         () => {},
       );
       return j;
