@@ -33,6 +33,7 @@ test.describe('What-if lab', () => {
     // The shipped example: 3 nodes, 5 resources; crash, resource failure and IsAlive hang at 60 s.
     await expect(page.getByText('13 runs: each fault alone')).toBeVisible();
     await page.getByRole('button', { name: 'Run sweep' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Swept 13 runs in .* on \d workers?\.$/ })).toBeVisible();
     await expect(page.getByTestId('sweep-summary')).toContainText('Worst single failure: ');
     await expect(page.getByTestId('sweep-summary')).toContainText(
       '7 of 13 runs cost downtime beyond the scenario without an added fault',

@@ -10,7 +10,8 @@ export interface SweepResults {
 import { baselineWords, FAMILIES, parseInstants, summaryWords } from './model';
 import { JobProgress } from './JobProgress';
 import { Matrix } from './Matrix';
-import { sweepJob, type Runner } from './pool';
+import { coreCount, sweepJob, type Runner } from './pool';
+import { humanMs } from '../engine';
 import { useJob } from './useJob';
 
 export interface SweepSetup {
@@ -98,6 +99,12 @@ export function SweepPanel(props: {
         Run sweep
       </button>
       <JobProgress state={job.state} label="Sweep" unit="runs" onCancel={job.cancel} />
+      {job.state.status === 'done' && (
+        <p role="status" className="w-note">
+          Swept {runs.length} runs in {humanMs(Math.round(job.state.elapsedMs))} on {Math.min(coreCount(), runs.length)}{' '}
+          worker{coreCount() > 1 ? 's' : ''}.
+        </p>
+      )}
       {props.results && (
         <>
           <p className="w-summary" data-testid="sweep-summary">
