@@ -66,8 +66,8 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
     r.restartWindow = EMPTY_RESTART_WINDOW;
     r.gaveUp = false;
     r.dueAt = null;
-    e.disarm(r.timers, 'restart');
-    e.disarm(r.timers, 'retry');
+    e.disarm(r, 'restart');
+    e.disarm(r, 'retry');
   }
   if (from !== to) e.emit({ type: 'group.owner', group: g.spec.name, from, to, cause, reason });
 }
@@ -104,10 +104,10 @@ export function startMove(
   reason: string,
   named = false,
 ): void {
-  g.actor.send({ type: 'MOVE_START', target, cause, reason, named });
+  e.groupSend(g, { type: 'MOVE_START', target, cause, reason, named });
   for (const r of g.resources) {
     r.dueAt = null;
-    e.disarm(r.timers, 'restart');
+    e.disarm(r, 'restart');
     const s = e.resState(r);
     if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
   }
@@ -117,16 +117,16 @@ export function startMove(
 
 /** When every resource is Offline or Failed, a moving group changes owner and comes online there. */
 export function checkMoveProgress(e: Engine, g: GroupRt): void {
-  const snap = g.actor.getSnapshot();
-  if (snap.value !== 'moving' || !snap.context.move) return;
+  const move = e.groupMove(g);
+  if (!e.groupMoving(g) || !move) return;
   if (g.resources.some((r) => e.resState(r) !== 'Offline' && e.resState(r) !== 'Failed')) return;
-  const { target, cause, reason } = snap.context.move;
+  const { target, cause, reason } = move;
   if (e.nodeState(e.nodeByName.get(target)!) !== 'Up') {
     // Normally handled when the target went away (moveTargetLost); kept as the arrival's guard.
     moveTargetLost(e, g);
     return;
   }
-  g.actor.send({ type: 'MOVE_DONE' });
+  e.groupSend(g, { type: 'MOVE_DONE' });
   const to = target;
   setOwner(e, g, to, cause, reason);
   if (g.persistent === 'online' && (cause !== 'failover' || g.spec.properties.Priority > 0)) {
@@ -141,7 +141,7 @@ export function checkMoveProgress(e: Engine, g: GroupRt): void {
  * again by their own rule.
  */
 export function moveTargetLost(e: Engine, g: GroupRt): void {
-  const move = g.actor.getSnapshot().context.move;
+  const move = e.groupMove(g);
   if (!move) return;
   const lost = move.target;
   const named = move.cause === 'failback' || move.named;
@@ -149,7 +149,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
     const mode: WalkMode = move.cause === 'failover' ? { kind: 'afterCurrent', current: g.owner } : { kind: 'fromTop' };
     const to = chooseFor(e, g, mode);
     if (to !== null) {
-      g.actor.send({
+      e.groupSend(g, {
         type: 'RETARGET',
         target: to,
         reason: `${move.reason}; target ${q(lost)} became unavailable, so ${q(to)} was chosen again by the same rule`,
@@ -158,7 +158,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
       return;
     }
   }
-  g.actor.send({ type: 'MOVE_CANCEL' });
+  e.groupSend(g, { type: 'MOVE_CANCEL' });
   if (move.cause === 'failover') {
     // The offline step completes; the failover waits for a node that can host the group.
     noTarget(
@@ -180,7 +180,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
 /** Every moving group whose target just became unavailable. */
 export function targetsLost(e: Engine, nodes: ReadonlySet<string>): void {
   for (const g of byPriority(e.groups)) {
-    const move = g.actor.getSnapshot().context.move;
+    const move = e.groupMove(g);
     if (move && nodes.has(move.target)) moveTargetLost(e, g);
   }
 }
@@ -389,18 +389,17 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
         reason: `preferred owner ${q(target)} is Up, but failback is allowed only inside the failback window`,
       });
       e.arm(
-        g.timers,
+        g,
         'failback',
         'failbackWindow',
-        g.spec.name,
         at - e.now(),
         `failback window opens (${p.FailbackWindowStart}:00)`,
-        () => considerFailback(e, g, false),
+        'failback',
       );
       return;
     }
   }
-  e.disarm(g.timers, 'failback');
+  e.disarm(g, 'failback');
   const rank = g.spec.preferredOwners.indexOf(target) + 1;
   startMove(
     e,
@@ -413,7 +412,13 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
 
 /** group.state, evaluated once at the end of each instant, when it differs from the last one emitted. */
 export function endOfInstantGroupStates(e: Engine): void {
-  for (const g of e.groups) {
+  // Only a group one of whose resources changed state can change its derived state; they are
+  // evaluated in scenario order, as if every group were.
+  if (e.dirtyGroups.size === 0) return;
+  const dirty =
+    e.dirtyGroups.size === e.groups.length ? e.groups : [...e.dirtyGroups].sort((a, b) => a.index - b.index);
+  e.dirtyGroups.clear();
+  for (const g of dirty) {
     const all = g.resources.map((r) => e.resState(r));
     const top = g.topLevel.map((r) => e.resState(r));
     const to = deriveGroupState(all, top);
