@@ -65,7 +65,9 @@ export class Engine {
   constructor(
     readonly scenario: Scenario,
     readonly semantics: Semantics,
-    runScript: boolean,
+    readonly runScript: boolean,
+    /** Build the records only: a saved state is loaded next (cluster/snapshot.ts). */
+    restoring = false,
   ) {
     this.rng = new Rng(scenario.seed);
     this.instantLimit =
@@ -134,6 +136,7 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
+    if (restoring) return;
     // Every group's state is evaluated at the end of instant 0 (an empty group is Online).
     for (const g of this.groups) this.dirtyGroups.add(g);
     formCluster(this);
