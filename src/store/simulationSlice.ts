@@ -7,6 +7,11 @@ import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';
 import { latestDecisions } from './decisions';
 import { perfNow, recordCreate, recordStep } from './perf';
+import { advanceWithCheckpoints, CheckpointCache, restoreBefore } from './checkpoints';
+
+/** A fresh checkpoint cache for a newly loaded scenario (none when the engine cannot restore). */
+const newCheckpoints = (rt: Runtime, scenario: Scenario) =>
+  rt.deps.engine.restoreSimulation ? CheckpointCache.forScenario(scenario) : undefined;
 
 type Own = Omit<
   SimulationSlice,
@@ -36,6 +41,7 @@ export function initialSimulationState(
   rt.sim = rt.deps.engine.createSimulation(r.scenario);
   recordCreate(perfNow() - t0);
   rt.playhead = 0;
+  rt.checkpoints = newCheckpoints(rt, r.scenario);
   const events = rt.sim.events().slice();
   const view = rt.sim.view();
   return {
@@ -84,12 +90,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     let applied = get().appliedCount;
     const target = Math.min(Math.max(t, rt.sim.now()), scenario.until);
     const t0 = perfNow();
-    while (applied < actions.length && actions[applied].at <= target) {
-      rt.sim.advanceTo(actions[applied].at);
-      rt.sim.apply(actions[applied].action);
-      applied++;
-    }
-    rt.sim.advanceTo(target);
+    applied = advanceWithCheckpoints(rt.sim, target, actions, applied, rt.checkpoints ?? null);
     rt.playhead = target;
     refresh({ appliedCount: applied, ...extra }, t0);
   };
@@ -111,6 +112,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       }
       get().pause();
       rebuild(r.scenario);
+      rt.checkpoints = newCheckpoints(rt, r.scenario);
       set({
         source,
         scenario: r.scenario,
@@ -143,7 +145,15 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
 
     seek(t) {
       const target = Math.round(Math.min(Math.max(0, t), get().scenario.until));
-      if (target < rt.sim.now()) {
+      const restore = rt.deps.engine.restoreSimulation;
+      const cp =
+        target < rt.sim.now() && rt.checkpoints && restore && restoreBefore(rt.checkpoints, target, rt.sim, restore);
+      if (cp) {
+        // The latest checkpoint before the target: at most one interval to re-simulate.
+        rt.sim = cp.sim;
+        rt.playhead = cp.sim.now();
+        set({ appliedCount: cp.appliedCount, events: [], decisions: {} });
+      } else if (target < rt.sim.now()) {
         rebuild(get().scenario);
         // The waiting actions stay: moving forward again replays them at their instants.
         set({ appliedCount: 0, events: [], decisions: {} });
@@ -188,6 +198,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         refresh();
         return { allowed: false, reason: result.reason };
       }
+      rt.checkpoints?.forgetAfter(now);
       const kept: AppliedAction[] = actions.slice(0, appliedCount);
       kept.push({ at: now, action });
       // Acting changes the future: what we knew beyond now no longer holds (a fork).
