@@ -8,6 +8,7 @@ import { buildViewIndex } from './viewIndex';
 import { latestDecisions } from './decisions';
 import { perfNow, recordCreate, recordStep } from './perf';
 import { advanceWithCheckpoints, CheckpointCache, restoreBefore } from './checkpoints';
+import { fileTooLarge, scenarioTooLarge } from './limits';
 
 /** A fresh checkpoint cache for a newly loaded scenario (none when the engine cannot restore). */
 const newCheckpoints = (rt: Runtime, scenario: Scenario) =>
@@ -105,6 +106,11 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
 
   const slice: Omit<SimulationSlice, keyof Own> = {
     loadScenario(source, opts = {}) {
+      const tooLarge = scenarioTooLarge(source);
+      if (tooLarge) {
+        set({ loadError: { origin: opts.origin ?? 'scenario', issues: [{ path: '(scenario)', message: tooLarge }] } });
+        return false;
+      }
       const r = rt.deps.engine.validateScenario(source);
       if (!r.ok) {
         set({ loadError: { origin: opts.origin ?? 'scenario', issues: r.errors } });
@@ -131,6 +137,11 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     },
 
     loadScenarioText(text, origin) {
+      const tooLarge = fileTooLarge(text);
+      if (tooLarge) {
+        set({ loadError: { origin, issues: [{ path: '(file)', message: tooLarge }] } });
+        return false;
+      }
       let json: unknown;
       try {
         json = JSON.parse(text);
