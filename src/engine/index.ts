@@ -24,6 +24,10 @@ export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, restoreSimulation, runScenario } from './simulation';
 export { SimulationLoopError } from './cluster/engine';
+/** The lifecycle machines (XState definitions), for views that draw them. */
+export { resourceMachine } from './machines/resourceMachine';
+export { groupMachine } from './machines/groupMachine';
+export { nodeMachine } from './machines/nodeMachine';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

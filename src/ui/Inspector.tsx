@@ -8,6 +8,7 @@ import { selectQuorum, selectScenario, selectSelected } from '../store/selectors
 import type { EntityRef } from '../store/types';
 import { ActionButtons } from './ActionButtons';
 import { Countdown, Meter, StateBadge, Timers } from './parts';
+import { Statechart } from './statechart/Statechart';
 
 export function Inspector() {
   const selected = useAppStore(selectSelected);
@@ -67,6 +68,7 @@ function EntityPanel({ entity }: { entity: EntityRef }) {
         </button>
       </div>
       {body ?? <p>Not in this scenario.</p>}
+      {body && <Statechart entity={entity} />}
       <h3>Actions</h3>
       <ActionButtons items={items} />
     </section>
