@@ -8,16 +8,8 @@ import type { ActionCheck } from '../model/view';
 import type { GroupRt, ResRt } from './runtime';
 import { HEALTHY } from './runtime';
 import { chooseFor, possibleForAll, startMove, bringGroupOnline, checkMoveProgress } from './groups';
-import {
-  armHealth,
-  failResource,
-  runIsAlive,
-  tryStartOffline,
-  tryStartOnline,
-  wantOnline,
-  afterDown,
-  hungOn,
-} from './resources';
+import { armHealth, runIsAlive } from './monitor';
+import { failResource, tryStartOffline, tryStartOnline, wantOnline, afterDown, hungOn } from './resources';
 import { crashNode, pauseNode, resumeNode, startNode, witnessChanged } from './nodes';
 
 const q = (s: string) => `"${s}"`;

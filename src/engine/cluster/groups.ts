@@ -5,12 +5,9 @@
 import type { Engine } from './engine';
 import type { Awaiting, GroupRt } from './runtime';
 import type { OwnerCause } from '../model/trace';
-import { chooseTarget, failbackTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
+import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
-import { deriveGroupState } from '../policies/groupState';
 import { providersFirst } from '../policies/dependencies';
-import { nextWindowInstant, formatLocalTime } from '../policies/failbackWindow';
-import { humanMs } from '../policies/format';
 import { armRetry, tryStartOffline, tryStartOnline, wantOnline } from './resources';
 
 const q = (s: string) => `"${s}"`;
@@ -358,90 +355,5 @@ export function placeAwaiting(e: Engine): void {
         `node ${q(to)} can now host the group (it had no live owner)`,
       );
     autoStart(e, [g], `placed on ${q(to)}: providers-first online`);
-  }
-}
-
-/**
- * Failback (contract §4.6): AutoFailbackType 1 with preferred owners moves, gracefully and without
- * counting, to the highest-ranked preferred node that is Up and ranks above the current owner —
- * at once without a window, else at the next instant inside [Start, End) local hours.
- */
-export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, onlyTo?: string): void {
-  const p = g.spec.properties;
-  if (p.AutoFailbackType !== 1 || g.spec.preferredOwners.length === 0) return;
-  if (e.groupMoving(g) || g.owner === null || !e.quorum.has) return;
-  const target = failbackTarget(
-    g.spec.preferredOwners,
-    (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n),
-    g.owner,
-  );
-  if (target === null || (onlyTo && target !== onlyTo)) return;
-  if (!ignoreWindow) {
-    const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
-    if (at === null) return;
-    if (at > e.now()) {
-      if (g.timers.failback) return;
-      e.emit({
-        type: 'policy',
-        rule: 'FailbackScheduled',
-        subject: g.spec.name,
-        detail: `failback to ${q(target)} waits for the window ${p.FailbackWindowStart}:00–${p.FailbackWindowEnd}:00 (local ${formatLocalTime(e.scenario.cluster.startTimeMs, at)}, in ${humanMs(at - e.now())})`,
-        reason: `preferred owner ${q(target)} is Up, but failback is allowed only inside the failback window`,
-      });
-      e.arm(
-        g,
-        'failback',
-        'failbackWindow',
-        at - e.now(),
-        `failback window opens (${p.FailbackWindowStart}:00)`,
-        'failback',
-      );
-      return;
-    }
-  }
-  e.disarm(g, 'failback');
-  const rank = g.spec.preferredOwners.indexOf(target) + 1;
-  startMove(
-    e,
-    g,
-    target,
-    'failback',
-    `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`,
-  );
-}
-
-/** group.state, evaluated once at the end of each instant, when it differs from the last one emitted. */
-export function endOfInstantGroupStates(e: Engine): void {
-  // Only a group one of whose resources changed state can change its derived state; they are
-  // evaluated in scenario order, as if every group were.
-  if (e.dirtyGroups.size === 0) return;
-  const dirty =
-    e.dirtyGroups.size === e.groups.length ? e.groups : [...e.dirtyGroups].sort((a, b) => a.index - b.index);
-  e.dirtyGroups.clear();
-  for (const g of dirty) {
-    const all = g.resources.map((r) => e.resState(r));
-    const top = g.topLevel.map((r) => e.resState(r));
-    const to = deriveGroupState(all, top);
-    if (to === g.lastState) continue;
-    const from = g.lastState;
-    g.lastState = to;
-    e.emit({ type: 'group.state', group: g.spec.name, from, to, reason: groupStateReason(e, g, to) });
-  }
-}
-
-function groupStateReason(e: Engine, g: GroupRt, to: string): string {
-  const names = (pred: (s: string) => boolean) =>
-    g.resources.filter((r) => pred(e.resState(r))).map((r) => q(r.spec.name));
-  switch (to) {
-    case 'Failed':
-      return `resource ${names((s) => s === 'Failed').join(', ')} is Failed`;
-    case 'Pending':
-      return `resource ${names((s) => s.endsWith('Pending')).join(', ')} is pending`;
-    case 'PartialOnline':
-      return `only some top-level resources are Online`;
-    case 'Online':
-      return g.resources.length ? 'every top-level resource is Online' : 'empty group';
-    default:
-      return 'no top-level resource is Online';
   }
 }

@@ -3,13 +3,13 @@
  * at t = 0, crash and heartbeat detection, join, pause/drain, resume, quorum loss and regain (§4.7).
  */
 import type { Engine } from './engine';
+import { considerFailback } from './failback';
 import type { GroupRt, NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
 import {
   autoStart,
   byPriority,
   chooseFor,
-  considerFailback,
   failoverGroup,
   placeAwaiting,
   possibleForAll,

@@ -3,9 +3,10 @@
  * here, their owner and a payload, so the clock's heap can be saved and restored.
  */
 import type { Engine } from './engine';
+import { considerFailback } from './failback';
 import type { GroupRt, NodeRt, ResRt, TimerHandler, TimerOwner, TimerPayload } from './runtime';
-import { callDone, callFailed, recycleMonitor, retryNow, runHealthCheck, tryStartOnline } from './resources';
-import { considerFailback } from './groups';
+import { callDone, callFailed, retryNow, tryStartOnline } from './resources';
+import { recycleMonitor, runHealthCheck } from './monitor';
 import { detectDown, joined } from './nodes';
 
 type Handler = (e: Engine, owner: TimerOwner, payload: TimerPayload | null) => void;
