@@ -35,13 +35,25 @@ export function Statechart({ entity }: { entity: EntityRef }) {
           <marker id="sc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" />
           </marker>
+          <marker
+            id="sc-arrow-last"
+            className="last"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="5"
+            markerHeight="5"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
         </defs>
         {layout.edges.map((e) => (
           <path
             key={`${e.source}>${e.target}`}
             d={e.path}
             className={isLast(e.source, e.target) ? 'edge last' : 'edge'}
-            markerEnd="url(#sc-arrow)"
+            markerEnd={isLast(e.source, e.target) ? 'url(#sc-arrow-last)' : 'url(#sc-arrow)'}
           />
         ))}
         {layout.boxes.map((b) => (
