@@ -197,3 +197,5 @@ for (const g of goals) console.log(`goal: ${g}`);
 console.log(
   `goal: 24 h under 1000 ms → ${day < 1000 ? 'met' : 'MISSED'} (${day.toFixed(0)} ms); 7 days within 10% of 24 h → ${week <= day * 1.1 ? 'met' : 'MISSED'} (${((week / day - 1) * 100).toFixed(1)}%)`,
 );
+// The sweep benchmark (what-if issue §2); `npm run bench:sweep` runs it alone, BENCH_SWEEP=0 skips it here.
+if (process.env.BENCH_SWEEP !== '0') await import('./bench-sweep');

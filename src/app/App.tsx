@@ -2,6 +2,8 @@
 import type { DragEvent } from 'react';
 import { lazy, Suspense, useState } from 'react';
 import { useAppStoreApi } from '../store/context';
+import { effectiveSource } from '../store/branches';
+import type { AppState } from '../store/types';
 import { ClusterCanvas } from '../ui/canvas/ClusterCanvas';
 import { EventLog } from '../ui/EventLog';
 import { Header } from '../ui/Header';
@@ -13,11 +15,15 @@ import { Timeline } from '../ui/Timeline';
 
 // Design mode (src/design-ui) is loaded on first use, so Simulate's first load does not carry the editor.
 const DesignMode = lazy(() => import('../design-ui').then((m) => ({ default: m.DesignMode })));
+// Lessons (src/lesson-ui): the list, the player's "Lesson" region, the recorder, #lesson= links.
+const LessonHost = lazy(() => import('../lesson-ui'));
+// The what-if lab (src/whatif-ui) likewise.
+const WhatIfMode = lazy(() => import('../whatif-ui').then((m) => ({ default: m.WhatIfMode })));
 
 export function App() {
   const api = useAppStoreApi();
   const [dragging, setDragging] = useState(false);
-  const [mode, setMode] = useState<'simulate' | 'design'>('simulate');
+  const [mode, setMode] = useState<'simulate' | 'design' | 'whatif'>('simulate');
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -28,9 +34,25 @@ export function App() {
     return (
       <Suspense fallback={<p>Loading Design mode…</p>}>
         <DesignMode
-          initialScenario={api.getState().source}
+          initialScenario={currentSource(api.getState())}
           onSimulate={(raw) => {
-            if (api.getState().loadScenario(raw, { origin: 'Design' })) setMode('simulate');
+            // carry: the applied actions whose targets still exist, and the time (dropped ones are named).
+            if (api.getState().loadScenario(raw, { origin: 'Design', carry: true })) setMode('simulate');
+          }}
+        />
+      </Suspense>
+    );
+  }
+  if (mode === 'whatif') {
+    return (
+      <Suspense fallback={<p>Loading the what-if lab…</p>}>
+        <WhatIfMode
+          onBack={() => setMode('simulate')}
+          onOpenRun={(at, fault) => {
+            // The run as Simulate plays it: the fault as a user action at its instant, standing there.
+            const s = api.getState();
+            if (s.loadScenario(s.source, { origin: 'What-if', actions: [{ at, action: fault }], t: at }))
+              setMode('simulate');
           }}
         />
       </Suspense>
@@ -48,8 +70,11 @@ export function App() {
       }}
       onDrop={(e) => void onDrop(e)}
     >
-      <Header onDesign={() => setMode('design')} />
+      <Header onDesign={() => setMode('design')} onWhatIf={() => setMode('whatif')} />
       <Notices />
+      <Suspense fallback={null}>
+        <LessonHost />
+      </Suspense>
       <TimeControls />
       <main className="workspace">
         <ClusterCanvas />
@@ -67,4 +92,10 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** Simulate's scenario as it runs now: the loaded one with the current branch's script and run length. */
+function currentSource(s: AppState): unknown {
+  const b = s.branches.find((x) => x.id === s.branchId);
+  return b ? effectiveSource(s.source, b) : s.source;
 }

@@ -20,6 +20,14 @@ export interface Checkpoint {
   snapshot: SimulationSnapshot;
 }
 
+/** A fresh cache for a new timeline (a loaded scenario or another branch); none without restore. */
+export function checkpointsFor(
+  engine: { restoreSimulation?: unknown },
+  scenario: Scenario,
+): CheckpointCache | undefined {
+  return engine.restoreSimulation ? CheckpointCache.forScenario(scenario) : undefined;
+}
+
 /** How many checkpoints a run of the whole scenario leaves: a seek re-simulates at most until/COUNT. */
 export const CHECKPOINTS_PER_RUN = 96;
 
