@@ -12,8 +12,12 @@ const OVERSCAN = 20;
 
 const pick =
   (kind: EntityKind, name: string) =>
-  (s: AppState): [string, string] => {
-    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', ''];
+  (s: AppState): [string, string, string?] => {
+    if (kind === 'node') {
+      const n = s.index.nodes[name];
+      // The cluster's view (Up) stays; the table also says the machine is already gone.
+      return [n?.state ?? '', '', n?.crashedUndetected ? 'crashed, not yet detected' : ''];
+    }
     if (kind === 'group') {
       const g = s.index.groups[name];
       return [g?.state ?? '', g?.owner ?? ''];
@@ -24,7 +28,7 @@ const pick =
   };
 
 const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
-  const [state, owner] = useAppStore(useShallow(pick(kind, name)));
+  const [state, owner, note] = useAppStore(useShallow(pick(kind, name)));
   const selected = useAppStore((s) => s.selected?.kind === kind && s.selected.name === name);
   const api = useAppStoreApi();
   return (
@@ -35,7 +39,10 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
         </button>
       </td>
       <td>{kind}</td>
-      <td className={`state-text state-${state}`}>{state}</td>
+      <td className={`state-text state-${state}`}>
+        {state}
+        {note && <span className="state-note"> · {note}</span>}
+      </td>
       <td>{owner}</td>
     </tr>
   );

@@ -1,13 +1,21 @@
-/** The live cluster on a React Flow canvas, with a context menu (mouse and keyboard). */
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+/**
+ * The live cluster on a React Flow canvas, with a context menu (mouse and keyboard). Above it, the
+ * view toolbar and the quorum banner; beside it (never over it) the mini map when asked for.
+ */
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import { selectOwnerKey, selectScenario } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { ActionMenu, type MenuState } from '../ActionMenu';
+import { selectTextScale, usePanels } from '../layout/panelPrefs';
+import { CanvasToolbar } from './CanvasToolbar';
+import { edgeTypes } from './edgeTypes';
+import { FocusController } from './FocusController';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
+import { QuorumBanner } from './QuorumBanner';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -15,6 +23,7 @@ import { nodeTypes } from './nodeTypes';
  * ~50 ms per frame for the whole transition (trace of the 200-group scenario).
  */
 const ANIMATE_MAX_GROUPS = 24;
+const FIT_VIEW = { minZoom: 0.35, maxZoom: 1 };
 
 const selectOwners = (s: AppState) => s.view.groups.map((g) => g.owner);
 
@@ -24,10 +33,14 @@ export function ClusterCanvas() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
   const ownerKey = useAppStore(selectOwnerKey);
+  const presentation = usePanels((s) => s.presentation);
+  const textScale = usePanels(selectTextScale);
+  const [mapWanted, setMapWanted] = useState(false);
+  const showMap = mapWanted && !presentation;
   const boxes = useMemo(() => groupBoxes(scenario), [scenario]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
-  const edges = useMemo(() => buildEdges(scenario), [scenario]);
+  const edges = useMemo(() => buildEdges(scenario, boxes), [scenario, boxes]);
   const nodes = useMemo(
     () => {
       const next = reuseNodes(prevNodes.current, buildNodes(scenario, boxes, selectOwners(api.getState())));
@@ -44,10 +57,9 @@ export function ClusterCanvas() {
   const openMenuAt = useCallback(
     (id: string, clientX: number, clientY: number) => {
       const entity = entityOf(id);
-      const box = wrapper.current?.getBoundingClientRect();
-      if (!entity || !box) return;
+      if (!entity) return;
       api.getState().select(entity);
-      setMenu({ entity, x: clientX - box.left, y: clientY - box.top });
+      setMenu({ entity, x: clientX, y: clientY });
     },
     [api],
   );
@@ -69,36 +81,54 @@ export function ClusterCanvas() {
       onKeyDown={onKeyDown}
       aria-label="Cluster diagram"
       role="region"
+      style={{ '--canvas-text': textScale } as CSSProperties}
     >
-      <ReactFlow
-        key={scenario.name}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        // Big clusters: never zoom out so far that every node is on screen (and rendered) at once.
-        fitViewOptions={{ minZoom: 0.35, maxZoom: 1 }}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onNodeClick={(_, n) => {
-          const entity = entityOf(n.id);
-          api.getState().select(entity);
-          setMenu(null);
-        }}
-        onNodeContextMenu={(e, n) => {
-          e.preventDefault();
-          openMenuAt(n.id, e.clientX, e.clientY);
-        }}
-        onPaneClick={() => setMenu(null)}
-        onPaneContextMenu={(e) => e.preventDefault()}
-      >
-        <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
-        <Controls />
-      </ReactFlow>
+      <div className="canvas-bar">
+        <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
+        <QuorumBanner />
+      </div>
+      <ReactFlowProvider key={scenario.name}>
+        <div className="canvas-body">
+          <div className="canvas-flow">
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              fitView
+              // Big clusters: never zoom out so far that every node is on screen (and rendered) at once.
+              fitViewOptions={FIT_VIEW}
+              // Small clusters render everything (their edges stay in the DOM, also off screen).
+              onlyRenderVisibleElements={scenario.groups.length > ANIMATE_MAX_GROUPS}
+              minZoom={0.05}
+              maxZoom={3}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              onNodeClick={(_, n) => {
+                const entity = entityOf(n.id);
+                api.getState().select(entity);
+                setMenu(null);
+              }}
+              onNodeContextMenu={(e, n) => {
+                e.preventDefault();
+                openMenuAt(n.id, e.clientX, e.clientY);
+              }}
+              onPaneClick={() => setMenu(null)}
+              onPaneContextMenu={(e) => e.preventDefault()}
+            >
+              <FocusController nodes={nodes} scenario={scenario} fit={FIT_VIEW} />
+              <Background gap={24} />
+              <Controls />
+            </ReactFlow>
+          </div>
+          {showMap && (
+            <aside className="canvas-map" aria-label="Mini map of the cluster">
+              <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
+            </aside>
+          )}
+        </div>
+      </ReactFlowProvider>
       {menu && <ActionMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );

@@ -1,0 +1,43 @@
+/**
+ * Keeps the focused group (./focus) in view: fits it when focus is turned on, when its group moves
+ * to another node (it follows a failover) and when the canvas changes size (presentation, panels).
+ * Without focus, a size change fits the whole diagram again. Renders nothing.
+ */
+import { useEffect } from 'react';
+import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
+import type { Scenario } from '../../engine/model/scenario';
+import { usePanels } from '../layout/panelPrefs';
+import { focusRect } from './focus';
+
+const selectSize = (s: ReactFlowState) => `${s.width}x${s.height}`;
+
+export function FocusController({
+  nodes,
+  scenario,
+  fit,
+}: {
+  nodes: readonly Node[];
+  scenario: Scenario;
+  fit: { minZoom: number; maxZoom: number };
+}) {
+  const flow = useReactFlow();
+  const focus = usePanels((s) => s.focus);
+  const size = useStore(selectSize);
+  const rect = focus ? focusRect(nodes, scenario, focus) : null;
+  const key = rect ? `${rect.x},${rect.y},${rect.w},${rect.h}` : '';
+
+  useEffect(() => {
+    if (size.startsWith('0x') || size.endsWith('x0')) return;
+    if (rect)
+      void flow.fitBounds({ x: rect.x, y: rect.y, width: rect.w, height: rect.h }, { padding: 0.04, duration: 500 });
+    else void flow.fitView({ ...fit, duration: 300 });
+    // `key` stands for `rect` (a new object every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, size, flow]);
+
+  // A focus on a group the scenario no longer has is dropped.
+  useEffect(() => {
+    if (focus && !scenario.groups.some((g) => g.name === focus)) usePanels.getState().setFocus(null);
+  }, [focus, scenario]);
+  return null;
+}
