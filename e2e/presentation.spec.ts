@@ -86,6 +86,8 @@ for (const size of SIZES) {
       // Focus follows the group on failover: SQL-A crashes at 60 s (the scenario's script).
       await page.getByRole('button', { name: /Run to end/ }).click();
       await page.waitForTimeout(900);
+      // The quorum banner names the vote the dynamic quorum took away, with the engine's reason.
+      await expect(page.getByTestId('quorum-banner')).toContainText('vote of SQL-C removed:');
       const after = await measureTexts(page);
       for (const t of after) expect(t.px, `${t.text} after failover`).toBeGreaterThanOrEqual(14);
       const group = (await page.locator(`.react-flow__node[data-id="group:${GROUP}"]`).boundingBox())!;
@@ -268,7 +270,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId('region-SQL-B')).toHaveAttribute('data-look', 'Down');
       const banner = page.getByTestId('quorum-banner');
       await expect(banner).toContainText('Quorum LOST');
-      await expect(banner).toContainText('cluster service stopped on 1 node');
+      await expect(banner).toContainText('the cluster service is stopped on 1 node');
       await expect(banner).toHaveClass(/quorum-lost/);
       // Drawn differently: a crashed (Down) node and a quorum-stopped one do not share a look.
       const looks = await page.evaluate(() =>

@@ -15,7 +15,7 @@ import lz from 'lz-string';
 import { bigScenario } from './bigScenario';
 import { hyperVMaxScenario } from './hyperVMax';
 
-const PORT = 4391;
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function initialJsGzip(): { files: string[]; bytes: number } {

@@ -13,6 +13,7 @@ import { selectTextScale, usePanels } from '../layout/panelPrefs';
 import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
 import { FocusController } from './FocusController';
+import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
@@ -37,19 +38,22 @@ export function ClusterCanvas() {
   const textScale = usePanels(selectTextScale);
   const [mapWanted, setMapWanted] = useState(false);
   const showMap = mapWanted && !presentation;
-  const boxes = useMemo(() => groupBoxes(scenario), [scenario]);
+  const compact = useMemo(() => isCompact(scenario), [scenario]);
+  const boxes = useMemo(() => (compact ? new Map() : groupBoxes(scenario)), [scenario, compact]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
-  const edges = useMemo(() => buildEdges(scenario, boxes), [scenario, boxes]);
+  const edges = useMemo(() => (compact ? [] : buildEdges(scenario, boxes)), [scenario, boxes, compact]);
   const nodes = useMemo(
     () => {
-      const next = reuseNodes(prevNodes.current, buildNodes(scenario, boxes, selectOwners(api.getState())));
+      const owners = selectOwners(api.getState());
+      const built = compact ? buildCompactNodes(scenario, owners) : buildNodes(scenario, boxes, owners);
+      const next = reuseNodes(prevNodes.current, built);
       prevNodes.current = next;
       return next;
     },
     // ownerKey is the dependency: the layout changes only when an owner does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, boxes, ownerKey],
+    [scenario, boxes, compact, ownerKey],
   );
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);

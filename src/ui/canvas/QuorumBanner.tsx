@@ -36,29 +36,27 @@ export function QuorumBanner() {
   const q = useAppStore(useShallow(pick));
   const needed = Math.floor(q.total / 2) + 1;
   const level = !q.has ? 'lost' : q.votes <= needed ? 'risk' : 'ok';
+  const parts = [
+    `${q.has ? q.votes : 0} of ${q.total} votes held, ${needed} needed${q.dynamic ? ' (dynamic quorum)' : ''}`,
+    q.witnessKind === 'none'
+      ? 'no witness'
+      : `${WITNESS[q.witnessKind] ?? q.witnessKind} ${q.witnessUp ? 'up' : 'FAILED'}, vote ${q.witnessVote}`,
+    !q.has && q.lostAt !== null
+      ? `since t=${formatClock(q.lostAt)} the cluster service is stopped on ${q.stopped} node${q.stopped === 1 ? '' : 's'}`
+      : '',
+  ].filter(Boolean);
+  const last = q.lastVote
+    ? `t=${formatClock(q.lastVote.t)} vote of ${q.lastVote.voter} ${q.lastVote.to ? 'given back' : 'removed'}: ${q.lastVote.reason}`
+    : '';
   return (
-    <section className={`quorum-banner quorum-${level}`} aria-label="Quorum" data-testid="quorum-banner">
-      <strong>{!q.has ? 'Quorum LOST' : 'Quorum'}</strong>
-      <span>
-        {q.has ? q.votes : 0} of {q.total} votes held, {needed} needed
-        {q.dynamic ? ' (dynamic quorum)' : ''}
-      </span>
-      <span>
-        {q.witnessKind === 'none'
-          ? 'no witness'
-          : `${WITNESS[q.witnessKind] ?? q.witnessKind} ${q.witnessUp ? 'up' : 'FAILED'}, vote ${q.witnessVote}`}
-      </span>
-      {!q.has && q.lostAt !== null && (
-        <span>
-          since t={formatClock(q.lostAt)}: cluster service stopped on {q.stopped} node{q.stopped === 1 ? '' : 's'}
-        </span>
-      )}
-      {q.lastVote && (
-        <span className="quorum-last" title={q.lastVote.reason}>
-          t={formatClock(q.lastVote.t)} vote of {q.lastVote.voter} {q.lastVote.to ? 'given back' : 'removed'}:{' '}
-          {q.lastVote.reason}
-        </span>
-      )}
+    <section
+      className={`quorum-banner quorum-${level}`}
+      aria-label="Quorum"
+      data-testid="quorum-banner"
+      title={[...parts, last].filter(Boolean).join('\n')}
+    >
+      <strong>{!q.has ? 'Quorum LOST' : 'Quorum'}</strong> {parts.join(' · ')}
+      {last && <span className="quorum-last"> · {last}</span>}
     </section>
   );
 }

@@ -175,7 +175,7 @@ export function buildEdges(s: Scenario, boxes: Map<string, GroupBox> = groupBoxe
         focusable: false,
         selectable: false,
         className: e.or ? 'dep dep-or' : 'dep dep-and',
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: e.or ? '#b45309' : '#475569' },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: e.or ? '#b45309' : '#475569' },
         // OR sets are dashed *and* labelled, so the difference is not carried by line style alone.
         ...(e.or ? { label: 'OR' } : {}),
         ariaLabel: `${e.dependent} depends on ${e.provider}${e.or ? ' (one of an OR set)' : ''}`,

@@ -38,13 +38,16 @@ export interface PanelStore extends PanelPrefs {
 
 export const PREFS_KEY = 'failover-lab:layout';
 
+/** A short window (a 768-px projector) starts with smaller bands, so the canvas keeps most of it. */
+const tall = typeof window === 'undefined' || window.innerHeight >= 860;
+
 export const DEFAULT_PREFS: PanelPrefs = {
   presentation: false,
   collapsed: { inspector: false, timeline: false, bottom: false, table: false },
   sizes: {
     inspector: PANEL_LIMITS.inspector.initial,
-    timeline: PANEL_LIMITS.timeline.initial,
-    bottom: PANEL_LIMITS.bottom.initial,
+    timeline: tall ? PANEL_LIMITS.timeline.initial : 110,
+    bottom: tall ? PANEL_LIMITS.bottom.initial : 180,
     table: PANEL_LIMITS.table.initial,
   },
   textScale: { normal: 1, presentation: 1.5 },
