@@ -259,9 +259,12 @@ for (const size of SIZES) {
       await seek(page, 41_000);
       // Crashed, not yet detected: the missed heartbeats count toward detection.
       await expect(page.getByTestId('region-SQL-A')).toHaveAttribute('data-look', 'Crashed');
-      await expect(page.getByTestId('region-SQL-A').getByTestId('missed-heartbeats')).toContainText(
-        'missed heartbeats',
-      );
+      const beats = page.getByTestId('region-SQL-A').getByTestId('missed-heartbeats');
+      await expect(beats).toHaveText(/missed heartbeats\s*1 of 10/);
+      await expect(beats).toBeInViewport();
+      await seek(page, 45_500);
+      await expect(beats).toHaveText(/missed heartbeats\s*5 of 10/);
+      await expect(beats.locator('.hb-missed')).toHaveCount(5);
       await expect(page.getByTestId('quorum-banner')).toContainText('3 of 3 votes held, 2 needed');
       await page.getByRole('button', { name: /Run to end/ }).click();
       await expect(page.getByTestId('region-SQL-C')).toHaveAttribute('data-look', 'QuorumStopped');
@@ -284,3 +287,57 @@ for (const size of SIZES) {
     });
   });
 }
+
+test.describe('mechanics and panels', () => {
+  test('each health-check poll pulses on its resource as it runs, healthy ones too', async ({ page }) => {
+    await open(page, SIZES[1]);
+    await seek(page, 30_000);
+    const card = page.locator('.react-flow__node[data-id="res:SQL IP Address"]');
+    const la = card.locator('.poll-pulse[data-poll="LooksAlive"]');
+    const ia = card.locator('.poll-pulse[data-poll="IsAlive"]');
+    // Online since 0.5 s, LooksAlive every 5 s, IsAlive every 60 s (defaults): the last polls were at 25.5 s and 0.5 s.
+    await expect(la).toHaveAttribute('data-at', '25500');
+    await expect(ia).toHaveAttribute('data-at', '500');
+    await seek(page, 31_000);
+    await expect(la).toHaveAttribute('data-at', '30500');
+    // A pulse fades out: the animation runs on the new element.
+    const anim = await la.evaluate((el) => getComputedStyle(el).animationName);
+    expect(anim).toBe('poll-pulse');
+    // The trace is unchanged: healthy polls are not events.
+    await expect(page.getByRole('list', { name: 'Trace events' })).not.toContainText('LooksAlive(SQL IP Address)');
+  });
+
+  test('notices float over the page: the canvas does not move when one appears', async ({ page }) => {
+    await open(page, SIZES[0]);
+    await seek(page, 30_000);
+    const canvas = page.getByRole('region', { name: 'Cluster diagram' });
+    const before = await canvas.boundingBox();
+    // A file that does not validate: the error notice lists where and why, and the scenario stays.
+    await page.getByLabel('Scenario file').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "nope"}'),
+    });
+    await expect(page.getByRole('alert', { name: 'Scenario not loaded' })).toBeVisible();
+    expect(await canvas.boundingBox()).toEqual(before);
+  });
+
+  test('panels resize with the keyboard, collapse, and are remembered', async ({ page }) => {
+    await open(page, SIZES[1]);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    const w0 = (await inspector.boundingBox())!.width;
+    await page.getByRole('separator', { name: 'Resize the inspector' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(w0 + 48);
+    await page.getByRole('button', { name: 'Hide event log', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Trace events' })).toBeHidden();
+    const table = (await page.locator('.table-wrap').boundingBox())!;
+    expect(table.width).toBeGreaterThan(SIZES[1].width * 0.9);
+    await page.reload();
+    await expect(page.getByRole('list', { name: 'Trace events' })).toBeHidden();
+    await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(w0 + 48);
+    await page.getByRole('button', { name: 'Show event log', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Trace events' })).toBeVisible();
+  });
+});

@@ -65,7 +65,7 @@ export function App() {
       <Splitter id="bottom" />
       <div className="bottom-band">
         <EventLog />
-        <Splitter id="table" />
+        <Splitter id="table" before="log" />
         <StateTable />
       </div>
       {dragging && (

@@ -65,7 +65,12 @@ const TimeAxis = memo(function TimeAxis({ end }: { end: number }) {
       <div className="lane-label muted">time</div>
       <div className="axis-track">
         {ticks.map((k) => (
-          <span key={k.t} className="axis-tick" style={{ left: `${(k.t / end) * 100}%` }}>
+          // A label near the right end hangs to the left of its tick, so it is not cut off.
+          <span
+            key={k.t}
+            className={`axis-tick${k.t / end > 0.92 ? ' axis-tick-end' : ''}`}
+            style={{ left: `${(k.t / end) * 100}%` }}
+          >
             {k.label}
           </span>
         ))}

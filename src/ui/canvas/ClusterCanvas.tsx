@@ -24,7 +24,9 @@ import { QuorumBanner } from './QuorumBanner';
  * ~50 ms per frame for the whole transition (trace of the 200-group scenario).
  */
 const ANIMATE_MAX_GROUPS = 24;
-const FIT_VIEW = { minZoom: 0.35, maxZoom: 1 };
+/** Big clusters: never zoom out so far that every node is on screen (and rendered) at once; small ones fit whole. */
+const FIT_BIG = { minZoom: 0.35, maxZoom: 1 };
+const FIT_SMALL = { minZoom: 0.05, maxZoom: 1 };
 
 const selectOwners = (s: AppState) => s.view.groups.map((g) => g.owner);
 
@@ -55,6 +57,7 @@ export function ClusterCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, boxes, compact, ownerKey],
   );
+  const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -100,8 +103,7 @@ export function ClusterCanvas() {
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               fitView
-              // Big clusters: never zoom out so far that every node is on screen (and rendered) at once.
-              fitViewOptions={FIT_VIEW}
+              fitViewOptions={fit}
               // Small clusters render everything (their edges stay in the DOM, also off screen).
               onlyRenderVisibleElements={scenario.groups.length > ANIMATE_MAX_GROUPS}
               minZoom={0.05}
@@ -121,7 +123,7 @@ export function ClusterCanvas() {
               onPaneClick={() => setMenu(null)}
               onPaneContextMenu={(e) => e.preventDefault()}
             >
-              <FocusController nodes={nodes} scenario={scenario} fit={FIT_VIEW} />
+              <FocusController nodes={nodes} scenario={scenario} fit={fit} />
               <Background gap={24} />
               <Controls />
             </ReactFlow>

@@ -56,11 +56,11 @@ function LiveRegion({ name }: { name: string }) {
           <StateBadge state={state} />
         )}
         {crashed && <Countdown deadline={detectAt} />}
+        {crashedAt !== null && <Heartbeats crashedAt={crashedAt} />}
         <span className="muted vote" title="Current quorum vote">
           vote {vote}
         </span>
       </div>
-      {crashedAt !== null && <Heartbeats crashedAt={crashedAt} />}
       <Timers subject={name} skip="nodeDetection" />
     </div>
   );

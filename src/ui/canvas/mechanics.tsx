@@ -42,8 +42,12 @@ export function PollPulse({ name }: { name: string }) {
   const [la, ia] = key.split('|');
   return (
     <>
-      {la && <span key={`la${la}`} className="poll-pulse poll-la" data-poll="LooksAlive" aria-hidden="true" />}
-      {ia && <span key={`ia${ia}`} className="poll-pulse poll-ia" data-poll="IsAlive" aria-hidden="true" />}
+      {la && (
+        <span key={`la${la}`} className="poll-pulse poll-la" data-poll="LooksAlive" data-at={la} aria-hidden="true" />
+      )}
+      {ia && (
+        <span key={`ia${ia}`} className="poll-pulse poll-ia" data-poll="IsAlive" data-at={ia} aria-hidden="true" />
+      )}
     </>
   );
 }
@@ -60,7 +64,7 @@ export function Heartbeats({ crashedAt }: { crashedAt: number }) {
   const n = p.SameSubnetThreshold;
   const missed = missedHeartbeats(now, crashedAt, p.SameSubnetDelay, n);
   return (
-    <div
+    <span
       className="heartbeats"
       data-testid="missed-heartbeats"
       title={`Heartbeats every ${p.SameSubnetDelay} ms; the node is declared Down after ${n} missed (SameSubnetThreshold)`}
@@ -76,6 +80,6 @@ export function Heartbeats({ crashedAt }: { crashedAt: number }) {
       <strong>
         {missed} of {n}
       </strong>
-    </div>
+    </span>
   );
 }

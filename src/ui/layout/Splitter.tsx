@@ -11,14 +11,17 @@ const TITLES: Record<PanelId, string> = {
   timeline: 'timeline',
   bottom: 'event log and table',
   table: 'state table',
+  log: 'event log',
 };
 
 /** Which way the bar moves and whether moving right/down grows the panel (it does for none of ours). */
-const AXIS: Record<PanelId, 'x' | 'y'> = { inspector: 'x', timeline: 'y', bottom: 'y', table: 'x' };
+const AXIS: Record<PanelId, 'x' | 'y'> = { inspector: 'x', timeline: 'y', bottom: 'y', table: 'x', log: 'x' };
 const STEP = 24;
 
-export function Splitter({ id }: { id: PanelId }) {
+/** `before`: the panel on the other side of the bar, which this bar can also collapse (the log, left of the table). */
+export function Splitter({ id, before }: { id: PanelId; before?: PanelId }) {
   const size = usePanels((s) => s.sizes[id]);
+  const beforeCollapsed = usePanels((s) => (before ? s.collapsed[before] : false));
   const collapsed = usePanels((s) => s.collapsed[id]);
   const { setSize, setCollapsed } = usePanels.getState();
   const drag = useRef<{ start: number; size: number } | null>(null);
@@ -74,6 +77,16 @@ export function Splitter({ id }: { id: PanelId }) {
           aria-valuenow={size}
           onKeyDown={onKeyDown}
         />
+      )}
+      {before && !collapsed && (
+        <button
+          type="button"
+          className="splitter-toggle"
+          aria-expanded={!beforeCollapsed}
+          onClick={() => setCollapsed(before, !beforeCollapsed)}
+        >
+          {beforeCollapsed ? `Show ${TITLES[before]}` : `Hide ${TITLES[before]}`}
+        </button>
       )}
       <button
         type="button"

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type PanelId = 'inspector' | 'timeline' | 'bottom' | 'table';
+export type PanelId = 'inspector' | 'timeline' | 'bottom' | 'table' | 'log';
 
 /** Size limits (px); the inspector and the table are widths, the timeline and the bottom band heights. */
 export const PANEL_LIMITS: Record<PanelId, { min: number; max: number; initial: number }> = {
@@ -13,6 +13,8 @@ export const PANEL_LIMITS: Record<PanelId, { min: number; max: number; initial: 
   timeline: { min: 60, max: 480, initial: 150 },
   bottom: { min: 100, max: 640, initial: 240 },
   table: { min: 220, max: 900, initial: 420 },
+  // The log takes what the table leaves: it collapses but has no size of its own.
+  log: { min: 0, max: 0, initial: 0 },
 };
 
 /** Canvas text sizes offered (a multiplier of the cards' fonts). */
@@ -43,12 +45,13 @@ const tall = typeof window === 'undefined' || window.innerHeight >= 860;
 
 export const DEFAULT_PREFS: PanelPrefs = {
   presentation: false,
-  collapsed: { inspector: false, timeline: false, bottom: false, table: false },
+  collapsed: { inspector: false, timeline: false, bottom: false, table: false, log: false },
   sizes: {
     inspector: PANEL_LIMITS.inspector.initial,
     timeline: tall ? PANEL_LIMITS.timeline.initial : 110,
     bottom: tall ? PANEL_LIMITS.bottom.initial : 180,
     table: PANEL_LIMITS.table.initial,
+    log: 0,
   },
   textScale: { normal: 1, presentation: 1.5 },
 };

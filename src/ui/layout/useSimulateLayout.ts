@@ -5,7 +5,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import { usePanels, type PanelId } from './panelPrefs';
 
-const IDS: PanelId[] = ['inspector', 'timeline', 'bottom', 'table'];
+const IDS: PanelId[] = ['inspector', 'timeline', 'bottom', 'table', 'log'];
 
 export function isTypingTarget(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
