@@ -341,3 +341,56 @@ test.describe('mechanics and panels', () => {
     await expect(page.getByRole('list', { name: 'Trace events' })).toBeVisible();
   });
 });
+
+test('a group that slides up in its node after another group leaves keeps its resources with it, frame by frame', async ({
+  page,
+}) => {
+  const scenario = {
+    ...sqlFci,
+    script: [],
+    groups: [
+      ...sqlFci.groups,
+      {
+        name: 'Web',
+        preferredOwners: ['SQL-A'],
+        resources: [
+          { name: 'Web IP', type: 'IP Address' },
+          { name: 'Web App', type: 'Generic Application', dependsOn: ['Web IP'] },
+        ],
+      },
+    ],
+  };
+  await open(page, SIZES[1], shareHash(scenario));
+  await seek(page, 30_000);
+  await page.locator(`.react-flow__node[data-id="group:${GROUP}"] .group-head`).click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Move to SQL-B' }).click();
+  await page.getByRole('slider', { name: 'Speed' }).fill('1'); // 10×
+  await page.getByRole('button', { name: /Play/ }).click();
+  // Web sits under the SQL group on SQL-A; moving SQL to SQL-B slides Web up.
+  const samples = page.evaluate(
+    () =>
+      new Promise<{ gy: number; dx: number; dy: number }[]>((resolve) => {
+        const out: { gy: number; dx: number; dy: number }[] = [];
+        const end = performance.now() + 3000;
+        const tick = () => {
+          const g = document.querySelector('.react-flow__node[data-id="group:Web"]')!.getBoundingClientRect();
+          const c = document.querySelector('.react-flow__node[data-id="res:Web App"]')!.getBoundingClientRect();
+          // In the group's own units (the view may zoom when the canvas changes size).
+          out.push({ gy: g.y, dx: (c.x - g.x) / g.width, dy: (c.y - g.y) / g.width });
+          if (performance.now() < end) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  const frames = await samples;
+  const ys = [...new Set(frames.map((f) => Math.round(f.gy)))];
+  expect(ys.length).toBeGreaterThan(3); // it glides (several positions on the way up)…
+  expect(frames.at(-1)!.gy).toBeLessThan(frames[0].gy - 50);
+  const { dx, dy } = frames[0];
+  for (const f of frames) {
+    // …and its cards glide with it, never left behind.
+    expect(Math.abs(f.dx - dx)).toBeLessThan(0.01);
+    expect(Math.abs(f.dy - dy)).toBeLessThan(0.01);
+  }
+});
