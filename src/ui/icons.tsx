@@ -22,6 +22,12 @@ const SHAPES: Record<string, ReactElement> = {
     </g>
   ),
   Crashed: <path d="M9.5 1 3.5 9h4l-1 6 6-8.5h-4z" fill="currentColor" />,
+  Warning: (
+    <g>
+      <path d="M8 1.8 15 14H1z" fill="currentColor" />
+      <path d="M8 6v4M8 11.6v.6" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
+    </g>
+  ),
   QuorumStopped: <rect x="3" y="3" width="10" height="10" rx="1.5" fill="currentColor" />,
   Online: circle('currentColor'),
   PartialOnline: (

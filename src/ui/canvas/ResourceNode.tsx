@@ -7,6 +7,7 @@ import type { AppState } from '../../store/types';
 import { Countdown, LastDecision, Meter, StateBadge, Timers } from '../parts';
 import { useDetail } from './detail';
 import { PollPulse } from './mechanics';
+import { StateIcon } from '../icons';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -86,7 +87,7 @@ function ResourceDetail({ name }: { name: string }) {
       {r.gaveUp && <div className="warn-text">gave up restarting</div>}
       {r.faults && (
         <div className="faults" title="Injected faults">
-          ⚠ {r.faults}
+          <StateIcon state="Warning" /> {r.faults}
         </div>
       )}
       {r.hung && <div className="warn-text">{r.hung} call hung</div>}
