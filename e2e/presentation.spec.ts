@@ -95,6 +95,12 @@ for (const size of SIZES) {
       expect(group.x + group.width).toBeLessThanOrEqual(size.width);
       await page.screenshot({ path: `/tmp/roomA-e2e-presentation-after-${size.width}.png` });
 
+      // F toggles focus off (and on) like the button.
+      await page.keyboard.press('f');
+      await expect(page.getByRole('button', { name: 'Focus', exact: true })).toHaveAttribute('aria-pressed', 'false');
+      await page.keyboard.press('f');
+      await expect(page.getByRole('button', { name: `Focus: ${GROUP} ✕` })).toHaveAttribute('aria-pressed', 'true');
+
       // P again leaves; the choice is remembered across a reload.
       await page.keyboard.press('p');
       await expect(page.locator('.app-header')).toBeVisible();

@@ -1,5 +1,7 @@
-/** Above the canvas: presentation mode (also the P key), focus on a group, canvas text size, the mini map. */
+/** Above the canvas: presentation mode (key P), focus on a group (key F), canvas text size, the mini map. */
+import { useEffect } from 'react';
 import { useAppStoreApi } from '../../store/context';
+import { isTypingTarget } from '../layout/useSimulateLayout';
 import { selectTextScale, TEXT_SCALES, usePanels } from '../layout/panelPrefs';
 import { activeGroup } from './focus';
 
@@ -15,10 +17,22 @@ export function CanvasToolbar({ showMap, onToggleMap }: { showMap: boolean; onTo
   );
 
   const toggleFocus = () => {
-    if (focus) return setFocus(null);
+    if (usePanels.getState().focus) return setFocus(null);
     const s = api.getState();
     setFocus(activeGroup(s.scenario, s.selected, s.events));
   };
+
+  // F toggles focus, like the button (not while typing, not with a modifier).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.key !== 'f' && e.key !== 'F') return;
+      e.preventDefault();
+      toggleFocus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas view">
@@ -35,7 +49,8 @@ export function CanvasToolbar({ showMap, onToggleMap }: { showMap: boolean; onTo
         type="button"
         aria-pressed={!!focus}
         onClick={toggleFocus}
-        title="Zoom to the selected group (or the one that changed last) and the nodes it moves between; follows it on failover"
+        title="Zoom to the selected group (or the one that changed last) and the nodes it moves between; follows it on failover (key: F)"
+        aria-keyshortcuts="F"
       >
         {focus ? `Focus: ${focus} ✕` : 'Focus'}
       </button>
