@@ -400,3 +400,50 @@ test('a group that slides up in its node after another group leaves keeps its re
     expect(Math.abs(f.dy - dy)).toBeLessThan(0.01);
   }
 });
+
+test('a very big cluster opens as an overview: groups are chips in their node, selectable, with their menu', async ({
+  page,
+}) => {
+  const nodes = Array.from({ length: 8 }, (_, i) => ({ name: `HV${i + 1}` }));
+  const groups = Array.from({ length: 2100 }, (_, g) => ({
+    name: `VM${g}`,
+    preferredOwners: [nodes[g % 8].name, nodes[(g + 1) % 8].name],
+    resources: [
+      { name: `Virtual Machine Configuration VM${g}`, type: 'Virtual Machine Configuration' },
+      {
+        name: `Virtual Machine VM${g}`,
+        type: 'Virtual Machine',
+        dependsOn: [`Virtual Machine Configuration VM${g}`],
+      },
+    ],
+  }));
+  const scenario = { format: 'failover-scenario@1', name: 'Big', until: 600_000, nodes, groups };
+  await open(page, SIZES[1], shareHash(scenario));
+  await seek(page, 30_000);
+  // No resource cards or edges; regions hold chips.
+  await expect(page.locator('.react-flow__node-resource')).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  // Select VM0 in the table, then F: the canvas brings its node's region into view.
+  await page.getByRole('table', { name: 'Cluster state' }).getByRole('button', { name: 'VM0', exact: true }).click();
+  await page.keyboard.press('f');
+  const chip = page.locator('[data-entity="group:VM0"]');
+  await expect(chip).toBeInViewport();
+  await page.waitForTimeout(600); // the zoom to it
+  // Readable once focused: the chip's name renders at 12 px or more.
+  expect((await chip.locator('.entity-name').boundingBox())!.height).toBeGreaterThanOrEqual(12);
+  await expect(chip).toContainText('Online');
+  expect(await chip.evaluate((el) => el.closest('.react-flow__node')!.getAttribute('data-id'))).toBe('node:HV1');
+  await chip.click();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('VM0');
+  await chip.click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Actions for group VM0' });
+  await menu.getByRole('menuitem', { name: 'Move to HV2' }).click();
+  await seek(page, 120_000);
+  await expect(page.locator('[data-entity="group:VM0"]')).toHaveCount(1);
+  expect(
+    await page
+      .locator('[data-entity="group:VM0"]')
+      .evaluate((el) => el.closest('.react-flow__node')!.getAttribute('data-id')),
+  ).toBe('node:HV2');
+  await page.screenshot({ path: '/tmp/roomA-e2e-overview-1440.png' });
+});

@@ -48,8 +48,9 @@ export function ClusterCanvas() {
   const nodes = useMemo(
     () => {
       const owners = selectOwners(api.getState());
-      const built = compact ? buildCompactNodes(scenario, owners) : buildNodes(scenario, boxes, owners);
-      const next = reuseNodes(prevNodes.current, built);
+      const next = compact
+        ? buildCompactNodes(scenario, owners, prevNodes.current)
+        : reuseNodes(prevNodes.current, buildNodes(scenario, boxes, owners));
       prevNodes.current = next;
       return next;
     },
@@ -71,10 +72,17 @@ export function ClusterCanvas() {
     [api],
   );
 
+  // A group chip of the overview (data-entity) takes precedence over the region node it sits in.
+  const targetOf = (t: EventTarget) => {
+    const chip = (t as HTMLElement).closest<HTMLElement>('[data-entity]');
+    if (chip) return { el: chip, id: chip.dataset.entity };
+    const el = (t as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    return { el, id: el?.dataset.id };
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return;
-    const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-    const id = el?.dataset.id;
+    const { el, id } = targetOf(e.target);
     if (!el || !id) return;
     e.preventDefault();
     const r = el.getBoundingClientRect();
@@ -111,14 +119,14 @@ export function ClusterCanvas() {
               nodesDraggable={false}
               nodesConnectable={false}
               elementsSelectable
-              onNodeClick={(_, n) => {
-                const entity = entityOf(n.id);
+              onNodeClick={(e, n) => {
+                const entity = entityOf(targetOf(e.target).id ?? n.id);
                 api.getState().select(entity);
                 setMenu(null);
               }}
               onNodeContextMenu={(e, n) => {
                 e.preventDefault();
-                openMenuAt(n.id, e.clientX, e.clientY);
+                openMenuAt(targetOf(e.target).id ?? n.id, e.clientX, e.clientY);
               }}
               onPaneClick={() => setMenu(null)}
               onPaneContextMenu={(e) => e.preventDefault()}

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { Countdown, StateBadge, Timers } from '../parts';
+import { ChipGrid } from './GroupChip';
 import type { RegionData } from './layout';
 import { Heartbeats } from './mechanics';
 import { quorumFacts } from './quorumTrack';
@@ -28,13 +29,14 @@ export const RegionNode = memo(function RegionNode({ data }: NodeProps<Node<Regi
         <div className="region-head">
           <strong>Unowned</strong> <span className="muted">groups with no live owner</span>
         </div>
+        {data.chips && <ChipGrid groups={data.chips} />}
       </div>
     );
   }
-  return <LiveRegion name={data.name} />;
+  return <LiveRegion name={data.name} chips={data.chips} />;
 });
 
-function LiveRegion({ name }: { name: string }) {
+function LiveRegion({ name, chips }: { name: string; chips?: string[] }) {
   const { state, crashedAt, detectAt, vote, quorumStopped, selected } = useAppStore(useShallow(pick(name)));
   const crashed = detectAt !== null;
   // Three different "not running" looks: crashed and not yet noticed, Down (crash detected or
@@ -62,6 +64,7 @@ function LiveRegion({ name }: { name: string }) {
         </span>
       </div>
       <Timers subject={name} skip="nodeDetection" />
+      {chips && <ChipGrid groups={chips} />}
     </div>
   );
 }

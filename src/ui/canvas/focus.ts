@@ -7,7 +7,8 @@ import type { Node } from '@xyflow/react';
 import type { Scenario } from '../../engine/model/scenario';
 import type { EntityRef } from '../../store/types';
 import type { TraceEvent } from '../../engine/model/trace';
-import { groupId, nodeId, REGION_HEAD } from './layout';
+import { CHIP_GAP, CHIP_H, chipAt } from './compactLayout';
+import { groupId, nodeId, REGION_HEAD, type RegionData } from './layout';
 
 export interface Rect {
   x: number;
@@ -28,8 +29,18 @@ const MAX_SPREAD = 2.4;
 export function focusRect(nodes: readonly Node[], scenario: Scenario, group: string): Rect | null {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const g = byId.get(groupId(group));
-  const region = g?.parentId ? byId.get(g.parentId) : undefined;
-  if (!g || !region) return null;
+  if (!g) {
+    // The overview (./compactLayout): the group is a chip of its owner's region; show the region's
+    // width around the chip's row (and the region's head when the chip is near the top).
+    const r = nodes.find((n) => (n.data as RegionData).chips?.includes(group));
+    if (!r) return null;
+    const at = chipAt((r.data as RegionData).chips!.indexOf(group));
+    const top = Math.max(0, at.y - 3 * (CHIP_H + CHIP_GAP));
+    const y = top <= REGION_HEAD ? 0 : top;
+    return { x: r.position.x, y: r.position.y + y, w: r.width ?? 0, h: at.y + 4 * (CHIP_H + CHIP_GAP) - y };
+  }
+  const region = g.parentId ? byId.get(g.parentId) : undefined;
+  if (!region) return null;
   const box: Rect = {
     x: region.position.x + g.position.x,
     y: region.position.y + g.position.y,

@@ -16,7 +16,8 @@ const GROUP_GAP = 18;
 
 export const UNOWNED = '\u0000unowned';
 
-export type RegionData = { name: string; unowned: boolean };
+/** `chips`: in the overview of a very big cluster (./compactLayout), the groups the region draws itself. */
+export type RegionData = { name: string; unowned: boolean; chips?: string[] };
 export type GroupData = { name: string };
 export type ResourceData = { name: string };
 /** `points`: the routed polyline relative to the group; `anchor`: where the source handle sits in those coordinates. */

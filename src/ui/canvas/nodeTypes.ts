@@ -1,6 +1,5 @@
 /** Declared once at module scope: a new object per render would remount every node. */
 import type { NodeTypes } from '@xyflow/react';
-import { GroupChip } from './GroupChip';
 import { GroupNode } from './GroupNode';
 import { RegionNode } from './RegionNode';
 import { ResourceNode } from './ResourceNode';
@@ -9,5 +8,4 @@ export const nodeTypes: NodeTypes = {
   region: RegionNode,
   'group-box': GroupNode,
   resource: ResourceNode,
-  'group-chip': GroupChip,
 };

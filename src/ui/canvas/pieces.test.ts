@@ -3,9 +3,9 @@ import { validateScenario } from '../../engine';
 import type { Scenario } from '../../engine/model/scenario';
 import type { TraceEvent } from '../../engine/model/trace';
 import { meterLevel } from '../parts';
-import { buildCompactNodes, isCompact } from './compactLayout';
+import { buildCompactNodes, CHIP_H, CHIP_W, chipAt, isCompact } from './compactLayout';
 import { activeGroup, focusRect } from './focus';
-import { buildNodes, groupBoxes, nodeId, REGION_HEAD } from './layout';
+import { buildNodes, groupBoxes, nodeId, REGION_HEAD, type RegionData } from './layout';
 import { lastPoll, missedHeartbeats } from './mechanics';
 import { createQuorumTracker, foldQuorum } from './quorumTrack';
 
@@ -63,7 +63,7 @@ describe('focusRect', () => {
 });
 
 describe('compact overview', () => {
-  it('is used above 4,000 resources and draws one chip per group in its owner’s region, no resources', () => {
+  it('is used above 4,000 resources: regions only, each drawing its groups as chips', () => {
     const groups = Array.from({ length: 2001 }, (_, i) => ({
       name: `VM${i}`,
       resources: [{ name: `cfg${i}` }, { name: `machine${i}`, dependsOn: [`cfg${i}`] }],
@@ -73,14 +73,34 @@ describe('compact overview', () => {
     expect(isCompact(scenario(groups.slice(0, 10), ['A', 'B']))).toBe(false);
     const owners = s.groups.map((_, i) => (i % 3 === 0 ? null : i % 3 === 1 ? 'A' : 'B'));
     const nodes = buildCompactNodes(s, owners);
-    expect(nodes.filter((n) => n.type === 'group-chip')).toHaveLength(2001);
-    expect(nodes.filter((n) => n.type === 'resource')).toHaveLength(0);
-    expect(nodes.find((n) => n.id === 'group:VM1')!.parentId).toBe('node:A');
-    expect(nodes.find((n) => n.id === 'group:VM0')!.parentId).toBe(nodeId('\u0000unowned'));
-    // Chips never overlap inside a region.
-    const inA = nodes.filter((n) => n.parentId === 'node:A');
-    const keys = new Set(inA.map((n) => `${n.position.x},${n.position.y}`));
-    expect(keys.size).toBe(inA.length);
+    expect(nodes.map((n) => n.id)).toEqual(['node:A', 'node:B', nodeId('\u0000unowned')]);
+    const chips = (id: string) => (nodes.find((n) => n.id === id)!.data as RegionData).chips!;
+    expect(chips('node:A')).toHaveLength(667);
+    expect(chips('node:A')[0]).toBe('VM1');
+    expect(chips(nodeId('\u0000unowned'))[0]).toBe('VM0');
+    // Every chip fits in its region, and chips never overlap.
+    const a = nodes[0];
+    const spots = chips('node:A').map((_, k) => chipAt(k));
+    expect(new Set(spots.map((p) => `${p.x},${p.y}`)).size).toBe(spots.length);
+    for (const p of spots) {
+      expect(p.x + CHIP_W).toBeLessThanOrEqual(a.width!);
+      expect(p.y + CHIP_H).toBeLessThanOrEqual(a.height!);
+    }
+    // A region whose groups did not change keeps its node object (React Flow skips it).
+    const moved = owners.map((o, i) => (i === 0 ? 'B' : o));
+    const next = buildCompactNodes(s, moved, nodes);
+    expect(next[0]).toBe(nodes[0]);
+    expect(next[1]).not.toBe(nodes[1]);
+    expect((next[1].data as RegionData).chips).toContain('VM0');
+    // Focus shows the row of the region that holds the group, with the region's head when near the top.
+    const f = focusRect(next, s, 'VM0')!;
+    const k = (next[1].data as RegionData).chips!.indexOf('VM0');
+    const c = chipAt(k);
+    expect(f.x).toBe(next[1].position.x);
+    expect(f.w).toBe(next[1].width);
+    expect(f.y).toBeLessThanOrEqual(c.y);
+    expect(f.y + f.h).toBeGreaterThanOrEqual(c.y + CHIP_H);
+    expect(f.h).toBeLessThan(300); // a few rows, not the whole 667-chip region
   });
 });
 
