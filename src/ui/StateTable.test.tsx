@@ -32,7 +32,7 @@ describe('StateTable', () => {
       store.getState().apply({ action: 'crashNode', node: 'SQL-A' });
       store.getState().seek(2_000);
     });
-    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up · crashed, not yet detected', '']);
+    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up · crashed, undetected', '']);
     act(() => store.getState().seek(30_000));
     expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Down', '']);
   });

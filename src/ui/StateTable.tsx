@@ -16,7 +16,7 @@ const pick =
     if (kind === 'node') {
       const n = s.index.nodes[name];
       // The cluster's view (Up) stays; the table also says the machine is already gone.
-      return [n?.state ?? '', '', n?.crashedUndetected ? 'crashed, not yet detected' : ''];
+      return [n?.state ?? '', '', n?.crashedUndetected ? 'crashed, undetected' : ''];
     }
     if (kind === 'group') {
       const g = s.index.groups[name];

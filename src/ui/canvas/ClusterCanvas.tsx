@@ -138,7 +138,17 @@ export function ClusterCanvas() {
           </div>
           {showMap && (
             <aside className="canvas-map" aria-label="Mini map of the cluster">
-              <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
+              {/* Outside the flow, React Flow's colour variables are not in scope: give the colours. */}
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={miniMapColor}
+                bgColor="#ffffff"
+                maskColor="rgba(203, 213, 225, 0.55)"
+                maskStrokeColor="#2563eb"
+                maskStrokeWidth={2}
+                ariaLabel="Mini map"
+              />
             </aside>
           )}
         </div>

@@ -11,6 +11,19 @@ import { focusRect } from './focus';
 
 const selectSize = (s: ReactFlowState) => `${s.width}x${s.height}`;
 
+/** Do the top-level nodes (regions, placed from 0,0) overflow a `size` pane at `zoom`? */
+function overflows(nodes: readonly Node[], size: string, zoom: number): boolean {
+  const [w, h] = size.split('x').map(Number);
+  let right = 0;
+  let bottom = 0;
+  for (const n of nodes) {
+    if (n.parentId) continue;
+    right = Math.max(right, n.position.x + (n.width ?? 0));
+    bottom = Math.max(bottom, n.position.y + (n.height ?? 0));
+  }
+  return right * zoom > w || bottom * zoom > h;
+}
+
 export function FocusController({
   nodes,
   scenario,
@@ -30,7 +43,11 @@ export function FocusController({
     if (size.startsWith('0x') || size.endsWith('x0')) return;
     if (rect)
       void flow.fitBounds({ x: rect.x, y: rect.y, width: rect.w, height: rect.h }, { padding: 0.04, duration: 500 });
-    else void flow.fitView({ ...fit, duration: 300 });
+    else if (overflows(nodes, size, fit.minZoom)) {
+      // Too big to fit even at the smallest zoom: show the top-left corner (the first nodes' heads),
+      // not a slice of the middle.
+      void flow.setViewport({ x: 8, y: 8, zoom: fit.minZoom }, { duration: 300 });
+    } else void flow.fitView({ ...fit, duration: 300 });
     // `key` stands for `rect` (a new object every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, size, flow]);

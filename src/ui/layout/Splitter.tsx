@@ -14,6 +14,15 @@ const TITLES: Record<PanelId, string> = {
   log: 'event log',
 };
 
+/** What a narrow (vertical) bar can show; the button's name stays the full title. */
+const SHORT: Record<PanelId, string> = {
+  inspector: 'inspector',
+  timeline: 'timeline',
+  bottom: 'log and table',
+  table: 'table',
+  log: 'log',
+};
+
 /** Which way the bar moves and whether moving right/down grows the panel (it does for none of ours). */
 const AXIS: Record<PanelId, 'x' | 'y'> = { inspector: 'x', timeline: 'y', bottom: 'y', table: 'x', log: 'x' };
 const STEP = 24;
@@ -84,8 +93,9 @@ export function Splitter({ id, before }: { id: PanelId; before?: PanelId }) {
           className="splitter-toggle"
           aria-expanded={!beforeCollapsed}
           onClick={() => setCollapsed(before, !beforeCollapsed)}
+          aria-label={beforeCollapsed ? `Show ${TITLES[before]}` : `Hide ${TITLES[before]}`}
         >
-          {beforeCollapsed ? `Show ${TITLES[before]}` : `Hide ${TITLES[before]}`}
+          {beforeCollapsed ? `Show ${SHORT[before]}` : `Hide ${SHORT[before]}`}
         </button>
       )}
       <button
@@ -94,8 +104,9 @@ export function Splitter({ id, before }: { id: PanelId; before?: PanelId }) {
         aria-expanded={!collapsed}
         onClick={() => setCollapsed(id, !collapsed)}
         title={collapsed ? `Show the ${title}` : `Hide the ${title}`}
+        aria-label={collapsed ? `Show ${title}` : `Hide ${title}`}
       >
-        {collapsed ? `Show ${title}` : `Hide ${title}`}
+        {collapsed ? `Show ${SHORT[id]}` : `Hide ${SHORT[id]}`}
       </button>
     </div>
   );
