@@ -110,8 +110,7 @@ export function ClusterCanvas() {
               edges={edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
-              fitView
-              fitViewOptions={fit}
+              // The first fit is FocusController's (it also knows when a diagram is too big to fit).
               // Small clusters render everything (their edges stay in the DOM, also off screen).
               onlyRenderVisibleElements={scenario.groups.length > ANIMATE_MAX_GROUPS}
               minZoom={0.05}
