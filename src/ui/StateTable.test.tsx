@@ -26,6 +26,17 @@ describe('StateTable', () => {
     expect(cells('Disk')).toEqual(['Disk', 'resource', 'Online', 'SQL-A']);
   });
 
+  it('keeps the cluster’s view of a crashed node not yet detected, and says it crashed', () => {
+    const { store } = renderWithStore(<StateTable />);
+    act(() => {
+      store.getState().apply({ action: 'crashNode', node: 'SQL-A' });
+      store.getState().seek(2_000);
+    });
+    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up · crashed, undetected', '']);
+    act(() => store.getState().seek(30_000));
+    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Down', '']);
+  });
+
   it('stays current as the simulation moves', () => {
     const { store } = renderWithStore(<StateTable />);
     act(() => {

@@ -13,17 +13,21 @@ const OVERSCAN = 20;
 /** State, owner as `final` has it, and the remembered owner when that is not live (else ''). */
 const pick =
   (kind: EntityKind, name: string) =>
-  (s: AppState): [string, string, string] => {
-    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', '', ''];
+  (s: AppState): [string, string, string, string] => {
+    if (kind === 'node') {
+      const n = s.index.nodes[name];
+      // The cluster's view (Up) stays; the table also says the machine is already gone.
+      return [n?.state ?? '', '', '', n?.crashedUndetected ? 'crashed, undetected' : ''];
+    }
     // A resource's owner is its group's owner node (the contract's `node` field).
     const v = kind === 'group' ? s.index.groups[name] : s.index.resources[name];
     const remembered = v ? ('owner' in v ? v.owner : v.node) : null;
     const live = liveOwner(s, remembered);
-    return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : ''];
+    return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : '', ''];
   };
 
 const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
-  const [state, owner, last] = useAppStore(useShallow(pick(kind, name)));
+  const [state, owner, last, note] = useAppStore(useShallow(pick(kind, name)));
   const selected = useAppStore((s) => s.selected?.kind === kind && s.selected.name === name);
   const api = useAppStoreApi();
   return (
@@ -34,7 +38,10 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
         </button>
       </td>
       <td>{kind}</td>
-      <td className={`state-text state-${state}`}>{state}</td>
+      <td className={`state-text state-${state}`}>
+        {state}
+        {note && <span className="state-note"> · {note}</span>}
+      </td>
       <td>
         <span className="owner-name">{owner}</span>
         {last && <span className="muted last-owner">last owner {last}</span>}
