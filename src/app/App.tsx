@@ -2,6 +2,8 @@
 import type { DragEvent } from 'react';
 import { lazy, Suspense, useState } from 'react';
 import { useAppStoreApi } from '../store/context';
+import { effectiveSource } from '../store/branches';
+import type { AppState } from '../store/types';
 import { ClusterCanvas } from '../ui/canvas/ClusterCanvas';
 import { EventLog } from '../ui/EventLog';
 import { Header } from '../ui/Header';
@@ -30,9 +32,10 @@ export function App() {
     return (
       <Suspense fallback={<p>Loading Design mode…</p>}>
         <DesignMode
-          initialScenario={api.getState().source}
+          initialScenario={currentSource(api.getState())}
           onSimulate={(raw) => {
-            if (api.getState().loadScenario(raw, { origin: 'Design' })) setMode('simulate');
+            // carry: the applied actions whose targets still exist, and the time (dropped ones are named).
+            if (api.getState().loadScenario(raw, { origin: 'Design', carry: true })) setMode('simulate');
           }}
         />
       </Suspense>
@@ -72,4 +75,10 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** Simulate's scenario as it runs now: the loaded one with the current branch's script and run length. */
+function currentSource(s: AppState): unknown {
+  const b = s.branches.find((x) => x.id === s.branchId);
+  return b ? effectiveSource(s.source, b) : s.source;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeShareHash, serializeSession } from '../store/session';
+import { encodeBranchesHash, encodeShareHash, serializeSession } from '../store/session';
+import { realEngine, realStore } from '../store/test/realStore';
 import { fakeEngine } from '../ui/test/fakeSimulation';
 import { bootstrap } from './bootstrap';
 
@@ -40,5 +41,36 @@ describe('bootstrap', () => {
       origin: 'the share link',
       issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }],
     });
+  });
+
+  it('restores the branches, the current one with its edited script and run length, from a reload and from a link', () => {
+    const first = realStore();
+    first.getState().runToEnd();
+    first.getState().seek(20_000);
+    first.getState().editUpcoming({ kind: 'remove', source: 'script', index: 0 }); // forks "b2"
+    first.getState().setUntil(900_000);
+    const s = first.getState();
+    const saved = serializeSession({
+      source: s.source,
+      actions: s.actions,
+      t: 30_000,
+      branches: s.branches,
+      branchId: 'b2',
+    });
+    const fromReload = bootstrap({ engine: realEngine, storage: memory(saved), hash: '' }).store.getState();
+    expect(fromReload.branches.map((b) => [b.id, b.script.length, b.until])).toEqual([
+      ['b1', 1, 600_000],
+      ['b2', 0, 900_000],
+    ]);
+    expect(fromReload.branchId).toBe('b2');
+    expect(fromReload.scenario.until).toBe(900_000);
+    expect(fromReload.scenario.script).toEqual([]);
+    expect(fromReload.view.t).toBe(30_000);
+    const { hash } = encodeBranchesHash(s.source, s.actions, s.branches, 'b1');
+    const fromLink = bootstrap({ engine: realEngine, storage: memory(), hash }).store.getState();
+    expect(fromLink.branches).toHaveLength(2);
+    expect(fromLink.branchId).toBe('b1');
+    expect(fromLink.scenario.script).toHaveLength(1);
+    expect(fromLink.view.t).toBe(0);
   });
 });

@@ -4,8 +4,9 @@
  */
 import type { AppStore } from '../store/createAppStore';
 import { createAppStore } from '../store/createAppStore';
-import { decodeShareHash, parseSession, persistSession } from '../store/session';
+import { decodeShareHash, parseSession, persistSession, type Session } from '../store/session';
 import type { AppliedAction } from '../engine/api';
+import type { AppState } from '../store/types';
 import type { EngineApi, LoadError, SessionStorage } from '../store/types';
 import { DEFAULT_BUILTIN } from './builtins';
 
@@ -22,9 +23,8 @@ export interface BootOptions {
 export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void } {
   const link = decodeShareHash(o.hash);
   const saved = parseSession(o.storage.load());
-  const candidates: { source: unknown; actions: AppliedAction[]; t: number; origin: string }[] = [];
-  if (link.kind === 'ok')
-    candidates.push({ source: link.source, actions: link.actions, t: 0, origin: 'the share link' });
+  const candidates: (Session & { origin: string })[] = [];
+  if (link.kind === 'ok') candidates.push({ ...link, t: 0, origin: 'the share link' });
   if (saved) candidates.push({ ...saved, origin: 'the saved session' });
   candidates.push({ source: DEFAULT_BUILTIN.source, actions: [], t: 0, origin: DEFAULT_BUILTIN.title });
 
@@ -40,8 +40,26 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
       continue;
     }
     store = createAppStore({ engine: o.engine, raf: o.raf, caf: o.caf }, c.source, v.scenario);
-    if (c.actions.length) store.setState({ actions: c.actions.slice().sort((a, b) => a.at - b.at) });
-    if (c.t > 0) store.getState().seek(c.t);
+    const current = c.branches?.find((b) => b.id === c.branchId);
+    const asLoaded =
+      current &&
+      current.until === v.scenario.until &&
+      JSON.stringify(current.script) === JSON.stringify(v.scenario.script);
+    if (c.branches && current && !asLoaded) {
+      // The current branch edited the script or the run length: the full load validates its scenario.
+      store.getState().loadScenario(c.source, { origin: c.origin, branches: c.branches, branchId: c.branchId, t: c.t });
+    } else {
+      // The simulation just built is the current branch's (validating and building twice costs on big clusters).
+      if (c.actions.length) store.setState(withActions(store.getState(), c.actions));
+      if (c.branches && current) {
+        const script = v.scenario.script;
+        store.setState({
+          branches: c.branches.map((b) => (b === current ? { ...b, script } : b)),
+          branchId: current.id,
+        });
+      }
+      if (c.t > 0) store.getState().seek(c.t);
+    }
     break;
   }
   if (!store) throw new Error('the default scenario does not validate');
@@ -60,7 +78,19 @@ export function openShareLink(store: AppStore, hash: string, clearHash?: () => v
   if (link.kind === 'error') {
     store.setState({ loadError: { origin: 'the share link', issues: [{ path: '(link)', message: link.message }] } });
   } else if (link.kind === 'ok') {
-    store.getState().loadScenario(link.source, { origin: 'the share link', actions: link.actions, t: 0 });
+    store.getState().loadScenario(link.source, {
+      origin: 'the share link',
+      actions: link.actions,
+      branches: link.branches,
+      branchId: link.branchId,
+      t: 0,
+    });
   }
   if (link.kind !== 'none') clearHash?.();
+}
+
+/** The one branch of a session without branches (v1 records, old links) gets its actions. */
+function withActions(s: AppState, actions: AppliedAction[]): Partial<AppState> {
+  const sorted = actions.slice().sort((a, b) => a.at - b.at);
+  return { actions: sorted, branches: s.branches.map((b) => ({ ...b, actions: sorted })) };
 }

@@ -2,6 +2,7 @@
 import sqlFci from '../scenarios/sql-fci-three-nodes.json';
 import restartThenFailover from '../scenarios/restart-then-failover.json';
 import multiSite from '../scenarios/multi-site-file-server.json';
+import freePlay from '../scenarios/free-play-no-faults.json';
 
 export interface BuiltinScenario {
   id: string;
@@ -13,6 +14,7 @@ export const BUILTINS: BuiltinScenario[] = [
   { id: 'sql-fci-three-nodes', title: sqlFci.name, source: sqlFci },
   { id: 'restart-then-failover', title: restartThenFailover.name, source: restartThenFailover },
   { id: 'multi-site-file-server', title: multiSite.name, source: multiSite },
+  { id: 'free-play-no-faults', title: freePlay.name, source: freePlay },
 ];
 
 export const DEFAULT_BUILTIN = BUILTINS[0];

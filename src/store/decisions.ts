@@ -3,6 +3,7 @@
  * entity, kept incrementally as the trace grows.
  */
 import type { TraceEvent } from '../engine/model/trace';
+import { policySubjectKind, refKey } from './refs';
 
 export function latestDecisions(
   prev: Record<string, TraceEvent>,
@@ -18,10 +19,12 @@ export function latestDecisions(
   const out: Record<string, TraceEvent> = grown ? { ...prev } : {};
   for (let i = from; i < events.length; i++) {
     const e = events[i];
+    // Keyed by kind and name (refs.ts): a group and a resource may share a name.
     if (e.type === 'policy') {
-      out[e.subject] = e;
+      const kind = policySubjectKind(e.rule);
+      out[kind ? refKey(kind, e.subject) : 'cluster'] = e;
     } else if (e.type === 'group.owner') {
-      out[e.group] = e;
+      out[refKey('group', e.group)] = e;
     }
   }
   return out;

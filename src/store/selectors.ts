@@ -22,3 +22,14 @@ export const selectHasNext = (s: AppState) => s.nextEventTime() !== null;
 export const selectNode = (name: string) => (s: AppState) => s.index.nodes[name];
 export const selectGroup = (name: string) => (s: AppState) => s.index.groups[name];
 export const selectResource = (name: string) => (s: AppState) => s.index.resources[name];
+
+/**
+ * The owner as the contract's `final` reports it: only a node the cluster sees Up or Paused (a
+ * crashed node not yet detected still counts). After QuorumLost every node is Down, so the owner
+ * is null and the remembered one is only history ("last owner N2").
+ */
+export function liveOwner(s: AppState, owner: string | null): string | null {
+  if (owner === null) return null;
+  const st = s.index.nodes[owner]?.state;
+  return st === 'Up' || st === 'Paused' ? owner : null;
+}

@@ -5,6 +5,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { AppliedAction } from '../engine/api';
+import { isAppliedAction, parseBranches, type Branch } from './branches';
 import type { AppStore } from './createAppStore';
 import type { SessionStorage } from './types';
 
@@ -12,6 +13,23 @@ export interface Session {
   source: unknown;
   actions: AppliedAction[];
   t: number;
+  branches?: Branch[];
+  branchId?: string;
+}
+
+/**
+ * Branches add at most this many characters to a link (compressed): beyond it a link carries the
+ * current branch only, so it still fits in chat tools and browsers' address bars (Chromium takes
+ * 2 MB, but many tools cut links at a few thousand characters).
+ */
+export const BRANCHES_LINK_LIMIT = 4000;
+
+export interface ShareHash {
+  hash: string;
+  /** Branches left out of the link because all of them would be too long (0 when all travel). */
+  omitted: number;
+  /** What carrying them all would have added, in characters. */
+  branchesLength: number;
 }
 
 /** `#scenario=<lz JSON>&actions=<lz JSON array of {at, action}>` (actions only when there are some). */
@@ -21,8 +39,30 @@ export function encodeShareHash(source: unknown, actions: readonly AppliedAction
   return hash;
 }
 
+/**
+ * The old link (which old versions still open: the current branch's actions) plus
+ * `&branches=<lz {current, list}>` with every branch, or only the current one when all would pass
+ * BRANCHES_LINK_LIMIT.
+ */
+export function encodeBranchesHash(
+  source: unknown,
+  actions: readonly AppliedAction[],
+  branches: readonly Branch[],
+  branchId: string,
+): ShareHash {
+  const hash = encodeShareHash(source, actions);
+  const pack = (list: readonly Branch[]) => compressToEncodedURIComponent(JSON.stringify({ current: branchId, list }));
+  const all = pack(branches);
+  if (all.length <= BRANCHES_LINK_LIMIT)
+    return { hash: `${hash}&branches=${all}`, omitted: 0, branchesLength: all.length };
+  const cur = branches.filter((b) => b.id === branchId).map((b) => ({ ...b, parent: null }));
+  return { hash: `${hash}&branches=${pack(cur)}`, omitted: branches.length - cur.length, branchesLength: all.length };
+}
+
 export type DecodedLink =
-  { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'ok'; source: unknown; actions: AppliedAction[] };
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ok'; source: unknown; actions: AppliedAction[]; branches?: Branch[]; branchId?: string };
 
 export function decodeShareHash(hash: string): DecodedLink {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -49,35 +89,44 @@ export function decodeShareHash(hash: string): DecodedLink {
       return { kind: 'error', message: `the link's actions are invalid: ${(e as Error).message}` };
     }
   }
+  const packedBranches = params.get('branches');
+  if (packedBranches) {
+    try {
+      const parsed = JSON.parse(unpack(packedBranches) ?? '') as { current?: unknown; list?: unknown };
+      const branches = parseBranches(parsed.list);
+      if (!branches) throw new Error('not a list of branches');
+      const current = branches.find((b) => b.id === parsed.current) ?? branches[0];
+      return { kind: 'ok', source, actions: current.actions, branches, branchId: current.id };
+    } catch (e) {
+      return { kind: 'error', message: `the link's branches are invalid: ${(e as Error).message}` };
+    }
+  }
   return { kind: 'ok', source, actions };
-}
-
-function isAppliedAction(x: unknown): x is AppliedAction {
-  if (typeof x !== 'object' || x === null) return false;
-  const r = x as Record<string, unknown>;
-  return (
-    typeof r.at === 'number' &&
-    r.at >= 0 &&
-    typeof r.action === 'object' &&
-    r.action !== null &&
-    typeof (r.action as Record<string, unknown>).action === 'string'
-  );
 }
 
 export function parseSession(text: string | null): Session | null {
   if (!text) return null;
   try {
     const s = JSON.parse(text) as Partial<Session> & { v?: number };
-    if (s.v !== 1 || !Array.isArray(s.actions) || !s.actions.every(isAppliedAction) || typeof s.t !== 'number')
+    if (
+      (s.v !== 1 && s.v !== 2) ||
+      !Array.isArray(s.actions) ||
+      !s.actions.every(isAppliedAction) ||
+      typeof s.t !== 'number'
+    )
       return null;
-    return { source: s.source, actions: s.actions, t: s.t };
+    // v1 (before branches) had one timeline; a v2 record whose branches do not parse falls back to it.
+    const branches = s.v === 2 ? parseBranches(s.branches) : null;
+    if (!branches) return { source: s.source, actions: s.actions, t: s.t };
+    const current = branches.find((b) => b.id === s.branchId) ?? branches[0];
+    return { source: s.source, actions: current.actions, t: s.t, branches, branchId: current.id };
   } catch {
     return null;
   }
 }
 
 export function serializeSession(s: Session): string {
-  return JSON.stringify({ v: 1, ...s });
+  return JSON.stringify({ v: 2, ...s });
 }
 
 export const localSessionStorage = (key = 'failover-lab:session'): SessionStorage => ({
@@ -113,12 +162,18 @@ export function persistSession(store: AppStore, storage: SessionStorage, now: ()
       cache.json = JSON.stringify(s.source) ?? 'null';
     }
     const json = cache.json;
-    const rest = JSON.stringify({ actions: s.actions, t: s.view.t }).slice(1);
-    storage.save(`{"v":1,"source":${json},${rest}`);
+    const rest = JSON.stringify({ actions: s.actions, t: s.view.t, branches: s.branches, branchId: s.branchId }).slice(
+      1,
+    );
+    storage.save(`{"v":2,"source":${json},${rest}`);
     last = now();
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    const structural = s.source !== prev.source || s.actions !== prev.actions;
+    const structural =
+      s.source !== prev.source ||
+      s.actions !== prev.actions ||
+      s.branches !== prev.branches ||
+      s.branchId !== prev.branchId;
     if (structural || (s.view.t !== prev.view.t && (!s.playing || now() - last > 500)) || s.playing !== prev.playing)
       write();
   });

@@ -6,20 +6,31 @@ import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';
 import { latestDecisions } from './decisions';
-import { perfNow, recordCreate, recordStep } from './perf';
+import { perfNow, recordCreate } from './perf';
+import { firstBranch, sortByAt } from './branches';
+import { forkOrUpdate } from './fork';
+import { createTimeline } from './timeline';
+import { carryActions } from './carry';
+import { branchCommands, scenarioOf } from './branchSlice';
 
-type Own = Omit<
+type Own = Pick<
   SimulationSlice,
-  | 'loadScenario'
-  | 'loadScenarioText'
-  | 'seek'
-  | 'stepToNextEvent'
-  | 'runToEnd'
-  | 'check'
-  | 'apply'
-  | 'nextEventTime'
-  | 'dismissLoadError'
-  | 'dismissNotice'
+  | 'source'
+  | 'base'
+  | 'scenario'
+  | 'branches'
+  | 'branchId'
+  | 'view'
+  | 'index'
+  | 'events'
+  | 'decisions'
+  | 'horizon'
+  | 'actions'
+  | 'appliedCount'
+  | 'loadError'
+  | 'notice'
+  | 'noticeBranch'
+  | 'refusal'
 >;
 
 /** Validate the initial scenario; the app cannot start without one. */
@@ -38,11 +49,15 @@ export function initialSimulationState(
   rt.playhead = 0;
   const events = rt.sim.events().slice();
   const view = rt.sim.view();
+  const main = firstBranch(r.scenario);
   return {
     scenario: r.scenario,
     own: {
       source,
+      base: r.scenario,
       scenario: r.scenario,
+      branches: [main],
+      branchId: main.id,
       view,
       index: buildViewIndex(view),
       decisions: latestDecisions({}, [], events),
@@ -52,55 +67,15 @@ export function initialSimulationState(
       appliedCount: 0,
       loadError: null,
       notice: null,
+      noticeBranch: null,
       refusal: null,
     },
   };
 }
 
 export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get: GetState<AppState>) {
-  /** Re-read the engine into the store (new arrays only when something changed). */
-  const refresh = (extra: Partial<AppState> = {}, engineStart?: number) => {
-    const s = get();
-    // Append what is new (the trace only grows between rebuilds, which reset `events` to []).
-    const count = rt.sim.eventCount();
-    const events =
-      count === s.events.length && !extra.horizon
-        ? s.events
-        : count > s.events.length
-          ? s.events.concat(rt.sim.eventsSince(s.events.length))
-          : rt.sim.events().slice();
-    const { horizon: horizonBase = s.horizon, ...rest } = extra;
-    const horizon = events.length >= horizonBase.length ? events : horizonBase;
-    const t0 = engineStart ?? perfNow();
-    const view = rt.sim.view();
-    recordStep(perfNow() - t0);
-    const decisions = latestDecisions(s.decisions, s.events, events);
-    set({ view, index: buildViewIndex(view, s.index), events, horizon, decisions, ...rest });
-  };
-
-  /** Move forward to t, applying the user's waiting actions at their own instants on the way. */
-  const advance = (t: number, extra: Partial<AppState> = {}) => {
-    const { actions, scenario } = get();
-    let applied = get().appliedCount;
-    const target = Math.min(Math.max(t, rt.sim.now()), scenario.until);
-    const t0 = perfNow();
-    while (applied < actions.length && actions[applied].at <= target) {
-      rt.sim.advanceTo(actions[applied].at);
-      rt.sim.apply(actions[applied].action);
-      applied++;
-    }
-    rt.sim.advanceTo(target);
-    rt.playhead = target;
-    refresh({ appliedCount: applied, ...extra }, t0);
-  };
-
-  /** Rebuild from t = 0: the engine keeps no snapshots of pending timers, so rewind re-simulates. */
-  const rebuild = (scenario: Scenario) => {
-    const t0 = perfNow();
-    rt.sim = rt.deps.engine.createSimulation(scenario);
-    recordCreate(perfNow() - t0);
-    rt.playhead = 0;
-  };
+  const tl = createTimeline(rt, set, get);
+  const { refresh, advance, rebuild } = tl;
 
   const slice: Omit<SimulationSlice, keyof Own> = {
     loadScenario(source, opts = {}) {
@@ -109,22 +84,59 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         set({ loadError: { origin: opts.origin ?? 'scenario', issues: r.errors } });
         return false;
       }
+      const prev = get();
+      let actions = sortByAt(opts.actions ?? []);
+      let notice: string | null = null;
+      let t = opts.t ?? 0;
+      if (opts.carry) {
+        const carried = carryActions(prev.actions, r.scenario);
+        actions = carried.kept;
+        const others = prev.branches.length - 1;
+        // The other branches ran the scenario as it was before Design: they are not carried, and the user is told.
+        const closed = others
+          ? `${others} other branch${others === 1 ? '' : 'es'} of the earlier scenario ${others === 1 ? 'was' : 'were'} closed.`
+          : null;
+        notice = [carried.notice, closed].filter(Boolean).join(' ') || null;
+        t = Math.min(prev.view.t, r.scenario.until);
+      }
+      const main = firstBranch(r.scenario, actions);
+      let branches = [main];
+      let branchId = main.id;
+      let scenario = r.scenario;
+      if (opts.branches?.length) {
+        const b = opts.branches.find((x) => x.id === opts.branchId) ?? opts.branches[0];
+        const sc = scenarioOf(rt, source, r.scenario, b);
+        if (sc.ok) {
+          branches = opts.branches;
+          branchId = b.id;
+          actions = b.actions;
+          scenario = sc.scenario;
+        } else {
+          notice = `The branches could not be restored (branch "${b.name}": ${sc.message}); the scenario opened as loaded.`;
+        }
+      }
       get().pause();
-      rebuild(r.scenario);
+      rebuild(scenario);
       set({
         source,
-        scenario: r.scenario,
-        actions: (opts.actions ?? []).slice().sort((a, b) => a.at - b.at),
+        base: r.scenario,
+        scenario,
+        branches,
+        branchId,
+        actions,
         appliedCount: 0,
         events: [],
         decisions: {},
         horizon: [],
         loadError: null,
-        notice: null,
+        notice,
+        noticeBranch: null,
         refusal: null,
-        selected: null,
+        // Carried over from Design, the selection still means something; a new scenario clears it.
+        selected: opts.carry ? prev.selected : null,
+        expanded: null,
       });
-      advance(opts.t ?? 0);
+      advance(t);
       return true;
     },
 
@@ -179,8 +191,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         set({ refusal: { action, reason: verdict.reason } });
         return verdict;
       }
-      const { actions, appliedCount } = get();
-      const dropped = actions.length - appliedCount;
+      const before = get();
       const now = rt.sim.now();
       const result = rt.sim.apply(action);
       if (!result.applied) {
@@ -188,24 +199,23 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         refresh();
         return { allowed: false, reason: result.reason };
       }
-      const kept: AppliedAction[] = actions.slice(0, appliedCount);
+      const kept: AppliedAction[] = before.actions.slice(0, before.appliedCount);
       kept.push({ at: now, action });
-      // Acting changes the future: what we knew beyond now no longer holds (a fork).
+      // What we knew beyond now no longer holds on this timeline; the old one stays a branch.
       refresh({
+        ...forkOrUpdate(before, now, { actions: kept }, describeAction(action)),
         actions: kept,
         appliedCount: kept.length,
         horizon: [],
         refusal: null,
-        notice:
-          dropped > 0
-            ? `${dropped} later action${dropped === 1 ? '' : 's'} dropped (you acted in the past: ${describeAction(action)})`
-            : get().notice,
+        expanded: null,
       });
       return verdict;
     },
 
     dismissLoadError: () => set({ loadError: null }),
-    dismissNotice: () => set({ notice: null }),
+    dismissNotice: () => set({ notice: null, noticeBranch: null }),
+    ...branchCommands(rt, set, get, tl),
   };
   return slice;
 }

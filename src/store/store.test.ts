@@ -42,15 +42,20 @@ describe('app store', () => {
     expect(s.appliedCount).toBe(1);
   });
 
-  it('acting in the past drops the later actions and says so', () => {
+  it('acting in the past forks a branch: the later actions stay in the old one, and the notice says so', () => {
     const store = make();
     store.getState().seek(5000);
     store.getState().apply(crash);
     store.getState().seek(1000);
     store.getState().apply({ action: 'failResource', resource: 'Disk' });
     const s = store.getState();
-    expect(s.actions).toHaveLength(1);
-    expect(s.notice).toMatch(/^1 later action dropped/);
+    expect(s.actions).toEqual([{ at: 1000, action: { action: 'failResource', resource: 'Disk' } }]);
+    expect(s.branches.map((b) => [b.name, b.actions.length])).toEqual([
+      ['main', 1],
+      ['simulate failure of Disk at 0:01.000', 1],
+    ]);
+    expect(s.notice).toMatch(/"main" is kept as it was \(with its 1 later action\)/);
+    expect(s.noticeBranch).toBe('b1');
   });
 
   it('refuses a disallowed action with the engine reason and changes nothing', () => {
@@ -122,7 +127,8 @@ describe('session', () => {
     store.getState().apply(crash);
     store.getState().seek(42_000);
     const session = parseSession(saved)!;
-    expect(session).toEqual({ source: VALID_SOURCE, actions: [{ at: 5000, action: crash }], t: 42_000 });
+    expect(session).toMatchObject({ source: VALID_SOURCE, actions: [{ at: 5000, action: crash }], t: 42_000 });
+    expect(session.branches).toHaveLength(1);
     const restored = make();
     restored.getState().loadScenario(session.source, { actions: session.actions, t: session.t });
     expect(restored.getState().view.t).toBe(42_000);
@@ -135,9 +141,9 @@ describe('decisions', () => {
     const store = make();
     store.getState().apply(crash);
     store.getState().seek(20_000);
-    expect(store.getState().decisions.SQL).toMatchObject({ type: 'group.owner', to: 'SQL-B' });
+    expect(store.getState().decisions['group:SQL']).toMatchObject({ type: 'group.owner', to: 'SQL-B' });
     store.getState().seek(5000);
-    expect(store.getState().decisions.SQL).toBeUndefined();
+    expect(store.getState().decisions['group:SQL']).toBeUndefined();
   });
 
   it('resets the horizon when acting, and keeps the log non-empty', () => {

@@ -4,6 +4,9 @@ import type { Action, Scenario, ValidationIssue, ValidationResult } from '../eng
 import type { TraceEvent } from '../engine/model/trace';
 import type { ActionCheck, ClusterView } from '../engine/model/view';
 import type { ViewIndex } from './viewIndex';
+import type { Branch, Outcome } from './branches';
+
+export type { AppliedAction };
 
 /** What the store needs from the engine; injected so tests can pass a fake. */
 export interface EngineApi {
@@ -39,7 +42,13 @@ export interface LoadError {
 export interface SimulationSlice {
   /** The scenario as loaded (raw JSON): what persistence and share links carry. */
   source: unknown;
+  /** `source` validated: the script and run length as loaded. */
+  base: Scenario;
+  /** What runs: `base` with the current branch's script and `until` (./branches). */
   scenario: Scenario;
+  /** Every timeline of this scenario kept so far (a fork never drops a future). */
+  branches: Branch[];
+  branchId: string;
   view: ClusterView;
   /** Name lookups over `view`. */
   index: ViewIndex;
@@ -53,13 +62,15 @@ export interface SimulationSlice {
   actions: AppliedAction[];
   appliedCount: number;
   loadError: LoadError | null;
-  /** Transient message ("2 later actions dropped"). */
+  /** Transient message ("forked a new branch"). */
   notice: string | null;
+  /** The branch the notice offers to switch back to. */
+  noticeBranch: string | null;
   /** Last refused action and why. */
   refusal: { action: Action; reason: string } | null;
 
   /** Validate and load; on failure keep the current scenario and set loadError. Returns success. */
-  loadScenario(source: unknown, opts?: { origin?: string; actions?: AppliedAction[]; t?: number }): boolean;
+  loadScenario(source: unknown, opts?: LoadOptions): boolean;
   /** Like loadScenario but from file text (JSON syntax errors reported as issues). */
   loadScenarioText(text: string, origin: string): boolean;
   seek(t: number): void;
@@ -70,7 +81,34 @@ export interface SimulationSlice {
   nextEventTime(): number | null;
   dismissLoadError(): void;
   dismissNotice(): void;
+
+  /** Change the current branch's run length in place (actions and script kept). Null or the reason. */
+  setUntil(until: number): string | null;
+  /** Remove, move or add an upcoming action (scripted or the user's): a fork like any other action. */
+  editUpcoming(edit: UpcomingEdit): string | null;
+  switchBranch(id: string): void;
+  renameBranch(id: string, name: string): void;
+  deleteBranch(id: string): void;
+  /** Each branch run to its own end (cached). */
+  outcome(id: string): Outcome | null;
 }
+
+export interface LoadOptions {
+  origin?: string;
+  actions?: AppliedAction[];
+  t?: number;
+  branches?: Branch[];
+  branchId?: string;
+  /** Design → Simulate: keep the current actions whose targets still exist, and the time. */
+  carry?: boolean;
+}
+
+/** An upcoming entry: the script's entry at `index`, or the user's waiting action at `index`. */
+export type UpcomingRef = { source: 'script' | 'user'; index: number };
+export type UpcomingEdit =
+  | (UpcomingRef & { kind: 'remove' })
+  | (UpcomingRef & { kind: 'move'; at: number })
+  | { kind: 'add'; at: number; action: Action };
 
 export interface PlaybackSlice {
   playing: boolean;
@@ -84,6 +122,7 @@ export interface PlaybackSlice {
 }
 
 export interface LogFilter {
+  /** `refKey(kind, name)` (./refs), or '' for all. */
   entity: string;
   type: string;
   decisionsOnly: boolean;
@@ -91,6 +130,9 @@ export interface LogFilter {
 
 export interface UiSlice {
   selected: EntityRef | null;
+  /** The log row whose decision panel is open: its index in `horizon`. */
+  expanded: number | null;
+  expand(index: number | null): void;
   logFilter: LogFilter;
   select(ref: EntityRef | null): void;
   setLogFilter(patch: Partial<LogFilter>): void;

@@ -6,7 +6,9 @@ export function createUiSlice(set: SetState<AppState>, get: GetState<AppState>):
   return {
     selected: null,
     logFilter: { entity: '', type: '', decisionsOnly: false },
+    expanded: null,
     select: (ref) => set({ selected: ref }),
+    expand: (index) => set({ expanded: index }),
     setLogFilter: (patch) => set({ logFilter: { ...get().logFilter, ...patch } }),
     focus: [],
     setFocus: (names) => set({ focus: names }),

@@ -4,11 +4,13 @@
  * shallow-equal selectors over them do not re-render every frame.
  */
 import type { ClusterView, GroupView, NodeView, ResourceView, TimerView } from '../engine/model/view';
+import { refKey, timerSubjectKind } from './refs';
 
 export interface ViewIndex {
   nodes: Record<string, NodeView>;
   groups: Record<string, GroupView>;
   resources: Record<string, ResourceView>;
+  /** Keyed by `refKey(kind, name)`: a group's timers are not its same-named resource's. */
   timersBySubject: Record<string, TimerView[]>;
 }
 
@@ -25,7 +27,7 @@ export function buildViewIndex(view: ClusterView, prev?: ViewIndex): ViewIndex {
   const timersBySubject: Record<string, TimerView[]> = Object.create(null);
   for (const t of view.timers) {
     const shared = old.get(timerKey(t)) ?? t;
-    (timersBySubject[t.subject] ??= []).push(shared);
+    (timersBySubject[refKey(timerSubjectKind(t.kind), t.subject)] ??= []).push(shared);
   }
   return { nodes: byName(view.nodes), groups: byName(view.groups), resources: byName(view.resources), timersBySubject };
 }

@@ -53,7 +53,7 @@ describe('Notices', () => {
     expect(store.getState().scenario.name).toBe('Test cluster');
   });
 
-  it('says how many later actions were dropped by acting in the past', () => {
+  it('acting in the past says a branch was made and offers the way back', async () => {
     const { store } = renderWithStore(<Notices />);
     act(() => {
       store.getState().seek(5000);
@@ -61,6 +61,9 @@ describe('Notices', () => {
       store.getState().seek(1000);
       store.getState().apply({ action: 'failResource', resource: 'Disk' });
     });
-    expect(screen.getByRole('status')).toHaveTextContent('1 later action dropped');
+    expect(screen.getByRole('status')).toHaveTextContent('"main" is kept as it was (with its 1 later action)');
+    await userEvent.click(screen.getByRole('button', { name: 'Switch back to "main"' }));
+    expect(store.getState().branchId).toBe('b1');
+    expect(store.getState().actions).toEqual([{ at: 5000, action: { action: 'crashNode', node: 'SQL-A' } }]);
   });
 });

@@ -3,12 +3,17 @@
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DECISION_TYPES, eventSubjects, formatClock, eventSummary } from '../app/format';
+import { DECISION_TYPES, formatClock } from '../app/format';
 import type { TraceEvent, TraceEventType } from '../engine/model/trace';
 import { useAppStore, useAppStoreApi } from '../store/context';
+import { eventRefs, keyOf, refKey } from '../store/refs';
 import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';
-import type { EntityRef, LogFilter } from '../store/types';
+import type { AppState, LogFilter } from '../store/types';
+import { DecisionPanel } from './DecisionPanel';
+import { rowSummary } from './rowSummary';
 import { rowWindow, useScrollBox } from './rowWindow';
+
+const selectExpanded = (s: AppState) => s.expanded;
 
 const TYPES: TraceEventType[] = [
   'resource.state',
@@ -30,7 +35,8 @@ const OVERSCAN = 150;
 export function matches(e: TraceEvent, f: LogFilter): boolean {
   if (f.decisionsOnly && !DECISION_TYPES.has(e.type)) return false;
   if (f.type && e.type !== f.type) return false;
-  if (f.entity && !eventSubjects(e).includes(f.entity)) return false;
+  // Kind and name: a group and a resource may share a name (scenario-format §1).
+  if (f.entity && !eventRefs(e).some((r) => keyOf(r) === f.entity)) return false;
   return true;
 }
 
@@ -76,37 +82,57 @@ export function EventLog() {
   const rows = matcher(horizon, filter);
   const total = rows.length;
 
-  const kindOf = useMemo(() => {
-    const m = new Map<string, EntityRef['kind']>();
-    scenario.nodes.forEach((n) => m.set(n.name, 'node'));
-    scenario.groups.forEach((g) => {
-      m.set(g.name, 'group');
-      g.resources.forEach((r) => m.set(r.name, 'resource'));
-    });
-    return m;
-  }, [scenario]);
-  // 1,232 <option>s in the big scenario: built once per scenario, not on every new event.
-  const entityOptions = useMemo(
-    () =>
-      [...kindOf.keys()].map((n) => (
-        <option key={n} value={n}>
+  const expanded = useAppStore(selectExpanded);
+  // 1,232 <option>s in the big scenario: built once per scenario, not on every new event. Grouped
+  // by kind, valued by kind and name: a group and a resource may share a name.
+  const entityOptions = useMemo(() => {
+    const opts = (kind: 'node' | 'group' | 'resource', names: string[]) =>
+      names.map((n) => (
+        <option key={n} value={refKey(kind, n)}>
           {n}
         </option>
-      )),
-    [kindOf],
-  );
+      ));
+    return (
+      <>
+        <optgroup label="Nodes">
+          {opts(
+            'node',
+            scenario.nodes.map((n) => n.name),
+          )}
+        </optgroup>
+        <optgroup label="Groups">
+          {opts(
+            'group',
+            scenario.groups.map((g) => g.name),
+          )}
+        </optgroup>
+        <optgroup label="Resources">
+          {opts(
+            'resource',
+            scenario.groups.flatMap((g) => g.resources.map((r) => r.name)),
+          )}
+        </optgroup>
+      </>
+    );
+  }, [scenario]);
 
   // Follow the newest event unless the user has scrolled up to read. After a rewind, keep "now"
   // (the first row ahead) in view rather than the far end.
   const { ref: list, box } = useScrollBox<HTMLOListElement>();
   const [follow, setFollow] = useState(true);
+  // One row may be open in place; its extra height (measured) shifts the rows after it.
+  const openPos = expanded === null ? -1 : lowerBound(rows, expanded);
+  const open = openPos >= 0 && rows[openPos] === expanded ? openPos : -1;
+  const [extraH, setExtraH] = useState(0);
+  const extra = open >= 0 ? extraH : 0;
+  const rowTop = (pos: number) => pos * LOG_ROW_H + (open >= 0 && pos > open ? extra : 0);
   const firstAhead = lowerBound(rows, events.length);
   const pinned =
-    firstAhead < total
-      ? Math.max(0, (firstAhead + 2) * LOG_ROW_H - box.height)
-      : Math.max(0, total * LOG_ROW_H - box.height);
+    firstAhead < total ? Math.max(0, rowTop(firstAhead + 2) - box.height) : Math.max(0, rowTop(total) - box.height);
   const top = follow ? pinned : box.top;
-  const { start, end } = rowWindow(top, box.height, LOG_ROW_H, total, OVERSCAN);
+  // In row units: past the open row, its extra height is not rows.
+  const rowUnitsTop = open >= 0 && top > rowTop(open + 1) ? Math.max(rowTop(open + 1), top - extra) : top;
+  const { start, end } = rowWindow(rowUnitsTop, box.height, LOG_ROW_H, total, OVERSCAN);
   // Where we last scrolled to ourselves: that scroll event is not the user scrolling away.
   const pinnedAt = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -119,13 +145,18 @@ export function EventLog() {
   }, [list, follow, pinned, box.top]);
 
   const onRow = useCallback(
-    (e: TraceEvent) => {
-      const subject = eventSubjects(e).find((n) => kindOf.has(n));
-      if (subject) api.getState().select({ kind: kindOf.get(subject)!, name: subject });
-      api.getState().pause();
-      api.getState().seek(e.t);
+    (e: TraceEvent, i: number) => {
+      const s = api.getState();
+      const opening = s.expanded !== i;
+      const subject = eventRefs(e)[0];
+      if (subject) s.select(subject);
+      s.pause();
+      // Reading a row keeps it where it is: stop following the newest event.
+      setFollow(false);
+      s.expand(opening ? i : null);
+      s.seek(e.t);
     },
-    [api, kindOf],
+    [api],
   );
 
   const { setLogFilter } = api.getState();
@@ -186,11 +217,22 @@ export function EventLog() {
         }}
       >
         {/* Spacers stand in for the rows not rendered (not padding: that would grow the scroll box itself). */}
-        {start > 0 && <li aria-hidden="true" className="log-spacer" style={{ height: start * LOG_ROW_H }} />}
+        {start > 0 && <li aria-hidden="true" className="log-spacer" style={{ height: rowTop(start) }} />}
         {rows.slice(start, end).map((i, k) => (
-          <LogRow key={i} e={horizon[i]} ahead={i >= events.length} onPick={onRow} pos={start + k + 1} />
+          <LogRow
+            key={i}
+            i={i}
+            e={horizon[i]}
+            ahead={i >= events.length}
+            onPick={onRow}
+            pos={start + k + 1}
+            open={i === expanded}
+            onExtra={i === expanded ? setExtraH : undefined}
+          />
         ))}
-        {end < total && <li aria-hidden="true" className="log-spacer" style={{ height: (total - end) * LOG_ROW_H }} />}
+        {end < total && (
+          <li aria-hidden="true" className="log-spacer" style={{ height: rowTop(total) - rowTop(end) }} />
+        )}
       </ol>
     </section>
   );
@@ -198,30 +240,50 @@ export function EventLog() {
 
 /** Rows are memoised: a growing trace re-renders only the new rows, not all of them each frame. */
 const LogRow = memo(function LogRow({
+  i,
   e,
   ahead,
   onPick,
   pos,
+  open,
+  onExtra,
 }: {
+  i: number;
   e: TraceEvent;
   ahead: boolean;
-  onPick: (e: TraceEvent) => void;
+  onPick: (e: TraceEvent, i: number) => void;
   pos: number;
+  open: boolean;
+  onExtra?: (h: number) => void;
 }) {
+  const text = `t=${formatClock(e.t)} · ${e.type} · ${rowSummary(e)}${e.reason ? ` — ${e.reason}` : ''}`;
+  const li = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => {
+    const el = li.current;
+    if (!open || !onExtra || !el) return;
+    const measure = () => onExtra(Math.max(0, el.offsetHeight - LOG_ROW_H));
+    measure();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, [open, onExtra]);
   return (
     <li
+      ref={li}
       aria-posinset={pos}
-      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision' : ''}`}
+      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}`}
     >
-      <button type="button" onClick={() => onPick(e)} title="Select and go to this moment">
+      {/* The tooltip is the row's whole text (the row itself may be cut at the log's width). */}
+      <button type="button" onClick={() => onPick(e, i)} title={text} aria-expanded={open}>
         <span className="log-t">t={formatClock(e.t)}</span>
         {' · '}
         <span className="log-type">{e.type}</span>
         {' · '}
-        <span className="log-summary">{eventSummary(e)}</span>
+        <span className="log-summary">{rowSummary(e)}</span>
         {e.reason && <span className="log-reason"> — {e.reason}</span>}
         {ahead && <span className="ahead-tag"> (ahead)</span>}
       </button>
+      {open && <DecisionPanel event={e} heading={false} />}
     </li>
   );
 });

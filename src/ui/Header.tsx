@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { BUILTINS } from '../app/builtins';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectScenario } from '../store/selectors';
-import { encodeShareHash } from '../store/session';
+import { BRANCHES_LINK_LIMIT, encodeBranchesHash } from '../store/session';
 
 export function Header({ onDesign }: { onDesign?: () => void } = {}) {
   const api = useAppStoreApi();
@@ -18,15 +18,20 @@ export function Header({ onDesign }: { onDesign?: () => void } = {}) {
 
   const copyLink = async () => {
     const s = api.getState();
-    const url = `${location.origin}${location.pathname}${encodeShareHash(s.source, s.actions)}`;
+    const packed = encodeBranchesHash(s.source, s.actions, s.branches, s.branchId);
+    const url = `${location.origin}${location.pathname}${packed.hash}`;
+    // Too many branches for one link: the current one travels, and the user is told which did not.
+    const left = packed.omitted
+      ? ` (only the current branch: all ${s.branches.length} would add ${packed.branchesLength.toLocaleString('en-US')} characters, over ${BRANCHES_LINK_LIMIT.toLocaleString('en-US')}; they stay saved in this browser)`
+      : '';
     // The link is also shown in a field, for copying by hand when the clipboard is blocked. It is
     // not put in the address bar: a reload there would reopen the link at t = 0, not the session.
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('Link copied');
+      setCopied(`Link copied${left}`);
     } catch {
-      setCopied('Clipboard blocked: copy the link from the field');
+      setCopied(`Clipboard blocked: copy the link from the field${left}`);
     }
   };
 

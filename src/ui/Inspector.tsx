@@ -4,8 +4,10 @@ import { actionsFor, CLUSTER_ACTIONS } from '../app/actions';
 import { formatProperty, formatSimTime } from '../app/format';
 import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import { selectQuorum, selectScenario, selectSelected } from '../store/selectors';
-import type { EntityRef } from '../store/types';
+import { liveOwner, selectQuorum, selectScenario, selectSelected } from '../store/selectors';
+import type { EntityKind, EntityRef } from '../store/types';
+import { refKey } from '../store/refs';
+import { DecisionPanel } from './DecisionPanel';
 import { ActionButtons } from './ActionButtons';
 import { Countdown, Meter, StateBadge, Timers } from './parts';
 
@@ -36,8 +38,21 @@ function ClusterPanel() {
           }
         />
       </dl>
+      <ClusterWhy />
       <ActionButtons items={CLUSTER_ACTIONS} />
     </section>
+  );
+}
+
+/** The latest quorum decision (QuorumLost / QuorumRegained), with what happened at that instant. */
+function ClusterWhy() {
+  const e = useAppStore((s) => s.decisions.cluster);
+  if (!e) return null;
+  return (
+    <>
+      <h3>Latest quorum decision</h3>
+      <DecisionPanel event={e} />
+    </>
   );
 }
 
@@ -66,6 +81,7 @@ function EntityPanel({ entity }: { entity: EntityRef }) {
           Close
         </button>
       </div>
+      <LatestWhy entity={entity} />
       {body ?? <p>Not in this scenario.</p>}
       <h3>Actions</h3>
       <ActionButtons items={items} />
@@ -128,7 +144,7 @@ function NodeBody({ spec }: { spec: NodeSpec }) {
         <Row name="Quorum vote" value={`${n.vote} (NodeWeight ${n.nodeWeight})`} />
         {n.drainedGroups.length > 0 && <Row name="Drained groups" value={n.drainedGroups.join(', ')} />}
       </dl>
-      <TimersAndProperties spec={spec} />
+      <TimersAndProperties kind="node" spec={spec} />
     </>
   );
 }
@@ -141,7 +157,7 @@ function GroupBody({ spec }: { spec: GroupSpec }) {
     <>
       <dl className="props">
         <Row name="State" value={<StateBadge state={g.state} />} />
-        <Row name="Owner" value={g.owner ?? '(none)'} />
+        <Row name="Owner" value={<OwnerText owner={g.owner} />} />
         <Row name="Persistent state" value={g.persistentState} />
         <Row name="Activity" value={g.activity} />
         <Row name="Preferred owners" value={spec.preferredOwners.join(', ') || '(none)'} />
@@ -157,7 +173,7 @@ function GroupBody({ spec }: { spec: GroupSpec }) {
         endsAt={g.failovers.windowEndsAt}
         endsLabel="oldest ages out in"
       />
-      <Timers subject={spec.name} />
+      <Timers kind="group" subject={spec.name} />
       <h3>Properties</h3>
       <dl className="props">
         <Props props={spec.properties} explicit={spec.explicit} />
@@ -191,7 +207,7 @@ function ResourceBody({ spec }: { spec: ResourceSpec }) {
     <>
       <dl className="props">
         <Row name="State" value={<StateBadge state={r.state} />} />
-        <Row name="Node" value={r.node ?? '(none)'} />
+        <Row name="Node" value={<OwnerText owner={r.node} />} />
         <Row name="Group" value={r.group} />
         <Row name="Type" value={r.type} />
         <Row name="Depends on" value={deps || '(nothing)'} />
@@ -216,20 +232,22 @@ function ResourceBody({ spec }: { spec: ResourceSpec }) {
         endsAt={r.restarts.windowEndsAt}
         endsLabel="window resets in"
       />
-      <TimersAndProperties spec={spec} />
+      <TimersAndProperties kind="resource" spec={spec} />
     </>
   );
 }
 
 /** Live timers of an element, then its effective properties and simulated behaviour (defaults marked). */
 function TimersAndProperties({
+  kind,
   spec,
 }: {
+  kind: EntityKind;
   spec: { name: string; properties: object; behavior: object; explicit: string[] };
 }) {
   return (
     <>
-      <Timers subject={spec.name} />
+      <Timers kind={kind} subject={spec.name} />
       <h3>Properties</h3>
       <dl className="props">
         <Props props={spec.properties} explicit={spec.explicit} />
@@ -237,4 +255,23 @@ function TimersAndProperties({
       </dl>
     </>
   );
+}
+
+/** The entity's latest decision with its whole "why" (rule, numbers, the events it counted). */
+function LatestWhy({ entity }: { entity: EntityRef }) {
+  const e = useAppStore((s) => s.decisions[refKey(entity.kind, entity.name)]);
+  if (!e) return null;
+  return (
+    <>
+      <h3>Latest decision</h3>
+      <DecisionPanel event={e} />
+    </>
+  );
+}
+
+/** The owner as `final` reports it; a remembered owner that is not live (quorum lost) is history. */
+function OwnerText({ owner }: { owner: string | null }) {
+  const live = useAppStore((s) => liveOwner(s, owner));
+  if (live !== null) return <>{live}</>;
+  return owner ? <>(none) · last owner {owner}</> : <>(none)</>;
 }

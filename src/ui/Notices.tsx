@@ -2,12 +2,16 @@
 import { describeAction } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectLoadError, selectNotice, selectRefusal } from '../store/selectors';
+import type { AppState } from '../store/types';
+
+const selectBack = (s: AppState) => s.branches.find((b) => b.id === s.noticeBranch) ?? null;
 
 export function Notices() {
   const api = useAppStoreApi();
   const loadError = useAppStore(selectLoadError);
   const notice = useAppStore(selectNotice);
   const refusal = useAppStore(selectRefusal);
+  const back = useAppStore(selectBack);
   return (
     <div className="notices">
       {loadError && (
@@ -28,6 +32,11 @@ export function Notices() {
       {notice && (
         <div role="status" className="notice warn">
           {notice}{' '}
+          {back && (
+            <button type="button" onClick={() => api.getState().switchBranch(back.id)}>
+              Switch back to "{back.name}"
+            </button>
+          )}{' '}
           <button type="button" onClick={() => api.getState().dismissNotice()}>
             Dismiss
           </button>

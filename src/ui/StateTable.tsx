@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import { selectScenario } from '../store/selectors';
+import { liveOwner, selectScenario } from '../store/selectors';
 import type { AppState, EntityKind } from '../store/types';
 import { rowWindow, useScrollBox } from './rowWindow';
 
@@ -10,21 +10,20 @@ import { rowWindow, useScrollBox } from './rowWindow';
 export const TABLE_ROW_H = 22;
 const OVERSCAN = 20;
 
+/** State, owner as `final` has it, and the remembered owner when that is not live (else ''). */
 const pick =
   (kind: EntityKind, name: string) =>
-  (s: AppState): [string, string] => {
-    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', ''];
-    if (kind === 'group') {
-      const g = s.index.groups[name];
-      return [g?.state ?? '', g?.owner ?? ''];
-    }
-    const r = s.index.resources[name];
+  (s: AppState): [string, string, string] => {
+    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', '', ''];
     // A resource's owner is its group's owner node (the contract's `node` field).
-    return [r?.state ?? '', r?.node ?? ''];
+    const v = kind === 'group' ? s.index.groups[name] : s.index.resources[name];
+    const remembered = v ? ('owner' in v ? v.owner : v.node) : null;
+    const live = liveOwner(s, remembered);
+    return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : ''];
   };
 
 const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
-  const [state, owner] = useAppStore(useShallow(pick(kind, name)));
+  const [state, owner, last] = useAppStore(useShallow(pick(kind, name)));
   const selected = useAppStore((s) => s.selected?.kind === kind && s.selected.name === name);
   const api = useAppStoreApi();
   return (
@@ -36,7 +35,10 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
       </td>
       <td>{kind}</td>
       <td className={`state-text state-${state}`}>{state}</td>
-      <td>{owner}</td>
+      <td>
+        <span className="owner-name">{owner}</span>
+        {last && <span className="muted last-owner">last owner {last}</span>}
+      </td>
     </tr>
   );
 });

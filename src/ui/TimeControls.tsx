@@ -3,6 +3,7 @@ import { formatSimTime, formatSpeed } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectLocalTime, selectNow, selectPlaying, selectSpeed, selectUntil } from '../store/selectors';
 import type { AppState } from '../store/types';
+import { RunLength, ScriptDrawerToggle, ScrubberMarks } from './ScriptControls';
 
 const selectCanStep = (s: AppState) => s.view.t < s.scenario.until && s.nextEventTime() !== null;
 
@@ -52,6 +53,8 @@ export function TimeControls() {
       >
         Run to end »
       </button>
+      <RunLength />
+      <ScriptDrawerToggle />
       <div className="clocks">
         <span aria-label="Simulated time" data-testid="sim-time">
           t = {formatSimTime(now)}
@@ -60,17 +63,20 @@ export function TimeControls() {
           local {localTime}
         </span>
       </div>
-      <input
-        className="scrubber"
-        type="range"
-        aria-label="Timeline position"
-        aria-valuetext={`t = ${formatSimTime(now)}`}
-        min={0}
-        max={until}
-        step={1}
-        value={now}
-        onChange={(e) => seek(Number(e.target.value))}
-      />
+      <div className="scrub-wrap">
+        <input
+          className="scrubber"
+          type="range"
+          aria-label="Timeline position"
+          aria-valuetext={`t = ${formatSimTime(now)}`}
+          min={0}
+          max={until}
+          step={1}
+          value={now}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+        <ScrubberMarks />
+      </div>
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { formatClock } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
 import { buildLanes, sameLane, type Lane } from './timelineModel';
+import { TimelineMarks } from './TimelineMarks';
+import { refKey } from '../store/refs';
 
 const MAX_LANES = 40;
 
@@ -21,8 +23,8 @@ export function Timeline() {
   const lanes = useMemo(() => {
     const s = api.getState();
     const current: Record<string, string> = {};
-    s.view.groups.forEach((g) => (current[g.name] = g.state));
-    s.view.nodes.forEach((n) => (current[n.name] = n.state));
+    s.view.groups.forEach((g) => (current[refKey('group', g.name)] = g.state));
+    s.view.nodes.forEach((n) => (current[refKey('node', n.name)] = n.state));
     const next = buildLanes(scenario, horizon, end, current, MAX_LANES);
     const old = new Map(previous.current.map((l) => [`${l.kind}:${l.name}`, l]));
     return next.map((l) => {
@@ -44,6 +46,7 @@ export function Timeline() {
           <LaneRow key={`${lane.kind}:${lane.name}`} lane={lane} end={end} onSeek={seek} />
         ))}
         <NowOverlay end={end} />
+        <TimelineMarks />
       </div>
     </section>
   );

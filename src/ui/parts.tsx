@@ -1,10 +1,13 @@
 /** Small shared pieces: state badges (icon + text, never colour alone), countdowns, timers, meters. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { eventSummary, formatClock, formatCountdown } from '../app/format';
+import { formatClock, formatCountdown } from '../app/format';
+import { rowSummary } from './rowSummary';
 import type { TimerView } from '../engine/model/view';
 import { useAppStore } from '../store/context';
+import { refKey } from '../store/refs';
 import { selectNow } from '../store/selectors';
+import type { EntityKind } from '../store/types';
 
 const ICONS: Record<string, string> = {
   Up: '▲',
@@ -40,8 +43,16 @@ export function Countdown({ deadline }: { deadline: number }) {
 
 const EMPTY: TimerView[] = [];
 
-export const Timers = memo(function Timers({ subject, skip }: { subject: string; skip?: TimerView['kind'] }) {
-  const timers = useAppStore(useShallow((s) => s.index.timersBySubject[subject] ?? EMPTY));
+export const Timers = memo(function Timers({
+  kind,
+  subject,
+  skip,
+}: {
+  kind: EntityKind;
+  subject: string;
+  skip?: TimerView['kind'];
+}) {
+  const timers = useAppStore(useShallow((s) => s.index.timersBySubject[refKey(kind, subject)] ?? EMPTY));
   const shown = skip ? timers.filter((t) => t.kind !== skip) : timers;
   if (!shown.length) return null;
   return (
@@ -87,11 +98,11 @@ export function Meter({
 }
 
 /** The latest decision about an entity, with the engine's reason: the canvas answers "why?". */
-export const LastDecision = memo(function LastDecision({ name }: { name: string }) {
-  const e = useAppStore((s) => s.decisions[name]);
+export const LastDecision = memo(function LastDecision({ kind, name }: { kind: EntityKind; name: string }) {
+  const e = useAppStore((s) => s.decisions[refKey(kind, name)]);
   if (!e) return null;
   return (
-    <div className="decision" title={`${eventSummary(e)} — ${e.reason}`}>
+    <div className="decision" title={`${rowSummary(e)} — ${e.reason}`}>
       <span className="muted">t={formatClock(e.t)}</span>{' '}
       {e.type === 'policy' ? e.rule : e.type === 'group.owner' ? `moved to ${e.to ?? '(none)'} (${e.cause})` : e.type}:{' '}
       {e.reason}

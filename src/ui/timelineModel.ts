@@ -1,6 +1,7 @@
 /** Turns the trace into swimlane segments: state over time per group and per node, plus fault windows. */
 import type { Scenario } from '../engine/model/scenario';
 import type { TraceEvent } from '../engine/model/trace';
+import { refKey } from '../store/refs';
 
 /** `open`: the state still held at the end of the known trace (drawn to `end`). */
 export interface Segment {
@@ -26,18 +27,20 @@ export function buildLanes(
   s: Scenario,
   events: readonly TraceEvent[],
   end: number,
+  /** State now, keyed by `refKey(kind, name)`. */
   current: Record<string, string>,
   limit = Infinity,
 ): Lane[] {
   const lanes = new Map<string, Lane>();
   const open = new Map<string, { t: number; state: string }>();
   const faultOpen = new Map<string, number>();
+  // Keyed by kind and name (refKey): a node and a group may share a name (scenario-format §1).
   const add = (kind: Lane['kind'], name: string) => {
-    if (lanes.size < limit) lanes.set(name, { kind, name, segments: [], marks: [], faults: [] });
+    if (lanes.size < limit) lanes.set(refKey(kind, name), { kind, name, segments: [], marks: [], faults: [] });
   };
   s.groups.forEach((g) => add('group', g.name));
   s.nodes.forEach((n) => add('node', n.name));
-  const groupOf = new Map(s.groups.flatMap((g) => g.resources.map((r) => [r.name, g.name] as const)));
+  const groupOf = new Map(s.groups.flatMap((g) => g.resources.map((r) => [r.name, refKey('group', g.name)] as const)));
 
   const change = (name: string, t: number, from: string, to: string) => {
     const o = open.get(name) ?? { t: 0, state: from };
@@ -58,15 +61,17 @@ export function buildLanes(
 
   for (const e of events) {
     if (e.t > end) break;
-    if (e.type === 'group.state') change(e.group, e.t, e.from, e.to);
+    if (e.type === 'group.state') change(refKey('group', e.group), e.t, e.from, e.to);
     else if (e.type === 'node.state') {
-      change(e.node, e.t, e.from, e.to);
-      if (e.to === 'Up' || e.to === 'Joining') faultEnd(e.node, 'crash', e.t);
+      change(refKey('node', e.node), e.t, e.from, e.to);
+      if (e.to === 'Up' || e.to === 'Joining') faultEnd(refKey('node', e.node), 'crash', e.t);
     } else if (e.type === 'group.owner')
-      lanes.get(e.group)?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
+      lanes
+        .get(refKey('group', e.group))
+        ?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
     else if (e.type === 'action') {
       const a = e.action;
-      if (a.action === 'crashNode') faultStart(a.node, 'crash', e.t);
+      if (a.action === 'crashNode') faultStart(refKey('node', a.node), 'crash', e.t);
       if ('resource' in a) {
         const lane = groupOf.get(a.resource);
         if (!lane) continue;
@@ -80,8 +85,8 @@ export function buildLanes(
       }
     }
   }
-  for (const lane of lanes.values()) {
-    const o = open.get(lane.name) ?? { t: 0, state: current[lane.name] ?? '' };
+  for (const [key, lane] of lanes) {
+    const o = open.get(key) ?? { t: 0, state: current[key] ?? '' };
     if (end > o.t) lane.segments.push({ from: o.t, to: end, state: o.state, open: true });
   }
   for (const [k, start] of faultOpen) {

@@ -59,8 +59,8 @@ function GroupDetail({ name }: { name: string }) {
         endsLabel="oldest ages out in"
       />
       {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
-      <Timers subject={name} />
-      <LastDecision name={name} />
+      <Timers kind="group" subject={name} />
+      <LastDecision kind="group" name={name} />
     </div>
   );
 }

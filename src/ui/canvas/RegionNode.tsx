@@ -44,7 +44,7 @@ function LiveRegion({ name }: { name: string }) {
           vote {vote}
         </span>
       </div>
-      <Timers subject={name} skip="nodeDetection" />
+      <Timers kind="node" subject={name} skip="nodeDetection" />
     </div>
   );
 }

@@ -102,8 +102,8 @@ function ResourceDetail({ name }: { name: string }) {
           )}
         </div>
       )}
-      <Timers subject={name} />
-      <LastDecision name={name} />
+      <Timers kind="resource" subject={name} />
+      <LastDecision kind="resource" name={name} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
