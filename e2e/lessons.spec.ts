@@ -17,13 +17,21 @@ const lessonOf = (id: string): CheckedLesson => {
 /**
  * The table the contract asks for at cursor p (lesson-format §3), folded here from the trace on its
  * own: a resource's Owner is the node of its last resource.state shown (empty before its first), a
- * group's the owner after its last group.owner shown (its initial owner before that).
+ * group's the owner after its last group.owner shown (its initial owner before that). The table
+ * writes an owner whose node is not Up or Paused as "last owner X" (the `final` rule: no live owner).
  */
 function expectedTable(c: CheckedLesson, p: number): Record<string, [string, string]> {
   const shown = c.events.slice(0, p + 1);
   const all = c.events;
   const start = createSimulation(c.scenario).view();
   const out: Record<string, [string, string]> = {};
+  const nodeState = (name: string) => {
+    const mine = (e: TraceEvent): e is Extract<TraceEvent, { type: 'node.state' }> =>
+      e.type === 'node.state' && e.node === name;
+    return last(shown, mine)?.to ?? all.find(mine)?.from ?? start.nodes.find((x) => x.name === name)!.state;
+  };
+  const ownerCell = (owner: string | null) =>
+    owner === null ? '' : ['Up', 'Paused'].includes(nodeState(owner)) ? owner : `last owner ${owner}`;
   const last = <T extends TraceEvent>(xs: readonly TraceEvent[], pred: (e: TraceEvent) => e is T) =>
     xs.filter(pred).at(-1);
   for (const n of c.scenario.nodes) {
@@ -44,13 +52,13 @@ function expectedTable(c: CheckedLesson, p: number): Record<string, [string, str
     const owner = last(shown, ow);
     out[`group:${g.name}`] = [
       last(shown, st)?.to ?? all.find(st)?.from ?? 'Offline',
-      (owner ? owner.to : initialOwner) ?? '',
+      ownerCell(owner ? owner.to : initialOwner),
     ];
     for (const r of g.resources) {
       const rs = (e: TraceEvent): e is Extract<TraceEvent, { type: 'resource.state' }> =>
         e.type === 'resource.state' && e.resource === r.name;
       const e = last(shown, rs);
-      out[`resource:${r.name}`] = [e?.to ?? 'Offline', e?.node ?? ''];
+      out[`resource:${r.name}`] = [e?.to ?? 'Offline', ownerCell(e?.node ?? null)];
     }
   }
   return out;
@@ -320,9 +328,9 @@ test.describe('Lessons', () => {
   }) => {
     const scenario = {
       format: 'failover-scenario@1',
-      name: 'Two web servers',
+      name: 'Three web servers',
       until: 120_000,
-      nodes: [{ name: 'A' }, { name: 'B' }],
+      nodes: [{ name: 'A' }, { name: 'B' }, { name: 'C' }],
       groups: [
         {
           name: 'Web',
