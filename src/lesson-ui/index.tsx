@@ -12,7 +12,7 @@ import { createPlayer } from './controller';
 import { LessonList } from './LessonList';
 import { LessonPanel } from './LessonPanel';
 import { Recorder } from './Recorder';
-import { newKey, recordingFile, recordingFromFile, type Recording } from './recording';
+import { newKey, recordedRun, recordingFile, recordingFromFile, type Recording } from './recording';
 import { indexedDbLessons, type SavedLessonMeta } from './recordingStorage';
 import { loadLessonSession, saveLessonSession } from './lessonSession';
 import './lesson.css';
@@ -106,8 +106,8 @@ export default function LessonHost() {
   useEffect(() => {
     if (!recording) return;
     const id = setTimeout(() => {
-      const s = app.getState();
-      const built = recordingFile(recording, s.source, s.actions.slice(0, s.appliedCount));
+      const run = recordedRun(app.getState());
+      const built = recordingFile(recording, run.source, run.actions);
       const file = built.ok ? built.file : null;
       storage.put({ id: recording.key, file, draft: recording, updatedAt: Date.now() }).then(refreshSaved, () => {});
     }, 400);
