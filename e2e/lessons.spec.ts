@@ -115,6 +115,11 @@ test.describe('Lessons', () => {
     await openFresh(page, '#lesson=L05');
     await at(page, c, 0, 'beat');
     await expect(back(page)).toBeDisabled();
+    // The rig's future faults are not on screen: no script marks, no upcoming list.
+    await expect(page.locator('.scrub-mark')).toHaveCount(5);
+    await expect(page.locator('.scrub-marks')).toBeHidden();
+    await expect(page.locator('.timeline-marks')).toBeHidden();
+    await expect(page.getByRole('button', { name: /Script & branches/ })).toBeHidden();
     await cont(page).click();
     await at(page, c, 1, 'beat');
     await page.keyboard.press('ArrowRight');
@@ -181,6 +186,8 @@ test.describe('Lessons', () => {
     await expect(panel(page)).toHaveCount(0);
     await expect(page.getByTestId('scenario-name')).toHaveText('L5 The failover budget');
     await expect(page.getByLabel('Simulated time')).toHaveText('t = 0.000 s');
+    await expect(page.locator('.scrub-marks')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Script & branches/ })).toBeVisible();
   });
 
   test('L02 from start to end: one answer right, one wrong, Back and the keyboard', async ({ page }) => {

@@ -40,6 +40,12 @@ export default function LessonHost() {
   }, [storage]);
 
   useEffect(() => player.install(), [player]);
+  // While a lesson plays, the script's future is not on screen (./lesson.css): no marks of the rig's
+  // faults on the scrubber or the timeline, no "upcoming" list. Nothing later is hinted (§3).
+  useEffect(() => {
+    document.documentElement.classList.toggle('lesson-playing', status === 'playing');
+    return () => document.documentElement.classList.remove('lesson-playing');
+  }, [status]);
   useEffect(refreshSaved, [refreshSaved]);
 
   // A reload mid-lesson comes back to the same stop (the app's session already restored its scenario).
