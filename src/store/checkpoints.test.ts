@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createSimulation, restoreSimulation, validateScenario } from '../engine';
 import type { EngineApi } from './types';
 import { createAppStore } from './createAppStore';
-import { CheckpointCache } from './checkpoints';
+import { advanceWithCheckpoints, CheckpointCache } from './checkpoints';
 
 const source: unknown = JSON.parse(
   readFileSync(fileURLToPath(new URL('../scenarios/sql-fci-three-nodes.json', import.meta.url)), 'utf8'),
@@ -90,5 +90,22 @@ describe('seek checkpoints', () => {
     expect(cache.before(1e9)?.t).toBe(20_000);
     // Checkpoints do not carry the trace (the live run has it).
     expect(cache.before(1e9)?.snapshot.events).toEqual([]);
+  });
+
+  it('a dense stretch gets extra checkpoints by its events, no more than the cap', () => {
+    const v = validateScenario(source);
+    if (!v.ok) throw new Error('example invalid');
+    const sim = createSimulation(v.scenario);
+    // Looked at every 10 s; no interval ends within the first minute, but its events are many.
+    const cache = new CheckpointCache(80_000, 2, 10);
+    advanceWithCheckpoints(sim, 60_000, [], 0, cache);
+    expect(sim.eventCount()).toBeGreaterThan(10);
+    expect(cache.size).toBeGreaterThan(1);
+    const capped = new CheckpointCache(80_000, 2, 1);
+    advanceWithCheckpoints(createSimulation(v.scenario), 60_000, [], 0, capped);
+    expect(capped.size).toBe(1);
+    const sparse = new CheckpointCache(80_000, 1_000, 3);
+    advanceWithCheckpoints(createSimulation(v.scenario), 60_000, [], 0, sparse);
+    expect(sparse.size).toBe(0);
   });
 });
