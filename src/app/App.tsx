@@ -31,7 +31,7 @@ export function App() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
+    if (file) api.getState().loadScenarioText(new Uint8Array(await file.arrayBuffer()), `"${file.name}"`);
   };
   if (mode === 'design') {
     return (

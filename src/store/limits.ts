@@ -12,10 +12,11 @@ export const MAX_FILE_CHARS = 16 * 1024 * 1024;
 const ELSEWHERE = 'run it with `npm run simulate -- FILE` (the command-line simulator has no such limit)';
 
 /** Why the app will not open this text (too large), or null. Checked before parsing it. */
-export function fileTooLarge(text: string): string | null {
-  if (text.length <= MAX_FILE_CHARS) return null;
+export function fileTooLarge(file: string | Uint8Array): string | null {
+  const size = typeof file === 'string' ? file.length : file.byteLength;
+  if (size <= MAX_FILE_CHARS) return null;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `the file is ${mb(text.length)}; the browser app opens scenario files up to ${mb(MAX_FILE_CHARS)}: ${ELSEWHERE}`;
+  return `the file is ${mb(size)}; the browser app opens scenario files up to ${mb(MAX_FILE_CHARS)}: ${ELSEWHERE}`;
 }
 
 /** Why the app will not simulate this scenario (too many resources), or null. Reads the raw JSON. */

@@ -1,5 +1,6 @@
 /** Scenario loading, the simulation projection, time travel by re-simulation, and actions. */
 import type { AppliedAction } from '../engine/api';
+import { readScenarioJson } from '../engine';
 import type { Action, Scenario } from '../engine/model/scenario';
 import { describeAction } from '../app/format';
 import type { GetState, Runtime, SetState } from './runtime';
@@ -149,22 +150,20 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       return true;
     },
 
-    loadScenarioText(text, origin) {
-      const tooLarge = fileTooLarge(text);
+    loadScenarioText(file, origin) {
+      const tooLarge = fileTooLarge(file);
       if (tooLarge) {
         set({ loadError: { origin, issues: [{ path: '(file)', message: tooLarge }] } });
         return false;
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        set({
-          loadError: { origin, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] },
-        });
+      // The engine's reader: not UTF-8, not JSON, or a key repeated in an object is refused with
+      // the place named (scenario-format §1), as the CLI does.
+      const read = readScenarioJson(file);
+      if (!read.ok) {
+        set({ loadError: { origin, issues: read.errors } });
         return false;
       }
-      return get().loadScenario(json, { origin });
+      return get().loadScenario(read.json, { origin });
     },
 
     seek(t) {

@@ -74,7 +74,8 @@ export interface SimulationSlice {
   /** Validate and load; on failure keep the current scenario and set loadError. Returns success. */
   loadScenario(source: unknown, opts?: LoadOptions): boolean;
   /** Like loadScenario but from file text (JSON syntax errors reported as issues). */
-  loadScenarioText(text: string, origin: string): boolean;
+  /** A file's text or, better, its bytes (then a file that is not UTF-8 is refused, not silently mended). */
+  loadScenarioText(file: string | Uint8Array, origin: string): boolean;
   seek(t: number): void;
   stepToNextEvent(): void;
   runToEnd(): void;
