@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import { selectOwnerKey, selectScenario } from '../../store/selectors';
 import type { AppState } from '../../store/types';

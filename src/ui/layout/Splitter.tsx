@@ -4,6 +4,7 @@
  * remembered (./panelPrefs).
  */
 import { useRef } from 'react';
+import './layout.css';
 import { PANEL_LIMITS, usePanels, type PanelId } from './panelPrefs';
 
 const TITLES: Record<PanelId, string> = {
