@@ -197,5 +197,30 @@ for (const size of [
       await expect(drawer.getByRole('button', { name: 'Switch to crash node SQL-B at 0:20.000' })).toBeVisible();
       await expect(drawer.getByRole('button', { name: 'main (current)' })).toBeVisible();
     });
+
+    test('Copy link carries the branches and the edited script; the link opens on the current branch', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page, size, SQL);
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await page.getByRole('slider', { name: 'Timeline position' }).fill('30000');
+      await page.getByRole('button', { name: /Script & branches/ }).click();
+      const drawer = page.getByRole('complementary', { name: 'Script and branches' });
+      await drawer.getByRole('button', { name: 'Remove crash node SQL-A at 1:00.000' }).click();
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect(page.getByRole('status').filter({ hasText: /^Link copied$/ })).toBeVisible();
+      const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+      expect(url).toMatch(/#scenario=.+&branches=/);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto('about:blank');
+      await page.goto(url);
+      await expect(page.getByLabel('Simulated time')).toHaveText('t = 0.000 s');
+      await page.getByRole('button', { name: /Script & branches \(0 upcoming · 2 branches\)/ }).click();
+      await expect(drawer.getByRole('button', { name: /remove crash node SQL-A .* \(current\)/ })).toBeVisible();
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await expect(ownerOf(page, GROUP)).toHaveText('SQL-A');
+    });
   });
 }
