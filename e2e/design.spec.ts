@@ -136,7 +136,7 @@ test.describe('Design mode', () => {
     ]);
     const text = readFileSync((await download.path())!, 'utf8');
     const exported = JSON.parse(text);
-    expect(exported.ui.positions['Network Name']).toBeDefined();
+    expect(exported.ui.positionsByKind.resource['Network Name']).toBeDefined();
 
     const fresh = await (await browser.newContext()).newPage();
     await openDesignFresh(fresh);
@@ -200,5 +200,95 @@ test.describe('Design mode', () => {
     ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
     expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+  });
+
+  test('import a real Hyper-V cluster dump, then export it: the dialog says the VMs are not created by the script', async ({
+    page,
+  }) => {
+    await openDesignFresh(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: 'Import from a real cluster…' }).click();
+    const importDialog = page.getByRole('dialog', { name: 'Import from a real cluster' });
+    await expect(importDialog).toContainText('Windows PowerShell 5.1');
+    await page.screenshot({ path: '/tmp/pwsh-import-1024.png' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: '/tmp/pwsh-import-1440.png' });
+    await importDialog.getByLabel('Open dump file').setInputFiles({
+      name: 'failoverlab-dump.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('src/design/__fixtures__/powershell/case04-hyperv-antiaffinity.json'),
+    });
+    await expect(canvas(page).locator('.react-flow__node[data-id="g:DC01"]')).toBeVisible();
+    await expect(resNode(page, 'Virtual Machine DC02')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Imported the cluster as a new design (3 notes');
+    const notesDialog = page.getByRole('dialog', { name: 'Imported as a new design' });
+    await expect(notesDialog.getByRole('list', { name: 'Import notes' })).toContainText(
+      'Resources[1].OwnerGroup: resource "Cluster Disk 2" belongs to "Cluster Shared Volume"',
+    );
+    await page.screenshot({ path: '/tmp/pwsh-import-notes-1440.png' });
+    await notesDialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('button', { name: 'Export PowerShell…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export as a PowerShell script' });
+    const notes = exportDialog.getByRole('list', { name: 'Export notes' });
+    await expect(notes.getByRole('listitem')).toHaveCount(4);
+    await expect(notes).toContainText('"Virtual Machine DC01" (Virtual Machine) is not created by the script');
+    await page.screenshot({ path: '/tmp/pwsh-export-1440.png' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: '/tmp/pwsh-export-1024.png' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: /^Download .*\.ps1$/ }).click(),
+    ]);
+    const script = readFileSync((await download.path())!, 'utf8');
+    expect(script).toContain("Assert-VmRes 'Virtual Machine DC01' 'Virtual Machine' 'DC01'\r\n");
+    expect(script).not.toMatch(/Use-Res '[^']*' 'Virtual Machine/);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(exportDialog).toHaveCount(0);
+  });
+
+  test('a real file server role and its network name share a name: imported, edited independently, exported', async ({
+    page,
+  }) => {
+    await openDesignFresh(page);
+    await page.getByRole('button', { name: 'Import from a real cluster…' }).click();
+    await page.getByLabel('Open dump file').setInputFiles({
+      name: 'failoverlab-dump.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('src/design/__fixtures__/powershell/case05-localized-de.json'),
+    });
+    await page.getByRole('dialog', { name: 'Imported as a new design' }).getByRole('button', { name: 'Done' }).click();
+    const problems = page.getByRole('region', { name: 'Problems' });
+    await expect(problems).toContainText('0 errors');
+    const groupNode = canvas(page).locator('.react-flow__node[data-id="g:Dateiserver Süd"]');
+    await expect(groupNode).toBeVisible();
+    await expect(resNode(page, 'Dateiserver Süd')).toBeVisible();
+
+    // Rename the resource: the group keeps its name.
+    await resNode(page, 'Dateiserver Süd').click();
+    const inspector = page.getByRole('complementary', { name: 'Design inspector' });
+    await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('Resource Dateiserver Süd');
+    const name = inspector.getByLabel('Name', { exact: true });
+    await name.fill('Dateiserver Süd (Name)');
+    await name.press('Enter');
+    await expect(resNode(page, 'Dateiserver Süd (Name)')).toBeVisible();
+    await expect(groupNode).toBeVisible();
+    await expect(problems).toContainText('0 errors');
+
+    // And back: a resource may again take its group's name.
+    await name.fill('Dateiserver Süd');
+    await name.press('Enter');
+    await expect(resNode(page, 'Dateiserver Süd')).toBeVisible();
+    await expect(groupNode).toBeVisible();
+
+    await page.getByRole('button', { name: 'Export PowerShell…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export as a PowerShell script' });
+    const script = await exportDialog.getByRole('textbox', { name: 'PowerShell script' }).inputValue();
+    expect(script).toContain(
+      "if (-not (Find-Group 'Dateiserver Süd')) { Add-ClusterGroup -Name 'Dateiserver Süd' | Out-Null }",
+    );
+    expect(script).toContain("$fl_r = Use-Res 'Dateiserver Süd' 'Network Name' 'Dateiserver Süd'");
+    expect(script).toContain('Set-ClusterQuorum -NodeAndFileShareMajority $WitnessShare');
+    await expect(exportDialog.getByRole('list', { name: 'Export notes' })).toHaveCount(0);
   });
 });

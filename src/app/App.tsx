@@ -15,6 +15,8 @@ import { Timeline } from '../ui/Timeline';
 
 // Design mode (src/design-ui) is loaded on first use, so Simulate's first load does not carry the editor.
 const DesignMode = lazy(() => import('../design-ui').then((m) => ({ default: m.DesignMode })));
+// Lessons (src/lesson-ui): the list, the player's "Lesson" region, the recorder, #lesson= links.
+const LessonHost = lazy(() => import('../lesson-ui'));
 
 export function App() {
   const api = useAppStoreApi();
@@ -53,6 +55,9 @@ export function App() {
     >
       <Header onDesign={() => setMode('design')} />
       <Notices />
+      <Suspense fallback={null}>
+        <LessonHost />
+      </Suspense>
       <TimeControls />
       <main className="workspace">
         <ClusterCanvas />

@@ -1,5 +1,12 @@
 /** The CLI's logic, free of process globals so tests can call it directly. */
-import { formatIssues, parseScenarioText, runScenario, SimulationLoopError } from '../engine';
+import {
+  formatIssues,
+  MAX_SCENARIO_TIME_MS,
+  parseScenarioBytes,
+  parseScenarioText,
+  runScenario,
+  SimulationLoopError,
+} from '../engine';
 
 export interface CliResult {
   code: number;
@@ -9,7 +16,11 @@ export interface CliResult {
 
 const USAGE = 'usage: npm run --silent simulate -- FILE [--until MS]\n';
 
-export function runCli(args: string[], readFile: (path: string) => string): CliResult {
+/**
+ * `readFile` gives the file's bytes (checked as UTF-8 here: contract §1 refuses a file that is
+ * not), or text already decoded.
+ */
+export function runCli(args: string[], readFile: (path: string) => Uint8Array | string): CliResult {
   let file: string | undefined;
   let until: number | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -21,6 +32,13 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
           code: 2,
           stdout: '',
           stderr: `--until: expected a non-negative integer number of milliseconds, got ${v === undefined ? 'nothing' : JSON.stringify(v)}\n${USAGE}`,
+        };
+      }
+      if (Number(v) > MAX_SCENARIO_TIME_MS) {
+        return {
+          code: 2,
+          stdout: '',
+          stderr: `--until: at most ${MAX_SCENARIO_TIME_MS} ms (ten years), got ${v}\n${USAGE}`,
         };
       }
       until = Number(v);
@@ -39,14 +57,14 @@ export function runCli(args: string[], readFile: (path: string) => string): CliR
     }
   }
   if (file === undefined) return { code: 2, stdout: '', stderr: `no scenario file given\n${USAGE}` };
-  let text: string;
+  let content: Uint8Array | string;
   try {
-    text = readFile(file);
+    content = readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { code: 2, stdout: '', stderr: `${file}: cannot read the file${code ? ` (${code})` : ''}\n` };
   }
-  const parsed = parseScenarioText(text);
+  const parsed = typeof content === 'string' ? parseScenarioText(content) : parseScenarioBytes(content);
   if (!parsed.ok) return { code: 2, stdout: '', stderr: `${file}: invalid scenario\n${formatIssues(parsed.errors)}\n` };
   try {
     const trace = runScenario(parsed.scenario, until ?? parsed.scenario.until);

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './runCli';
 
-const result = runCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'));
+// Bytes, not 'utf8' text: Node would replace bytes that are not UTF-8 silently; the engine refuses them.
+const result = runCli(process.argv.slice(2), (path) => readFileSync(path));
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.code;

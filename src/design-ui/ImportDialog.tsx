@@ -15,11 +15,51 @@ export function ImportDialog({
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
   const [copied, setCopied] = useState(false);
+  /** After an import with notes, the dialog stays open to list them (each names its place in the dump). */
+  const [notes, setNotes] = useState<string[] | null>(null);
   const run = (t: string) => {
     const r = importClusterJson(t);
-    if (r.ok) onImport(r.scenario as RawScenario, r.warnings);
-    else setErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+    if (!r.ok) {
+      setErrors(r.errors.map((e) => `${e.path}: ${e.message}`));
+      return;
+    }
+    setErrors([]);
+    onImport(r.scenario as RawScenario, r.warnings);
+    if (r.warnings.length > 0) setNotes(r.warnings);
+    else onClose();
   };
+  if (notes)
+    return (
+      <div className="d-modal-backdrop">
+        <div
+          className="d-modal"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="d-import-title"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onClose();
+          }}
+        >
+          <h2 id="d-import-title">Imported as a new design</h2>
+          <p>
+            {notes.length} thing{notes.length === 1 ? ' was' : 's were'} imported differently from the cluster, or left
+            out:
+          </p>
+          <ul className="d-issues" aria-label="Import notes">
+            {notes.map((m, i) => (
+              <li key={i} className="is-warning">
+                {m}
+              </li>
+            ))}
+          </ul>
+          <div className="d-row">
+            <button type="button" className="primary" onClick={onClose} autoFocus>
+              Done
+            </button>
+          </div>
+        </div>
+      </div>
+    );
   return (
     <div className="d-modal-backdrop">
       <div
@@ -33,8 +73,10 @@ export function ImportDialog({
       >
         <h2 id="d-import-title">Import from a real cluster</h2>
         <p>
-          1. On a cluster node, in PowerShell with the FailoverClusters module, run this one-liner. It writes the
-          cluster's nodes, groups, resources, dependencies, owners and properties to a JSON file.
+          1. On a cluster node, in an elevated Windows PowerShell 5.1 (powershell.exe, not PowerShell 7), run this
+          one-liner. It writes the cluster's nodes, groups, resources, dependencies, owners and properties to{' '}
+          <code>failoverlab-dump.json</code> in your Documents folder (else %TEMP%) and prints the full path. It stops
+          at the first error, so a file it writes is complete.
         </p>
         <textarea className="d-code" readOnly value={DUMP_COMMAND} rows={5} aria-label="Dump command" />
         <button

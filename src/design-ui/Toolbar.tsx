@@ -2,7 +2,8 @@
 import { useRef, useState } from 'react';
 import { RESOURCE_TYPES } from '../engine/model/resourceTypes';
 import { validateScenario } from '../engine/validation';
-import { exportPowerShell, powerShellFileText } from '../design/powershellExport';
+import { exportPowerShellWithNotes, type PowerShellExport } from '../design/powershellExport';
+import { ExportDialog } from './ExportDialog';
 import { useEditor, useEditorApi } from './context';
 import { downloadText, fileBase, scenarioFileText } from './download';
 import type { DesignSession } from './session';
@@ -104,164 +105,169 @@ export function Toolbar({
       api.getState().say('Clipboard blocked: copy the share link from the field');
     }
   };
+  const [exported, setExported] = useState<{ result: PowerShellExport; fileName: string } | null>(null);
   const exportPs = () => {
     const v = validateScenario(api.getState().raw);
     if (!v.ok) {
       api.getState().say('Fix the errors first: the PowerShell script is made from a valid design', 'error');
       return;
     }
-    downloadText(
-      `${fileBase(api.getState().raw.name)}.ps1`,
-      powerShellFileText(exportPowerShell(v.scenario)),
-      'text/plain;charset=utf-8',
-    );
+    setExported({
+      result: exportPowerShellWithNotes(v.scenario),
+      fileName: `${fileBase(api.getState().raw.name)}.ps1`,
+    });
   };
 
   return (
-    <div className="d-toolbar" role="toolbar" aria-label="Design tools">
-      <div className="d-tool-group">
-        <button type="button" onClick={() => api.getState().undo()} disabled={!canUndo} title="Ctrl+Z">
-          Undo
-        </button>
-        <button type="button" onClick={() => api.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z">
-          Redo
-        </button>
-      </div>
-      <div className="d-tool-group">
-        <button
-          type="button"
-          onClick={() => {
-            const r = api.getState().edit((raw) => addNode(raw));
-            if (r.ok) api.getState().select({ kind: 'node', name: r.raw.nodes!.at(-1)!.name });
-          }}
-        >
-          Add node
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            const r = api.getState().edit((raw) => addGroup(raw));
-            if (r.ok) api.getState().select({ kind: 'group', name: r.raw.groups!.at(-1)!.name });
-          }}
-        >
-          Add group
-        </button>
-      </div>
-      <div
-        className="d-tool-group d-palette"
-        role="group"
-        aria-label={group ? `Add a resource to ${group}` : 'Add a resource (add a group first)'}
-      >
-        <span className="muted">Add to {group ? <span className="d-name">{group}</span> : '(no group)'}:</span>
-        {RESOURCE_TYPES.map((t) => (
-          <button
-            key={t.type}
-            type="button"
-            className="small"
-            disabled={!group}
-            aria-label={`Add ${t.type}`}
-            onClick={() => add(t.type)}
-          >
-            {t.type}
+    <>
+      {exported && (
+        <ExportDialog result={exported.result} fileName={exported.fileName} onClose={() => setExported(null)} />
+      )}
+      <div className="d-toolbar" role="toolbar" aria-label="Design tools">
+        <div className="d-tool-group">
+          <button type="button" onClick={() => api.getState().undo()} disabled={!canUndo} title="Ctrl+Z">
+            Undo
           </button>
-        ))}
-      </div>
-      <div className="d-tool-group">
-        <button type="button" onClick={() => void layout()} disabled={laying}>
-          {laying ? 'Laying out…' : 'Auto layout'}
-        </button>
-      </div>
-      <div className="d-tool-group">
-        <button
-          type="button"
-          onClick={() =>
-            downloadText(
-              `${fileBase(api.getState().raw.name)}.json`,
-              scenarioFileText(api.getState().raw),
-              'application/json',
-            )
-          }
-        >
-          Download JSON
-        </button>
-        <button type="button" onClick={() => fileRef.current?.click()}>
-          Open JSON…
-        </button>
-        <input
-          ref={fileRef}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Open a scenario JSON file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void openFile(f);
-          }}
-        />
-        <button type="button" onClick={exportPs} disabled={errors > 0}>
-          Download PowerShell
-        </button>
-        <button type="button" onClick={() => onImage('png')}>
-          PNG
-        </button>
-        <button type="button" onClick={() => onImage('svg')}>
-          SVG
-        </button>
-        <button type="button" onClick={onImport}>
-          Import from a real cluster…
-        </button>
-        <button type="button" onClick={() => void copyLink()}>
-          Copy link
-        </button>
-        {link && (
-          <input
-            className="d-link"
-            readOnly
-            value={link}
-            aria-label="Share link"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        )}
-      </div>
-      <div className="d-tool-group">
-        <button type="button" onClick={() => void session.fresh(emptyScenario())}>
-          New design
-        </button>
-        {asRawScenario(simulated).ok && (
+          <button type="button" onClick={() => api.getState().redo()} disabled={!canRedo} title="Ctrl+Shift+Z">
+            Redo
+          </button>
+        </div>
+        <div className="d-tool-group">
           <button
             type="button"
             onClick={() => {
-              const r = asRawScenario(simulated);
-              if (r.ok)
-                void session
-                  .fresh(r.raw)
-                  .then(() => api.getState().say('Opened a copy of the scenario from Simulate as a new design'));
+              const r = api.getState().edit((raw) => addNode(raw));
+              if (r.ok) api.getState().select({ kind: 'node', name: r.raw.nodes!.at(-1)!.name });
             }}
           >
-            Edit Simulate's scenario
+            Add node
           </button>
-        )}
-        <button type="button" onClick={onToggleDesigns}>
-          Designs…
-        </button>
-      </div>
-      <div className="d-tool-group d-simulate">
-        <button
-          type="button"
-          className="primary"
-          onClick={onSimulate}
-          aria-disabled={errors > 0 ? true : undefined}
-          title={errors > 0 ? 'Fix the errors listed under Problems first' : 'Run this design from t=0'}
+          <button
+            type="button"
+            onClick={() => {
+              const r = api.getState().edit((raw) => addGroup(raw));
+              if (r.ok) api.getState().select({ kind: 'group', name: r.raw.groups!.at(-1)!.name });
+            }}
+          >
+            Add group
+          </button>
+        </div>
+        <div
+          className="d-tool-group d-palette"
+          role="group"
+          aria-label={group ? `Add a resource to ${group}` : 'Add a resource (add a group first)'}
         >
-          Simulate ▶
-        </button>
-        {errors > 0 && (
-          <span className="d-error">
-            {errors} error{errors === 1 ? '' : 's'} block simulation
-          </span>
-        )}
+          <span className="muted">Add to {group ? <span className="d-name">{group}</span> : '(no group)'}:</span>
+          {RESOURCE_TYPES.map((t) => (
+            <button
+              key={t.type}
+              type="button"
+              className="small"
+              disabled={!group}
+              aria-label={`Add ${t.type}`}
+              onClick={() => add(t.type)}
+            >
+              {t.type}
+            </button>
+          ))}
+        </div>
+        <div className="d-tool-group">
+          <button type="button" onClick={() => void layout()} disabled={laying}>
+            {laying ? 'Laying out…' : 'Auto layout'}
+          </button>
+        </div>
+        <div className="d-tool-group">
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `${fileBase(api.getState().raw.name)}.json`,
+                scenarioFileText(api.getState().raw),
+                'application/json',
+              )
+            }
+          >
+            Download JSON
+          </button>
+          <button type="button" onClick={() => fileRef.current?.click()}>
+            Open JSON…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Open a scenario JSON file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void openFile(f);
+            }}
+          />
+          <button type="button" onClick={exportPs} disabled={errors > 0}>
+            Export PowerShell…
+          </button>
+          <button type="button" onClick={() => onImage('png')}>
+            PNG
+          </button>
+          <button type="button" onClick={() => onImage('svg')}>
+            SVG
+          </button>
+          <button type="button" onClick={onImport}>
+            Import from a real cluster…
+          </button>
+          <button type="button" onClick={() => void copyLink()}>
+            Copy link
+          </button>
+          {link && (
+            <input
+              className="d-link"
+              readOnly
+              value={link}
+              aria-label="Share link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          )}
+        </div>
+        <div className="d-tool-group">
+          <button type="button" onClick={() => void session.fresh(emptyScenario())}>
+            New design
+          </button>
+          {asRawScenario(simulated).ok && (
+            <button
+              type="button"
+              onClick={() => {
+                const r = asRawScenario(simulated);
+                if (r.ok)
+                  void session
+                    .fresh(r.raw)
+                    .then(() => api.getState().say('Opened a copy of the scenario from Simulate as a new design'));
+              }}
+            >
+              Edit Simulate's scenario
+            </button>
+          )}
+          <button type="button" onClick={onToggleDesigns}>
+            Designs…
+          </button>
+        </div>
+        <div className="d-tool-group d-simulate">
+          <button
+            type="button"
+            className="primary"
+            onClick={onSimulate}
+            aria-disabled={errors > 0 ? true : undefined}
+            title={errors > 0 ? 'Fix the errors listed under Problems first' : 'Run this design from t=0'}
+          >
+            Simulate ▶
+          </button>
+          {errors > 0 && (
+            <span className="d-error">
+              {errors} error{errors === 1 ? '' : 's'} block simulation
+            </span>
+          )}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -92,7 +92,7 @@ function DesignWorkspace({
         if (!sel) return;
         e.preventDefault();
         if (sel.kind === 'edge') api.getState().edit((r) => removeDependency(r, sel.dependent, sel.provider));
-        else api.getState().edit((r) => deleteElement(r, sel.name));
+        else api.getState().edit((r) => deleteElement(r, sel));
       } else if (e.key === 'Escape') api.getState().select(null);
     };
     addEventListener('keydown', onKey);
@@ -177,14 +177,13 @@ function DesignWorkspace({
         <ImportDialog
           onClose={() => setImporting(false)}
           onImport={(raw: RawScenario, warnings) => {
-            setImporting(false);
             void session
               .fresh(raw)
               .then(() =>
                 api
                   .getState()
                   .say(
-                    `Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${warnings.join('; ')})` : ''}`,
+                    `Imported the cluster as a new design${warnings.length ? ` (${warnings.length} note${warnings.length === 1 ? '' : 's'}, listed in the import dialog)` : ''}`,
                   ),
               );
           }}

@@ -95,27 +95,46 @@ const DUMP = obj([
   `Resources = @(foreach ($r in Get-ClusterResource) { ${RESOURCE} })`,
 ]);
 
+/**
+ * Where the file goes: the user's Documents folder (else %TEMP%), never the current directory,
+ * which in an elevated console is C:\Windows\System32. The full path is printed at the end.
+ */
+const OUT_PATH = [
+  "$d = [Environment]::GetFolderPath('MyDocuments')",
+  'if (-not $d) { $d = $env:TEMP }',
+  `$f = Join-Path $d '${DUMP_FILE}'`,
+];
+
+/** The message PowerShell 7 (pwsh) users see: the module's objects arrive deserialized there (§1.1). */
+export const PWSH_MESSAGE =
+  'This is PowerShell 7 (pwsh). Run this in Windows PowerShell 5.1 (powershell.exe), where the FailoverClusters module loads natively.';
+
 const STATEMENTS = [
-  "if ($PSVersionTable.PSEdition -eq 'Core') { throw 'Run with powershell.exe (Windows PowerShell), not pwsh.' }",
+  // A failed query must stop the dump, not leave a clean-looking partial file.
+  "$ErrorActionPreference = 'Stop'",
+  `if ($PSVersionTable.PSEdition -eq 'Core') { throw '${PWSH_MESSAGE}' }`,
   'Import-Module FailoverClusters',
   'Remove-TypeData -TypeName System.Array -ErrorAction SilentlyContinue',
   '$c = Get-Cluster',
   '$q = Get-ClusterQuorum',
   `$dump = ${DUMP}`,
-  `$dump | ConvertTo-Json -Depth 6 | Set-Content -Path .\\${DUMP_FILE} -Encoding UTF8`,
-  `Write-Host ('Wrote ' + (Resolve-Path .\\${DUMP_FILE}).Path)`,
+  ...OUT_PATH,
+  '$dump | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $f -Encoding UTF8',
+  "Write-Host ('Wrote ' + $f)",
 ];
 
 /**
- * One line to paste into an elevated Windows PowerShell (powershell.exe) on a cluster node. It writes
- * `failoverlab-dump.json` (UTF-8 with BOM) in the current directory; open or paste that file.
+ * One line to paste into an elevated Windows PowerShell 5.1 (powershell.exe) on a cluster node. It
+ * writes `failoverlab-dump.json` (UTF-8 with BOM) to the user's Documents folder (else %TEMP%) and
+ * prints the full path; open or paste that file.
  */
 export const DUMP_COMMAND: string = STATEMENTS.join('; ');
 
 /** The same dump as a script file (failoverlab-dump.ps1). */
 export const DUMP_SCRIPT: string = [
-  '# failoverlab-dump.ps1: run ELEVATED on a cluster node:',
+  '# failoverlab-dump.ps1: run ELEVATED on a cluster node, in Windows PowerShell 5.1:',
   '#   powershell.exe -NoProfile -ExecutionPolicy Bypass -File .\\failoverlab-dump.ps1',
+  '# It writes failoverlab-dump.json to your Documents folder (else %TEMP%) and prints the path.',
   ...STATEMENTS,
   '',
 ].join('\n');

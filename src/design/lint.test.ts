@@ -229,6 +229,15 @@ describe('lintScenario', () => {
       expect(fixed.groups[0].resources.map((r: Raw) => r.name)).toEqual(['Disk', 'Name IP', 'Name', 'Svc']);
       expect(fixed.groups[0].resources[2].dependsOn).toEqual(['Name IP']);
     });
+    it('the added IP Address may share its name with a group or node (names are unique within a kind)', () => {
+      const s = clean();
+      s.groups[0].resources.splice(1, 1);
+      s.groups[0].resources[1].name = 'Name';
+      delete s.groups[0].resources[1].dependsOn;
+      s.groups[0].name = 'Name IP';
+      const w = only(s, 'network-name-without-ip')[0];
+      expect(w.fix!.label).toBe('Add an IP Address "Name IP" and make "Name" depend on it');
+    });
   });
 
   describe('failback-without-preferred-owners', () => {

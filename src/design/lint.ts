@@ -242,12 +242,8 @@ function networkNameWithoutIp(ctx: Ctx, g: GroupSpec, r: ResourceSpec, base: str
       if (rr) writeDependsOn(rr, [...r.dependsOn, ips]);
     });
   } else if (ips.length === 0) {
-    const taken = new Set(
-      [
-        ...ctx.s.nodes.map((n) => n.name),
-        ...ctx.s.groups.flatMap((x) => [x.name, ...x.resources.map((y) => y.name)]),
-      ].map((n) => n.toLowerCase()),
-    );
+    // Resource names are unique among resources only (contract §1): a group or node may share it.
+    const taken = new Set(ctx.s.groups.flatMap((x) => x.resources.map((y) => y.name.toLowerCase())));
     let ipName = `${r.name} IP`;
     for (let k = 2; taken.has(ipName.toLowerCase()); k++) ipName = `${r.name} IP ${k}`;
     w.fix = fix(`Add an IP Address "${ipName}" and make "${r.name}" depend on it`, (raw) => {

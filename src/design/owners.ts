@@ -1,4 +1,7 @@
-/** Owner-list arithmetic shared by the exporter and the lint rules (contract §1, §4.5). */
+/**
+ * Owner-list arithmetic of the lint rules (contract §1, §4.5). The initial-owner rule itself is the
+ * engine's (`initialOwner` from engine/index.ts), shared with the simulation so the two cannot drift.
+ */
 import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
 
 /** Can `node` host `resource`? An empty possible-owner list means every node. */
@@ -9,16 +12,4 @@ export function isPossibleOwner(resource: ResourceSpec, node: string): boolean {
 /** Nodes (in node-ID order) that are possible owners of every resource of the group. */
 export function nodesHostingGroup(group: GroupSpec, nodes: readonly NodeSpec[]): NodeSpec[] {
   return nodes.filter((n) => group.resources.every((r) => isPossibleOwner(r, n.name)));
-}
-
-/**
- * The group's initial owner (contract §1): `ownerNode` if given; else the first Up preferred owner
- * that is a possible owner of every resource; else the lowest-ID such Up node; else null.
- */
-export function initialOwner(group: GroupSpec, nodes: readonly NodeSpec[]): string | null {
-  if (group.ownerNode) return group.ownerNode;
-  const hosts = nodesHostingGroup(group, nodes).filter((n) => n.state === 'Up');
-  const names = new Set(hosts.map((n) => n.name));
-  const preferred = group.preferredOwners.find((p) => names.has(p));
-  return preferred ?? hosts[0]?.name ?? null;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportPowerShell, powerShellFileText } from './powershellExport';
+import { exportPowerShell, exportPowerShellWithNotes, powerShellFileText } from './powershellExport';
 import { psLiteral } from './psQuote';
 import { toScenario } from './testing';
 import { GOLDEN_CASES } from './__fixtures__/goldenCases';
@@ -148,5 +148,117 @@ describe('exportPowerShell', () => {
   it('powerShellFileText adds a BOM only for non-ASCII text and uses CRLF', () => {
     expect(powerShellFileText('a\nb\n')).toBe('a\r\nb\r\n');
     expect(powerShellFileText('é\n')).toBe('\uFEFFé\r\n');
+  });
+});
+
+describe('exportPowerShell runs on real clusters (Windows Server 2012 and later)', () => {
+  const withWitness = (witness: string) =>
+    exportPowerShell(
+      toScenario({
+        format: 'failover-scenario@1',
+        cluster: { quorum: { witness } },
+        nodes: [{ name: 'N1' }],
+        groups: [],
+      }),
+    );
+
+  it('sets the quorum with the parameter names Windows Server 2012 has (2016+ keeps them as aliases)', () => {
+    expect(withWitness('none')).toContain('Set-ClusterQuorum -NodeMajority | Out-Null');
+    expect(withWitness('disk')).toContain('Set-ClusterQuorum -NodeAndDiskMajority $WitnessDisk | Out-Null');
+    expect(withWitness('fileShare')).toContain('Set-ClusterQuorum -NodeAndFileShareMajority $WitnessShare | Out-Null');
+    for (const w of ['none', 'disk', 'fileShare', 'cloud'])
+      expect(withWitness(w)).not.toMatch(/-NoWitness|-DiskWitness|-FileShareWitness/);
+  });
+
+  it('checks that the cluster has a cloud witness (Windows Server 2016+) before setting one', () => {
+    const script = withWitness('cloud');
+    const check = script.indexOf(
+      "if (-not (Get-Command Set-ClusterQuorum).Parameters.ContainsKey('CloudWitness')) { throw 'A cloud witness needs Windows Server 2016 or later",
+    );
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(script.indexOf('Set-ClusterQuorum -CloudWitness'));
+  });
+
+  const fixtureScript = () =>
+    exportPowerShellWithNotes(toScenario(read(join(fixtures, 'ipv6-vm-brackets.scenario.json'))));
+
+  it('gives an IPv6 Address its Address, PrefixLength and Network as mandatory parameters (no SubnetMask)', () => {
+    const { script } = fixtureScript();
+    expect(script).toContain('[Parameter(Mandatory)][string]$Ipv61Address,');
+    expect(script).toContain('[Parameter(Mandatory)][ValidateRange(1, 128)][int]$Ipv61PrefixLength,');
+    expect(script).toContain('[Parameter(Mandatory)][string]$Ipv61Network,');
+    expect(script).toContain(
+      "$fl_r = Use-Res 'IPv6 1' 'IPv6 Address' 'FS1'\n$fl_r | Set-ClusterParameter -Multiple @{ Address = $Ipv61Address; PrefixLength = [uint32]$Ipv61PrefixLength; Network = $Ipv61Network }\n",
+    );
+    expect(script).not.toContain('Ipv61SubnetMask');
+  });
+
+  it('never creates Virtual Machine or Virtual Machine Configuration resources: checks them first and says why', () => {
+    const { script, notes } = fixtureScript();
+    expect(script).not.toMatch(/Use-Res '[^']*' 'Virtual Machine/);
+    expect(script).not.toMatch(/Add-ClusterResource[^\n]*Virtual Machine/);
+    const checks = [
+      "Assert-VmRes 'Virtual Machine Configuration DC01' 'Virtual Machine Configuration' 'DC01'",
+      "Assert-VmRes 'Virtual Machine DC01' 'Virtual Machine' 'DC01'",
+    ];
+    for (const c of checks) {
+      expect(script.indexOf(c)).toBeGreaterThan(script.indexOf('function Assert-VmRes'));
+      expect(script.indexOf(c)).toBeLessThan(script.indexOf('# 1.'));
+    }
+    expect(script).toContain('Make each VM highly available first (Add-ClusterVirtualMachineRole)');
+    expect(notes.slice(0, 2)).toEqual([
+      'groups[1].resources[0] "Virtual Machine Configuration DC01" (Virtual Machine Configuration) is not created by the script: it needs the VM itself, which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before it changes anything.',
+      'groups[1].resources[1] "Virtual Machine DC01" (Virtual Machine) is not created by the script: it needs the VM itself, which a design does not hold. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named "DC01"; the script checks this before it changes anything.',
+    ]);
+    expect(exportPowerShellWithNotes(minimal()).notes).toEqual([]);
+    expect(exportPowerShell(minimal())).not.toContain('Assert-VmRes');
+  });
+
+  it('refers to a resource whose name holds "]" by its ID in a dependency, and pipes it into cmdlets', () => {
+    const { script } = fixtureScript();
+    expect(script).toContain(
+      "$fl_id1 = (Find-Res 'Share]1').Id   # the name holds a bracket: refer to it by ID\nSet-ClusterResourceDependency -Resource 'Indexer' -Dependency ('[' + $fl_id1 + '] and [FS1]')",
+    );
+    expect(script).toContain(
+      "Find-Res 'Share]1' | Set-ClusterResourceDependency -Dependency ('[FS1] and [' + $DiskA + ']')",
+    );
+  });
+
+  it('a group and a resource sharing a name are each addressed by their own cmdlets', () => {
+    const { script } = fixtureScript();
+    expect(script).toContain("if (-not (Find-Group 'FS1')) { Add-ClusterGroup -Name 'FS1' | Out-Null }");
+    expect(script).toContain("$fl_r = Use-Res 'FS1' 'Network Name' 'FS1'");
+    expect(script).toContain("Set-ClusterResourceDependency -Resource 'FS1' -Dependency '[IPv4 1] or [IPv6 1]'");
+    expect(script).toContain("Move-ClusterGroup -Name 'FS1' -Node 'HV03' | Out-Null");
+  });
+});
+
+describe('the initial owner in the script follows the engine rule (contract §1)', () => {
+  const owner = (group: Record<string, unknown>, nodes: Record<string, unknown>[], possible?: string[]) => {
+    const script = exportPowerShell(
+      toScenario({
+        format: 'failover-scenario@1',
+        nodes,
+        groups: [{ name: 'G', resources: [{ name: 'R', type: 'File Server', possibleOwners: possible }], ...group }],
+      }),
+    );
+    return /Move-ClusterGroup -Name 'G' -Node '([^']*)'/.exec(script)?.[1] ?? null;
+  };
+  const three = [{ name: 'A' }, { name: 'B' }, { name: 'C' }];
+
+  it('ownerNode when it is Up', () => {
+    expect(owner({ ownerNode: 'C', preferredOwners: ['B'] }, three)).toBe('C');
+  });
+
+  it('not ownerNode when it is Down: the first Up preferred owner that can host every resource', () => {
+    const nodes = [{ name: 'A', state: 'Down' }, { name: 'B' }, { name: 'C' }];
+    expect(owner({ ownerNode: 'A', preferredOwners: ['A', 'C', 'B'] }, nodes)).toBe('C');
+    expect(owner({ ownerNode: 'A', preferredOwners: ['C', 'B'] }, nodes, ['A', 'B'])).toBe('B');
+  });
+
+  it('else the lowest-ID Up node that can host every resource; none → a comment, no move', () => {
+    expect(owner({}, [{ name: 'A', state: 'Down' }, { name: 'B' }, { name: 'C' }])).toBe('B');
+    expect(owner({}, three, ['C'])).toBe('C');
+    expect(owner({}, [{ name: 'A' }, { name: 'B', state: 'Down' }], ['B'])).toBeNull();
   });
 });

@@ -12,39 +12,10 @@ import {
   DEFAULT_NODE_WEIGHT,
   DEFAULT_RESOURCE_PROPERTIES,
 } from './engineDeps';
-import { initialOwner } from './owners';
-import { hasWildcard, psCommentText, psLiteral, VariableNamer } from './psQuote';
-
-/** Resource type names Windows ships (powershell.md §1.3), lower-cased: they need no existence check. */
-const WINDOWS_RESOURCE_TYPES = new Set(
-  [
-    'DFS Replicated Folder',
-    'DHCP Service',
-    'Distributed File System',
-    'Distributed Transaction Coordinator',
-    'File Server',
-    'File Share Witness',
-    'Generic Application',
-    'Generic Script',
-    'Generic Service',
-    'IP Address',
-    'IPv6 Address',
-    'IPv6 Tunnel Address',
-    'Microsoft iSNS',
-    'MSMQ',
-    'MSMQTriggers',
-    'Network Name',
-    'NFS Share',
-    'Physical Disk',
-    'Print Spooler',
-    'Virtual Machine',
-    'Virtual Machine Configuration',
-    'Volume Shadow Copy Service Task',
-    'WINS Service',
-    'Distributed Network Name',
-    'Cloud Witness',
-  ].map((t) => t.toLowerCase()),
-);
+import { initialOwner } from '../engine/index';
+import { emitResource, foreignTypes, VM_HELPER, vmPreconditions } from './psExportResources';
+import { psCommentText, psLiteral } from './psQuote';
+import { isExplicit, ownersList, ScriptBuilder } from './psScript';
 
 const RESOURCE_PROPERTY_ORDER = [
   'RestartAction',
@@ -67,120 +38,6 @@ const CLUSTER_PROPERTY_ORDER = [
   'CrossSubnetDelay',
   'CrossSubnetThreshold',
 ] as const;
-
-/** How the script refers to a resource: by its literal name, or (a disk) through a script parameter. */
-type ResourceRef = { kind: 'name'; name: string } | { kind: 'param'; variable: string };
-
-interface ScriptParam {
-  variable: string;
-  comment: string;
-}
-
-/** One piece of a PowerShell string expression: literal text or a variable holding text. */
-type Piece = { text: string } | { variable: string };
-
-function isExplicit(explicit: readonly string[], key: string): boolean {
-  return explicit.some((e) => e === key || e.endsWith(`.${key}`));
-}
-
-/** `'[' + $Disk + '] and [B]'` from pieces; a single literal stays a plain literal. */
-function psConcat(pieces: Piece[]): string {
-  const merged: Piece[] = [];
-  for (const p of pieces) {
-    const last = merged[merged.length - 1];
-    if ('text' in p && last && 'text' in last) merged[merged.length - 1] = { text: last.text + p.text };
-    else merged.push(p);
-  }
-  if (merged.length === 1 && 'text' in merged[0]) return psLiteral(merged[0].text);
-  return `(${merged.map((p) => ('text' in p ? psLiteral(p.text) : `$${p.variable}`)).join(' + ')})`;
-}
-
-function ownersList(names: readonly string[]): string {
-  return names.map(psLiteral).join(',');
-}
-
-class ScriptBuilder {
-  readonly params: ScriptParam[] = [];
-  readonly body: string[] = [];
-  private readonly namer = new VariableNamer();
-  private readonly refs = new Map<string, ResourceRef>();
-  private readonly idVariables = new Map<string, string>();
-
-  constructor(private readonly scenario: Scenario) {}
-
-  param(base: string, suffix: string, comment: string, fallback?: string): string {
-    const variable = this.namer.name(base, suffix, fallback);
-    this.params.push({ variable, comment });
-    return variable;
-  }
-
-  line(text = ''): void {
-    this.body.push(text);
-  }
-
-  ref(resourceName: string): ResourceRef {
-    return this.refs.get(resourceName) ?? { kind: 'name', name: resourceName };
-  }
-
-  setRef(resourceName: string, ref: ResourceRef): void {
-    this.refs.set(resourceName, ref);
-  }
-
-  /** The resource as a cmdlet argument. */
-  arg(ref: ResourceRef): string {
-    return ref.kind === 'param' ? `$${ref.variable}` : psLiteral(ref.name);
-  }
-
-  /** `Cmdlet -Resource 'x' rest`, or `Find-Res 'x' | Cmdlet rest` when the name holds wildcard characters. */
-  resourceCmd(ref: ResourceRef, cmdlet: string, paramName: string, rest: string): string {
-    if (ref.kind === 'name' && hasWildcard(ref.name)) return `Find-Res ${this.arg(ref)} | ${cmdlet} ${rest}`;
-    return `${cmdlet} -${paramName} ${this.arg(ref)} ${rest}`.trimEnd();
-  }
-
-  groupCmd(group: string, cmdlet: string, paramName: string, rest: string): string {
-    if (hasWildcard(group)) return `Find-Group ${psLiteral(group)} | ${cmdlet} ${rest}`.trimEnd();
-    return `${cmdlet} -${paramName} ${psLiteral(group)} ${rest}`.trimEnd();
-  }
-
-  /** A term of a dependency expression, `[name]`; names with brackets go by resource ID (§3.1). */
-  dependencyTerm(name: string): Piece[] {
-    const ref = this.ref(name);
-    if (ref.kind === 'param') return [{ text: '[' }, { variable: ref.variable }, { text: ']' }];
-    if (/[[\]]/.test(name)) {
-      let variable = this.idVariables.get(name);
-      if (!variable) {
-        variable = `fl_id${this.idVariables.size + 1}`;
-        this.idVariables.set(name, variable);
-        this.line(`$${variable} = (Find-Res ${psLiteral(name)}).Id   # the name holds a bracket: refer to it by ID`);
-      }
-      return [{ text: '[' }, { variable }, { text: ']' }];
-    }
-    return [{ text: `[${name}]` }];
-  }
-
-  dependencyExpression(expr: string[][]): string {
-    const pieces: Piece[] = [];
-    const orSet = (set: string[], parens: boolean) => {
-      if (parens) pieces.push({ text: '(' });
-      set.forEach((name, i) => {
-        if (i > 0) pieces.push({ text: ' or ' });
-        pieces.push(...this.dependencyTerm(name));
-      });
-      if (parens) pieces.push({ text: ')' });
-    };
-    if (expr.length === 1) orSet(expr[0], false);
-    else
-      expr.forEach((set, i) => {
-        if (i > 0) pieces.push({ text: ' and ' });
-        orSet(set, set.length > 1);
-      });
-    return psConcat(pieces);
-  }
-
-  get nodes() {
-    return this.scenario.nodes;
-  }
-}
 
 function changedResourceProperties(r: ResourceSpec): [string, string][] {
   const out: [string, string][] = [];
@@ -229,54 +86,6 @@ const HELPERS = [
   '}',
 ];
 
-/** Step 3 for one resource: create or adopt it, then set the private properties it needs (§3.2). */
-function emitResource(b: ScriptBuilder, group: GroupSpec, r: ResourceSpec): void {
-  const type = r.type.toLowerCase();
-  const g = psLiteral(group.name);
-  const label = psCommentText(r.name);
-  if (type === 'physical disk') {
-    const v = b.param(r.name, '', `existing clustered disk that plays "${label}", e.g. 'Cluster Disk 2'`, 'Disk');
-    b.setRef(r.name, { kind: 'param', variable: v });
-    b.line(
-      `if ((Find-Res $${v}).OwnerGroup.Name -ne ${g}) { Move-ClusterResource -Name $${v} -Group ${g} | Out-Null }   # "${label}"`,
-    );
-    return;
-  }
-  b.line(`$fl_r = Use-Res ${psLiteral(r.name)} ${psLiteral(r.type)} ${g}`);
-  if (type === 'ip address') {
-    const a = b.param(r.name, 'Address', `"${label}" Address`);
-    const m = b.param(r.name, 'SubnetMask', `"${label}" SubnetMask`);
-    const n = b.param(r.name, 'Network', `"${label}" Network: a name from Get-ClusterNetwork`);
-    b.line(
-      `$fl_r | Set-ClusterParameter -Multiple @{ Address = $${a}; SubnetMask = $${m}; Network = $${n}; EnableDhcp = 0 }`,
-    );
-  } else if (type === 'network name') {
-    const h = b.param(r.name, 'HostName', `"${label}" Name/DnsName (host name published on the network)`);
-    b.line(`$fl_r | Set-ClusterParameter -Multiple @{ Name = $${h}; DnsName = $${h} }`);
-    b.line(
-      '# In a domain the cluster name object must be allowed to create this computer object (AD permissions); the script cannot grant that.',
-    );
-  } else if (type === 'distributed network name') {
-    const h = b.param(r.name, 'DnsName', `"${label}" DnsName`);
-    b.line(`$fl_r | Set-ClusterParameter -Name DnsName -Value $${h}`);
-  } else if (type === 'generic service') {
-    const s = b.param(r.name, 'ServiceName', `"${label}" ServiceName: the Windows service to cluster`);
-    b.line(`$fl_r | Set-ClusterParameter -Name ServiceName -Value $${s}`);
-  } else if (type === 'generic application') {
-    const c = b.param(r.name, 'CommandLine', `"${label}" CommandLine`);
-    const d = b.param(r.name, 'CurrentDirectory', `"${label}" CurrentDirectory`);
-    b.line(`$fl_r | Set-ClusterParameter -Multiple @{ CommandLine = $${c}; CurrentDirectory = $${d} }`);
-  } else if (type === 'virtual machine') {
-    b.line(
-      '# A Virtual Machine resource needs its VM identity, which the design does not hold: Add-ClusterVirtualMachineRole is the usual way to create it.',
-    );
-  } else if (!WINDOWS_RESOURCE_TYPES.has(type) || type === 'sql server' || type === 'sql server agent') {
-    b.line(
-      "# Type registered by its product's setup (checked above); set any private properties it needs with Set-ClusterParameter.",
-    );
-  }
-}
-
 /** Step 1: cluster-wide settings, quorum, votes. Returns false if nothing was emitted. */
 function emitCluster(b: ScriptBuilder, s: Scenario): void {
   const lines: string[] = [];
@@ -292,15 +101,21 @@ function emitCluster(b: ScriptBuilder, s: Scenario): void {
   }
   const witness = c.quorum.witness;
   if (witness !== 'none' || isExplicit(c.explicit, 'witness')) {
-    if (witness === 'none') lines.push('Set-ClusterQuorum -NoWitness | Out-Null');
+    // The Windows Server 2012 parameter names: 2016 and later keep them as aliases of -NoWitness,
+    // -DiskWitness and -FileShareWitness (powershell.md §1.8), so one script runs on both.
+    if (witness === 'none') lines.push('Set-ClusterQuorum -NodeMajority | Out-Null');
     else if (witness === 'disk') {
       const v = b.param('Witness', 'Disk', "clustered disk for the disk witness, e.g. 'Cluster Disk 7'");
-      lines.push(`Set-ClusterQuorum -DiskWitness $${v} | Out-Null`);
+      lines.push(`Set-ClusterQuorum -NodeAndDiskMajority $${v} | Out-Null`);
     } else if (witness === 'fileShare') {
       const v = b.param('Witness', 'Share', "file share for the witness, e.g. '\\\\fileserver\\fsw'");
-      lines.push(`Set-ClusterQuorum -FileShareWitness $${v} | Out-Null`);
+      lines.push(`Set-ClusterQuorum -NodeAndFileShareMajority $${v} | Out-Null`);
     } else {
       const v = b.param('Cloud Witness', 'AccountName', 'Azure storage account name for the cloud witness');
+      // A cloud witness exists from Windows Server 2016 on; older modules have no -CloudWitness.
+      lines.push(
+        "if (-not (Get-Command Set-ClusterQuorum).Parameters.ContainsKey('CloudWitness')) { throw 'A cloud witness needs Windows Server 2016 or later: this cluster has no Set-ClusterQuorum -CloudWitness. Choose a disk or file share witness in the design.' }",
+      );
       lines.push('# The storage key is asked for at run time and never stored in this script.');
       lines.push(
         `Set-ClusterQuorum -CloudWitness -AccountName $${v} -AccessKey (Read-Host -Prompt 'Storage account access key') | Out-Null`,
@@ -331,7 +146,18 @@ function startOrder(groups: readonly GroupSpec[]): GroupSpec[] {
   return [...groups].sort((a, b) => b.properties.Priority - a.properties.Priority || a.index - b.index);
 }
 
+export interface PowerShellExport {
+  /** The script text (LF line endings; see powerShellFileText for the file). */
+  script: string;
+  /** What the user must know before running it, each naming its place in the design. */
+  notes: string[];
+}
+
 export function exportPowerShell(scenario: Scenario): string {
+  return exportPowerShellWithNotes(scenario).script;
+}
+
+export function exportPowerShellWithNotes(scenario: Scenario): PowerShellExport {
   const b = new ScriptBuilder(scenario);
   const groups = scenario.groups;
   const allResources = groups.flatMap((g) => g.resources.map((r) => ({ g, r })));
@@ -401,7 +227,7 @@ export function exportPowerShell(scenario: Scenario): string {
     b.line();
     b.line('# 8. Initial owner and persistent state, in start order (Priority 3000 first)');
     for (const g of startOrder(groups)) {
-      const owner = initialOwner(g, scenario.nodes);
+      const owner = initialOwner(scenario.nodes, g);
       if (owner) b.line(b.groupCmd(g.name, 'Move-ClusterGroup', 'Name', `-Node ${psLiteral(owner)} | Out-Null`));
       else
         b.line(
@@ -424,11 +250,12 @@ export function exportPowerShell(scenario: Scenario): string {
     notes.forEach((n) => b.line(`#   ${n}`));
   }
 
-  return assemble(
+  const script = assemble(
     scenario,
     b,
     allResources.map(({ r }) => r),
   );
+  return { script, notes: [...b.notes, ...notes.map((n) => n.replace(/^- /, 'Not exported: '))] };
 }
 
 function notExported(s: Scenario): string[] {
@@ -474,7 +301,7 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
   if (b.params.length > 0) {
     out.push('param(');
     const decls = b.params.map(
-      (p, i) => `    [Parameter(Mandatory)][string]$${p.variable}${i < b.params.length - 1 ? ',' : ''}`,
+      (p, i) => `    [Parameter(Mandatory)]${p.type}$${p.variable}${i < b.params.length - 1 ? ',' : ''}`,
     );
     const width = Math.max(...decls.map((d) => d.length));
     decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i].comment)}`));
@@ -484,9 +311,9 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
   out.push('Import-Module FailoverClusters');
   out.push('');
   out.push(...HELPERS);
-  const foreign = [...new Set(resources.map((r) => r.type))].filter(
-    (t) => !WINDOWS_RESOURCE_TYPES.has(t.toLowerCase()) || /^sql server( agent)?$/i.test(t),
-  );
+  const vmChecks = vmPreconditions(b, s);
+  if (vmChecks.length > 0) out.push(...VM_HELPER);
+  const foreign = foreignTypes(resources);
   if (foreign.length > 0) {
     out.push('');
     out.push(
@@ -497,6 +324,16 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
       `    if (-not (Get-ClusterResourceType | Where-Object { $_.Name -eq $fl_t })) { throw "Resource type '$fl_t' is not registered on this cluster." }`,
     );
     out.push('}');
+  }
+  if (vmChecks.length > 0) {
+    out.push('');
+    out.push(
+      '# 0. Virtual machine resources are never created here: they need the VM itself, which the design does not hold.',
+    );
+    out.push(
+      '#    Make each VM highly available first (Add-ClusterVirtualMachineRole); stop before changing anything if one is missing.',
+    );
+    out.push(...vmChecks);
   }
   out.push('');
   out.push(...b.body);

@@ -254,4 +254,61 @@ describe('DUMP_COMMAND', () => {
     ])
       expect(DUMP_COMMAND).toContain(s);
   });
+
+  it("stops at the first failed query ($ErrorActionPreference = 'Stop' before anything else)", () => {
+    expect(DUMP_COMMAND.startsWith("$ErrorActionPreference = 'Stop'; ")).toBe(true);
+    expect(DUMP_SCRIPT.split('\n').find((l) => !l.startsWith('#'))).toBe("$ErrorActionPreference = 'Stop'");
+  });
+
+  it('writes to a folder it names (Documents, else %TEMP%), never the current directory (System32 when elevated), and prints it', () => {
+    expect(DUMP_COMMAND).toContain(
+      "$d = [Environment]::GetFolderPath('MyDocuments'); if (-not $d) { $d = $env:TEMP }; $f = Join-Path $d 'failoverlab-dump.json'",
+    );
+    expect(DUMP_COMMAND).toContain('Set-Content -LiteralPath $f -Encoding UTF8');
+    expect(DUMP_COMMAND).toContain("Write-Host ('Wrote ' + $f)");
+    expect(DUMP_COMMAND).not.toMatch(/\.\\|Resolve-Path/);
+  });
+
+  it('on PowerShell 7 says to run it in Windows PowerShell 5.1', () => {
+    expect(DUMP_COMMAND).toContain(
+      "if ($PSVersionTable.PSEdition -eq 'Core') { throw 'This is PowerShell 7 (pwsh). Run this in Windows PowerShell 5.1 (powershell.exe), where the FailoverClusters module loads natively.' }",
+    );
+  });
+});
+
+describe('importClusterJson: names holding "]" (WSFC writes them verbatim)', () => {
+  const dump = (resources: { Name: string; DependencyExpression?: string }[]) =>
+    JSON.stringify({
+      Nodes: [{ Name: 'N1', Id: '1', State: 0 }],
+      Groups: [{ Name: 'G', IsCoreGroup: false }],
+      Resources: resources.map((r) => ({ OwnerGroup: 'G', ResourceType: 'IP Address', ...r })),
+    });
+
+  it('an OR set cannot hold such a name: that term is dropped with a warning, the rest is kept', () => {
+    const r = ok(
+      dump([
+        { Name: 'IP]1' },
+        { Name: 'IP2' },
+        { Name: 'IP3' },
+        { Name: 'Name', DependencyExpression: '([IP]1] or [IP2]) and [IP3]' },
+        { Name: 'Other', DependencyExpression: '[IP]1] or [IP2] or [IP3]' },
+      ]),
+    );
+    const resources = (r.scenario as { groups: { resources: Record<string, unknown>[] }[] }).groups[0].resources;
+    expect(resources[3].dependsOn).toEqual(['IP2', 'IP3']);
+    expect(resources[4].dependsOn).toBe('[IP2] or [IP3]');
+    expect(r.warnings).toContain(
+      'Resources[3].DependencyExpression: "Name" depends on "IP]1" in an OR set, and an expression cannot write a name holding "]": that term is dropped',
+    );
+    expect(() => toScenario(r.scenario)).not.toThrow();
+  });
+
+  it('an unknown name with "]" still gives a precise error, never a crash', () => {
+    expect(errors(dump([{ Name: 'A', DependencyExpression: '[x]y]' }]))).toEqual([
+      {
+        path: 'Resources[0].DependencyExpression',
+        message: 'cannot read "[x]y]": unexpected "y" at column 4: expected a [name], "and", "or" or a parenthesis',
+      },
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
  * Every generated script must parse with the PowerShell grammar (tree-sitter-powershell, loaded
  * from the wasm the npm package ships, through web-tree-sitter) with no ERROR or MISSING node.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { validateScenario } from './engineDeps';
@@ -44,6 +44,20 @@ describe('generated PowerShell parses whatever the names and settings', () => {
     }
   });
 
+  it('every real-cluster fixture, imported and exported again', async () => {
+    const dir = join(__dirname, '__fixtures__', 'powershell');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(13);
+    for (const f of files) {
+      const r = importClusterJson(decodeDumpBytes(readFileSync(join(dir, f))));
+      if (!r.ok) throw new Error(`${f}: import failed`);
+      expect({ f, problems: await syntaxProblems(exportPowerShell(toScenario(r.scenario))) }).toEqual({
+        f,
+        problems: [],
+      });
+    }
+  });
+
   it('arbitrary user text in every name', async () => {
     const text = fc.string({
       unit: fc.constantFrom(...`ab Z09'’‘‚‛"\`$@(){}[];#<>|&,.-–—é日\u00a0\n\r`),
@@ -65,6 +79,8 @@ describe('generated PowerShell parses whatever the names and settings', () => {
             resources: [
               { name: `A ${r1}`, type: 'IP Address' },
               { name: `B ${r2}`, type: 'Generic Service', dependsOn: [`A ${r1}`], possibleOwners: [`N-${node}`, 'N2'] },
+              { name: `C ${r1}`, type: 'IPv6 Address' },
+              { name: `V ${r2}`, type: 'Virtual Machine', dependsOn: [`B ${r2}`] },
             ],
           },
         ],

@@ -27,4 +27,13 @@ describe('parseWsfcDependencyText (what a real cluster reports)', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(message);
   });
+
+  it('reads a name holding "]" when the names are known (WSFC writes it verbatim)', () => {
+    expect(parseWsfcDependencyText('[Disk [A]]', ['Disk [A]', 'App'])).toEqual({ ok: true, sets: [['Disk [A]']] });
+    expect(parseWsfcDependencyText('([a]b]) and ([a] or [C])', ['a]b', 'a'])).toEqual({
+      ok: true,
+      sets: [['a]b'], ['a', 'C']],
+    });
+    expect(parseWsfcDependencyText('[Disk [A]]').ok).toBe(false);
+  });
 });

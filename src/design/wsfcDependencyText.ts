@@ -2,7 +2,9 @@
  * Reads the DependencyExpression text a real cluster reports (Get-ClusterResourceDependency) into
  * AND-of-OR sets. Windows' normalisation is undocumented (powershell.md §2.5), so this accepts
  * optional (and nested) parentheses around any term and any whitespace; brackets are tokenized
- * first because names may hold parentheses, colons and `and`/`or`.
+ * first because names may hold parentheses, colons and `and`/`or`. A name may even hold `]`: WSFC
+ * writes it verbatim (`[Disk [A]]`, no escape exists, powershell.md §3.1), so when the caller knows the
+ * resource names, a bracket is closed after the longest known name that is followed by `]`.
  */
 
 export type DependencyTextResult = { ok: true; sets: string[][] } | { ok: false; message: string };
@@ -10,7 +12,17 @@ export type DependencyTextResult = { ok: true; sets: string[][] } | { ok: false;
 type Token = { kind: 'name' | 'and' | 'or' | '(' | ')'; text: string; at: number };
 type Ast = { kind: 'name'; name: string } | { kind: 'and' | 'or'; items: Ast[] };
 
-function tokenize(text: string): Token[] | string {
+/** Where the name opened by `[` at `open` ends: after the longest known name followed by `]`, else at the first `]`. */
+function closingBracket(text: string, open: number, known: readonly string[]): number {
+  let best = -1;
+  for (const name of known) {
+    const end = open + 1 + name.length;
+    if (end > best && text[end] === ']' && text.startsWith(name, open + 1)) best = end;
+  }
+  return best >= 0 ? best : text.indexOf(']', open + 1);
+}
+
+function tokenize(text: string, known: readonly string[]): Token[] | string {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -18,7 +30,7 @@ function tokenize(text: string): Token[] | string {
     if (/\s/.test(c)) {
       i += 1;
     } else if (c === '[') {
-      const end = text.indexOf(']', i + 1);
+      const end = closingBracket(text, i, known);
       if (end < 0) return `the name opened by "[" at column ${i + 1} has no closing "]"`;
       tokens.push({ kind: 'name', text: text.slice(i + 1, end), at: i });
       i = end + 1;
@@ -38,8 +50,12 @@ function tokenize(text: string): Token[] | string {
   return tokens;
 }
 
-export function parseWsfcDependencyText(text: string): DependencyTextResult {
-  const tokens = tokenize(text);
+/** `known`: the resource names the expression may mention (only needed for names holding `]`). */
+export function parseWsfcDependencyText(text: string, known: readonly string[] = []): DependencyTextResult {
+  const tokens = tokenize(
+    text,
+    known.filter((n) => n.includes(']')),
+  );
   if (typeof tokens === 'string') return { ok: false, message: tokens };
   if (tokens.length === 0) return { ok: true, sets: [] };
   let pos = 0;

@@ -1,7 +1,7 @@
 /**
  * Failover Lab engine: the public API.
  *
- *   const result = validateScenario(json);          // or parseScenarioText(text)
+ *   const result = validateScenario(json);          // or parseScenarioText(text), parseScenarioBytes(bytes)
  *   if (!result.ok) console.error(formatIssues(result.errors));
  *   const sim = createSimulation(result.scenario);  // cluster formed, t = 0 settled
  *   sim.subscribe((event) => ...);                  // trace events as they happen
@@ -20,9 +20,9 @@ export type * from './model/view';
 export type * from './api';
 export type { Semantics } from './semantics';
 export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
-export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX } from './model/scenario';
+export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, runScenario } from './simulation';
 export { SimulationLoopError } from './cluster/engine';
-export { validateScenario, parseScenarioText, formatIssues } from './validation';
+export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

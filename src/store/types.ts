@@ -136,6 +136,9 @@ export interface UiSlice {
   logFilter: LogFilter;
   select(ref: EntityRef | null): void;
   setLogFilter(patch: Partial<LogFilter>): void;
+  /** Names a lesson step points at: highlighted and brought into view on the canvas. */
+  focus: readonly string[];
+  setFocus(names: readonly string[]): void;
 }
 
 export type AppState = SimulationSlice & PlaybackSlice & UiSlice;

@@ -10,5 +10,7 @@ export function createUiSlice(set: SetState<AppState>, get: GetState<AppState>):
     select: (ref) => set({ selected: ref }),
     expand: (index) => set({ expanded: index }),
     setLogFilter: (patch) => set({ logFilter: { ...get().logFilter, ...patch } }),
+    focus: [],
+    setFocus: (names) => set({ focus: names }),
   };
 }

@@ -2,7 +2,8 @@
  * The editable canvas: servers on top, groups as boxes, resources inside. Drag from a resource's
  * bottom handle to another resource's top handle: "depends on" (AND). A refusal (cycle, self,
  * cross-group) is shown at the drop point. Drag a resource into another group to move it. Dragged
- * positions are committed to `ui.positions` when the drag ends (one undo step).
+ * positions are committed to `ui` when the drag ends (one undo step). Canvas ids carry the kind
+ * (`g:`, `r:`, `n:`), so a group and a resource that share a name are separate nodes.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import {
@@ -19,7 +20,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEditor, useEditorApi } from '../context';
-import { addDependency, moveResourceToGroup, setPositions } from '../store/ops';
+import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate } from '../store/ops';
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
@@ -106,7 +107,7 @@ export function DesignCanvas() {
       const at = { ...pointer.current };
       const moved = draggedNodes.length ? draggedNodes : [dragged];
       const all = nodes;
-      const positions: Record<string, { x: number; y: number }> = {};
+      const positions: PositionUpdate[] = [];
       for (const n of moved) {
         const ref = parseId(n.id);
         if (!ref) continue;
@@ -134,9 +135,9 @@ export function DesignCanvas() {
               return;
             }
           }
-          positions[ref.name] = { x: Math.max(0, n.position.x), y: Math.max(36, n.position.y) };
+          positions.push({ ref, position: { x: Math.max(0, n.position.x), y: Math.max(36, n.position.y) } });
         } else {
-          positions[ref.name] = n.position;
+          positions.push({ ref, position: n.position });
         }
       }
       const r = api.getState().edit((raw) => setPositions(raw, positions), { quiet: true });

@@ -1,14 +1,16 @@
 /**
  * Auto layout with elkjs (layered, DOWN: dependents on top, providers below), one graph per group,
  * run in a Web Worker when the browser has one; elkjs is loaded only when the button is pressed.
- * Groups are then placed in a row under the servers. Returns positions for `ui.positions`.
+ * Groups are then placed in a row under the servers. Returns positions by kind and name (setPositions).
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { groupsOf, nodesOf, providersOf, resourcesOf, type Position, type RawScenario } from '../store/ops';
+import { groupsOf, nodesOf, providersOf, resourcesOf, type PositionUpdate, type RawScenario } from '../store/ops';
 import { NODE_H, NODE_W, RES_H, RES_W } from './graph';
 
 const HEAD = 44;
 const PAD = 16;
+
+const resId = (name: string) => `r${JSON.stringify(name)}`;
 
 export function elkGraph(raw: RawScenario): ElkNode {
   return {
@@ -25,11 +27,12 @@ export function elkGraph(raw: RawScenario): ElkNode {
           'elk.spacing.nodeNode': '24',
           'elk.layered.spacing.nodeNodeBetweenLayers': '44',
         },
-        children: resourcesOf(g).map((r) => ({ id: r.name, width: RES_W, height: RES_H })),
+        // ELK ids are unique in the whole graph: kind-prefixed, so a resource named like its group is fine.
+        children: resourcesOf(g).map((r) => ({ id: resId(r.name), width: RES_W, height: RES_H })),
         edges: resourcesOf(g).flatMap((r) =>
           providersOf(r)
             .filter((p) => names.has(p))
-            .map((p) => ({ id: JSON.stringify([r.name, p]), sources: [r.name], targets: [p] })),
+            .map((p) => ({ id: JSON.stringify([r.name, p]), sources: [resId(r.name)], targets: [resId(p)] })),
         ),
       };
     }),
@@ -62,18 +65,22 @@ function workerLayout(graph: ElkNode): Promise<ElkNode> {
 export async function autoLayout(
   raw: RawScenario,
   layout: Layout = typeof Worker === 'undefined' ? mainThreadLayout : workerLayout,
-): Promise<Record<string, Position>> {
-  const out: Record<string, Position> = {};
+): Promise<PositionUpdate[]> {
+  const out: PositionUpdate[] = [];
   nodesOf(raw).forEach((n, i) => {
-    out[n.name] = { x: 20 + i * (NODE_W + 20), y: 20 };
+    out.push({ ref: { kind: 'node', name: n.name }, position: { x: 20 + i * (NODE_W + 20), y: 20 } });
   });
   const result = await layout(elkGraph(raw));
   let x = 20;
   const top = 20 + NODE_H + 52;
   groupsOf(raw).forEach((g, gi) => {
     const laid = result.children?.[gi];
-    for (const c of laid?.children ?? []) out[c.id] = { x: c.x ?? 0, y: c.y ?? 0 };
-    out[g.name] = { x, y: top };
+    for (const c of laid?.children ?? [])
+      out.push({
+        ref: { kind: 'resource', name: JSON.parse(c.id.slice(1)) as string },
+        position: { x: c.x ?? 0, y: c.y ?? 0 },
+      });
+    out.push({ ref: { kind: 'group', name: g.name }, position: { x, y: top } });
     const w = Math.max(RES_W + 2 * PAD + 60, laid?.width ?? 0);
     x += w + 48;
   });

@@ -86,14 +86,15 @@ export function groupBoxes(raw: RawScenario): Map<string, GroupBox> {
   for (const g of groupsOf(raw)) {
     const defaults = defaultResourcePositions(g);
     const resources = new Map<string, Position>();
-    for (const r of resourcesOf(g)) resources.set(r.name, getPosition(raw, r.name) ?? defaults.get(r.name)!);
+    for (const r of resourcesOf(g))
+      resources.set(r.name, getPosition(raw, { kind: 'resource', name: r.name }) ?? defaults.get(r.name)!);
     let w = 2 * PAD + RES_W + 60;
     let h = HEAD + RES_H + PAD + 40;
     for (const p of resources.values()) {
       w = Math.max(w, p.x + RES_W + PAD);
       h = Math.max(h, p.y + RES_H + PAD);
     }
-    const pos = getPosition(raw, g.name) ?? { x: nextX, y: GROUP_TOP };
+    const pos = getPosition(raw, { kind: 'group', name: g.name }) ?? { x: nextX, y: GROUP_TOP };
     nextX = Math.max(nextX, pos.x + w + GROUP_GAP);
     out.set(g.name, { ...pos, w, h, resources });
   }
@@ -107,7 +108,7 @@ export function buildGraph(raw: RawScenario): { nodes: Node[]; edges: Edge[] } {
     nodes.push({
       id: dNodeId(n.name),
       type: 'dnode',
-      position: getPosition(raw, n.name) ?? { x: 20 + i * (NODE_W + 20), y: 20 },
+      position: getPosition(raw, { kind: 'node', name: n.name }) ?? { x: 20 + i * (NODE_W + 20), y: 20 },
       data: { name: n.name, state: typeof n.state === 'string' ? n.state : 'Up' } satisfies DNodeData,
       width: NODE_W,
       height: NODE_H,

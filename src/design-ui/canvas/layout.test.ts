@@ -10,7 +10,7 @@ import {
   type RawScenario,
 } from '../store/ops';
 import { autoLayout } from './autoLayout';
-import { buildGraph, dResId } from './graph';
+import { buildGraph, dGroupId, dResId } from './graph';
 
 function chain(): RawScenario {
   const ops: ((r: RawScenario) => EditResult)[] = [
@@ -40,16 +40,40 @@ describe('design canvas layout', () => {
       [dResId('Name'), dResId('IP')],
     ]);
   });
-  it('uses ui.positions when present', () => {
-    const raw = setPositions(chain(), { Disk: { x: 300, y: 50 } });
+  it('uses the stored positions when present', () => {
+    const raw = setPositions(chain(), [{ ref: { kind: 'resource', name: 'Disk' }, position: { x: 300, y: 50 } }]);
     if (!raw.ok) throw new Error(raw.reason);
     expect(buildGraph(raw.raw).nodes.find((n) => n.id === dResId('Disk'))!.position).toEqual({ x: 300, y: 50 });
   });
   it('auto layout (elkjs layered) keeps providers below dependents and positions every element', async () => {
     const raw = chain();
-    const pos = await autoLayout(raw);
-    expect(Object.keys(pos).sort()).toEqual(['Disk', 'G', 'IP', 'NODE1', 'Name']);
-    expect(pos.Name.y).toBeLessThan(pos.IP.y);
-    expect(pos.IP.y).toBeLessThan(pos.Disk.y);
+    const laid = await autoLayout(raw);
+    expect(laid.map((p) => `${p.ref.kind}:${p.ref.name}`).sort()).toEqual([
+      'group:G',
+      'node:NODE1',
+      'resource:Disk',
+      'resource:IP',
+      'resource:Name',
+    ]);
+    const y = (name: string) => laid.find((p) => p.ref.kind === 'resource' && p.ref.name === name)!.position.y;
+    expect(y('Name')).toBeLessThan(y('IP'));
+    expect(y('IP')).toBeLessThan(y('Disk'));
+  });
+  it('a group and a resource sharing a name are separate canvas nodes, laid out separately', async () => {
+    let raw = chain();
+    const r = addResource(raw, 'G', 'Network Name', 'G');
+    if (!r.ok) throw new Error(r.reason);
+    raw = r.raw;
+    const ids = buildGraph(raw).nodes.map((n) => n.id);
+    expect(ids).toContain(dResId('G'));
+    expect(ids).toContain(dGroupId('G'));
+    expect(new Set(ids).size).toBe(ids.length);
+    const laid = await autoLayout(raw);
+    expect(
+      laid
+        .filter((p) => p.ref.name === 'G')
+        .map((p) => p.ref.kind)
+        .sort(),
+    ).toEqual(['group', 'resource']);
   });
 });

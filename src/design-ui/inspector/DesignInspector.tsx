@@ -1,28 +1,23 @@
 /** The Design inspector: every contract §1 setting of the selected element (or of the scenario). */
 import { useState, type DragEvent } from 'react';
-import { PROPERTY_NAMES, RESOURCE_TYPES, NODE_STATES, PERSISTENT_STATES } from '../../engine/model/resourceTypes';
+import { PROPERTY_NAMES, NODE_STATES, PERSISTENT_STATES } from '../../engine/model/resourceTypes';
 import { useEditor, useEditorApi } from '../context';
 import {
-  addDependency,
-  deleteElement,
-  effectivePossibleOwners,
-  findResource,
   groupsOf,
   movePreferredOwner,
-  moveResourceToGroup,
   nodesOf,
-  readDeps,
-  removeDependency,
-  resourcesOf,
   setClusterField,
   setField,
+  resourcesOf,
   setPreferredOwners,
-  toggleOrSet,
-  togglePossibleOwner,
   togglePreferredOwner,
+  type RawGroup,
   type RawScenario,
 } from '../store/ops';
+import { initialOwner } from '../../engine/index';
+import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
+import { EdgePanel, ResourcePanel } from './ResourcePanel';
 
 export function DesignInspector() {
   const selection = useEditor((s) => s.selection);
@@ -38,28 +33,6 @@ export function DesignInspector() {
     <aside className="d-inspector" aria-label="Design inspector">
       {body}
     </aside>
-  );
-}
-
-function DeleteButton({ name, what }: { name: string; what: string }) {
-  const api = useEditorApi();
-  return (
-    <button type="button" className="danger" onClick={() => api.getState().edit((r) => deleteElement(r, name))}>
-      Delete {what}
-    </button>
-  );
-}
-
-function NameField({ name, kind }: { name: string; kind: 'node' | 'group' | 'resource' }) {
-  const api = useEditorApi();
-  return (
-    <CommitField
-      label="Name"
-      value={name}
-      kind="text"
-      commit={(r, v) => setField(r, name, 'name', v ?? '')}
-      onApplied={(v) => api.getState().select({ kind, name: String(v) })}
-    />
   );
 }
 
@@ -129,7 +102,11 @@ function NodePanel({ name, raw }: { name: string; raw: RawScenario }) {
           id="d-node-state"
           value={typeof node.state === 'string' ? node.state : 'Up'}
           onChange={(e) =>
-            api.getState().edit((r) => setField(r, name, 'state', e.target.value === 'Up' ? undefined : e.target.value))
+            api
+              .getState()
+              .edit((r) =>
+                setField(r, { kind: 'node', name }, 'state', e.target.value === 'Up' ? undefined : e.target.value),
+              )
           }
         >
           {NODE_STATES.map((s) => (
@@ -143,7 +120,7 @@ function NodePanel({ name, raw }: { name: string; raw: RawScenario }) {
       {PROPERTY_NAMES.nodeBehavior.map((n) => (
         <PropertyField key={n} scope="nodeBehavior" target={name} name={n} />
       ))}
-      <DeleteButton name={name} what="node" />
+      <DeleteButton name={name} kind="node" />
     </>
   );
 }
@@ -163,8 +140,11 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
         <label htmlFor="d-owner">Initial owner</label>
         <select
           id="d-owner"
+          aria-describedby="d-owner-starts"
           value={typeof group.ownerNode === 'string' ? group.ownerNode : ''}
-          onChange={(e) => api.getState().edit((r) => setField(r, name, 'ownerNode', e.target.value || undefined))}
+          onChange={(e) =>
+            api.getState().edit((r) => setField(r, { kind: 'group', name }, 'ownerNode', e.target.value || undefined))
+          }
         >
           <option value="">(automatic)</option>
           {nodes.map((n) => (
@@ -173,6 +153,7 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
             </option>
           ))}
         </select>
+        <StartsOn raw={raw} group={group} />
       </div>
       <div className="d-field">
         <label htmlFor="d-pstate">Persistent state</label>
@@ -183,7 +164,12 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
             api
               .getState()
               .edit((r) =>
-                setField(r, name, 'persistentState', e.target.value === 'online' ? undefined : e.target.value),
+                setField(
+                  r,
+                  { kind: 'group', name },
+                  'persistentState',
+                  e.target.value === 'online' ? undefined : e.target.value,
+                ),
               )
           }
         >
@@ -201,8 +187,36 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
       {PROPERTY_NAMES.group.map((n) => (
         <PropertyField key={n} scope="group" target={name} name={n} />
       ))}
-      <DeleteButton name={name} what="group" />
+      <DeleteButton name={name} kind="group" />
     </>
+  );
+}
+
+/**
+ * Where the group starts at t = 0, by the engine's own rule (contract §1: ownerNode only if it is
+ * Up then), so a Down initial owner is visibly not used.
+ */
+function StartsOn({ raw, group }: { raw: RawScenario; group: RawGroup }) {
+  const errors = useEditor((s) => s.errors.length);
+  if (errors > 0) return null;
+  const nodes = nodesOf(raw).map((n) => ({
+    name: n.name,
+    state: n.state === 'Down' ? ('Down' as const) : ('Up' as const),
+  }));
+  const owner = initialOwner(nodes, {
+    ownerNode: typeof group.ownerNode === 'string' ? group.ownerNode : null,
+    preferredOwners: Array.isArray(group.preferredOwners) ? group.preferredOwners : [],
+    resources: resourcesOf(group).map((r) => ({
+      possibleOwners: Array.isArray(r.possibleOwners) ? r.possibleOwners : [],
+    })),
+  });
+  const given = typeof group.ownerNode === 'string' ? group.ownerNode : null;
+  const where = owner === null ? 'no Up node can host every resource, so it waits for one' : `it is placed on ${owner}`;
+  return (
+    <p id="d-owner-starts" className="muted">
+      {given !== null && given !== owner ? `${given} is Down at t = 0: ` : 'At t = 0 '}
+      {where}.
+    </p>
   );
 }
 
@@ -273,170 +287,5 @@ function PreferredOwners({ group, list, nodes }: { group: string; list: string[]
         </button>
       ))}
     </fieldset>
-  );
-}
-
-function ResourcePanel({ name, raw }: { name: string; raw: RawScenario }) {
-  const api = useEditorApi();
-  const [provider, setProvider] = useState('');
-  const found = findResource(raw, name);
-  if (!found) return null;
-  const { resource, group } = found;
-  const type = typeof resource.type === 'string' ? resource.type : 'Generic Application';
-  const sets = readDeps(resource);
-  const candidates = resourcesOf(group)
-    .map((r) => r.name)
-    .filter((n) => n !== name && !(sets ?? []).flat().includes(n));
-  const owners = effectivePossibleOwners(raw, resource);
-  return (
-    <>
-      <h2>
-        Resource <span className="d-name">{name}</span>
-      </h2>
-      <NameField name={name} kind="resource" />
-      <CommitField
-        label="Type"
-        value={resource.type}
-        kind="text"
-        list="d-types"
-        placeholder="Generic Application"
-        commit={(r, v) => setField(r, name, 'type', v)}
-      />
-      <div className="d-field">
-        <label htmlFor="d-res-group">Group</label>
-        <select
-          id="d-res-group"
-          value={group.name}
-          onChange={(e) => api.getState().edit((r) => moveResourceToGroup(r, name, e.target.value))}
-        >
-          {groupsOf(raw).map((g) => (
-            <option key={g.name} value={g.name}>
-              {g.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset>
-        <legend>Depends on</legend>
-        {sets === null && (
-          <p className="d-error">The dependency expression {JSON.stringify(resource.dependsOn)} cannot be read.</p>
-        )}
-        {sets && sets.length === 0 && <p className="muted">Nothing.</p>}
-        <ul className="d-deps">
-          {(sets ?? []).map((set, si) => (
-            <li key={si}>
-              {set.length > 1 && <span className="d-or-tag">any one of</span>}
-              {set.map((p) => (
-                <span key={p} className="d-dep">
-                  <span className="d-name">{p}</span>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Remove dependency of ${name} on ${p}`}
-                    onClick={() => api.getState().edit((r) => removeDependency(r, name, p))}
-                  >
-                    ✕
-                  </button>
-                </span>
-              ))}
-              <button
-                type="button"
-                className="small"
-                onClick={() => api.getState().edit((r) => toggleOrSet(r, name, set[0]))}
-              >
-                {set.length > 1 ? 'Make AND (need all)' : 'Make OR with the other AND providers'}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="d-row">
-          <label htmlFor="d-add-dep">Add dependency on</label>
-          <select id="d-add-dep" value={provider} onChange={(e) => setProvider(e.target.value)}>
-            <option value="">(choose a resource of {group.name})</option>
-            {candidates.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            disabled={!provider}
-            onClick={() => {
-              api.getState().edit((r) => addDependency(r, name, provider));
-              setProvider('');
-            }}
-          >
-            Add dependency
-          </button>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Possible owners</legend>
-        {nodesOf(raw).map((n) => (
-          <label key={n.name} className="d-check">
-            <input
-              type="checkbox"
-              checked={owners.includes(n.name)}
-              onChange={() => api.getState().edit((r) => togglePossibleOwner(r, name, n.name))}
-            />
-            {n.name}
-          </label>
-        ))}
-        {resource.possibleOwners === undefined && <p className="muted">All nodes (default).</p>}
-      </fieldset>
-      <h3>Properties</h3>
-      {PROPERTY_NAMES.resource.map((n) => (
-        <PropertyField key={n} scope="resource" target={name} name={n} />
-      ))}
-      <h3>Simulated behaviour</h3>
-      {PROPERTY_NAMES.resourceBehavior.map((n) => (
-        <PropertyField key={n} scope="resourceBehavior" target={name} name={n} type={type} />
-      ))}
-      <DeleteButton name={name} what="resource" />
-      <datalist id="d-types">
-        {RESOURCE_TYPES.map((t) => (
-          <option key={t.type} value={t.type} />
-        ))}
-      </datalist>
-    </>
-  );
-}
-
-function EdgePanel({ dependent, provider, raw }: { dependent: string; provider: string; raw: RawScenario }) {
-  const api = useEditorApi();
-  const found = findResource(raw, dependent);
-  const set = (found && readDeps(found.resource)?.find((s) => s.includes(provider))) ?? null;
-  if (!set) return null;
-  return (
-    <>
-      <h2>Dependency</h2>
-      <p>
-        <span className="d-name">{dependent}</span> depends on <span className="d-name">{provider}</span>
-        {set.length > 1 && (
-          <>
-            {' '}
-            — any one of{' '}
-            {set.map((n) => (
-              <span key={n} className="d-name">
-                {n}{' '}
-              </span>
-            ))}
-            (OR)
-          </>
-        )}
-        .
-      </p>
-      <button type="button" onClick={() => api.getState().edit((r) => toggleOrSet(r, dependent, provider))}>
-        {set.length > 1 ? 'Make AND (need all)' : 'Make OR'}
-      </button>
-      <button
-        type="button"
-        className="danger"
-        onClick={() => api.getState().edit((r) => removeDependency(r, dependent, provider))}
-      >
-        Delete dependency
-      </button>
-    </>
   );
 }

@@ -8,12 +8,20 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ValidationIssue } from '../../engine/model/scenario';
 import { validateScenario } from '../../engine/validation';
 import { lintScenario, type LintWarning } from '../../design/lint';
-import { emptyScenario, type EditResult, type RawScenario } from './ops';
+import {
+  emptyScenario,
+  findElement,
+  findResource,
+  providersOf,
+  type EditResult,
+  type ElementRef,
+  type RawScenario,
+} from './ops';
 
 export const HISTORY_LIMIT = 200;
 
-export type Selection =
-  { kind: 'node' | 'group' | 'resource'; name: string } | { kind: 'edge'; dependent: string; provider: string } | null;
+/** The selected element (by kind and name: a group and a resource may share a name) or dependency. */
+export type Selection = ElementRef | { kind: 'edge'; dependent: string; provider: string } | null;
 
 export interface EditorMessage {
   text: string;
@@ -57,13 +65,14 @@ export function derive(raw: RawScenario): Derived {
   return { errors: [], warnings: lintScenario(v.scenario) };
 }
 
-/** Drops a selection that names something no longer in the document. */
+/** Drops a selection that names something no longer in the document (looked up by kind and name). */
 function keepSelection(sel: Selection, raw: RawScenario): Selection {
   if (!sel) return null;
-  const text = JSON.stringify(raw);
-  const has = (n: string) => text.includes(JSON.stringify(n));
-  if (sel.kind === 'edge') return has(sel.dependent) && has(sel.provider) ? sel : null;
-  return has(sel.name) ? sel : null;
+  if (sel.kind === 'edge') {
+    const found = findResource(raw, sel.dependent);
+    return found && providersOf(found.resource).includes(sel.provider) ? sel : null;
+  }
+  return findElement(raw, sel) ? sel : null;
 }
 
 export function createEditorStore(initial: RawScenario = emptyScenario(), designId: string | null = null): EditorStore {

@@ -31,11 +31,20 @@ function Use-Res([string]$Name, [string]$Type, [string]$Group) {
     if ($r.OwnerGroup.Name -ne $Group)  { $r | Move-ClusterResource -Group $Group | Out-Null; $r = Find-Res $Name }
     $r
 }
+function Assert-VmRes([string]$Name, [string]$Type, [string]$Group) {
+    $r = Find-Res $Name
+    if (-not $r) { throw "$Type resource '$Name' is not on this cluster, and this script cannot create it: it needs the virtual machine itself. Make the VM highly available first (Add-ClusterVirtualMachineRole) in a role named '$Group', then run this script again." }
+    if ($r.OwnerGroup.Name -ne $Group) { throw "$Type resource '$Name' is in role '$($r.OwnerGroup.Name)', not '$Group': rename the role or the design's group so that they match." }
+}
 
 # 0. Resource types Windows does not ship (SQL Server Setup registers the SQL ones): stop before changing anything
 foreach ($fl_t in @('SQL Server Agent', 'Contoso Widget')) {
     if (-not (Get-ClusterResourceType | Where-Object { $_.Name -eq $fl_t })) { throw "Resource type '$fl_t' is not registered on this cluster." }
 }
+
+# 0. Virtual machine resources are never created here: they need the VM itself, which the design does not hold.
+#    Make each VM highly available first (Add-ClusterVirtualMachineRole); stop before changing anything if one is missing.
+Assert-VmRes 'VM 1' 'Virtual Machine' 'Witness-free *group*?'
 
 # 1. Cluster-wide settings, quorum, votes
 $fl_cluster = Get-Cluster
@@ -44,7 +53,7 @@ $fl_cluster.SameSubnetThreshold = 20
 $fl_cluster.CrossSubnetDelay = 3000
 $fl_cluster.CrossSubnetThreshold = 40
 $fl_cluster.DynamicQuorum = 0
-Set-ClusterQuorum -FileShareWitness $WitnessShare | Out-Null
+Set-ClusterQuorum -NodeAndFileShareMajority $WitnessShare | Out-Null
 (Get-ClusterNode | Where-Object { $_.Name -eq 'NODE2' }).NodeWeight = 0
 # Node "NODE3" starts Down in the design: an initial state has no cmdlet (Stop-ClusterNode is the orderly way).
 
@@ -54,7 +63,9 @@ if (-not (Find-Group 'Witness-free *group*?')) { Add-ClusterGroup -Name 'Witness
 if (-not (Find-Group 'Plain')) { Add-ClusterGroup -Name 'Plain' | Out-Null }
 
 # 3. Every resource, with its private properties, before any dependency
-if ((Find-Res $DiskA).OwnerGroup.Name -ne 'Données d''O’’Brien [prod]') { Move-ClusterResource -Name $DiskA -Group 'Données d''O’’Brien [prod]' | Out-Null }   # "Disk (A)"
+$fl_r = Find-Res $DiskA   # "Disk (A)"
+if (-not $fl_r) { throw "There is no clustered disk named '$DiskA' (Get-ClusterResource lists them)." }
+if ($fl_r.OwnerGroup.Name -ne 'Données d''O’’Brien [prod]') { $fl_r | Move-ClusterResource -Group 'Données d''O’’Brien [prod]' | Out-Null }
 $fl_r = Use-Res 'IP $env:COMPUTERNAME' 'IP Address' 'Données d''O’’Brien [prod]'
 $fl_r | Set-ClusterParameter -Multiple @{ Address = $IpEnvComputernameAddress; SubnetMask = $IpEnvComputernameSubnetMask; Network = $IpEnvComputernameNetwork; EnableDhcp = 0 }
 $fl_r = Use-Res 'IP `backtick` 2' 'IP Address' 'Données d''O’’Brien [prod]'
@@ -71,8 +82,7 @@ $fl_r = Use-Res 'SQL Agent' 'SQL Server Agent' 'Données d''O’’Brien [prod]'
 # Type registered by its product's setup (checked above); set any private properties it needs with Set-ClusterParameter.
 $fl_r = Use-Res 'DNN' 'Distributed Network Name' 'Witness-free *group*?'
 $fl_r | Set-ClusterParameter -Name DnsName -Value $DnnDnsName
-$fl_r = Use-Res 'VM 1' 'Virtual Machine' 'Witness-free *group*?'
-# A Virtual Machine resource needs its VM identity, which the design does not hold: Add-ClusterVirtualMachineRole is the usual way to create it.
+# "VM 1" (Virtual Machine): adopted as it is (checked in step 0); the script never creates it.
 $fl_r = Use-Res 'Custom thing' 'Contoso Widget' 'Witness-free *group*?'
 # Type registered by its product's setup (checked above); set any private properties it needs with Set-ClusterParameter.
 

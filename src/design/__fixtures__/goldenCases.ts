@@ -9,4 +9,5 @@ export const GOLDEN_CASES: [string, string][] = [
   [join(root, 'src/scenarios/multi-site-file-server.json'), 'multi-site-file-server.ps1'],
   [join(root, 'src/scenarios/restart-then-failover.json'), 'restart-then-failover.ps1'],
   [join(fixtures, 'every-property.scenario.json'), 'every-property.ps1'],
+  [join(fixtures, 'ipv6-vm-brackets.scenario.json'), 'ipv6-vm-brackets.ps1'],
 ];

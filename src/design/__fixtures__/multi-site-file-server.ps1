@@ -33,7 +33,9 @@ function Use-Res([string]$Name, [string]$Type, [string]$Group) {
 if (-not (Find-Group 'FileServer')) { Add-ClusterGroup -Name 'FileServer' | Out-Null }
 
 # 3. Every resource, with its private properties, before any dependency
-if ((Find-Res $FsDisk).OwnerGroup.Name -ne 'FileServer') { Move-ClusterResource -Name $FsDisk -Group 'FileServer' | Out-Null }   # "FS Disk"
+$fl_r = Find-Res $FsDisk   # "FS Disk"
+if (-not $fl_r) { throw "There is no clustered disk named '$FsDisk' (Get-ClusterResource lists them)." }
+if ($fl_r.OwnerGroup.Name -ne 'FileServer') { $fl_r | Move-ClusterResource -Group 'FileServer' | Out-Null }
 $fl_r = Use-Res 'FS IP Site1' 'IP Address' 'FileServer'
 $fl_r | Set-ClusterParameter -Multiple @{ Address = $FsIpSite1Address; SubnetMask = $FsIpSite1SubnetMask; Network = $FsIpSite1Network; EnableDhcp = 0 }
 $fl_r = Use-Res 'FS IP Site2' 'IP Address' 'FileServer'

@@ -27,7 +27,9 @@ function Use-Res([string]$Name, [string]$Type, [string]$Group) {
 if (-not (Find-Group 'App')) { Add-ClusterGroup -Name 'App' | Out-Null }
 
 # 3. Every resource, with its private properties, before any dependency
-if ((Find-Res $AppDisk).OwnerGroup.Name -ne 'App') { Move-ClusterResource -Name $AppDisk -Group 'App' | Out-Null }   # "App Disk"
+$fl_r = Find-Res $AppDisk   # "App Disk"
+if (-not $fl_r) { throw "There is no clustered disk named '$AppDisk' (Get-ClusterResource lists them)." }
+if ($fl_r.OwnerGroup.Name -ne 'App') { $fl_r | Move-ClusterResource -Group 'App' | Out-Null }
 $fl_r = Use-Res 'App Service' 'Generic Service' 'App'
 $fl_r | Set-ClusterParameter -Name ServiceName -Value $AppServiceServiceName
 

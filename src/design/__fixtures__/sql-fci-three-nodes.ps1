@@ -35,7 +35,9 @@ foreach ($fl_t in @('SQL Server', 'SQL Server Agent')) {
 if (-not (Find-Group 'SQL Server (MSSQLSERVER)')) { Add-ClusterGroup -Name 'SQL Server (MSSQLSERVER)' | Out-Null }
 
 # 3. Every resource, with its private properties, before any dependency
-if ((Find-Res $ClusterDisk1).OwnerGroup.Name -ne 'SQL Server (MSSQLSERVER)') { Move-ClusterResource -Name $ClusterDisk1 -Group 'SQL Server (MSSQLSERVER)' | Out-Null }   # "Cluster Disk 1"
+$fl_r = Find-Res $ClusterDisk1   # "Cluster Disk 1"
+if (-not $fl_r) { throw "There is no clustered disk named '$ClusterDisk1' (Get-ClusterResource lists them)." }
+if ($fl_r.OwnerGroup.Name -ne 'SQL Server (MSSQLSERVER)') { $fl_r | Move-ClusterResource -Group 'SQL Server (MSSQLSERVER)' | Out-Null }
 $fl_r = Use-Res 'SQL IP Address' 'IP Address' 'SQL Server (MSSQLSERVER)'
 $fl_r | Set-ClusterParameter -Multiple @{ Address = $SqlIpAddressAddress; SubnetMask = $SqlIpAddressSubnetMask; Network = $SqlIpAddressNetwork; EnableDhcp = 0 }
 $fl_r = Use-Res 'SQL Network Name' 'Network Name' 'SQL Server (MSSQLSERVER)'

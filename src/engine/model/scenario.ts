@@ -9,6 +9,8 @@ export const SCENARIO_FORMAT = 'failover-scenario@1';
 export const TRACE_FORMAT = 'failover-trace@1';
 /** WSFC's DWORD "use the resource type's value" / "never" sentinel (0xFFFFFFFF). */
 export const DWORD_MAX = 4294967295;
+/** The latest time a scenario may name (`until`, each script `at`): ten years in ms (contract §1), so every derived time stays exact. */
+export const MAX_SCENARIO_TIME_MS = 315_360_000_000;
 
 export type NodeInitialState = 'Up' | 'Down';
 export type PersistentState = 'online' | 'offline';

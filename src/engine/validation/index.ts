@@ -5,15 +5,18 @@
  * Two passes over the input, their issues merged into document order:
  * - `ScenarioSchema` (zod, `./schema`): shapes, unknown keys, types, ranges, allowed values,
  *   dependency-expression syntax, cross-field rules, defaults; its issues are worded by `./issues`;
- * - `checkReferences` (`./references`): duplicate names, references by name, cycles.
+ * - `checkReferences` (`./references`): duplicate names (within a kind), references by name and
+ *   kind, cycles; and `checkZeroTimeOnline` (`./zeroTimeOnline`): the onlineMs 0 rule.
  */
 import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '../model/scenario';
 import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
-import { parseJsonText } from './json';
+import { FILE_PATH, parseJsonText } from './json';
 import { collectNames } from './names';
 import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
 import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
+import { decodeUtf8 } from './utf8';
+import { checkZeroTimeOnline } from './zeroTimeOnline';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';
@@ -40,7 +43,7 @@ export function validateScenario(json: unknown): ValidationResult {
     const parsed = ScenarioSchema.safeParse(json);
     const located: LocatedIssue[] = [];
     if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, located);
-    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)));
+    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)), ...checkZeroTimeOnline(json));
     if (located.length > 0 || !parsed.success) return { ok: false, errors: inDocumentOrder(json, located) };
     return { ok: true, scenario: assemble(parsed.data, json as PlainObject) };
   } catch (e) {
@@ -51,10 +54,45 @@ export function validateScenario(json: unknown): ValidationResult {
   }
 }
 
-/** Parse scenario file text, then validate it. A JSON syntax error is one issue at `(file)`. Never throws. */
+/**
+ * Parse scenario file text, then validate it. A JSON syntax error, or a character no UTF-8 file
+ * can hold, is one issue at `(file)`; a key repeated within an object is an issue at that object
+ * (`groups[0]: duplicate key "name"`). A leading byte order mark is dropped. Never throws.
+ */
 export function parseScenarioText(text: string): ValidationResult {
   const parsed = parseJsonText(text);
   return parsed.ok ? validateScenario(parsed.value) : parsed.result;
+}
+
+/**
+ * Read a scenario file (its bytes, or text already decoded) as JSON without validating it: for
+ * callers that keep the raw source (the app's file open) and validate it later. Refuses, as
+ * `parseScenarioBytes` does, bytes that are not UTF-8, JSON syntax errors and repeated keys.
+ */
+export function readScenarioJson(
+  file: Uint8Array | string,
+): { ok: true; json: unknown } | { ok: false; errors: ValidationIssue[] } {
+  let text: string;
+  if (typeof file === 'string') text = file;
+  else if (file instanceof Uint8Array) {
+    const decoded = decodeUtf8(file);
+    if (!decoded.ok) return { ok: false, errors: [{ path: FILE_PATH, message: decoded.message }] };
+    text = decoded.text;
+  } else return { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be text or bytes' }] };
+  const parsed = parseJsonText(text);
+  return parsed.ok ? { ok: true, json: parsed.value } : parsed.result;
+}
+
+/**
+ * Decode a scenario file's bytes as UTF-8 (strictly; a leading UTF-8 byte order mark is dropped),
+ * then as `parseScenarioText`. Bytes that are not UTF-8 are one issue at `(file)` naming the byte
+ * offset and line. Never throws.
+ */
+export function parseScenarioBytes(bytes: Uint8Array): ValidationResult {
+  if (!(bytes instanceof Uint8Array))
+    return { ok: false, errors: [{ path: FILE_PATH, message: 'the scenario file must be bytes (a Uint8Array)' }] };
+  const read = readScenarioJson(bytes);
+  return read.ok ? validateScenario(read.json) : read;
 }
 
 /** One line per issue: `path: message`. */

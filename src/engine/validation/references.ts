@@ -1,4 +1,7 @@
-/** Resolving references by name (contract §1: every reference is by name, compared exactly). */
+/**
+ * Resolving references by name (contract §1: every reference is by name, compared exactly, and
+ * names the kind it refers to: `node`, `group`, `resource`, `dependsOn` = resources).
+ */
 import { parseDependencyExpr } from '../policies/dependencyExpr';
 import { cycleMessage, findDependencyCycles } from './cycles';
 import { didYouMean } from './didYouMean';
@@ -7,12 +10,20 @@ import { duplicateNameMessage, type ElementKind, type NameRegistry } from './nam
 import { isName, isPlainObject, label, type PlainObject, q } from './paths';
 import { isActionName, SCRIPT_ACTIONS } from './script';
 
-const ARTICLE: Record<ElementKind, string> = { node: 'a node', group: 'a group', resource: 'a resource' };
+const ARTICLE: ReadonlyMap<ElementKind, string> = new Map([
+  ['node', 'a node'],
+  ['group', 'a group'],
+  ['resource', 'a resource'],
+]);
+
+/** `a group`, `a group and a resource`: what else `name` names, for a reference of the wrong kind. */
+const articles = (kinds: readonly ElementKind[]) => kinds.map((k) => ARTICLE.get(k)!).join(' and ');
 
 /**
  * Why `name` does not name an element of `kind`, or null when it does. `subject` is what refers,
  * e.g. `group "SQL" names` → `group "SQL" names unknown node "NOD1" as ownerNode; did you mean "NODE1"?`.
- * `role` (optional) is appended as `as ownerNode` / `in preferredOwners`.
+ * `role` (optional) is appended as `as ownerNode` / `in preferredOwners`. Names are looked up in
+ * their own kind only (contract §1); suggestions are names of that kind.
  */
 export function referenceProblem(
   reg: NameRegistry,
@@ -21,13 +32,14 @@ export function referenceProblem(
   subject: string,
   role = '',
 ): string | null {
-  const found = reg.lookup(name);
-  if (found && found.kind === kind) return null;
+  if (reg.lookup(kind, name)) return null;
   const roleText = role ? ` ${role}` : '';
-  if (found) {
-    return `${subject} ${q(name)}${roleText}, but ${q(name)} is ${ARTICLE[found.kind]}, not ${ARTICLE[kind]}`;
+  const hint = didYouMean(name, reg.namesOf(kind));
+  const others = reg.otherKindsNamed(kind, name);
+  if (others.length > 0) {
+    return `${subject} ${q(name)}${roleText}, but ${q(name)} is ${articles(others)}, not ${ARTICLE.get(kind)!}${hint}`;
   }
-  return `${subject} unknown ${kind} ${q(name)}${roleText}${didYouMean(name, reg.namesOf(kind))}`;
+  return `${subject} unknown ${kind} ${q(name)}${roleText}${hint}`;
 }
 
 /**
@@ -43,20 +55,23 @@ export function dependencyProblem(
   name: string,
 ): string | null {
   if (name === owner) return `${subject} depends on itself`;
-  const found = reg.lookup(name);
-  if (found && found.kind === 'resource') {
+  const found = reg.lookup('resource', name);
+  if (found) {
     if (found.groupIndex === groupIndex) return null;
     const theirs =
       found.groupName === null ? `the group at groups[${found.groupIndex}]` : `group ${q(found.groupName)}`;
     const ours = groupName === null ? '' : ` (${q(groupName)})`;
     return `${subject} depends on ${q(name)} of ${theirs}; a resource may depend only on resources of its own group${ours}`;
   }
-  if (found) return `${subject} depends on ${q(name)}, but ${q(name)} is ${ARTICLE[found.kind]}, not a resource`;
   const candidates = reg
     .resourcesOfGroup(groupIndex)
     .map((r) => r.name)
     .filter((n) => n !== owner);
-  return `${subject} depends on unknown resource ${q(name)}${didYouMean(name, candidates)}`;
+  const hint = didYouMean(name, candidates);
+  const others = reg.otherKindsNamed('resource', name);
+  if (others.length > 0)
+    return `${subject} depends on ${q(name)}, but ${q(name)} is ${articles(others)}, not a resource${hint}`;
+  return `${subject} depends on unknown resource ${q(name)}${hint}`;
 }
 
 /**
@@ -81,8 +96,7 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
     const seen = new Set<string>();
     list.forEach((n, i) => {
       if (typeof n !== 'string') return;
-      const known = reg.lookup(n);
-      if (known?.kind === 'node' && !seen.has(n)) return void seen.add(n);
+      if (reg.lookup('node', n) && !seen.has(n)) return void seen.add(n);
       const problem = referenceProblem(reg, 'node', n, `${owner()} lists`, `in ${key}`);
       report([...path, key, i], problem ?? `${owner()} lists node ${q(n)} twice in ${key}`);
     });
@@ -100,7 +114,8 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
       const owner = () => label('group', g.name, gText);
       const groupName = isName(g.name) ? g.name : null;
       name('group', g, gPath, gText);
-      if (typeof g.ownerNode === 'string' && reg.lookup(g.ownerNode)?.kind !== 'node') {
+      // A Down node is a valid ownerNode: whether it counts is the engine's rule (§1, initial owner).
+      if (typeof g.ownerNode === 'string' && !reg.lookup('node', g.ownerNode)) {
         report([...gPath, 'ownerNode'], referenceProblem(reg, 'node', g.ownerNode, `${owner()} names`, 'as ownerNode'));
       }
       nodeList(g, 'preferredOwners', gPath, owner);
@@ -116,12 +131,15 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
         if (Object.hasOwn(r, 'dependsOn')) {
           const dPath: PathKey[] = [...rPath, 'dependsOn'];
           const problem = (dep: string) => {
-            const found = reg.lookup(dep);
-            if (found && found.kind === 'resource' && found.groupIndex === gi && dep !== rName) return null;
+            const found = reg.lookup('resource', dep);
+            if (found && found.groupIndex === gi && dep !== rName) return null;
             return dependencyProblem(reg, rOwner(), rName, gi, groupName, dep);
           };
           if (Array.isArray(r.dependsOn)) {
-            r.dependsOn.forEach((d, i) => typeof d === 'string' && d !== '' && report([...dPath, i], problem(d)));
+            r.dependsOn.forEach((d, i) => {
+              const message = typeof d === 'string' && d !== '' ? problem(d) : null;
+              if (message) out.push({ path: [...dPath, i], message });
+            });
           } else if (typeof r.dependsOn === 'string') {
             const parsed = parseDependencyExpr(r.dependsOn);
             if (parsed.ok) for (const dep of new Set(parsed.expr.flat())) report(dPath, problem(dep));
@@ -143,7 +161,7 @@ export function checkReferences(root: PlainObject, reg: NameRegistry): LocatedIs
         if (
           (arg.kind === 'node' || arg.kind === 'group' || arg.kind === 'resource') &&
           typeof value === 'string' &&
-          reg.lookup(value)?.kind !== arg.kind
+          !reg.lookup(arg.kind, value)
         ) {
           report(
             ['script', i, key],

@@ -324,13 +324,12 @@ describe('names', () => {
     ]);
   });
 
-  it('are unique across nodes, groups and resources', () => {
+  it("are unique within their kind (contract §1 as amended: a group may share a node's name)", () => {
     const s = baseScenario();
     s.groups[1].name = 'NODE2';
     s.groups[1].resources[0].name = 'SQL Disk';
     expect(issuesOf(s).map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'groups[1].name: group "NODE2" has the same name as node "NODE2" at nodes[1].name; node, group and resource names must be unique, ignoring letter case',
-      'groups[1].resources[0].name: resource "SQL Disk" has the same name as resource "SQL Disk" at groups[0].resources[0].name; node, group and resource names must be unique, ignoring letter case',
+      'groups[1].resources[0].name: resource "SQL Disk" has the same name as resource "SQL Disk" at groups[0].resources[0].name; resource names must be unique among resources, ignoring letter case',
     ]);
   });
 
@@ -340,7 +339,7 @@ describe('names', () => {
     expect(onlyIssue(s)).toEqual({
       path: 'groups[1].resources[0].name',
       message:
-        'resource "sql server" has the same name as resource "SQL Server" at groups[0].resources[3].name (they differ only in letter case); node, group and resource names must be unique, ignoring letter case',
+        'resource "sql server" has the same name as resource "SQL Server" at groups[0].resources[3].name (they differ only in letter case); resource names must be unique among resources, ignoring letter case',
     });
   });
 

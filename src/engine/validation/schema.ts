@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { ClusterSpec, DependencyExpr, GroupSpec, NodeSpec, ResourceSpec } from '../model/scenario';
-import { DWORD_MAX, SCENARIO_FORMAT } from '../model/scenario';
+import { DWORD_MAX, MAX_SCENARIO_TIME_MS, SCENARIO_FORMAT } from '../model/scenario';
 import {
   DEFAULT_NODE_STATE,
   DEFAULT_PERSISTENT_STATE,
@@ -40,6 +40,8 @@ export type CustomRule = 'dependsOnSyntax' | 'retryBelowRestart' | 'setHealthNee
 
 const nonBlank = (what: string) => z.string({ error: what }).refine(isName);
 const ms = () => z.int({ error: 'a non-negative integer number of ms' }).min(0);
+/** A time in the scenario (`until`, a script `at`): at most ten years (contract §1). */
+const time = () => ms().max(MAX_SCENARIO_TIME_MS, { error: `at most ${MAX_SCENARIO_TIME_MS} ms (ten years)` });
 const NAME = nonBlank('a non-empty string');
 const NODE_LIST = z.array(z.string({ error: 'a node name' }), { error: 'an array of node names' });
 
@@ -249,7 +251,7 @@ function argSchema(arg: ArgSpec): z.ZodType<unknown> {
 const ENTRY_SHAPE = 'each script entry must be an object like { "at": 60000, "action": "crashNode", "node": "NODE1" }';
 
 /** The time of a script entry. */
-export const AtSchema = ms();
+export const AtSchema = time();
 
 function entrySchema(action: (typeof ACTION_NAMES)[number]) {
   const args = SCRIPT_ACTIONS[action];
@@ -297,7 +299,7 @@ export const ScenarioObject = z.strictObject(
       .min(0)
       .max(DWORD_MAX)
       .default(DEFAULT_SEED),
-    until: ms().optional(),
+    until: time().optional(),
     cluster: ClusterSchema,
     nodes: z
       .array(NodeSchema, { error: 'an array of nodes' })

@@ -7,6 +7,7 @@ import { selectOwnerKey, selectScenario } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { ActionMenu, type MenuState } from '../ActionMenu';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
+import { FocusView } from './FocusView';
 import { nodeTypes } from './nodeTypes';
 
 /**
@@ -98,6 +99,7 @@ export function ClusterCanvas() {
         <Background gap={24} />
         <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
         <Controls />
+        <FocusView />
       </ReactFlow>
       {menu && <ActionMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
