@@ -12,6 +12,7 @@ import { GROUP, row, shareHash } from './helpers';
 const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
 const SQL = read('src/scenarios/sql-fci-three-nodes.json');
 const SICK = read('src/scenarios/restart-then-failover.json');
+const FREE = read('src/scenarios/free-play-no-faults.json');
 const QUORUM = {
   format: 'failover-scenario@1',
   name: 'Quorum lost',
@@ -221,6 +222,35 @@ for (const size of [
       await expect(drawer.getByRole('button', { name: /remove crash node SQL-A .* \(current\)/ })).toBeVisible();
       await page.getByRole('button', { name: /Run to end/ }).click();
       await expect(ownerOf(page, GROUP)).toHaveText('SQL-A');
+    });
+
+    test('role FS1 and its Network Name FS1 are told apart: table, inspector, canvas and log filter', async ({
+      page,
+    }) => {
+      await open(page, size, FREE);
+      await page.getByRole('slider', { name: 'Timeline position' }).fill('30000');
+      const table = page.getByRole('table', { name: 'Cluster state' });
+      const both = table.getByRole('button', { name: 'FS1', exact: true });
+      await expect(both).toHaveCount(2);
+      await both.nth(1).click();
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('resource FS1');
+      await expect(page.locator('.react-flow__node[data-id="res:FS1"]')).toBeVisible();
+      await expect(page.locator('.react-flow__node[data-id="group:FS1"]')).toBeVisible();
+      await both.nth(0).click();
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('group FS1');
+      await inspector.getByRole('button', { name: 'Take offline' }).click();
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption('resource:FS1');
+      const rows = page.getByRole('list', { name: 'Trace events' }).getByRole('listitem');
+      // The resource's rows only: not the group's action nor the group's state changes.
+      await expect(rows.filter({ hasText: 'resource.state · FS1:' }).first()).toBeVisible();
+      await expect(rows.filter({ hasText: 'take FS1 offline' })).toHaveCount(0);
+      await expect(rows.filter({ hasText: 'group.state · FS1:' })).toHaveCount(0);
+      await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption('group:FS1');
+      await expect(rows.filter({ hasText: 'take FS1 offline' })).toHaveCount(1);
+      await expect(rows.filter({ hasText: 'group.state · FS1:' }).first()).toBeVisible();
+      await shot(page, 'clash', size);
     });
   });
 }
