@@ -34,6 +34,9 @@ function expectedTable(c: CheckedLesson, p: number): Record<string, [string, str
       '',
     ];
   }
+  // The Owner column is `final`'s owner: a node the cluster sees Up or Paused (issue 11: after
+  // QuorumLost the remembered owner is shown apart, "last owner N2").
+  const live = (node: string) => (['Up', 'Paused'].includes(out[`node:${node}`]?.[0] ?? '') ? node : '');
   for (const g of c.scenario.groups) {
     const st = (e: TraceEvent): e is Extract<TraceEvent, { type: 'group.state' }> =>
       e.type === 'group.state' && e.group === g.name;
@@ -44,13 +47,13 @@ function expectedTable(c: CheckedLesson, p: number): Record<string, [string, str
     const owner = last(shown, ow);
     out[`group:${g.name}`] = [
       last(shown, st)?.to ?? all.find(st)?.from ?? 'Offline',
-      (owner ? owner.to : initialOwner) ?? '',
+      live((owner ? owner.to : initialOwner) ?? ''),
     ];
     for (const r of g.resources) {
       const rs = (e: TraceEvent): e is Extract<TraceEvent, { type: 'resource.state' }> =>
         e.type === 'resource.state' && e.resource === r.name;
       const e = last(shown, rs);
-      out[`resource:${r.name}`] = [e?.to ?? 'Offline', e?.node ?? ''];
+      out[`resource:${r.name}`] = [e?.to ?? 'Offline', live(e?.node ?? '')];
     }
   }
   return out;
