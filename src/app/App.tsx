@@ -17,11 +17,13 @@ import { Timeline } from '../ui/Timeline';
 const DesignMode = lazy(() => import('../design-ui').then((m) => ({ default: m.DesignMode })));
 // Lessons (src/lesson-ui): the list, the player's "Lesson" region, the recorder, #lesson= links.
 const LessonHost = lazy(() => import('../lesson-ui'));
+// The what-if lab (src/whatif-ui) likewise.
+const WhatIfMode = lazy(() => import('../whatif-ui').then((m) => ({ default: m.WhatIfMode })));
 
 export function App() {
   const api = useAppStoreApi();
   const [dragging, setDragging] = useState(false);
-  const [mode, setMode] = useState<'simulate' | 'design'>('simulate');
+  const [mode, setMode] = useState<'simulate' | 'design' | 'whatif'>('simulate');
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -41,6 +43,21 @@ export function App() {
       </Suspense>
     );
   }
+  if (mode === 'whatif') {
+    return (
+      <Suspense fallback={<p>Loading the what-if lab…</p>}>
+        <WhatIfMode
+          onBack={() => setMode('simulate')}
+          onOpenRun={(at, fault) => {
+            // The run as Simulate plays it: the fault as a user action at its instant, standing there.
+            const s = api.getState();
+            if (s.loadScenario(s.source, { origin: 'What-if', actions: [{ at, action: fault }], t: at }))
+              setMode('simulate');
+          }}
+        />
+      </Suspense>
+    );
+  }
   return (
     <div
       className={`app${dragging ? ' is-dragging' : ''}`}
@@ -53,7 +70,7 @@ export function App() {
       }}
       onDrop={(e) => void onDrop(e)}
     >
-      <Header onDesign={() => setMode('design')} />
+      <Header onDesign={() => setMode('design')} onWhatIf={() => setMode('whatif')} />
       <Notices />
       <Suspense fallback={null}>
         <LessonHost />

@@ -50,6 +50,11 @@ async function mount(initial: unknown = twoNodes(), onSimulate = vi.fn()) {
   const session = new DesignSession(storage, initial, 50);
   render(<DesignMode initialScenario={initial} onSimulate={onSimulate} session={session} />);
   await screen.findByRole('toolbar', { name: 'Design tools' });
+  // The session opens its design asynchronously (storage); select nothing before it has, or the
+  // opening resets the selection under the test (seen as a flaky test under load).
+  await act(async () => {
+    await session.ready;
+  });
   return { session, storage, onSimulate, state: () => session.store.getState() };
 }
 
@@ -289,5 +294,21 @@ describe('DesignMode', () => {
       state().edit((r) => ({ ok: true, raw: { ...r, nodes: [{ name: 'NODE1' }, { name: 'NODE2' }] } }));
     });
     expect(owner).toHaveAccessibleDescription('At t = 0 it is placed on NODE1.');
+  });
+
+  it('Open JSON refuses a file with a repeated key or bytes that are not UTF-8, naming the place; the design is kept', async () => {
+    const { state } = await mount();
+    const before = state().raw;
+    const input = screen.getByLabelText('Open a scenario JSON file');
+    const open = async (name: string, bytes: BlobPart) => {
+      await act(async () => {
+        fireEvent.change(input, { target: { files: [new File([bytes], name, { type: 'application/json' })] } });
+      });
+    };
+    await open('dup.json', '{"format":"failover-scenario@1","nodes":[{"name":"A","name":"B"}]}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('"dup.json": nodes[0]: duplicate key "name"');
+    await open('latin1.json', new Uint8Array([0x7b, 0x22, 0x6e, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('"latin1.json": (file)'));
+    expect(state().raw).toBe(before);
   });
 });

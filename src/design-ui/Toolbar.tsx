@@ -1,7 +1,7 @@
 /** Design toolbar: history, adding elements (the resource palette), layout, files, designs, Simulate. */
 import { useRef, useState } from 'react';
 import { RESOURCE_TYPES } from '../engine/model/resourceTypes';
-import { validateScenario } from '../engine/validation';
+import { readScenarioJson, validateScenario } from '../engine/index';
 import { exportPowerShellWithNotes, type PowerShellExport } from '../design/powershellExport';
 import { ExportDialog } from './ExportDialog';
 import { useEditor, useEditorApi } from './context';
@@ -78,14 +78,13 @@ export function Toolbar({
     }
   };
   const openFile = async (file: File) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch (e) {
-      api.getState().say(`"${file.name}" is not JSON: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    // The engine's reader: a file that is not UTF-8 or repeats a key is refused with the place (contract §1).
+    const read = readScenarioJson(new Uint8Array(await file.arrayBuffer()));
+    if (!read.ok) {
+      api.getState().say(`"${file.name}": ${read.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, 'error');
       return;
     }
-    const r = asRawScenario(json);
+    const r = asRawScenario(read.json);
     if (!r.ok) {
       api.getState().say(`"${file.name}": ${r.reason}`, 'error');
       return;

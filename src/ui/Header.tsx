@@ -5,7 +5,7 @@ import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectScenario } from '../store/selectors';
 import { BRANCHES_LINK_LIMIT, encodeBranchesHash } from '../store/session';
 
-export function Header({ onDesign }: { onDesign?: () => void } = {}) {
+export function Header({ onDesign, onWhatIf }: { onDesign?: () => void; onWhatIf?: () => void } = {}) {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -98,6 +98,16 @@ export function Header({ onDesign }: { onDesign?: () => void } = {}) {
           title="Edit this cluster's layout, owners and properties"
         >
           Design ✎
+        </button>
+      )}
+      {onWhatIf && (
+        <button
+          type="button"
+          className="mode-switch mode-switch-whatif"
+          onClick={onWhatIf}
+          title="Sweep every single failure, check the outcomes, compare designs, estimate availability"
+        >
+          What-if ⚡
         </button>
       )}
     </header>
