@@ -42,10 +42,9 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
         {state}
         {note && <span className="state-note"> · {note}</span>}
       </td>
-      <td>
-        <span className="owner-name">{owner}</span>
-        {last && <span className="muted last-owner">last owner {last}</span>}
-      </td>
+      {/* The cell's text is `final`'s owner; a remembered one is drawn after it by CSS ("last owner N2"),
+          so what the table says and what reads it (tests, copy) agree with the CLI. */}
+      <td data-last-owner={last || undefined}>{owner}</td>
     </tr>
   );
 });
