@@ -38,9 +38,10 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
         </button>
       </td>
       <td>{kind}</td>
-      <td className={`state-text state-${state}`}>
+      {/* The cell's text is the state the cluster shows (the trace's); a note such as "crashed,
+          undetected" is drawn after it by CSS, so the text still equals the CLI's and a lesson's. */}
+      <td className={`state-text state-${state}`} data-note={note || undefined}>
         {state}
-        {note && <span className="state-note"> · {note}</span>}
       </td>
       {/* The cell's text is `final`'s owner; a remembered one is drawn after it by CSS ("last owner N2"),
           so what the table says and what reads it (tests, copy) agree with the CLI. */}
