@@ -12,6 +12,7 @@ import { GROUP, row, shareHash } from './helpers';
 const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
 const SQL = read('src/scenarios/sql-fci-three-nodes.json');
 const SICK = read('src/scenarios/restart-then-failover.json');
+const FREE = read('src/scenarios/free-play-no-faults.json');
 const QUORUM = {
   format: 'failover-scenario@1',
   name: 'Quorum lost',
@@ -37,7 +38,7 @@ async function open(page: Page, size: { width: number; height: number }, scenari
   await expect(page.getByRole('table', { name: 'Cluster state' })).toBeVisible();
 }
 
-const ownerOf = (page: Page, name: string) => row(page, name).locator('.owner-name');
+const ownerOf = (page: Page, name: string) => row(page, name).getByRole('cell').nth(3);
 const shot = (page: Page, name: string, size: { width: number }) =>
   page.screenshot({ path: `/tmp/rb/${name}-${size.width}.png` });
 
@@ -142,7 +143,9 @@ for (const size of [
       await page.getByRole('button', { name: /Run to end/ }).click();
       for (const [g, s] of Object.entries(final.groups)) await expect(ownerOf(page, g)).toHaveText(s.owner ?? '');
       for (const [r, s] of Object.entries(final.resources)) await expect(ownerOf(page, r)).toHaveText(s.node ?? '');
-      await expect(row(page, 'App').locator('.last-owner')).toHaveText('last owner N2');
+      // The remembered owner is shown apart (drawn by CSS after the empty owner).
+      const note = await ownerOf(page, 'App').evaluate((td) => getComputedStyle(td, '::after').content);
+      expect(note).toBe('"last owner N2"');
       await shot(page, 'quorum', size);
     });
 
@@ -196,6 +199,60 @@ for (const size of [
       await page.getByRole('button', { name: /Script & branches \(0 upcoming · 2 branches\)/ }).click();
       await expect(drawer.getByRole('button', { name: 'Switch to crash node SQL-B at 0:20.000' })).toBeVisible();
       await expect(drawer.getByRole('button', { name: 'main (current)' })).toBeVisible();
+    });
+
+    test('Copy link carries the branches and the edited script; the link opens on the current branch', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page, size, SQL);
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await page.getByRole('slider', { name: 'Timeline position' }).fill('30000');
+      await page.getByRole('button', { name: /Script & branches/ }).click();
+      const drawer = page.getByRole('complementary', { name: 'Script and branches' });
+      await drawer.getByRole('button', { name: 'Remove crash node SQL-A at 1:00.000' }).click();
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect(page.getByRole('status').filter({ hasText: /^Link copied$/ })).toBeVisible();
+      const url = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+      expect(url).toMatch(/#scenario=.+&branches=/);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto('about:blank');
+      await page.goto(url);
+      await expect(page.getByLabel('Simulated time')).toHaveText('t = 0.000 s');
+      await page.getByRole('button', { name: /Script & branches \(0 upcoming · 2 branches\)/ }).click();
+      await expect(drawer.getByRole('button', { name: /remove crash node SQL-A .* \(current\)/ })).toBeVisible();
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await expect(ownerOf(page, GROUP)).toHaveText('SQL-A');
+    });
+
+    test('role FS1 and its Network Name FS1 are told apart: table, inspector, canvas and log filter', async ({
+      page,
+    }) => {
+      await open(page, size, FREE);
+      await page.getByRole('slider', { name: 'Timeline position' }).fill('30000');
+      const table = page.getByRole('table', { name: 'Cluster state' });
+      const both = table.getByRole('button', { name: 'FS1', exact: true });
+      await expect(both).toHaveCount(2);
+      await both.nth(1).click();
+      const inspector = page.getByRole('complementary', { name: 'Inspector' });
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('resource FS1');
+      await expect(page.locator('.react-flow__node[data-id="res:FS1"]')).toBeVisible();
+      await expect(page.locator('.react-flow__node[data-id="group:FS1"]')).toBeVisible();
+      await both.nth(0).click();
+      await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('group FS1');
+      await inspector.getByRole('button', { name: 'Take offline' }).click();
+      await page.getByRole('button', { name: /Run to end/ }).click();
+      await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption('resource:FS1');
+      const rows = page.getByRole('list', { name: 'Trace events' }).getByRole('listitem');
+      // The resource's rows only: not the group's action nor the group's state changes.
+      await expect(rows.filter({ hasText: 'resource.state · FS1:' }).first()).toBeVisible();
+      await expect(rows.filter({ hasText: 'take FS1 offline' })).toHaveCount(0);
+      await expect(rows.filter({ hasText: 'group.state · FS1:' })).toHaveCount(0);
+      await page.getByRole('combobox', { name: 'Filter by entity' }).selectOption('group:FS1');
+      await expect(rows.filter({ hasText: 'take FS1 offline' })).toHaveCount(1);
+      await expect(rows.filter({ hasText: 'group.state · FS1:' }).first()).toBeVisible();
+      await shot(page, 'clash', size);
     });
   });
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openFresh, shareHash } from './helpers';
+import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
 
 /** A cluster big enough that a sweep takes a while: 8 nodes, 40 groups of 5 chained resources. */
 function bigCluster() {
@@ -32,8 +33,16 @@ test.describe('What-if lab', () => {
     // The shipped example: 3 nodes, 5 resources; crash, resource failure and IsAlive hang at 60 s.
     await expect(page.getByText('13 runs: each fault alone')).toBeVisible();
     await page.getByRole('button', { name: 'Run sweep' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Swept 13 runs in .* on \d workers?\.$/ })).toBeVisible();
     await expect(page.getByTestId('sweep-summary')).toContainText('Worst single failure: ');
-    await expect(page.getByTestId('sweep-summary')).toContainText('of 13 runs cost downtime');
+    await expect(page.getByTestId('sweep-summary')).toContainText(
+      '7 of 13 runs cost downtime beyond the scenario without an added fault',
+    );
+    await expect(
+      page.getByText(
+        "Without an added fault (the scenario's own script): SQL Server (MSSQLSERVER) down 12 s from 1 min.",
+      ),
+    ).toBeVisible();
     await expect(page.getByRole('region', { name: 'Downtime by fault and group' }).getByRole('row')).toHaveCount(14);
     await page.screenshot({ path: '/tmp/whatif-1440.png' });
     await page.setViewportSize({ width: 1024, height: 768 });
@@ -99,5 +108,38 @@ test.describe('What-if lab', () => {
     const table = page.getByRole('table', { name: /4 simulated years, seed 1/ });
     await expect(table).toBeVisible({ timeout: 30_000 });
     await expect(table.getByRole('row')).toHaveCount(41);
+  });
+
+  test('A/B: a variant file compared, one run played side by side on two canvases with one clock', async ({ page }) => {
+    await openFresh(page);
+    await page.getByRole('button', { name: 'What-if ⚡' }).click();
+    await page.getByRole('tab', { name: 'Compare A/B' }).click();
+    // B: the shipped example with a SQL Server that starts in 2 s instead of 8 s.
+    const b = JSON.parse(JSON.stringify(sqlFci)) as typeof sqlFci;
+    b.groups[0].resources[3].behavior.onlineMs = 2000;
+    await page.getByLabel('Scenario B file').setInputFiles({
+      name: 'fast-sql.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(b)),
+    });
+    await page.getByRole('button', { name: 'Compare A and B' }).click();
+    await expect(page.getByTestId('ab-verdict')).toHaveText(/^B is better for \d+ faults, worse for 0/);
+    await page.getByRole('button', { name: 'Play side by side' }).first().click();
+    const player = page.getByRole('region', { name: 'A and B side by side' });
+    await expect(player.locator('.react-flow')).toHaveCount(2);
+    await expect(page.getByTestId('sim-time')).toHaveText('t = 1 min 0.000 s');
+    await page.screenshot({ path: '/tmp/whatif-ab-player.png' });
+    // One clock: running A to the end moves B there too.
+    await player.getByRole('button', { name: /Run to end/ }).click();
+    await expect(page.getByTestId('sim-time')).toHaveText('t = 10 min 0.000 s');
+    const a = page.getByRole('list', { name: 'A group states' });
+    const bList = page.getByRole('list', { name: 'B group states' });
+    await expect(a).toContainText('SQL Server (MSSQLSERVER): Online');
+    await expect(bList).toContainText('SQL Server (MSSQLSERVER): Online');
+    // Back to 78 s (SQL-A's crash was detected at 70 s): A's group is still starting (12 s), B's is up (6 s).
+    await page.getByRole('slider', { name: 'Timeline position' }).fill('78000');
+    await expect(a).toContainText('SQL Server (MSSQLSERVER): Pending');
+    await expect(bList).toContainText('SQL Server (MSSQLSERVER): Online');
+    await player.screenshot({ path: '/tmp/whatif-ab-player-75.png' });
   });
 });

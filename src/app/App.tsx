@@ -12,6 +12,8 @@ import { Notices } from '../ui/Notices';
 import { StateTable } from '../ui/StateTable';
 import { TimeControls } from '../ui/TimeControls';
 import { Timeline } from '../ui/Timeline';
+import { Splitter } from '../ui/layout/Splitter';
+import { useSimulateLayout } from '../ui/layout/useSimulateLayout';
 
 // Design mode (src/design-ui) is loaded on first use, so Simulate's first load does not carry the editor.
 const DesignMode = lazy(() => import('../design-ui').then((m) => ({ default: m.DesignMode })));
@@ -24,11 +26,12 @@ export function App() {
   const api = useAppStoreApi();
   const [dragging, setDragging] = useState(false);
   const [mode, setMode] = useState<'simulate' | 'design' | 'whatif'>('simulate');
+  const layout = useSimulateLayout(mode === 'simulate');
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
+    if (file) api.getState().loadScenarioText(new Uint8Array(await file.arrayBuffer()), `"${file.name}"`);
   };
   if (mode === 'design') {
     return (
@@ -60,7 +63,8 @@ export function App() {
   }
   return (
     <div
-      className={`app${dragging ? ' is-dragging' : ''}`}
+      className={`app${dragging ? ' is-dragging' : ''} ${layout.className}`}
+      style={layout.style}
       onDragOver={(e) => {
         e.preventDefault();
         setDragging(true);
@@ -78,11 +82,15 @@ export function App() {
       <TimeControls />
       <main className="workspace">
         <ClusterCanvas />
+        <Splitter id="inspector" />
         <Inspector />
       </main>
+      <Splitter id="timeline" />
       <Timeline />
+      <Splitter id="bottom" />
       <div className="bottom-band">
         <EventLog />
+        <Splitter id="table" before="log" />
         <StateTable />
       </div>
       {dragging && (

@@ -5,6 +5,7 @@
 import type { AppStore } from '../store/createAppStore';
 import { createAppStore } from '../store/createAppStore';
 import { decodeShareHash, parseSession, persistSession, type Session } from '../store/session';
+import { scenarioTooLarge } from '../store/limits';
 import type { AppliedAction } from '../engine/api';
 import type { AppState } from '../store/types';
 import type { EngineApi, LoadError, SessionStorage } from '../store/types';
@@ -33,6 +34,11 @@ export function bootstrap(o: BootOptions): { store: AppStore; flush: () => void 
   let store: AppStore | null = null;
   // Build the simulation once, for the first candidate that validates (a big scenario costs).
   for (const c of candidates) {
+    const tooLarge = scenarioTooLarge(c.source);
+    if (tooLarge) {
+      linkError = { origin: c.origin, issues: [{ path: '(scenario)', message: tooLarge }] };
+      continue;
+    }
     const v = o.engine.validateScenario(c.source);
     if (!v.ok) {
       // An invalid link is reported; a saved session that no longer validates just falls back.

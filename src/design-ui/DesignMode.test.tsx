@@ -50,6 +50,11 @@ async function mount(initial: unknown = twoNodes(), onSimulate = vi.fn()) {
   const session = new DesignSession(storage, initial, 50);
   render(<DesignMode initialScenario={initial} onSimulate={onSimulate} session={session} />);
   await screen.findByRole('toolbar', { name: 'Design tools' });
+  // The session opens its design asynchronously (storage); select nothing before it has, or the
+  // opening resets the selection under the test (seen as a flaky test under load).
+  await act(async () => {
+    await session.ready;
+  });
   return { session, storage, onSimulate, state: () => session.store.getState() };
 }
 

@@ -2,9 +2,9 @@
  * The engine's programmatic API. The CLI, the tests, the benchmarks and the browser app all drive
  * the engine through this and nothing else.
  */
-import type { Action, Scenario } from './model/scenario';
-import type { FinalState, TraceEvent } from './model/trace';
-import type { ActionCheck, ClusterView } from './model/view';
+import type { Action, CallBehavior, HealthAnswer, PersistentState, Scenario } from './model/scenario';
+import type { FinalState, GroupState, NodeState, OwnerCause, ResourceState, TraceEvent } from './model/trace';
+import type { ActionCheck, ClusterView, TimerKind } from './model/view';
 import type { Semantics } from './semantics';
 
 export interface SimulationOptions {
@@ -51,4 +51,75 @@ export interface Simulation {
   eventsSince(from: number): TraceEvent[];
   /** Called for each new trace event, in order. Returns an unsubscribe function. */
   subscribe(listener: (event: TraceEvent) => void): () => void;
+  /**
+   * The whole state now as plain JSON data (a deep copy; trace events are shared, they never
+   * change). `restoreSimulation(scenario, snapshot)` continues from it byte for byte.
+   */
+  snapshot(): SimulationSnapshot;
+}
+
+/**
+ * A simulation's state as JSON data (`Simulation.snapshot()`), valid with the scenario it was
+ * taken from. Timers are data: which entity's slot holds them and which rule runs when they fire.
+ */
+export interface SimulationSnapshot {
+  format: 'failover-snapshot@1';
+  /** The scenario's name and its node, group and resource counts (checked on restore). */
+  scenario: string;
+  counts: [number, number, number];
+  options: { semantics: Semantics; runScript: boolean };
+  clock: { time: number; seq: number };
+  rng: number;
+  scriptIndex: number;
+  instant: number;
+  firedThisInstant: number;
+  quorum: { has: boolean; voters: number[]; witnessVotes: boolean; witnessUp: boolean };
+  nodes: { value: string; visible: NodeState; crashedAt: number | null; drained: string[] }[];
+  groups: {
+    value: string;
+    move: { target: string; cause: OwnerCause; reason: string; named: boolean } | null;
+    owner: string | null;
+    persistent: PersistentState;
+    failoverTimes: number[];
+    lastState: GroupState;
+    awaiting: { cause: 'resource' | 'nodeDown' | 'quorum' | 'initial'; from: string | null } | null;
+  }[];
+  resources: {
+    state: ResourceState;
+    persistent: PersistentState;
+    faults: { looksAlive: HealthAnswer; isAlive: HealthAnswer; online: CallBehavior; offline: CallBehavior };
+    separate: boolean;
+    inOwnMonitor: boolean;
+    restartWindow: { start: number | null; count: number; times: number[] };
+    tOnline: number | null;
+    dueAt: number | null;
+    dueReason: string;
+    offlineWanted: boolean;
+    gaveUp: boolean;
+    hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string; own: boolean }[];
+    pendingCall: 'Online' | 'Offline' | null;
+  }[];
+  timers: SnapshotTimer[];
+  events: TraceEvent[];
+  applied: AppliedAction[];
+}
+
+/** An armed timer as data (see SimulationSnapshot). */
+export interface SnapshotTimer {
+  id: number;
+  kind: TimerKind;
+  subject: string;
+  armedAt: number;
+  deadline: number;
+  label: string;
+  entity: 'resource' | 'group' | 'node';
+  index: number;
+  slot: string;
+  handler: 'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback';
+  payload:
+    | { call: 'Online' | 'Offline' }
+    | { call: 'Online' | 'Offline'; reason: string }
+    | { node: string; own: boolean }
+    | { reason: string }
+    | null;
 }

@@ -10,6 +10,7 @@
  *   sim.apply({ action: 'crashNode', node: 'SQL-A' });
  *   sim.view();                                     // plain snapshot: states, owners, counters, timers, quorum
  *   replay(scenario, sim.appliedActions(), 30_000); // rewind by deterministic re-simulation
+ *   restoreSimulation(scenario, sim.snapshot());    // continue from saved state (JSON-safe)
  *   runScenario(scenario);                          // the CLI's trace document
  *
  * Headless and deterministic: no DOM, no real time, no real randomness (ESLint enforces it).
@@ -21,8 +22,12 @@ export type * from './api';
 export type { Semantics } from './semantics';
 export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
-export { createSimulation, replay, runScenario } from './simulation';
+export { createSimulation, replay, restoreSimulation, runScenario } from './simulation';
 export { SimulationLoopError } from './cluster/engine';
+/** The lifecycle machines (XState definitions), for views that draw them. */
+export { resourceMachine } from './machines/resourceMachine';
+export { groupMachine } from './machines/groupMachine';
+export { nodeMachine } from './machines/nodeMachine';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

@@ -1,16 +1,37 @@
 /** The `Simulation` API over the cluster coordinator. */
 import type { Action, Scenario } from './model/scenario';
 import type { Trace } from './model/trace';
-import type { AppliedAction, ApplyResult, Simulation, SimulationOptions } from './api';
+import type { AppliedAction, ApplyResult, Simulation, SimulationOptions, SimulationSnapshot } from './api';
 import { resolveSemantics } from './semantics';
 import { Engine } from './cluster/engine';
 import { checkAction } from './cluster/actions';
 import { buildFinal, buildView } from './cluster/view';
 import { TRACE_FORMAT } from './model/scenario';
+import { loadEngine, saveEngine, snapshotMismatch } from './cluster/snapshot';
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  const engine = new Engine(scenario, resolveSemantics(options.semantics), options.runScript ?? true);
-  const applied: AppliedAction[] = [];
+  return wrap(new Engine(scenario, resolveSemantics(options.semantics), options.runScript ?? true), []);
+}
+
+/**
+ * A simulation that continues from a snapshot (`Simulation.snapshot()`, possibly through JSON)
+ * exactly as the one it was taken from would: same trace, same `final`, same applied actions.
+ * Throws a RangeError naming the reason when the snapshot does not belong to this scenario.
+ */
+export function restoreSimulation(scenario: Scenario, snapshot: SimulationSnapshot): Simulation {
+  const s = snapshot as SimulationSnapshot | null;
+  const engine = new Engine(scenario, resolveSemantics(s?.options?.semantics), s?.options?.runScript ?? true, true);
+  const why = snapshotMismatch(engine, snapshot);
+  if (why !== null) throw new RangeError(`restoreSimulation: ${why}`);
+  loadEngine(engine, snapshot);
+  return wrap(
+    engine,
+    snapshot.applied.map((a) => ({ at: a.at, action: { ...a.action } })),
+  );
+}
+
+function wrap(engine: Engine, applied: AppliedAction[]): Simulation {
+  const scenario = engine.scenario;
   return {
     scenario,
     now: () => engine.now(),
@@ -32,6 +53,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     eventCount: () => engine.events.length,
     eventsSince: (from: number) => engine.events.slice(Math.max(0, from)),
     subscribe: (listener) => engine.subscribe(listener),
+    snapshot: () => saveEngine(engine, applied),
   };
 }
 

@@ -9,7 +9,15 @@ import { encodeLessonHash } from '../lesson/link';
 import { matcherFromEvent, triggerText } from '../lesson/record';
 import { validateLesson } from '../lesson/validate';
 import type { LessonIssue } from '../lesson/types';
-import { newKey, recordingFile, splitChoices, triggerHere, type DraftStep, type Recording } from './recording';
+import {
+  newKey,
+  recordedRun,
+  recordingFile,
+  splitChoices,
+  triggerHere,
+  type DraftStep,
+  type Recording,
+} from './recording';
 
 interface Props {
   recording: Recording;
@@ -52,8 +60,8 @@ export function Recorder({ recording: r, onChange, onPreview, onSave, onStop }: 
 
   /** The file, checked as a lesson: on any problem, the `path: message` lines and nothing else. */
   const checkedFile = (): unknown | null => {
-    const s = api.getState();
-    const built = recordingFile(r, s.source, s.actions.slice(0, s.appliedCount));
+    const run = recordedRun(api.getState());
+    const built = recordingFile(r, run.source, run.actions);
     if (!built.ok) {
       setIssues(built.issues);
       return null;

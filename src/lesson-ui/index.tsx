@@ -12,7 +12,7 @@ import { createPlayer } from './controller';
 import { LessonList } from './LessonList';
 import { LessonPanel } from './LessonPanel';
 import { Recorder } from './Recorder';
-import { newKey, recordingFile, recordingFromFile, type Recording } from './recording';
+import { newKey, recordedRun, recordingFile, recordingFromFile, type Recording } from './recording';
 import { indexedDbLessons, type SavedLessonMeta } from './recordingStorage';
 import { loadLessonSession, saveLessonSession } from './lessonSession';
 import './lesson.css';
@@ -40,6 +40,12 @@ export default function LessonHost() {
   }, [storage]);
 
   useEffect(() => player.install(), [player]);
+  // While a lesson plays, the script's future is not on screen (./lesson.css): no marks of the rig's
+  // faults on the scrubber or the timeline, no "upcoming" list. Nothing later is hinted (§3).
+  useEffect(() => {
+    document.documentElement.classList.toggle('lesson-playing', status === 'playing');
+    return () => document.documentElement.classList.remove('lesson-playing');
+  }, [status]);
   useEffect(refreshSaved, [refreshSaved]);
 
   // A reload mid-lesson comes back to the same stop (the app's session already restored its scenario).
@@ -106,8 +112,8 @@ export default function LessonHost() {
   useEffect(() => {
     if (!recording) return;
     const id = setTimeout(() => {
-      const s = app.getState();
-      const built = recordingFile(recording, s.source, s.actions.slice(0, s.appliedCount));
+      const run = recordedRun(app.getState());
+      const built = recordingFile(recording, run.source, run.actions);
       const file = built.ok ? built.file : null;
       storage.put({ id: recording.key, file, draft: recording, updatedAt: Date.now() }).then(refreshSaved, () => {});
     }, 400);

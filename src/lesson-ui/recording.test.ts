@@ -74,3 +74,27 @@ describe('recording drafts', () => {
     expect(triggerHere([], 7, false)).toBe('{"at":7}');
   });
 });
+
+describe('the recorded run', () => {
+  it("is the current branch's scenario (its edited script and run length) and the actions applied so far", async () => {
+    const { recordedRun } = await import('./recording');
+    const source = { format: 'failover-scenario@1', name: 'S', script: [], until: 10 };
+    const s = {
+      source,
+      branchId: 'b2',
+      branches: [
+        { id: 'b1', script: [], until: 10 },
+        { id: 'b2', script: [{ at: 5, action: 'heal', resource: 'R' }], until: 99 },
+      ],
+      actions: [
+        { at: 1, action: { action: 'crashNode', node: 'A' } },
+        { at: 7, action: { action: 'startNode', node: 'A' } },
+      ],
+      appliedCount: 1,
+    } as unknown as Parameters<typeof recordedRun>[0];
+    expect(recordedRun(s)).toEqual({
+      source: { ...source, script: [{ at: 5, action: 'heal', resource: 'R' }], until: 99 },
+      actions: [{ at: 1, action: { action: 'crashNode', node: 'A' } }],
+    });
+  });
+});

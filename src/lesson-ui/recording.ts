@@ -1,5 +1,7 @@
 /** A lesson being recorded: editable drafts of its steps, and turning them into a lesson file. */
 import type { AppliedAction, TraceEvent } from '../engine';
+import { effectiveSource } from '../store/branches';
+import type { AppState } from '../store/types';
 import { lessonFile, matcherFromEvent, parseTriggerText, triggerText } from '../lesson/record';
 import type { LessonIssue } from '../lesson/types';
 
@@ -127,4 +129,13 @@ export function recordingFromFile(key: string, file: unknown): Recording | null 
       return { kind: 'beat', key: newKey(), trigger: trig(s.on), say: text(s.say), hold: s.hold !== false, focus };
     }),
   };
+}
+
+/**
+ * What the trainer is running: the scenario of the current branch (its script and run length) and
+ * the actions applied on it so far. These become the lesson file's scenario and script.
+ */
+export function recordedRun(s: AppState): { source: unknown; actions: AppliedAction[] } {
+  const b = s.branches.find((x) => x.id === s.branchId);
+  return { source: b ? effectiveSource(s.source, b) : s.source, actions: s.actions.slice(0, s.appliedCount) };
 }

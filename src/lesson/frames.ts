@@ -188,11 +188,12 @@ export function createFrameSource(
           hasQuorum: quorum ?? (b < 0 ? true : base.quorum.hasQuorum),
           witness: { ...base.quorum.witness, vote: voteOf('witness', base.quorum.witness.vote) },
         },
-        nodes: base.nodes.map((n) => ({
-          ...n,
-          state: stateOf('n', n.name, n.state) as typeof n.state,
-          vote: voteOf(n.name, n.vote),
-        })),
+        nodes: base.nodes.map((n) => {
+          const state = stateOf('n', n.name, n.state) as typeof n.state;
+          // A detection shown in this instant ends the "crashed, not yet detected" interval.
+          const crashedUndetected = state === 'Up' || state === 'Paused' ? n.crashedUndetected : null;
+          return { ...n, state, crashedUndetected, vote: voteOf(n.name, n.vote) };
+        }),
         groups: base.groups.map((g) => ({
           ...g,
           state: stateOf('g', g.name, g.state) as typeof g.state,

@@ -5,10 +5,13 @@
  */
 import type { Simulation } from '../engine/api';
 import type { StoreDeps } from './types';
+import type { CheckpointCache } from './checkpoints';
 
 export interface Runtime {
   deps: StoreDeps;
   sim: Simulation;
+  /** Seek checkpoints of the current timeline (when the engine can restore snapshots). */
+  checkpoints?: CheckpointCache;
   /** Playback's fractional virtual time, so slow speeds (0.1×) still advance whole milliseconds. */
   playhead: number;
   rafId: number | null;

@@ -1,5 +1,6 @@
 /** Scenario loading, the simulation projection, time travel by re-simulation, and actions. */
 import type { AppliedAction } from '../engine/api';
+import { readScenarioJson } from '../engine';
 import type { Action, Scenario } from '../engine/model/scenario';
 import { describeAction } from '../app/format';
 import type { GetState, Runtime, SetState } from './runtime';
@@ -12,6 +13,8 @@ import { forkOrUpdate } from './fork';
 import { createTimeline } from './timeline';
 import { carryActions } from './carry';
 import { branchCommands, scenarioOf } from './branchSlice';
+import { checkpointsFor, restoreBefore } from './checkpoints';
+import { fileTooLarge, scenarioTooLarge } from './limits';
 
 type Own = Pick<
   SimulationSlice,
@@ -47,6 +50,7 @@ export function initialSimulationState(
   rt.sim = rt.deps.engine.createSimulation(r.scenario);
   recordCreate(perfNow() - t0);
   rt.playhead = 0;
+  rt.checkpoints = checkpointsFor(rt.deps.engine, r.scenario);
   const events = rt.sim.events().slice();
   const view = rt.sim.view();
   const main = firstBranch(r.scenario);
@@ -79,6 +83,11 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
 
   const slice: Omit<SimulationSlice, keyof Own> = {
     loadScenario(source, opts = {}) {
+      const tooLarge = scenarioTooLarge(source);
+      if (tooLarge) {
+        set({ loadError: { origin: opts.origin ?? 'scenario', issues: [{ path: '(scenario)', message: tooLarge }] } });
+        return false;
+      }
       const r = rt.deps.engine.validateScenario(source);
       if (!r.ok) {
         set({ loadError: { origin: opts.origin ?? 'scenario', issues: r.errors } });
@@ -117,6 +126,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       }
       get().pause();
       rebuild(scenario);
+      rt.checkpoints = checkpointsFor(rt.deps.engine, scenario);
       set({
         source,
         base: r.scenario,
@@ -140,22 +150,33 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       return true;
     },
 
-    loadScenarioText(text, origin) {
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        set({
-          loadError: { origin, issues: [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }] },
-        });
+    loadScenarioText(file, origin) {
+      const tooLarge = fileTooLarge(file);
+      if (tooLarge) {
+        set({ loadError: { origin, issues: [{ path: '(file)', message: tooLarge }] } });
         return false;
       }
-      return get().loadScenario(json, { origin });
+      // The engine's reader: not UTF-8, not JSON, or a key repeated in an object is refused with
+      // the place named (scenario-format §1), as the CLI does.
+      const read = readScenarioJson(file);
+      if (!read.ok) {
+        set({ loadError: { origin, issues: read.errors } });
+        return false;
+      }
+      return get().loadScenario(read.json, { origin });
     },
 
     seek(t) {
       const target = Math.round(Math.min(Math.max(0, t), get().scenario.until));
-      if (target < rt.sim.now()) {
+      const restore = rt.deps.engine.restoreSimulation;
+      const cp =
+        target < rt.sim.now() && rt.checkpoints && restore && restoreBefore(rt.checkpoints, target, rt.sim, restore);
+      if (cp) {
+        // The latest checkpoint before the target: at most one interval to re-simulate.
+        rt.sim = cp.sim;
+        rt.playhead = cp.sim.now();
+        set({ appliedCount: cp.appliedCount, events: [], decisions: {} });
+      } else if (target < rt.sim.now()) {
         rebuild(get().scenario);
         // The waiting actions stay: moving forward again replays them at their instants.
         set({ appliedCount: 0, events: [], decisions: {} });
@@ -199,6 +220,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
         refresh();
         return { allowed: false, reason: result.reason };
       }
+      rt.checkpoints?.forgetAfter(now);
       const kept: AppliedAction[] = before.actions.slice(0, before.appliedCount);
       kept.push({ at: now, action });
       // What we knew beyond now no longer holds on this timeline; the old one stays a branch.

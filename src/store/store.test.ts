@@ -77,8 +77,21 @@ describe('app store', () => {
       origin: 'bad.json',
       issues: [{ path: 'format', message: 'format must be "failover-scenario@1"' }],
     });
+    // The engine's reader, as the CLI uses it: the place of a syntax error is named.
     expect(store.getState().loadScenarioText('{oops', 'x.json')).toBe(false);
-    expect(store.getState().loadError?.issues[0].message).toMatch(/not valid JSON/);
+    expect(store.getState().loadError?.issues[0].message).toMatch(/^invalid JSON at line 1, column 2/);
+    expect(store.getState().scenario.name).toBe('Test cluster');
+  });
+
+  it('refuses a file with a repeated key or bytes that are not UTF-8, naming the place (§1)', () => {
+    const store = make();
+    const twice = '{"format":"failover-scenario@1","name":"a","name":"b"}';
+    expect(store.getState().loadScenarioText(new TextEncoder().encode(twice), 'twice.json')).toBe(false);
+    expect(store.getState().loadError?.issues).toEqual([{ path: '(root)', message: 'duplicate key "name"' }]);
+    const latin1 = new Uint8Array([0x7b, 0x22, 0x6e, 0xe9, 0x22, 0x3a, 0x31, 0x7d]); // {"né":1} in Latin-1
+    expect(store.getState().loadScenarioText(latin1, 'latin1.json')).toBe(false);
+    expect(store.getState().loadError?.issues[0].message).toMatch(/not valid UTF-8/);
+    expect(store.getState().scenario.name).toBe('Test cluster');
   });
 
   it('plays at speed and stops at until', () => {

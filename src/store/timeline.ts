@@ -10,6 +10,7 @@ import { perfNow, recordCreate, recordStep } from './perf';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState } from './types';
 import { buildViewIndex } from './viewIndex';
+import { advanceWithCheckpoints, checkpointsFor } from './checkpoints';
 
 export interface Timeline {
   refresh(extra?: Partial<AppState>, engineStart?: number): void;
@@ -46,12 +47,7 @@ export function createTimeline(rt: Runtime, set: SetState<AppState>, get: GetSta
     let applied = get().appliedCount;
     const target = Math.min(Math.max(t, rt.sim.now()), scenario.until);
     const t0 = perfNow();
-    while (applied < actions.length && actions[applied].at <= target) {
-      rt.sim.advanceTo(actions[applied].at);
-      rt.sim.apply(actions[applied].action);
-      applied++;
-    }
-    rt.sim.advanceTo(target);
+    applied = advanceWithCheckpoints(rt.sim, target, actions, applied, rt.checkpoints ?? null);
     rt.playhead = target;
     refresh({ appliedCount: applied, ...extra }, t0);
   };
@@ -67,6 +63,7 @@ export function createTimeline(rt: Runtime, set: SetState<AppState>, get: GetSta
   const reset: Timeline['reset'] = (scenario, actions, t, extra = {}) => {
     get().pause();
     rebuild(scenario);
+    rt.checkpoints = checkpointsFor(rt.deps.engine, scenario);
     set({ scenario, actions, appliedCount: 0, events: [], decisions: {}, horizon: [], expanded: null });
     advance(Math.min(t, scenario.until), extra);
   };

@@ -1,5 +1,5 @@
 /** The app store's shape: a projection of the running simulation plus the commands that drive it. */
-import type { AppliedAction, Simulation, SimulationOptions } from '../engine/api';
+import type { AppliedAction, Simulation, SimulationOptions, SimulationSnapshot } from '../engine/api';
 import type { Action, Scenario, ValidationIssue, ValidationResult } from '../engine/model/scenario';
 import type { TraceEvent } from '../engine/model/trace';
 import type { ActionCheck, ClusterView } from '../engine/model/view';
@@ -11,6 +11,8 @@ export type { AppliedAction };
 /** What the store needs from the engine; injected so tests can pass a fake. */
 export interface EngineApi {
   createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation;
+  /** Continue from a snapshot; without it, a seek backwards re-simulates from t = 0. */
+  restoreSimulation?(scenario: Scenario, snapshot: SimulationSnapshot): Simulation;
   validateScenario(json: unknown): ValidationResult;
 }
 
@@ -72,7 +74,8 @@ export interface SimulationSlice {
   /** Validate and load; on failure keep the current scenario and set loadError. Returns success. */
   loadScenario(source: unknown, opts?: LoadOptions): boolean;
   /** Like loadScenario but from file text (JSON syntax errors reported as issues). */
-  loadScenarioText(text: string, origin: string): boolean;
+  /** A file's text or, better, its bytes (then a file that is not UTF-8 is refused, not silently mended). */
+  loadScenarioText(file: string | Uint8Array, origin: string): boolean;
   seek(t: number): void;
   stepToNextEvent(): void;
   runToEnd(): void;

@@ -23,8 +23,17 @@ const fakeApi = {
 };
 
 describe('fork sources', () => {
-  it('the engine has no snapshot API yet: the sweep re-simulates the prefix', () => {
-    expect(snapshotForks(valid(twoGroups({ nodes: 3 })), [60_000])).toBeNull();
+  it('the engine has its snapshot API now: the sweep restores snapshots, with the same runs as re-simulation', () => {
+    const scenario = valid({
+      ...twoGroups({ nodes: 3, preferred: true }),
+      script: [{ at: 60_000, action: 'crashNode', node: 'N1' }],
+    });
+    const ats = [0, 60_000, 65_000, 200_000];
+    const snap = snapshotForks(scenario, ats)!;
+    expect(snap.kind).toBe('snapshot');
+    const resim = resimulationForks(scenario);
+    const runs = planRuns(scenario, [{ action: 'crashNode' }, { action: 'failResource' }], ats);
+    for (const r of runs) expect(runOne(scenario, snap, r)).toEqual(runOne(scenario, resim, r));
   });
 
   it('a snapshot source gives the same runs as re-simulation (the drop-in path)', () => {

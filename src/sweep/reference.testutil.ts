@@ -3,7 +3,7 @@
  * with the fault placed in its script after every entry with at ≤ AT, run by `runScenario` to the
  * original `until`, and downtime from the trace by sweep-format.md §2 literally.
  */
-import { runScenario, type Action, type Scenario, type Trace } from '../engine';
+import { runScenario, type Action, type Scenario, type SimulationOptions, type Trace } from '../engine';
 import type { GroupOutcome, RunOutcome } from './types';
 
 export function withFault(scenario: Scenario, at: number, fault: Action): Scenario {
@@ -48,8 +48,13 @@ function groupsOf(scenario: Scenario, trace: Trace, at: number): Record<string, 
   return out;
 }
 
-export function referenceRun(scenario: Scenario, at: number, fault: Action): RunOutcome {
-  const trace = runScenario(withFault(scenario, at, fault), scenario.until);
+export function referenceRun(
+  scenario: Scenario,
+  at: number,
+  fault: Action,
+  options: SimulationOptions = {},
+): RunOutcome {
+  const trace = runScenario(withFault(scenario, at, fault), scenario.until, options);
   // The added fault is the last script entry of instant AT, so its event is the last action event at AT.
   const acts = trace.events.filter((e) => e.t === at && (e.type === 'action' || e.type === 'action.rejected'));
   const ev = acts[acts.length - 1];
@@ -59,6 +64,10 @@ export function referenceRun(scenario: Scenario, at: number, fault: Action): Run
     : { at, fault, applied: true, groups };
 }
 
-export function referenceBaseline(scenario: Scenario, at: number): Record<string, GroupOutcome> {
-  return groupsOf(scenario, runScenario(scenario, scenario.until), at);
+export function referenceBaseline(
+  scenario: Scenario,
+  at: number,
+  options: SimulationOptions = {},
+): Record<string, GroupOutcome> {
+  return groupsOf(scenario, runScenario(scenario, scenario.until, options), at);
 }

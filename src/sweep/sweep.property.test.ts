@@ -53,6 +53,38 @@ describe('sweep = each fault alone through the engine (sweep-format.md §2)', ()
     );
   }, 120_000);
 
+  it('under any modelling option too (A/B by semantics sweeps with options)', () => {
+    const semanticsArb = fc.record(
+      {
+        restartWindow: fc.constantFrom('fixed' as const, 'sliding' as const),
+        failoverWindow: fc.constantFrom('sliding' as const, 'fixed' as const),
+        nodeDownCountsAsFailover: fc.boolean(),
+        dependentsOnProviderFailure: fc.constantFrom('Offline' as const, 'Failed' as const),
+        signalFailure: fc.constantFrom('runIsAlive' as const, 'immediateFailure' as const),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.uniqueArray(templateArb, { minLength: 1, maxLength: 2 }),
+        semanticsArb,
+        (json, templates, semantics) => {
+          const scenario = valid(json);
+          const at = Math.min(60_000, scenario.until);
+          const options = { semantics };
+          const { document } = sweep({ scenario, ats: [at], templates, options });
+          const expected = document.runs.map((r) => referenceRun(scenario, r.at, r.fault, options));
+          expect(plainRecords(document.runs)).toEqual(plainRecords(expected));
+          expect(plainRecords(document.baseline[0].groups)).toEqual(
+            plainRecords(referenceBaseline(scenario, at, options)),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
   it('shards, concatenated in K order, give the unsharded runs', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer({ min: 1, max: 7 }), (json, n) => {

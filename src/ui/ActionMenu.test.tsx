@@ -2,7 +2,9 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ActionMenu } from './ActionMenu';
+import { actionsFor } from '../app/actions';
+import { ActionMenu, menuSections, placeMenu } from './ActionMenu';
+import { makeScenario } from './test/fixtures';
 import { Notices } from './Notices';
 import { renderWithStore } from './test/renderWithStore';
 
@@ -38,6 +40,27 @@ describe('ActionMenu', () => {
     expect(screen.getByRole('menuitem', { name: 'Take offline' })).toHaveFocus();
     await userEvent.keyboard('{Escape}');
     expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('menu layout', () => {
+  it('heads a resource menu in sections, with each health check and call answer on one row', () => {
+    const items = actionsFor({ kind: 'resource', name: 'Disk' }, makeScenario());
+    const secs = menuSections(items);
+    expect(secs.map((s) => s.title)).toEqual(['Administration', 'Faults', 'Health checks', 'Online/Offline calls']);
+    expect(secs[2].rows.map((r) => [r.label, r.items.map((x) => x.item.label)])).toEqual([
+      ['LooksAlive', ['LooksAlive ok', 'LooksAlive fail', 'LooksAlive hang']],
+      ['IsAlive', ['IsAlive ok', 'IsAlive fail', 'IsAlive hang']],
+    ]);
+    // Every item is listed once, in order.
+    expect(secs.flatMap((s) => s.rows.flatMap((r) => r.items.map((x) => x.index)))).toEqual(items.map((_, i) => i));
+  });
+
+  it('places the menu at the point, flipped when it would run off, pinned when it fits neither way', () => {
+    expect(placeMenu(100, 100, 200, 300, 1024, 768)).toEqual({ left: 100, top: 100 });
+    expect(placeMenu(900, 700, 200, 300, 1024, 768)).toEqual({ left: 700, top: 400 }); // flipped left and up
+    expect(placeMenu(10, 200, 200, 700, 1024, 768)).toEqual({ left: 10, top: 64 }); // pinned to the bottom
+    expect(placeMenu(10, 200, 200, 900, 1024, 768).top).toBe(4); // taller than the window: top, and it scrolls
   });
 });
 

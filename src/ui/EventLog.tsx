@@ -86,10 +86,18 @@ export function EventLog() {
   // 1,232 <option>s in the big scenario: built once per scenario, not on every new event. Grouped
   // by kind, valued by kind and name: a group and a resource may share a name.
   const entityOptions = useMemo(() => {
+    // A name used by two kinds says its kind, so the closed select is not ambiguous.
+    const seen = new Map<string, number>();
+    const all = [
+      ...scenario.nodes.map((n) => n.name),
+      ...scenario.groups.map((g) => g.name),
+      ...scenario.groups.flatMap((g) => g.resources.map((r) => r.name)),
+    ];
+    for (const n of all) seen.set(n, (seen.get(n) ?? 0) + 1);
     const opts = (kind: 'node' | 'group' | 'resource', names: string[]) =>
       names.map((n) => (
         <option key={n} value={refKey(kind, n)}>
-          {n}
+          {(seen.get(n) ?? 0) > 1 ? `${n} (${kind})` : n}
         </option>
       ));
     return (

@@ -13,7 +13,7 @@ export function Header({ onDesign, onWhatIf }: { onDesign?: () => void; onWhatIf
   const [link, setLink] = useState<string | null>(null);
 
   const openFile = async (file: File) => {
-    api.getState().loadScenarioText(await file.text(), `"${file.name}"`);
+    api.getState().loadScenarioText(new Uint8Array(await file.arrayBuffer()), `"${file.name}"`);
   };
 
   const copyLink = async () => {

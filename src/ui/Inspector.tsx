@@ -10,6 +10,7 @@ import { refKey } from '../store/refs';
 import { DecisionPanel } from './DecisionPanel';
 import { ActionButtons } from './ActionButtons';
 import { Countdown, Meter, StateBadge, Timers } from './parts';
+import { Statechart } from './statechart/Statechart';
 
 export function Inspector() {
   const selected = useAppStore(selectSelected);
@@ -83,6 +84,7 @@ function EntityPanel({ entity }: { entity: EntityRef }) {
       </div>
       <LatestWhy entity={entity} />
       {body ?? <p>Not in this scenario.</p>}
+      {body && <Statechart entity={entity} />}
       <h3>Actions</h3>
       <ActionButtons items={items} />
     </section>

@@ -10,6 +10,7 @@ const cells = (name: string) =>
   within(rowOf(name))
     .getAllByRole('cell')
     .map((c) => c.textContent);
+const stateCell = (name: string) => within(rowOf(name)).getAllByRole('cell')[2]!;
 
 describe('StateTable', () => {
   it('lists every node, group and resource with Name, Kind, State, Owner', () => {
@@ -24,6 +25,20 @@ describe('StateTable', () => {
     expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up', '']);
     expect(cells('SQL')).toEqual(['SQL', 'group', 'Online', 'SQL-A']);
     expect(cells('Disk')).toEqual(['Disk', 'resource', 'Online', 'SQL-A']);
+  });
+
+  it('keeps the cluster’s view of a crashed node not yet detected, and says it crashed', () => {
+    const { store } = renderWithStore(<StateTable />);
+    act(() => {
+      store.getState().apply({ action: 'crashNode', node: 'SQL-A' });
+      store.getState().seek(2_000);
+    });
+    // The text is the cluster's view (Up, as in the trace); the note is drawn after it by CSS.
+    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Up', '']);
+    expect(stateCell('SQL-A')).toHaveAttribute('data-note', 'crashed, undetected');
+    act(() => store.getState().seek(30_000));
+    expect(cells('SQL-A')).toEqual(['SQL-A', 'node', 'Down', '']);
+    expect(stateCell('SQL-A')).not.toHaveAttribute('data-note');
   });
 
   it('stays current as the simulation moves', () => {

@@ -13,17 +13,21 @@ const OVERSCAN = 20;
 /** State, owner as `final` has it, and the remembered owner when that is not live (else ''). */
 const pick =
   (kind: EntityKind, name: string) =>
-  (s: AppState): [string, string, string] => {
-    if (kind === 'node') return [s.index.nodes[name]?.state ?? '', '', ''];
+  (s: AppState): [string, string, string, string] => {
+    if (kind === 'node') {
+      const n = s.index.nodes[name];
+      // The cluster's view (Up) stays; the table also says the machine is already gone.
+      return [n?.state ?? '', '', '', n?.crashedUndetected ? 'crashed, undetected' : ''];
+    }
     // A resource's owner is its group's owner node (the contract's `node` field).
     const v = kind === 'group' ? s.index.groups[name] : s.index.resources[name];
     const remembered = v ? ('owner' in v ? v.owner : v.node) : null;
     const live = liveOwner(s, remembered);
-    return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : ''];
+    return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : '', ''];
   };
 
 const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: string; index: number }) {
-  const [state, owner, last] = useAppStore(useShallow(pick(kind, name)));
+  const [state, owner, last, note] = useAppStore(useShallow(pick(kind, name)));
   const selected = useAppStore((s) => s.selected?.kind === kind && s.selected.name === name);
   const api = useAppStoreApi();
   return (
@@ -34,11 +38,14 @@ const Row = memo(function Row({ kind, name, index }: { kind: EntityKind; name: s
         </button>
       </td>
       <td>{kind}</td>
-      <td className={`state-text state-${state}`}>{state}</td>
-      <td>
-        <span className="owner-name">{owner}</span>
-        {last && <span className="muted last-owner">last owner {last}</span>}
+      {/* The cell's text is the state the cluster shows (the trace's); a note such as "crashed,
+          undetected" is drawn after it by CSS, so the text still equals the CLI's and a lesson's. */}
+      <td className={`state-text state-${state}`} data-note={note || undefined}>
+        {state}
       </td>
+      {/* The cell's text is `final`'s owner; a remembered one is drawn after it by CSS ("last owner N2"),
+          so what the table says and what reads it (tests, copy) agree with the CLI. */}
+      <td data-last-owner={last || undefined}>{owner}</td>
     </tr>
   );
 });

@@ -3,7 +3,8 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../app/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
-import { buildLanes, sameLane, type Lane } from './timelineModel';
+import { LaneBuilder, sameLane, type Lane } from './timelineModel';
+import { axisTicks } from './timeAxis';
 import { TimelineMarks } from './TimelineMarks';
 import { refKey } from '../store/refs';
 
@@ -20,12 +21,18 @@ export function Timeline() {
   const horizon = useAppStore(selectHorizon);
   const end = scenario.until;
   const previous = useRef<Lane[]>([]);
+  const builder = useRef<LaneBuilder | null>(null);
   const lanes = useMemo(() => {
     const s = api.getState();
     const current: Record<string, string> = {};
     s.view.groups.forEach((g) => (current[refKey('group', g.name)] = g.state));
     s.view.nodes.forEach((n) => (current[refKey('node', n.name)] = n.state));
-    const next = buildLanes(scenario, horizon, end, current, MAX_LANES);
+    // One fold kept across renders; started over for a new scenario or a trace that is not a continuation.
+    let b = builder.current;
+    if (!b || b.scenario !== scenario || !b.continues(horizon))
+      b = builder.current = new LaneBuilder(scenario, MAX_LANES);
+    b.feed(horizon, b.count, end);
+    const next = b.lanes(end, current);
     const old = new Map(previous.current.map((l) => [`${l.kind}:${l.name}`, l]));
     return next.map((l) => {
       const o = old.get(`${l.kind}:${l.name}`);
@@ -42,6 +49,7 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline">
       <h2 className="visually-hidden">Timeline</h2>
       <div className="lanes">
+        <TimeAxis end={end} />
         {lanes.map((lane) => (
           <LaneRow key={`${lane.kind}:${lane.name}`} lane={lane} end={end} onSeek={seek} />
         ))}
@@ -51,6 +59,28 @@ export function Timeline() {
     </section>
   );
 }
+
+/** The time axis above the lanes: round ticks from 0 to the end of the run. */
+const TimeAxis = memo(function TimeAxis({ end }: { end: number }) {
+  const ticks = axisTicks(end);
+  return (
+    <div className="lane timeline-axis" aria-hidden="true">
+      <div className="lane-label muted">time</div>
+      <div className="axis-track">
+        {ticks.map((k) => (
+          // A label near the right end hangs to the left of its tick, so it is not cut off.
+          <span
+            key={k.t}
+            className={`axis-tick${k.t / end > 0.92 ? ' axis-tick-end' : ''}`}
+            style={{ left: `${(k.t / end) * 100}%` }}
+          >
+            {k.label}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+});
 
 /** The only part that changes every frame while playing. */
 function NowOverlay({ end }: { end: number }) {

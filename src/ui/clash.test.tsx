@@ -50,9 +50,12 @@ describe('a group and a resource with the same name', () => {
     });
     const entity = screen.getByRole('combobox', { name: 'Filter by entity' });
     const values = within(entity)
-      .getAllByRole('option', { name: 'FS1' })
-      .map((o) => (o as HTMLOptionElement).value);
-    expect(values).toEqual(['group:FS1', 'resource:FS1']);
+      .getAllByRole('option', { name: /^FS1 \(/ })
+      .map((o) => [o.textContent, (o as HTMLOptionElement).value]);
+    expect(values).toEqual([
+      ['FS1 (group)', 'group:FS1'],
+      ['FS1 (resource)', 'resource:FS1'],
+    ]);
     const rows = () => within(screen.getByRole('list', { name: 'Trace events' })).queryAllByRole('listitem');
     await userEvent.selectOptions(entity, 'resource:FS1');
     const resourceRows = rows().map((r) => r.textContent ?? '');

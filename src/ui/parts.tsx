@@ -8,29 +8,12 @@ import { useAppStore } from '../store/context';
 import { refKey } from '../store/refs';
 import { selectNow } from '../store/selectors';
 import type { EntityKind } from '../store/types';
-
-const ICONS: Record<string, string> = {
-  Up: '▲',
-  Down: '✖',
-  Paused: '⏸',
-  Joining: '↻',
-  Crashed: '⚡',
-  Online: '●',
-  PartialOnline: '◐',
-  Pending: '◌',
-  Offline: '○',
-  Failed: '✖',
-  OnlinePending: '◌',
-  OfflinePending: '◌',
-};
+import { StateIcon } from './icons';
 
 export function StateBadge({ state, label }: { state: string; label?: string }) {
   return (
     <span className={`badge state-${state}`} data-state={state}>
-      <span aria-hidden="true" className="badge-icon">
-        {ICONS[state] ?? '•'}
-      </span>{' '}
-      {label ?? state}
+      <StateIcon state={state} /> {label ?? state}
     </span>
   );
 }
@@ -66,26 +49,33 @@ export const Timers = memo(function Timers({
   );
 });
 
-/** "restarts 1/1 · window resets in 14 min" — a budget meter with its own reset countdown. */
+/**
+ * "restarts 1/1 · window resets in 14 min" — a budget meter with its own reset countdown.
+ * The two budgets count differently: a resource restarts while its failures in the window are at
+ * most RestartThreshold (so 1/1 is the last restart, still allowed), a group fails over only while
+ * its failovers in the period are below FailoverThreshold (so 1/1 means the next failure stays).
+ */
 export function Meter({
   label,
   count,
   threshold,
   endsAt,
   endsLabel,
+  allowsAtThreshold = label === 'restarts',
 }: {
   label: string;
   count: number;
   threshold: number;
   endsAt: number | null;
   endsLabel: string;
+  allowsAtThreshold?: boolean;
 }) {
-  const full = count >= threshold;
+  const { level, note } = meterLevel(count, threshold, allowsAtThreshold);
   return (
-    <div className={`meter${full ? ' meter-full' : ''}`} title={`${label}: ${count} of ${threshold} used`}>
+    <div className={`meter meter-${level}`} title={`${label}: ${count} of ${threshold} used`} data-level={level}>
       <span>
         {label} {count}/{threshold}
-        {full ? ' (used up)' : ''}
+        {note}
       </span>
       {endsAt !== null && (
         <span>
@@ -95,6 +85,21 @@ export function Meter({
       )}
     </div>
   );
+}
+
+/** ok: room left; last: the budget is at its limit; over: exceeded (the policy has given up). */
+export function meterLevel(
+  count: number,
+  threshold: number,
+  allowsAtThreshold: boolean,
+): { level: 'ok' | 'last' | 'over'; note: string } {
+  if (allowsAtThreshold) {
+    if (count > threshold) return { level: 'over', note: ' (exceeded)' };
+    if (count === threshold && count > 0) return { level: 'last', note: ' (last one allowed)' };
+    return { level: 'ok', note: '' };
+  }
+  if (count >= threshold) return { level: 'last', note: ' (used up: the next failure stays)' };
+  return { level: 'ok', note: '' };
 }
 
 /** The latest decision about an entity, with the engine's reason: the canvas answers "why?". */

@@ -31,69 +31,112 @@ export function buildLanes(
   current: Record<string, string>,
   limit = Infinity,
 ): Lane[] {
-  const lanes = new Map<string, Lane>();
-  const open = new Map<string, { t: number; state: string }>();
-  const faultOpen = new Map<string, number>();
-  // Keyed by kind and name (refKey): a node and a group may share a name (scenario-format §1).
-  const add = (kind: Lane['kind'], name: string) => {
-    if (lanes.size < limit) lanes.set(refKey(kind, name), { kind, name, segments: [], marks: [], faults: [] });
-  };
-  s.groups.forEach((g) => add('group', g.name));
-  s.nodes.forEach((n) => add('node', n.name));
-  const groupOf = new Map(s.groups.flatMap((g) => g.resources.map((r) => [r.name, refKey('group', g.name)] as const)));
+  const b = new LaneBuilder(s, limit);
+  b.feed(events, 0, end);
+  return b.lanes(end, current);
+}
 
-  const change = (name: string, t: number, from: string, to: string) => {
-    const o = open.get(name) ?? { t: 0, state: from };
-    if (t > o.t) lanes.get(name)?.segments.push({ from: o.t, to: t, state: o.state });
-    open.set(name, { t, state: to });
-  };
-  const faultStart = (lane: string, key: string, t: number) => {
-    const k = `${lane}\u0000${key}`;
-    if (!faultOpen.has(k)) faultOpen.set(k, t);
-  };
-  const faultEnd = (lane: string, key: string, t: number) => {
-    const k = `${lane}\u0000${key}`;
-    const start = faultOpen.get(k);
-    if (start === undefined) return;
-    faultOpen.delete(k);
-    lanes.get(lane)?.faults.push({ from: start, to: t, state: key });
-  };
+/**
+ * The lanes' fold over the trace, kept between calls: the trace only grows while playing, so each
+ * new event is read once (a 100,000-event trace is not re-read every frame). Call `lanes` for the
+ * drawing at any moment; segments still open run to `end`.
+ */
+export class LaneBuilder {
+  private readonly laneMap = new Map<string, Lane>();
+  private readonly open = new Map<string, { t: number; state: string }>();
+  private readonly faultOpen = new Map<string, number>();
+  private readonly groupOf: Map<string, string>;
+  /** Events folded so far, and the last one (to tell a grown trace from a new one). */
+  count = 0;
+  last: TraceEvent | undefined;
 
-  for (const e of events) {
-    if (e.t > end) break;
-    if (e.type === 'group.state') change(refKey('group', e.group), e.t, e.from, e.to);
-    else if (e.type === 'node.state') {
-      change(refKey('node', e.node), e.t, e.from, e.to);
-      if (e.to === 'Up' || e.to === 'Joining') faultEnd(refKey('node', e.node), 'crash', e.t);
-    } else if (e.type === 'group.owner')
-      lanes
-        .get(refKey('group', e.group))
-        ?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
-    else if (e.type === 'action') {
-      const a = e.action;
-      if (a.action === 'crashNode') faultStart(refKey('node', a.node), 'crash', e.t);
-      if ('resource' in a) {
-        const lane = groupOf.get(a.resource);
-        if (!lane) continue;
-        const key = `fault:${a.resource}`;
-        if (a.action === 'heal') faultEnd(lane, key, e.t);
-        else if (a.action === 'setHealth' || a.action === 'setOnline' || a.action === 'setOffline') {
-          const bad =
-            a.action === 'setHealth' ? [a.looksAlive, a.isAlive].some((v) => v && v !== 'ok') : a.result !== 'ok';
-          if (bad) faultStart(lane, key, e.t);
+  constructor(
+    readonly scenario: Scenario,
+    readonly limit = Infinity,
+  ) {
+    const add = (kind: Lane['kind'], name: string) => {
+      // Keyed by kind and name (refKey): a node and a group may share a name (scenario-format §1).
+      if (this.laneMap.size < limit)
+        this.laneMap.set(refKey(kind, name), { kind, name, segments: [], marks: [], faults: [] });
+    };
+    scenario.groups.forEach((g) => add('group', g.name));
+    scenario.nodes.forEach((n) => add('node', n.name));
+    this.groupOf = new Map(
+      scenario.groups.flatMap((g) => g.resources.map((r) => [r.name, refKey('group', g.name)] as const)),
+    );
+  }
+
+  /** Does `events` extend what was folded (same prefix)? */
+  continues(events: readonly TraceEvent[]): boolean {
+    return events.length >= this.count && (this.count === 0 || events[this.count - 1] === this.last);
+  }
+
+  feed(events: readonly TraceEvent[], from: number, end = Infinity): void {
+    const lanes = this.laneMap;
+    const change = (name: string, t: number, fromState: string, to: string) => {
+      const o = this.open.get(name) ?? { t: 0, state: fromState };
+      if (t > o.t) lanes.get(name)?.segments.push({ from: o.t, to: t, state: o.state });
+      this.open.set(name, { t, state: to });
+    };
+    const faultStart = (lane: string, key: string, t: number) => {
+      const k = `${lane}\u0000${key}`;
+      if (!this.faultOpen.has(k)) this.faultOpen.set(k, t);
+    };
+    const faultEnd = (lane: string, key: string, t: number) => {
+      const k = `${lane}\u0000${key}`;
+      const start = this.faultOpen.get(k);
+      if (start === undefined) return;
+      this.faultOpen.delete(k);
+      lanes.get(lane)?.faults.push({ from: start, to: t, state: key });
+    };
+    let i = from;
+    for (; i < events.length; i++) {
+      const e = events[i];
+      if (e.t > end) break;
+      if (e.type === 'group.state') change(refKey('group', e.group), e.t, e.from, e.to);
+      else if (e.type === 'node.state') {
+        change(refKey('node', e.node), e.t, e.from, e.to);
+        if (e.to === 'Up' || e.to === 'Joining') faultEnd(refKey('node', e.node), 'crash', e.t);
+      } else if (e.type === 'group.owner')
+        lanes
+          .get(refKey('group', e.group))
+          ?.marks.push({ t: e.t, label: `${e.from ?? '—'} → ${e.to ?? '—'} (${e.cause})` });
+      else if (e.type === 'action') {
+        const a = e.action;
+        if (a.action === 'crashNode') faultStart(refKey('node', a.node), 'crash', e.t);
+        if ('resource' in a) {
+          const lane = this.groupOf.get(a.resource);
+          if (!lane) continue;
+          const key = `fault:${a.resource}`;
+          if (a.action === 'heal') faultEnd(lane, key, e.t);
+          else if (a.action === 'setHealth' || a.action === 'setOnline' || a.action === 'setOffline') {
+            const bad =
+              a.action === 'setHealth' ? [a.looksAlive, a.isAlive].some((v) => v && v !== 'ok') : a.result !== 'ok';
+            if (bad) faultStart(lane, key, e.t);
+          }
         }
       }
     }
+    this.count = i;
+    this.last = events[i - 1];
   }
-  for (const [key, lane] of lanes) {
-    const o = open.get(key) ?? { t: 0, state: current[key] ?? '' };
-    if (end > o.t) lane.segments.push({ from: o.t, to: end, state: o.state, open: true });
+
+  /** The drawing now: closed segments plus each lane's open state and open faults run to `end`. */
+  lanes(end: number, current: Record<string, string>): Lane[] {
+    const out: Lane[] = [];
+    for (const [laneKey, lane] of this.laneMap) {
+      const o = this.open.get(laneKey) ?? { t: 0, state: current[laneKey] ?? '' };
+      const segments =
+        end > o.t ? [...lane.segments, { from: o.t, to: end, state: o.state, open: true }] : [...lane.segments];
+      const faults = [...lane.faults];
+      for (const [k, start] of this.faultOpen) {
+        const [name, key] = k.split('\u0000');
+        if (name === laneKey) faults.push({ from: start, to: end, state: key });
+      }
+      out.push({ ...lane, segments, marks: [...lane.marks], faults });
+    }
+    return out;
   }
-  for (const [k, start] of faultOpen) {
-    const [lane, key] = k.split('\u0000');
-    lanes.get(lane)?.faults.push({ from: start, to: end, state: key });
-  }
-  return [...lanes.values()];
 }
 
 /** Same drawing? (Lets the view keep the old lane object, so an unchanged lane skips render.) */

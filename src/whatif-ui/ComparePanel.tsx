@@ -9,6 +9,7 @@ import { JobProgress } from './JobProgress';
 import { sequence, sweepJob, type Runner } from './pool';
 import { templatesOf, type SweepSetup } from './SweepPanel';
 import { useJob } from './useJob';
+import { ABPlayer, type ABRun } from './ABPlayer';
 
 /** Each modelling option and its non-contract alternative (engine semantics.ts). */
 const OPTIONS: { key: keyof Semantics; alt: Semantics[keyof Semantics]; label: string }[] = [
@@ -24,11 +25,14 @@ const OPTIONS: { key: keyof Semantics; alt: Semantics[keyof Semantics]; label: s
 ];
 
 export function ComparePanel({
+  sourceA,
   scenario,
   setup,
   runner,
   onOpen,
 }: {
+  /** A's raw JSON (what Simulate has loaded), for playing a run side by side. */
+  sourceA: unknown;
   scenario: Scenario;
   setup: SweepSetup;
   runner: Runner;
@@ -36,14 +40,15 @@ export function ComparePanel({
 }) {
   const [mode, setMode] = useState<'semantics' | 'file'>('semantics');
   const [option, setOption] = useState(0);
-  const [fileB, setFileB] = useState<{ name: string; scenario: Scenario } | null>(null);
+  const [fileB, setFileB] = useState<{ name: string; scenario: Scenario; raw: unknown } | null>(null);
+  const [playing, setPlaying] = useState<ABRun | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const job = useJob<[RunDetail[], RunDetail[]]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
   const templates = templatesOf(setup.families);
-  const b: { scenario: Scenario; semantics?: Partial<Semantics>; name: string } | null =
+  const b: { scenario: Scenario; semantics?: Partial<Semantics>; name: string; raw?: unknown } | null =
     mode === 'file'
-      ? fileB && { scenario: fileB.scenario, name: fileB.name }
+      ? fileB && { scenario: fileB.scenario, name: fileB.name, raw: fileB.raw }
       : { scenario, semantics: { [OPTIONS[option].key]: OPTIONS[option].alt }, name: OPTIONS[option].label };
   const bAts = b ? ats.filter((a) => a <= b.scenario.until) : [];
   const runsA = error ? [] : planRuns(scenario, templates, ats);
@@ -101,10 +106,11 @@ export function ComparePanel({
           onChange={async (e) => {
             const f = e.target.files?.[0];
             if (!f) return;
-            const r = parseScenarioText(await f.text());
+            const text = await f.text();
+            const r = parseScenarioText(text);
             setMode('file');
             if (r.ok) {
-              setFileB({ name: f.name, scenario: r.scenario });
+              setFileB({ name: f.name, scenario: r.scenario, raw: JSON.parse(text) });
               setFileError(null);
             } else setFileError(`${f.name}: ${r.errors.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
           }}
@@ -138,6 +144,7 @@ export function ComparePanel({
                   <th scope="col">Group</th>
                   <th scope="col">A down</th>
                   <th scope="col">B down</th>
+                  <th scope="col">Both</th>
                   <th scope="col">B − A</th>
                 </tr>
               </thead>
@@ -154,6 +161,24 @@ export function ComparePanel({
                       <td>{d.group}</td>
                       <td>{humanMs(d.aMs)}</td>
                       <td>{humanMs(d.bMs)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            b &&
+                            setPlaying({
+                              sourceA,
+                              sourceB: b.raw ?? sourceA,
+                              semanticsB: b.semantics,
+                              labelB: b.name,
+                              at: r.at,
+                              fault: r.fault,
+                            })
+                          }
+                        >
+                          Play side by side
+                        </button>
+                      </td>
                       <td className={d.bMs < d.aMs ? 'is-better' : 'is-worse'}>
                         {d.bMs < d.aMs ? '−' : '+'}
                         {humanMs(Math.abs(d.bMs - d.aMs))}
@@ -166,8 +191,10 @@ export function ComparePanel({
           )}
         </>
       )}
+      {playing && <ABPlayer key={JSON.stringify(playing)} run={playing} onClose={() => setPlaying(null)} />}
       <p className="w-note">
-        Opening a run opens A in Simulate. Playing A and B side by side on two canvases is not built yet.
+        A fault&apos;s link opens A in Simulate; &quot;Play side by side&quot; plays that run of A and B on two canvases
+        with one clock.
       </p>
     </section>
   );

@@ -8,10 +8,10 @@ export interface SweepResults {
   baseline: BaselineEntry[];
 }
 import { baselineWords, FAMILIES, parseInstants, summaryWords } from './model';
-import { runBaseline } from '../sweep/run';
 import { JobProgress } from './JobProgress';
 import { Matrix } from './Matrix';
-import { sweepJob, type Runner } from './pool';
+import { coreCount, sweepJob, type Runner } from './pool';
+import { humanMs } from '../engine';
 import { useJob } from './useJob';
 
 export interface SweepSetup {
@@ -62,7 +62,7 @@ export function SweepPanel(props: {
   onOpen(at: number, fault: Action): void;
 }) {
   const { scenario, setup, runner } = props;
-  const job = useJob<RunDetail[]>();
+  const job = useJob<(RunDetail | BaselineEntry)[]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
   const templates = templatesOf(setup.families);
   const runs = error ? [] : planRuns(scenario, templates, ats);
@@ -70,10 +70,14 @@ export function SweepPanel(props: {
   const start = () => {
     props.onResults(null);
     job.start(runs.length, (onProgress) => {
-      const j = sweepJob<RunDetail>(runner, { scenario, ats, templates }, runs, onProgress);
-      // The baseline is one plain run of the scenario, in this thread once the runs are in.
+      // The runs on every core, plus the baseline (the scenario without an added fault) on a worker of its own.
+      const j = sweepJob<RunDetail | BaselineEntry>(runner, { scenario, ats, templates }, runs, onProgress, true);
       void j.promise.then(
-        (details) => props.onResults({ details, baseline: runBaseline(scenario, ats).baseline }),
+        (all) =>
+          props.onResults({
+            details: all.slice(0, runs.length) as RunDetail[],
+            baseline: all.slice(runs.length) as BaselineEntry[],
+          }),
         () => {},
       );
       return j;
@@ -95,6 +99,12 @@ export function SweepPanel(props: {
         Run sweep
       </button>
       <JobProgress state={job.state} label="Sweep" unit="runs" onCancel={job.cancel} />
+      {job.state.status === 'done' && (
+        <p role="status" className="w-note">
+          Swept {runs.length} runs in {humanMs(Math.round(job.state.elapsedMs))} on {Math.min(coreCount(), runs.length)}{' '}
+          worker{coreCount() > 1 ? 's' : ''}.
+        </p>
+      )}
       {props.results && (
         <>
           <p className="w-summary" data-testid="sweep-summary">

@@ -27,6 +27,8 @@ describe('What-if view', () => {
     await user.click(screen.getByRole('button', { name: 'Run sweep' }));
     const summary = await screen.findByTestId('sweep-summary');
     expect(summary.textContent).toMatch(/^Worst single failure: /);
+    // The baseline came back too: runs are counted against the scenario without an added fault.
+    expect(summary.textContent).toContain('runs cost downtime beyond the scenario without an added fault');
     const matrix = screen.getByRole('region', { name: 'Downtime by fault and group' });
     expect(within(matrix).getAllByRole('row')).toHaveLength(12);
     await user.click(screen.getByTestId('worst-cell'));

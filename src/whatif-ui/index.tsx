@@ -84,7 +84,15 @@ export function WhatIfMode({ onOpenRun, onBack, runner = workerRunner }: WhatIfM
             onOpen={onOpenRun}
           />
         )}
-        {tab === 'compare' && <ComparePanel scenario={scenario} setup={setup} runner={runner} onOpen={onOpenRun} />}
+        {tab === 'compare' && (
+          <ComparePanel
+            sourceA={api.getState().source}
+            scenario={scenario}
+            setup={setup}
+            runner={runner}
+            onOpen={onOpenRun}
+          />
+        )}
         {tab === 'availability' && (
           <AvailabilityPanel scenario={scenario} runner={runner} onSave={saveUi('availability')} />
         )}

@@ -5,6 +5,7 @@
 import type { WorkerRequest } from './worker';
 import { runSlice } from '../sweep/sweep';
 import { simulateYears } from '../sweep/availability';
+import { runBaseline } from '../sweep/run';
 
 export interface Job<T> {
   promise: Promise<T[]>;
@@ -95,12 +96,15 @@ export function sweepJob<T>(
   plan: import('../sweep/sweep').SweepPlan,
   runs: import('../sweep/types').PlannedRun[],
   onProgress: (p: Progress) => void,
+  /** Also compute the baseline: its entries (one per instant) follow the runs in the results. */
+  withBaseline = false,
 ): Job<T> {
   const requests: WorkerRequest[] = slices(runs.length, coreCount()).map(({ from, to }) => ({
     type: 'sweep',
     plan,
     runs: runs.slice(from, to),
   }));
+  if (withBaseline) requests.push({ type: 'baseline', plan });
   return runner<T>(requests, runs.length, onProgress);
 }
 
@@ -152,10 +156,14 @@ export const inThreadRunner: Runner = <T>(
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (cancelled) throw new CancelledError();
       const part = (
-        r.type === 'sweep' ? runSlice(r.plan, r.runs) : simulateYears(r.scenario, r.rates, r.seed, r.from, r.to)
+        r.type === 'sweep'
+          ? runSlice(r.plan, r.runs)
+          : r.type === 'baseline'
+            ? runBaseline(r.plan.scenario, r.plan.ats, r.plan.options).baseline
+            : simulateYears(r.scenario, r.rates, r.seed, r.from, r.to)
       ) as T[];
       out.push(...part);
-      done += part.length;
+      if (r.type !== 'baseline') done += part.length;
       onProgress({ done, total, elapsedMs: performance.now() - started });
     }
     return out;

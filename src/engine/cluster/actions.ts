@@ -8,16 +8,8 @@ import type { ActionCheck } from '../model/view';
 import type { GroupRt, ResRt } from './runtime';
 import { HEALTHY } from './runtime';
 import { chooseFor, possibleForAll, startMove, bringGroupOnline, checkMoveProgress } from './groups';
-import {
-  armHealth,
-  failResource,
-  runIsAlive,
-  tryStartOffline,
-  tryStartOnline,
-  wantOnline,
-  afterDown,
-  hungOn,
-} from './resources';
+import { armHealth, runIsAlive } from './monitor';
+import { failResource, tryStartOffline, tryStartOnline, wantOnline, afterDown, hungOn } from './resources';
 import { crashNode, pauseNode, resumeNode, startNode, witnessChanged } from './nodes';
 
 const q = (s: string) => `"${s}"`;
@@ -184,8 +176,8 @@ function takeOffline(e: Engine, set: ResRt[]): void {
     r.persistent = 'offline';
     r.dueAt = null;
     r.gaveUp = false;
-    e.disarm(r.timers, 'restart');
-    e.disarm(r.timers, 'retry');
+    e.disarm(r, 'restart');
+    e.disarm(r, 'retry');
     const s = e.resState(r);
     if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
     else if (s === 'Failed') {
@@ -215,7 +207,7 @@ export function applyAction(e: Engine, a: Action): void {
       const named = a.node !== undefined;
       if (!e.clusterUp(g.owner)) {
         // No live owner: nothing to take offline.
-        g.actor.send({ type: 'MOVE_START', target, cause: 'move', reason: why, named });
+        e.groupSend(g, { type: 'MOVE_START', target, cause: 'move', reason: why, named });
         checkMoveProgress(e, g);
         return;
       }
@@ -227,7 +219,7 @@ export function applyAction(e: Engine, a: Action): void {
       for (const r of g.resources) {
         r.persistent = 'online';
         r.gaveUp = false;
-        e.disarm(r.timers, 'retry');
+        e.disarm(r, 'retry');
       }
       return bringGroupOnline(e, g, 'administrator online');
     }
@@ -242,7 +234,7 @@ export function applyAction(e: Engine, a: Action): void {
       for (const x of set) {
         x.persistent = 'online';
         x.gaveUp = false;
-        e.disarm(x.timers, 'retry');
+        e.disarm(x, 'retry');
         const s = e.resState(x);
         if (s === 'Offline' || s === 'Failed') wantOnline(e, x, 'administrator online');
       }

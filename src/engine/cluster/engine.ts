@@ -1,34 +1,47 @@
 /**
- * The cluster coordinator: one event-ordered virtual clock, one actor per node, group and resource,
- * and the cross-entity decisions (dependencies, failover, quorum) that the contract puts in one
+ * The cluster coordinator: one event-ordered virtual clock, one machine snapshot per node, group
+ * and resource (advanced by XState's pure transition), and the cross-entity decisions (dependencies, failover, quorum) that the contract puts in one
  * place. Rules live in sibling files (resources.ts, groups.ts, nodes.ts, quorum.ts, actions.ts);
  * arithmetic lives in ../policies as pure functions.
  */
-import { createActor } from 'xstate';
+import { transition } from 'xstate';
 import type { Action, Scenario, ScriptEntry } from '../model/scenario';
 import type { NodeState, ResourceState, TraceEvent } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import { VirtualClock } from '../clock/virtualClock';
-import { createRng } from '../clock/rng';
-import { resourceMachine, type ResourceEvent } from '../machines/resourceMachine';
-import { groupMachine } from '../machines/groupMachine';
-import { nodeMachine, type NodeEvent } from '../machines/nodeMachine';
+import { Rng } from '../clock/rng';
+import type { ResourceEvent } from '../machines/resourceMachine';
+import { nextResourceState } from '../machines/resourceTable';
+import { GROUP_INITIAL, groupMachine, type GroupEvent, type MoveIntent } from '../machines/groupMachine';
+import { NODE_INITIAL, nodeMachine, type NodeEvent } from '../machines/nodeMachine';
 import { EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { topLevel } from '../policies/dependencies';
 import type { Semantics } from '../semantics';
-import { HEALTHY, type GroupRt, type NodeRt, type ResRt, type Timer, type TimerSlots } from './runtime';
+import {
+  HEALTHY,
+  type GroupRt,
+  type NodeRt,
+  type ResRt,
+  type Timer,
+  type TimerHandler,
+  type TimerOwner,
+  type TimerPayload,
+} from './runtime';
 import { QuorumState } from './quorum';
 import { formCluster } from './nodes';
-import { endOfInstantGroupStates } from './groups';
+import { endOfInstantGroupStates } from './groupStates';
 import { applyAction, checkAction } from './actions';
+import { TIMER_HANDLERS } from './timerHandlers';
+import { describeAction } from './describeAction';
 
 /** Distributive Omit over the trace-event union, so `emit` can take any event without `t`. */
 type WithoutT<E> = E extends unknown ? Omit<E, 't'> : never;
 export type TraceInput = WithoutT<TraceEvent>;
 
 export class Engine {
-  readonly clock = new VirtualClock();
-  readonly random: () => number;
+  readonly clock = new VirtualClock<Timer>();
+  readonly rng: Rng;
+  readonly random = (): number => this.rng.next();
   readonly nodes: NodeRt[] = [];
   readonly groups: GroupRt[] = [];
   readonly resources: ResRt[] = [];
@@ -38,35 +51,47 @@ export class Engine {
   readonly events: TraceEvent[] = [];
   readonly quorum: QuorumState;
   private listeners = new Set<(e: TraceEvent) => void>();
-  private scriptIndex = 0;
+  /** The next script entry to run (saved with the simulation, as are the two loop-guard fields). */
+  scriptIndex = 0;
   private readonly script: ScriptEntry[];
   /** Every timer currently armed, for the view. */
   readonly liveTimers = new Map<number, Timer>();
-  private instant = -1;
-  private firedThisInstant = 0;
+  instant = -1;
+  firedThisInstant = 0;
+  /** Groups one of whose resources changed state this instant: only they can change group.state. */
+  readonly dirtyGroups = new Set<GroupRt>();
   /** No legitimate instant fires more timers than a few per entity; far beyond that is a loop. */
   private readonly instantLimit: number;
 
   constructor(
     readonly scenario: Scenario,
     readonly semantics: Semantics,
-    runScript: boolean,
+    readonly runScript: boolean,
+    /** Build the records only: a saved state is loaded next (cluster/snapshot.ts). */
+    restoring = false,
   ) {
-    this.random = createRng(scenario.seed);
+    this.rng = new Rng(scenario.seed);
     this.instantLimit =
       1_000 + 100 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
     this.script = runScript ? scenario.script : [];
     for (const spec of scenario.nodes) {
-      const actor = createActor(nodeMachine, { input: { name: spec.name, initial: spec.state } }).start();
-      const n: NodeRt = { spec, actor, drained: [], timers: {} };
+      const n: NodeRt = {
+        entity: 'node',
+        index: this.nodes.length,
+        spec,
+        snap: NODE_INITIAL[spec.state],
+        drained: [],
+        timers: {},
+      };
       this.nodes.push(n);
       this.nodeByName.set(spec.name, n);
     }
     for (const gs of scenario.groups) {
-      const actor = createActor(groupMachine, { input: { name: gs.name } }).start();
       const g: GroupRt = {
+        entity: 'group',
+        index: this.groups.length,
         spec: gs,
-        actor,
+        snap: GROUP_INITIAL,
         owner: null,
         persistent: gs.persistentState,
         failoverTimes: [],
@@ -80,9 +105,11 @@ export class Engine {
       this.groupByName.set(gs.name, g);
       for (const rs of gs.resources) {
         const r: ResRt = {
+          entity: 'resource',
+          index: this.resources.length,
           spec: rs,
           group: g,
-          actor: createActor(resourceMachine, { input: { name: rs.name } }).start(),
+          state: 'Offline',
           persistent: gs.persistentState,
           faults: { ...HEALTHY },
           separate: rs.properties.SeparateMonitor === 1,
@@ -110,6 +137,9 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
+    if (restoring) return;
+    // Every group's state is evaluated at the end of instant 0 (an empty group is Online).
+    for (const g of this.groups) this.dirtyGroups.add(g);
     formCluster(this);
     // Instant 0 is always closed here (timers due at 0, script entries at 0, group states), so a
     // new simulation stands after everything that happens at t = 0.
@@ -136,15 +166,16 @@ export class Engine {
   // ---- state access --------------------------------------------------------------------------
 
   resState(r: ResRt): ResourceState {
-    return r.actor.getSnapshot().value as ResourceState;
+    return r.state;
   }
 
   /** Send a lifecycle event and trace the state change. An event the machine refuses is an engine bug. */
   resTransition(r: ResRt, event: ResourceEvent, reason: string): void {
-    const from = this.resState(r);
-    r.actor.send(event);
-    const to = this.resState(r);
-    if (from === to) throw new Error(`internal: resource "${r.spec.name}" refused ${event.type} in ${from}`);
+    const from = r.state;
+    const to = nextResourceState(from, event.type);
+    if (to === null) throw new Error(`internal: resource "${r.spec.name}" refused ${event.type} in ${from}`);
+    r.state = to;
+    this.dirtyGroups.add(r.group);
     this.emit({
       type: 'resource.state',
       resource: r.spec.name,
@@ -162,18 +193,18 @@ export class Engine {
   }
 
   nodeMachineState(n: NodeRt): 'Down' | 'Joining' | 'Up' | 'Paused' | 'Crashed' {
-    return n.actor.getSnapshot().value as 'Down' | 'Joining' | 'Up' | 'Paused' | 'Crashed';
+    return n.snap.value as 'Down' | 'Joining' | 'Up' | 'Paused' | 'Crashed';
   }
 
   /** The node state the cluster shows (a crashed, undetected node still looks Up or Paused). */
   nodeState(n: NodeRt): NodeState {
-    return n.actor.getSnapshot().context.visible;
+    return n.snap.context.visible;
   }
 
   nodeTransition(n: NodeRt, event: NodeEvent, reason: string): void {
     const from = this.nodeState(n);
     const before = this.nodeMachineState(n);
-    n.actor.send(event);
+    n.snap = transition(nodeMachine, n.snap, event)[0];
     if (this.nodeMachineState(n) === before)
       throw new Error(`internal: node "${n.spec.name}" refused ${event.type} in ${before}`);
     const to = this.nodeState(n);
@@ -205,7 +236,20 @@ export class Engine {
   }
 
   groupMoving(g: GroupRt): boolean {
-    return g.actor.getSnapshot().value === 'moving';
+    return g.snap.value === 'moving';
+  }
+
+  /** The move a group is making, or null. */
+  groupMove(g: GroupRt): MoveIntent | null {
+    return g.snap.context.move;
+  }
+
+  /** Send a group event. An event the machine refuses is an engine bug. */
+  groupSend(g: GroupRt, event: GroupEvent): void {
+    const [next] = transition(groupMachine, g.snap, event);
+    if (next === g.snap)
+      throw new Error(`internal: group "${g.spec.name}" refused ${event.type} in ${String(g.snap.value)}`);
+    g.snap = next;
   }
 
   groupOf(name: string): GroupRt {
@@ -214,37 +258,56 @@ export class Engine {
 
   // ---- timers --------------------------------------------------------------------------------
 
+  /**
+   * Arm a timer in an entity's slot (replacing the one there). It is data: when it fires, the
+   * handler named here runs with the owner and the payload (cluster/timerHandlers.ts).
+   */
   arm<K extends string>(
-    slots: TimerSlots<K>,
+    owner: TimerOwner<K>,
     slot: K,
     kind: TimerKind,
-    subject: string,
     delay: number,
     label: string,
-    fn: () => void,
+    handler: TimerHandler,
+    payload: TimerPayload | null = null,
   ): void {
-    this.disarm(slots, slot);
+    this.disarm(owner, slot);
     const armedAt = this.now();
-    const id = this.clock.setTimeout(() => {
-      this.liveTimers.delete(id);
-      delete slots[slot];
-      fn();
-    }, delay);
-    const timer: Timer = { id, kind, subject, armedAt, deadline: armedAt + Math.max(0, delay), label };
-    slots[slot] = timer;
-    this.liveTimers.set(id, timer);
+    const timer: Timer = {
+      id: this.clock.nextId(),
+      kind,
+      subject: owner.spec.name,
+      armedAt,
+      deadline: armedAt + Math.max(0, delay),
+      label,
+      entity: owner.entity,
+      index: owner.index,
+      slot,
+      handler,
+      payload,
+    };
+    this.clock.schedule(timer);
+    owner.timers[slot] = timer;
+    this.liveTimers.set(timer.id, timer);
   }
 
-  disarm<K extends string>(slots: TimerSlots<K>, slot: K): void {
-    const t = slots[slot];
+  disarm<K extends string>(owner: TimerOwner<K>, slot: K): void {
+    const t = owner.timers[slot];
     if (!t) return;
-    this.clock.clearTimeout(t.id);
+    this.clock.cancel(t.id);
     this.liveTimers.delete(t.id);
-    delete slots[slot];
+    delete owner.timers[slot];
   }
 
-  disarmAll<K extends string>(slots: TimerSlots<K>): void {
-    for (const k of Object.keys(slots) as K[]) this.disarm(slots, k);
+  disarmAll<K extends string>(owner: TimerOwner<K>): void {
+    for (const k of Object.keys(owner.timers) as K[]) this.disarm(owner, k);
+  }
+
+  /** The record a timer belongs to. */
+  timerOwner(t: Timer): TimerOwner {
+    const list: readonly TimerOwner[] =
+      t.entity === 'resource' ? this.resources : t.entity === 'group' ? this.groups : this.nodes;
+    return list[t.index]!;
   }
 
   // ---- time ----------------------------------------------------------------------------------
@@ -286,7 +349,11 @@ export class Engine {
       this.instant = t;
       this.firedThisInstant = 0;
     }
-    while (this.clock.fireNext(t)) {
+    for (let timer = this.clock.popDue(t); timer; timer = this.clock.popDue(t)) {
+      this.liveTimers.delete(timer.id);
+      const owner = this.timerOwner(timer);
+      delete owner.timers[timer.slot];
+      TIMER_HANDLERS[timer.handler](this, owner, timer.payload);
       if (++this.firedThisInstant > this.instantLimit) throw new SimulationLoopError(t, this.instantLimit);
     }
   }
@@ -327,48 +394,4 @@ export class SimulationLoopError extends Error {
 
 function dedupe<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-export function describeAction(a: Action): string {
-  switch (a.action) {
-    case 'crashNode':
-      return `node "${a.node}" crashes`;
-    case 'startNode':
-      return `node "${a.node}" is started`;
-    case 'pauseNode':
-      return `node "${a.node}" is paused${a.drain ? ' with drain' : ''}`;
-    case 'resumeNode':
-      return `node "${a.node}" is resumed (${a.failback ?? 'NoFailback'})`;
-    case 'moveGroup':
-      return `administrator moves group "${a.group}"${a.node ? ` to "${a.node}"` : ' to the best possible node'}`;
-    case 'onlineGroup':
-      return `administrator brings group "${a.group}" online`;
-    case 'offlineGroup':
-      return `administrator takes group "${a.group}" offline`;
-    case 'onlineResource':
-      return `administrator brings resource "${a.resource}" online`;
-    case 'offlineResource':
-      return `administrator takes resource "${a.resource}" offline`;
-    case 'failResource':
-      return `resource "${a.resource}" is made to fail (Test-ClusterResourceFailure)`;
-    case 'setHealth': {
-      const parts = [
-        a.looksAlive && `LooksAlive answers ${a.looksAlive}`,
-        a.isAlive && `IsAlive answers ${a.isAlive}`,
-      ].filter(Boolean);
-      return `resource "${a.resource}": ${parts.join(', ')} from now on`;
-    }
-    case 'setOnline':
-      return `resource "${a.resource}": Online calls ${a.result} from now on`;
-    case 'setOffline':
-      return `resource "${a.resource}": Offline calls ${a.result} from now on`;
-    case 'signalFailure':
-      return `resource "${a.resource}" signals a failure`;
-    case 'heal':
-      return `every fault injected into resource "${a.resource}" is cleared`;
-    case 'failWitness':
-      return 'the quorum witness goes away';
-    case 'restoreWitness':
-      return 'the quorum witness comes back';
-  }
 }

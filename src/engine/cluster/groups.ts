@@ -5,12 +5,9 @@
 import type { Engine } from './engine';
 import type { Awaiting, GroupRt } from './runtime';
 import type { OwnerCause } from '../model/trace';
-import { chooseTarget, failbackTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
+import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
-import { deriveGroupState } from '../policies/groupState';
 import { providersFirst } from '../policies/dependencies';
-import { nextWindowInstant, formatLocalTime } from '../policies/failbackWindow';
-import { humanMs } from '../policies/format';
 import { armRetry, tryStartOffline, tryStartOnline, wantOnline } from './resources';
 
 const q = (s: string) => `"${s}"`;
@@ -66,8 +63,8 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
     r.restartWindow = EMPTY_RESTART_WINDOW;
     r.gaveUp = false;
     r.dueAt = null;
-    e.disarm(r.timers, 'restart');
-    e.disarm(r.timers, 'retry');
+    e.disarm(r, 'restart');
+    e.disarm(r, 'retry');
   }
   if (from !== to) e.emit({ type: 'group.owner', group: g.spec.name, from, to, cause, reason });
 }
@@ -104,10 +101,10 @@ export function startMove(
   reason: string,
   named = false,
 ): void {
-  g.actor.send({ type: 'MOVE_START', target, cause, reason, named });
+  e.groupSend(g, { type: 'MOVE_START', target, cause, reason, named });
   for (const r of g.resources) {
     r.dueAt = null;
-    e.disarm(r.timers, 'restart');
+    e.disarm(r, 'restart');
     const s = e.resState(r);
     if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
   }
@@ -117,16 +114,16 @@ export function startMove(
 
 /** When every resource is Offline or Failed, a moving group changes owner and comes online there. */
 export function checkMoveProgress(e: Engine, g: GroupRt): void {
-  const snap = g.actor.getSnapshot();
-  if (snap.value !== 'moving' || !snap.context.move) return;
+  const move = e.groupMove(g);
+  if (!e.groupMoving(g) || !move) return;
   if (g.resources.some((r) => e.resState(r) !== 'Offline' && e.resState(r) !== 'Failed')) return;
-  const { target, cause, reason } = snap.context.move;
+  const { target, cause, reason } = move;
   if (e.nodeState(e.nodeByName.get(target)!) !== 'Up') {
     // Normally handled when the target went away (moveTargetLost); kept as the arrival's guard.
     moveTargetLost(e, g);
     return;
   }
-  g.actor.send({ type: 'MOVE_DONE' });
+  e.groupSend(g, { type: 'MOVE_DONE' });
   const to = target;
   setOwner(e, g, to, cause, reason);
   if (g.persistent === 'online' && (cause !== 'failover' || g.spec.properties.Priority > 0)) {
@@ -141,7 +138,7 @@ export function checkMoveProgress(e: Engine, g: GroupRt): void {
  * again by their own rule.
  */
 export function moveTargetLost(e: Engine, g: GroupRt): void {
-  const move = g.actor.getSnapshot().context.move;
+  const move = e.groupMove(g);
   if (!move) return;
   const lost = move.target;
   const named = move.cause === 'failback' || move.named;
@@ -149,7 +146,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
     const mode: WalkMode = move.cause === 'failover' ? { kind: 'afterCurrent', current: g.owner } : { kind: 'fromTop' };
     const to = chooseFor(e, g, mode);
     if (to !== null) {
-      g.actor.send({
+      e.groupSend(g, {
         type: 'RETARGET',
         target: to,
         reason: `${move.reason}; target ${q(lost)} became unavailable, so ${q(to)} was chosen again by the same rule`,
@@ -158,7 +155,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
       return;
     }
   }
-  g.actor.send({ type: 'MOVE_CANCEL' });
+  e.groupSend(g, { type: 'MOVE_CANCEL' });
   if (move.cause === 'failover') {
     // The offline step completes; the failover waits for a node that can host the group.
     noTarget(
@@ -180,7 +177,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
 /** Every moving group whose target just became unavailable. */
 export function targetsLost(e: Engine, nodes: ReadonlySet<string>): void {
   for (const g of byPriority(e.groups)) {
-    const move = g.actor.getSnapshot().context.move;
+    const move = e.groupMove(g);
     if (move && nodes.has(move.target)) moveTargetLost(e, g);
   }
 }
@@ -358,85 +355,5 @@ export function placeAwaiting(e: Engine): void {
         `node ${q(to)} can now host the group (it had no live owner)`,
       );
     autoStart(e, [g], `placed on ${q(to)}: providers-first online`);
-  }
-}
-
-/**
- * Failback (contract §4.6): AutoFailbackType 1 with preferred owners moves, gracefully and without
- * counting, to the highest-ranked preferred node that is Up and ranks above the current owner —
- * at once without a window, else at the next instant inside [Start, End) local hours.
- */
-export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, onlyTo?: string): void {
-  const p = g.spec.properties;
-  if (p.AutoFailbackType !== 1 || g.spec.preferredOwners.length === 0) return;
-  if (e.groupMoving(g) || g.owner === null || !e.quorum.has) return;
-  const target = failbackTarget(
-    g.spec.preferredOwners,
-    (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n),
-    g.owner,
-  );
-  if (target === null || (onlyTo && target !== onlyTo)) return;
-  if (!ignoreWindow) {
-    const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
-    if (at === null) return;
-    if (at > e.now()) {
-      if (g.timers.failback) return;
-      e.emit({
-        type: 'policy',
-        rule: 'FailbackScheduled',
-        subject: g.spec.name,
-        detail: `failback to ${q(target)} waits for the window ${p.FailbackWindowStart}:00–${p.FailbackWindowEnd}:00 (local ${formatLocalTime(e.scenario.cluster.startTimeMs, at)}, in ${humanMs(at - e.now())})`,
-        reason: `preferred owner ${q(target)} is Up, but failback is allowed only inside the failback window`,
-      });
-      e.arm(
-        g.timers,
-        'failback',
-        'failbackWindow',
-        g.spec.name,
-        at - e.now(),
-        `failback window opens (${p.FailbackWindowStart}:00)`,
-        () => considerFailback(e, g, false),
-      );
-      return;
-    }
-  }
-  e.disarm(g.timers, 'failback');
-  const rank = g.spec.preferredOwners.indexOf(target) + 1;
-  startMove(
-    e,
-    g,
-    target,
-    'failback',
-    `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`,
-  );
-}
-
-/** group.state, evaluated once at the end of each instant, when it differs from the last one emitted. */
-export function endOfInstantGroupStates(e: Engine): void {
-  for (const g of e.groups) {
-    const all = g.resources.map((r) => e.resState(r));
-    const top = g.topLevel.map((r) => e.resState(r));
-    const to = deriveGroupState(all, top);
-    if (to === g.lastState) continue;
-    const from = g.lastState;
-    g.lastState = to;
-    e.emit({ type: 'group.state', group: g.spec.name, from, to, reason: groupStateReason(e, g, to) });
-  }
-}
-
-function groupStateReason(e: Engine, g: GroupRt, to: string): string {
-  const names = (pred: (s: string) => boolean) =>
-    g.resources.filter((r) => pred(e.resState(r))).map((r) => q(r.spec.name));
-  switch (to) {
-    case 'Failed':
-      return `resource ${names((s) => s === 'Failed').join(', ')} is Failed`;
-    case 'Pending':
-      return `resource ${names((s) => s.endsWith('Pending')).join(', ')} is pending`;
-    case 'PartialOnline':
-      return `only some top-level resources are Online`;
-    case 'Online':
-      return g.resources.length ? 'every top-level resource is Online' : 'empty group';
-    default:
-      return 'no top-level resource is Online';
   }
 }

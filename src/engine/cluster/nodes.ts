@@ -3,13 +3,13 @@
  * at t = 0, crash and heartbeat detection, join, pause/drain, resume, quorum loss and regain (§4.7).
  */
 import type { Engine } from './engine';
+import { considerFailback } from './failback';
 import type { GroupRt, NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
 import {
   autoStart,
   byPriority,
   chooseFor,
-  considerFailback,
   failoverGroup,
   placeAwaiting,
   possibleForAll,
@@ -41,7 +41,7 @@ export function detectionDelay(e: Engine): number {
 
 export function crashNode(e: Engine, n: NodeRt): void {
   if (e.nodeMachineState(n) === 'Joining') {
-    e.disarm(n.timers, 'join');
+    e.disarm(n, 'join');
     e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed while joining');
     return;
   }
@@ -53,29 +53,26 @@ export function crashNode(e: Engine, n: NodeRt): void {
   for (const g of e.groups) {
     if (g.owner !== n.spec.name) continue;
     for (const r of g.resources) {
-      e.disarm(r.timers, 'call');
-      e.disarm(r.timers, 'health');
+      e.disarm(r, 'call');
+      e.disarm(r, 'health');
     }
   }
   forgetMonitorsOn(e, n.spec.name);
   const delay = detectionDelay(e);
   const p = e.scenario.cluster.properties;
-  e.arm(n.timers, 'detect', 'nodeDetection', n.spec.name, delay, `heartbeat loss detected in ${humanMs(delay)}`, () =>
-    detectDown(
-      e,
-      `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
-    ),
-  );
+  e.arm(n, 'detect', 'nodeDetection', delay, `heartbeat loss detected in ${humanMs(delay)}`, 'detect', {
+    reason: `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
+  });
 }
 
 /** Every crashed node whose detection falls on this instant is detected together (contract §4.7). */
-function detectDown(e: Engine, reason: string): void {
+export function detectDown(e: Engine, reason: string): void {
   const lost = e.nodes.filter((n) => {
     const t = n.timers.detect;
     return e.nodeMachineState(n) === 'Crashed' && (t === undefined || t.deadline === e.now());
   });
   for (const n of lost) {
-    e.disarm(n.timers, 'detect');
+    e.disarm(n, 'detect');
     n.drained = [];
     e.nodeTransition(n, { type: 'DETECTED' }, reason);
   }
@@ -89,7 +86,7 @@ function detectDown(e: Engine, reason: string): void {
   targetsLost(e, names);
   const affected = byPriority(e.groups.filter((g) => g.owner !== null && names.has(g.owner)));
   for (const g of affected) {
-    e.disarm(g.timers, 'failback');
+    e.disarm(g, 'failback');
     for (const r of g.resources) {
       stopActivity(e, r);
       r.offlineWanted = false;
@@ -114,18 +111,18 @@ function quorumLost(e: Engine, lostNames: string[]): void {
     reason: 'quorum lost: the cluster service stops on every node',
   });
   for (const n of e.nodes) {
-    e.disarmAll(n.timers);
+    e.disarmAll(n);
     n.drained = [];
     forgetMonitorsOn(e, n.spec.name);
     if (e.nodeMachineState(n) !== 'Down') e.nodeTransition(n, { type: 'STOP' }, 'quorum lost: cluster service stopped');
   }
   for (const g of e.groups) {
-    if (e.groupMoving(g)) g.actor.send({ type: 'MOVE_CANCEL' });
-    e.disarmAll(g.timers);
+    if (e.groupMoving(g)) e.groupSend(g, { type: 'MOVE_CANCEL' });
+    e.disarmAll(g);
     for (const r of g.resources) {
       stopActivity(e, r);
-      e.disarm(r.timers, 'restart');
-      e.disarm(r.timers, 'retry');
+      e.disarm(r, 'restart');
+      e.disarm(r, 'retry');
       r.dueAt = null;
       r.offlineWanted = false;
       if (e.resState(r) !== 'Offline')
@@ -137,10 +134,10 @@ function quorumLost(e: Engine, lostNames: string[]): void {
 export function startNode(e: Engine, n: NodeRt): void {
   e.nodeTransition(n, { type: 'START' }, 'node started: joining the cluster');
   const ms = n.spec.behavior.joinMs;
-  e.arm(n.timers, 'join', 'nodeJoin', n.spec.name, ms, `joins in ${humanMs(ms)}`, () => joined(e, n));
+  e.arm(n, 'join', 'nodeJoin', ms, `joins in ${humanMs(ms)}`, 'join');
 }
 
-function joined(e: Engine, n: NodeRt): void {
+export function joined(e: Engine, n: NodeRt): void {
   e.nodeTransition(n, { type: 'JOINED' }, 'joined the cluster');
   if (!e.quorum.has) {
     if (!e.quorum.canRegain()) return;

@@ -7,13 +7,13 @@ import type { DeadlockSlot, ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { clockAt, humanMs } from '../policies/format';
-import { nextPollInstant } from '../policies/polls';
 import { DWORD_MAX } from '../model/scenario';
 import { checkMoveProgress, failoverGroup } from './groups';
+import { armHealth, hang } from './monitor';
 
-const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
+export const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
 
-function q(name: string): string {
+export function q(name: string): string {
   return `"${name}"`;
 }
 
@@ -46,7 +46,7 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
 function onlineCall(e: Engine, r: ResRt, reason: string): void {
   r.dueAt = null;
   r.gaveUp = false;
-  e.disarm(r.timers, 'restart');
+  e.disarm(r, 'restart');
   // The Online call loads the resource into a monitor: its own if it has been given one.
   r.inOwnMonitor = r.separate;
   e.resTransition(r, { type: 'CALL_ONLINE' }, reason);
@@ -63,7 +63,6 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   const name = r.spec.name;
   const behavior = call === 'Online' ? r.faults.online : r.faults.offline;
   const ms = call === 'Online' ? r.spec.behavior.onlineMs : r.spec.behavior.offlineMs;
-  const done = () => (call === 'Online' ? onlineDone(e, r) : offlineDone(e, r));
   const p = r.spec.properties;
   r.pendingCall = call;
   if (!e.runs(node)) {
@@ -88,7 +87,7 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
       result: behavior,
       reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once`,
     });
-    if (behavior === 'ok') done();
+    if (behavior === 'ok') callDone(e, r, call);
     else callFailed(e, r, call, `the ${call} call failed`);
     return;
   }
@@ -100,17 +99,25 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   e.emit({ type: 'call', resource: name, node, call, result: 'pending', reason: pendingReason });
   const kind = call === 'Online' ? 'onlineCall' : 'offlineCall';
   if (behavior === 'ok') {
-    e.arm(r.timers, 'call', kind, name, ms, `${call} completes (${humanMs(ms)})`, done);
+    e.arm(r, 'call', kind, ms, `${call} completes (${humanMs(ms)})`, 'callDone', { call });
   } else if (behavior === 'fail') {
-    e.arm(r.timers, 'call', kind, name, ms, `${call} fails (${humanMs(ms)})`, () =>
-      callFailed(e, r, call, `the ${call} call returned an error`),
-    );
+    e.arm(r, 'call', kind, ms, `${call} fails (${humanMs(ms)})`, 'callFail', {
+      call,
+      reason: `the ${call} call returned an error`,
+    });
   } else {
     const limit = Math.min(p.PendingTimeout, p.DeadlockTimeout);
-    e.arm(r.timers, 'call', 'pendingTimeout', name, limit, `PendingTimeout ${humanMs(limit)}`, () =>
-      callFailed(e, r, call, `${call}Pending for ${humanMs(limit)}: PendingTimeout reached, Terminate`),
-    );
+    e.arm(r, 'call', 'pendingTimeout', limit, `PendingTimeout ${humanMs(limit)}`, 'callFail', {
+      call,
+      reason: `${call}Pending for ${humanMs(limit)}: PendingTimeout reached, Terminate`,
+    });
   }
+}
+
+/** A call's completion timer fired: the call returned. */
+export function callDone(e: Engine, r: ResRt, call: 'Online' | 'Offline'): void {
+  if (call === 'Online') onlineDone(e, r);
+  else offlineDone(e, r);
 }
 
 function onlineDone(e: Engine, r: ResRt): void {
@@ -126,7 +133,7 @@ function onlineDone(e: Engine, r: ResRt): void {
 }
 
 /** An Online or Offline call that failed or timed out: Terminate, Failed. */
-function callFailed(e: Engine, r: ResRt, call: 'Online' | 'Offline', reason: string): void {
+export function callFailed(e: Engine, r: ResRt, call: 'Online' | 'Offline', reason: string): void {
   // Contract §4.5: a failed or timed-out Offline leaves the resource Failed without counting.
   const counts = call === 'Online';
   failResource(e, r, reason, { count: counts });
@@ -154,7 +161,7 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
 }
 
 function offlineCall(e: Engine, r: ResRt): void {
-  e.disarm(r.timers, 'health');
+  e.disarm(r, 'health');
   e.resTransition(r, { type: 'CALL_OFFLINE' }, 'dependents-first offline');
   makeCall(e, r, 'Offline', 'Offline call made');
 }
@@ -181,8 +188,8 @@ export function afterDown(e: Engine, r: ResRt): void {
  * recycles it (contract §4.8), whatever happens to the resource meanwhile.
  */
 export function stopActivity(e: Engine, r: ResRt): void {
-  e.disarm(r.timers, 'call');
-  e.disarm(r.timers, 'health');
+  e.disarm(r, 'call');
+  e.disarm(r, 'health');
   r.pendingCall = null;
 }
 
@@ -194,12 +201,12 @@ export function forgetMonitorsOn(e: Engine, node: string): void {
   for (const r of e.resources) {
     if (!r.hung.some((h) => h.node === node)) continue;
     r.hung = r.hung.filter((h) => h.node !== node);
-    e.disarm(r.timers, deadlockSlot(node, false));
-    e.disarm(r.timers, deadlockSlot(node, true));
+    e.disarm(r, deadlockSlot(node, false));
+    e.disarm(r, deadlockSlot(node, true));
   }
 }
 
-function deadlockSlot(node: string, own: boolean): DeadlockSlot {
+export function deadlockSlot(node: string, own: boolean): DeadlockSlot {
   return `deadlock@${own ? 'own' : 'shared'}@${node}`;
 }
 
@@ -219,7 +226,7 @@ export function terminateToOffline(e: Engine, r: ResRt, reason: string): void {
 }
 
 /** Move to Failed and call Terminate (contract §4.4: Terminate at every transition into Failed). */
-function enterFailed(e: Engine, r: ResRt, reason: string): void {
+export function enterFailed(e: Engine, r: ResRt, reason: string): void {
   stopActivity(e, r);
   r.tOnline = null;
   e.resTransition(r, { type: 'FAIL' }, reason);
@@ -318,9 +325,7 @@ function decideRestart(e: Engine, r: ResRt): boolean {
   if (r.restartWindow.count <= p.RestartThreshold) {
     r.dueAt = e.now() + p.RestartDelay;
     r.dueReason = `restart ${r.restartWindow.count} of ${p.RestartThreshold} in the RestartPeriod window`;
-    e.arm(r.timers, 'restart', 'restartDelay', name, p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, () =>
-      tryStartOnline(e, r),
-    );
+    e.arm(r, 'restart', 'restartDelay', p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, 'restart');
     return false;
   }
   r.gaveUp = true;
@@ -341,149 +346,29 @@ export function armRetry(e: Engine, r: ResRt): void {
   const p = r.spec.properties;
   if (p.RestartAction === 0 || p.RetryPeriodOnFailure === DWORD_MAX) return;
   e.arm(
-    r.timers,
+    r,
     'retry',
     'retryPeriod',
-    r.spec.name,
     p.RetryPeriodOnFailure,
     `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`,
-    () => {
-      e.emit({
-        type: 'policy',
-        rule: 'RetryPeriodOnFailure',
-        subject: r.spec.name,
-        detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
-        reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
-      });
-      r.restartWindow = EMPTY_RESTART_WINDOW;
-      r.gaveUp = false;
-      if (e.resState(r) !== 'Failed') return;
-      r.dueAt = e.now();
-      r.dueReason = 'RetryPeriodOnFailure retry';
-      tryStartOnline(e, r);
-    },
+    'retry',
   );
 }
 
-// ---- health checks (contract §4.2) ------------------------------------------------------------
-
-/**
- * Healthy checks are not events: arm one timer for the first check instant that will see an
- * injected fault (engineering guide, "cost grows with what happens").
- */
-export function armHealth(e: Engine, r: ResRt): void {
-  e.disarm(r.timers, 'health');
-  if (e.resState(r) !== 'Online' || r.tOnline === null) return;
-  // Nothing runs on a crashed node, and no check runs where a call of this resource hangs (§4.8).
-  if (!e.runs(r.group.owner) || hungOn(r, r.group.owner)) return;
+/** RetryPeriodOnFailure elapsed: the restart count is reset and Online is tried again. */
+export function retryNow(e: Engine, r: ResRt): void {
   const p = r.spec.properties;
-  const now = e.now();
-  const due: number[] = [];
-  if (r.faults.looksAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.LooksAlivePollInterval, now));
-  if (r.faults.isAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.IsAlivePollInterval, now));
-  if (!due.length) return;
-  const at = Math.min(...due);
-  e.arm(r.timers, 'health', 'healthCheck', r.spec.name, at - now, 'next health check that sees the fault', () =>
-    runHealthCheck(e, r),
-  );
-}
-
-function runHealthCheck(e: Engine, r: ResRt): void {
-  const p = r.spec.properties;
-  const t = e.now();
-  const node = r.group.owner!;
-  const origin = r.tOnline!;
-  const laInstant = (t - origin) % p.LooksAlivePollInterval === 0;
-  const iaInstant = (t - origin) % p.IsAlivePollInterval === 0;
-  if (laInstant && r.faults.looksAlive !== 'ok') {
-    const ans = r.faults.looksAlive;
-    e.emit({
-      type: 'call',
-      resource: r.spec.name,
-      node,
-      call: 'LooksAlive',
-      result: ans === 'hang' ? 'hang' : 'fail',
-      reason: `LooksAlive poll (every ${humanMs(p.LooksAlivePollInterval)})`,
-    });
-    if (ans === 'hang') {
-      hang(e, r, 'LooksAlive');
-      return;
-    }
-    runIsAlive(e, r, 'IsAlive run at once because LooksAlive failed');
-  } else if (iaInstant && r.faults.isAlive !== 'ok') {
-    runIsAlive(e, r, `IsAlive poll (every ${humanMs(p.IsAlivePollInterval)})`);
-  }
-  armHealth(e, r);
-}
-
-/** Run IsAlive now and act on its answer. */
-export function runIsAlive(e: Engine, r: ResRt, why: string): void {
-  const ans = r.faults.isAlive;
-  e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner!, call: 'IsAlive', result: ans, reason: why });
-  if (ans === 'fail') failResource(e, r, 'IsAlive failed', { count: true });
-  else if (ans === 'hang') hang(e, r, 'IsAlive');
-}
-
-// ---- hung calls and monitor recycle (contract §4.3) -------------------------------------------
-
-function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
-  e.disarm(r.timers, 'health');
-  const node = r.group.owner!;
-  const own = r.inOwnMonitor;
-  const slot = deadlockSlot(node, own);
-  r.hung.push({ call, since: e.now(), node, own });
-  // A second call hung in the same monitor dies with it at the first one's recycle.
-  if (r.timers[slot]) return;
-  const d = r.spec.properties.DeadlockTimeout;
-  e.arm(r.timers, slot, 'deadlock', r.spec.name, d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, () =>
-    recycleMonitor(e, r, node, own),
-  );
-}
-
-/**
- * A call did not return within DeadlockTimeout: the monitor (RHS) it hung in is killed and
- * restarted. Every resource that monitor hosts on that node at this instant becomes Failed and
- * follows its own restart policy, decided together (§4.8); the hung one gets a monitor of its own
- * from then on (wsfc-semantics §2.5). The monitor is the one on the node where the call was made,
- * even if the resource has moved on since (it is then not listed).
- */
-function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boolean): void {
-  if (!e.runs(node)) return; // a crashed or Down node's monitors are gone (§4.8)
-  const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own);
-  const inMonitor = (x: ResRt) => (own ? x === hungRes && x.inOwnMonitor : !x.inOwnMonitor);
-  const hosted = e.resources.filter((x) => x.group.owner === node && ACTIVE.has(e.resState(x)) && inMonitor(x));
-  // Every call hung in that monitor process dies with it.
-  for (const x of own ? [hungRes] : e.resources) {
-    if (!x.hung.some((h) => h.node === node && h.own === own)) continue;
-    x.hung = x.hung.filter((h) => !(h.node === node && h.own === own));
-    e.disarm(x.timers, deadlockSlot(node, own));
-  }
   e.emit({
-    type: 'rhs.recycle',
-    node,
-    resources: hosted.map((x) => x.spec.name),
-    reason: `${hungCall?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}: ${own ? 'its own' : 'the shared'} monitor on ${q(node)} is recycled`,
+    type: 'policy',
+    rule: 'RetryPeriodOnFailure',
+    subject: r.spec.name,
+    detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
+    reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
   });
-  hungRes.separate = true;
-  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
-  for (const { x } of counted) {
-    enterFailed(
-      e,
-      x,
-      x === hungRes
-        ? 'deadlock: its monitor was recycled'
-        : `its monitor was recycled because ${q(hungRes.spec.name)} hung`,
-    );
-    x.offlineWanted = false;
-  }
-  const hostedSet = new Set(hosted);
-  const alsoFailed: ResRt[] = [];
-  for (const { x } of counted) {
-    if (x.dependents.some((d) => !hostedSet.has(d))) alsoFailed.push(...takeDownDependents(e, x));
-  }
-  // A failed Offline (move or administrator offline) never counts (contract §4.5).
-  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'Offline').map(({ x }) => x);
-  restartPolicies(e, [...decide, ...alsoFailed]);
-  for (const { x } of counted) afterDown(e, x);
-  for (const x of alsoFailed) afterDown(e, x);
+  r.restartWindow = EMPTY_RESTART_WINDOW;
+  r.gaveUp = false;
+  if (e.resState(r) !== 'Failed') return;
+  r.dueAt = e.now();
+  r.dueReason = 'RetryPeriodOnFailure retry';
+  tryStartOnline(e, r);
 }

@@ -1,17 +1,30 @@
 /**
- * Runtime records the coordinator keeps per entity. Lifecycle states live in the XState actors;
- * these hold what the policies need around them (counters, faults, timers, wishes).
+ * Runtime records the coordinator keeps per entity: the machine snapshot (the lifecycle state) and
+ * what the policies need around it (counters, faults, timers, wishes). Everything here is plain
+ * data apart from the links between records, so a simulation can be saved and restored.
  */
-import type { Actor } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { CallBehavior, GroupSpec, HealthAnswer, NodeSpec, PersistentState, ResourceSpec } from '../model/scenario';
-import type { GroupState } from '../model/trace';
+import type { GroupState, ResourceState } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import type { TimerId } from '../clock/virtualClock';
 import type { RestartWindow } from '../policies/windows';
-import type { resourceMachine } from '../machines/resourceMachine';
 import type { groupMachine } from '../machines/groupMachine';
 import type { nodeMachine } from '../machines/nodeMachine';
 
+/** What runs when a timer fires (cluster/timerHandlers.ts maps each to its rule). */
+export type TimerHandler =
+  'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback';
+
+export type TimerPayload =
+  | { call: 'Online' | 'Offline' }
+  | { call: 'Online' | 'Offline'; reason: string }
+  | { node: string; own: boolean }
+  | { reason: string };
+
+export type EntityType = 'resource' | 'group' | 'node';
+
+/** An armed timer, as plain data: which entity's slot holds it and which handler it runs. */
 export interface Timer {
   id: TimerId;
   kind: TimerKind;
@@ -19,9 +32,26 @@ export interface Timer {
   armedAt: number;
   deadline: number;
   label: string;
+  entity: EntityType;
+  /** The entity's index in the engine's list of its kind. */
+  index: number;
+  slot: string;
+  handler: TimerHandler;
+  payload: TimerPayload | null;
 }
 
 export type TimerSlots<K extends string> = Partial<Record<K, Timer>>;
+
+/** A record that holds timers: its kind and place, so a timer can name its owner as data. */
+export interface TimerOwner<K extends string = string> {
+  readonly entity: EntityType;
+  readonly index: number;
+  readonly spec: { name: string };
+  timers: TimerSlots<K>;
+}
+
+export type GroupSnapshot = SnapshotFrom<typeof groupMachine>;
+export type NodeSnapshot = SnapshotFrom<typeof nodeMachine>;
 
 export interface Faults {
   looksAlive: HealthAnswer;
@@ -62,10 +92,13 @@ export interface Awaiting {
   from: string | null;
 }
 
-export interface ResRt {
+export interface ResRt extends TimerOwner<ResourceSlot> {
+  readonly entity: 'resource';
+  readonly index: number;
   spec: ResourceSpec;
   group: GroupRt;
-  actor: Actor<typeof resourceMachine>;
+  /** The resource machine's state (its transitions are the machine's, memoised: machines/table.ts). */
+  state: ResourceState;
   persistent: PersistentState;
   faults: Faults;
   /** Goes into a monitor of its own when next loaded (SeparateMonitor = 1, or after a deadlock recycle). */
@@ -90,9 +123,12 @@ export interface ResRt {
   dependents: ResRt[];
 }
 
-export interface GroupRt {
+export interface GroupRt extends TimerOwner<'failback'> {
+  readonly entity: 'group';
+  readonly index: number;
   spec: GroupSpec;
-  actor: Actor<typeof groupMachine>;
+  /** The group machine's snapshot (moves), advanced by XState's pure transition. */
+  snap: GroupSnapshot;
   owner: string | null;
   persistent: PersistentState;
   /** Start instants of counted failovers. */
@@ -106,9 +142,12 @@ export interface GroupRt {
   timers: TimerSlots<'failback'>;
 }
 
-export interface NodeRt {
+export interface NodeRt extends TimerOwner<'detect' | 'join'> {
+  readonly entity: 'node';
+  readonly index: number;
   spec: NodeSpec;
-  actor: Actor<typeof nodeMachine>;
+  /** The node machine's snapshot, advanced by XState's pure transition. */
+  snap: NodeSnapshot;
   /** Groups a drain moved away from this node, for resume with Immediate. */
   drained: string[];
   timers: TimerSlots<'detect' | 'join'>;

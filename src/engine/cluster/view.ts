@@ -30,7 +30,7 @@ export function buildView(e: Engine): ClusterView {
       dynamic: e.quorum.dynamic,
     },
     nodes: e.nodes.map((n) => {
-      const ctx = n.actor.getSnapshot().context;
+      const ctx = n.snap.context;
       const detect = n.timers.detect;
       return {
         name: n.spec.name,
@@ -48,7 +48,7 @@ export function buildView(e: Engine): ClusterView {
     groups: e.groups.map((g) => {
       const p = g.spec.properties;
       const counted = failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow);
-      const move = g.actor.getSnapshot().context.move;
+      const move = e.groupMove(g);
       return {
         name: g.spec.name,
         state: g.lastState,

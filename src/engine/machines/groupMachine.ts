@@ -22,8 +22,7 @@ export type GroupEvent =
 
 export const groupMachine = setup({
   types: {
-    context: {} as { name: string; move: MoveIntent | null },
-    input: {} as { name: string },
+    context: {} as { move: MoveIntent | null },
     events: {} as GroupEvent,
   },
   actions: {
@@ -43,7 +42,7 @@ export const groupMachine = setup({
   },
 }).createMachine({
   id: 'group',
-  context: ({ input }) => ({ name: input.name, move: null }),
+  context: { move: null },
   initial: 'stable',
   states: {
     stable: {
@@ -60,3 +59,6 @@ export const groupMachine = setup({
     },
   },
 });
+
+/** Where every group starts (snapshots are immutable, so all groups share it). */
+export const GROUP_INITIAL = groupMachine.resolveState({ value: 'stable', context: { move: null } });

@@ -16,8 +16,8 @@ export type NodeEvent =
 
 export const nodeMachine = setup({
   types: {
-    context: {} as { name: string; visible: NodeState; crashedAt: number | null },
-    input: {} as { name: string; initial: 'Up' | 'Down' },
+    context: {} as { visible: NodeState; crashedAt: number | null },
+    input: {} as { initial: 'Up' | 'Down' },
     events: {} as NodeEvent,
   },
   guards: {
@@ -29,7 +29,7 @@ export const nodeMachine = setup({
   },
 }).createMachine({
   id: 'node',
-  context: ({ input }) => ({ name: input.name, visible: input.initial, crashedAt: null }),
+  context: ({ input }) => ({ visible: input.initial, crashedAt: null }),
   initial: 'boot',
   states: {
     boot: { always: [{ guard: 'startsUp', target: 'Up' }, { target: 'Down' }] },
@@ -55,3 +55,9 @@ export const nodeMachine = setup({
     },
   },
 });
+
+/** Where a node starts: Up or Down as the scenario says (the `boot` state's choice, taken directly). */
+export const NODE_INITIAL = {
+  Up: nodeMachine.resolveState({ value: 'Up', context: { visible: 'Up', crashedAt: null } }),
+  Down: nodeMachine.resolveState({ value: 'Down', context: { visible: 'Down', crashedAt: null } }),
+} as const;

@@ -17,13 +17,10 @@ export type ResourceEvent =
 
 export const resourceMachine = setup({
   types: {
-    context: {} as { name: string },
-    input: {} as { name: string },
     events: {} as ResourceEvent,
   },
 }).createMachine({
   id: 'resource',
-  context: ({ input }) => ({ name: input.name }),
   initial: 'Offline',
   states: {
     Offline: {

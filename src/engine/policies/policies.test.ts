@@ -131,17 +131,22 @@ describe('dependencies', () => {
 
 describe('virtual clock', () => {
   it('fires timers in deadline order, FIFO among ties, each at its own instant, skipping cancelled ones', () => {
-    const c = new VirtualClock();
+    const c = new VirtualClock<{ id: number; deadline: number; run: () => void }>();
     const log: string[] = [];
-    c.setTimeout(() => log.push(`b@${c.now()}`), 10);
-    const x = c.setTimeout(() => log.push('x'), 5);
-    c.setTimeout(() => log.push(`a@${c.now()}`), 5);
-    c.setTimeout(() => {
+    const at = (delay: number, run: () => void) => {
+      const id = c.nextId();
+      c.schedule({ id, deadline: c.now() + delay, run });
+      return id;
+    };
+    at(10, () => log.push(`b@${c.now()}`));
+    const x = at(5, () => log.push('x'));
+    at(5, () => log.push(`a@${c.now()}`));
+    at(10, () => {
       log.push(`c@${c.now()}`);
-      c.setTimeout(() => log.push(`d@${c.now()}`), 0);
-    }, 10);
-    c.clearTimeout(x);
-    while (c.fireNext(100));
+      at(0, () => log.push(`d@${c.now()}`));
+    });
+    c.cancel(x);
+    for (let e = c.popDue(100); e; e = c.popDue(100)) e.run();
     expect(log).toEqual(['a@5', 'b@10', 'c@10', 'd@10']);
     expect(c.nextDeadline()).toBeNull();
   });

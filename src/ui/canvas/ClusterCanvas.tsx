@@ -1,14 +1,24 @@
-/** The live cluster on a React Flow canvas, with a context menu (mouse and keyboard). */
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+/**
+ * The live cluster on a React Flow canvas, with a context menu (mouse and keyboard). Above it, the
+ * view toolbar and the quorum banner; beside it (never over it) the mini map when asked for.
+ */
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import { selectOwnerKey, selectScenario } from '../../store/selectors';
 import type { AppState } from '../../store/types';
 import { ActionMenu, type MenuState } from '../ActionMenu';
-import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
+import { selectTextScale, usePanels } from '../layout/panelPrefs';
 import { FocusView } from './FocusView';
+import { CanvasToolbar } from './CanvasToolbar';
+import { edgeTypes } from './edgeTypes';
+import { FocusController } from './FocusController';
+import { buildCompactNodes, isCompact } from './compactLayout';
+import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
+import { QuorumBanner } from './QuorumBanner';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -16,6 +26,9 @@ import { nodeTypes } from './nodeTypes';
  * ~50 ms per frame for the whole transition (trace of the 200-group scenario).
  */
 const ANIMATE_MAX_GROUPS = 24;
+/** Big clusters: never zoom out so far that every node is on screen (and rendered) at once; small ones fit whole. */
+const FIT_BIG = { minZoom: 0.35, maxZoom: 1 };
+const FIT_SMALL = { minZoom: 0.05, maxZoom: 1 };
 
 const selectOwners = (s: AppState) => s.view.groups.map((g) => g.owner);
 
@@ -25,38 +38,53 @@ export function ClusterCanvas() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
   const ownerKey = useAppStore(selectOwnerKey);
-  const boxes = useMemo(() => groupBoxes(scenario), [scenario]);
+  const presentation = usePanels((s) => s.presentation);
+  const textScale = usePanels(selectTextScale);
+  const [mapWanted, setMapWanted] = useState(false);
+  const showMap = mapWanted && !presentation;
+  const compact = useMemo(() => isCompact(scenario), [scenario]);
+  const boxes = useMemo(() => (compact ? new Map() : groupBoxes(scenario)), [scenario, compact]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
-  const edges = useMemo(() => buildEdges(scenario), [scenario]);
+  const edges = useMemo(() => (compact ? [] : buildEdges(scenario, boxes)), [scenario, boxes, compact]);
   const nodes = useMemo(
     () => {
-      const next = reuseNodes(prevNodes.current, buildNodes(scenario, boxes, selectOwners(api.getState())));
+      const owners = selectOwners(api.getState());
+      const next = compact
+        ? buildCompactNodes(scenario, owners, prevNodes.current)
+        : reuseNodes(prevNodes.current, buildNodes(scenario, boxes, owners));
       prevNodes.current = next;
       return next;
     },
     // ownerKey is the dependency: the layout changes only when an owner does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, boxes, ownerKey],
+    [scenario, boxes, compact, ownerKey],
   );
+  const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
 
   const openMenuAt = useCallback(
     (id: string, clientX: number, clientY: number) => {
       const entity = entityOf(id);
-      const box = wrapper.current?.getBoundingClientRect();
-      if (!entity || !box) return;
+      if (!entity) return;
       api.getState().select(entity);
-      setMenu({ entity, x: clientX - box.left, y: clientY - box.top });
+      setMenu({ entity, x: clientX, y: clientY });
     },
     [api],
   );
 
+  // A group chip of the overview (data-entity) takes precedence over the region node it sits in.
+  const targetOf = (t: EventTarget) => {
+    const chip = (t as HTMLElement).closest<HTMLElement>('[data-entity]');
+    if (chip) return { el: chip, id: chip.dataset.entity };
+    const el = (t as HTMLElement).closest<HTMLElement>('.react-flow__node');
+    return { el, id: el?.dataset.id };
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ContextMenu' && !(e.shiftKey && e.key === 'F10')) return;
-    const el = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
-    const id = el?.dataset.id;
+    const { el, id } = targetOf(e.target);
     if (!el || !id) return;
     e.preventDefault();
     const r = el.getBoundingClientRect();
@@ -70,37 +98,63 @@ export function ClusterCanvas() {
       onKeyDown={onKeyDown}
       aria-label="Cluster diagram"
       role="region"
+      style={{ '--canvas-text': textScale } as CSSProperties}
     >
-      <ReactFlow
-        key={scenario.name}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        // Big clusters: never zoom out so far that every node is on screen (and rendered) at once.
-        fitViewOptions={{ minZoom: 0.35, maxZoom: 1 }}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onNodeClick={(_, n) => {
-          const entity = entityOf(n.id);
-          api.getState().select(entity);
-          setMenu(null);
-        }}
-        onNodeContextMenu={(e, n) => {
-          e.preventDefault();
-          openMenuAt(n.id, e.clientX, e.clientY);
-        }}
-        onPaneClick={() => setMenu(null)}
-        onPaneContextMenu={(e) => e.preventDefault()}
-      >
-        <Background gap={24} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Mini map" />
-        <Controls />
-        <FocusView />
-      </ReactFlow>
+      <div className="canvas-bar">
+        <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
+        <QuorumBanner />
+      </div>
+      <ReactFlowProvider key={scenario.name}>
+        <div className="canvas-body">
+          <div className="canvas-flow">
+            <ReactFlow
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              // The first fit is FocusController's (it also knows when a diagram is too big to fit).
+              // Small clusters render everything (their edges stay in the DOM, also off screen).
+              onlyRenderVisibleElements={scenario.groups.length > ANIMATE_MAX_GROUPS}
+              minZoom={0.05}
+              maxZoom={3}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              elementsSelectable
+              onNodeClick={(e, n) => {
+                const entity = entityOf(targetOf(e.target).id ?? n.id);
+                api.getState().select(entity);
+                setMenu(null);
+              }}
+              onNodeContextMenu={(e, n) => {
+                e.preventDefault();
+                openMenuAt(targetOf(e.target).id ?? n.id, e.clientX, e.clientY);
+              }}
+              onPaneClick={() => setMenu(null)}
+              onPaneContextMenu={(e) => e.preventDefault()}
+            >
+              <FocusController nodes={nodes} scenario={scenario} fit={fit} />
+              <Background gap={24} />
+              <Controls />
+              <FocusView />
+            </ReactFlow>
+          </div>
+          {showMap && (
+            <aside className="canvas-map" aria-label="Mini map of the cluster">
+              {/* Outside the flow, React Flow's colour variables are not in scope: give the colours. */}
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={miniMapColor}
+                bgColor="#ffffff"
+                maskColor="rgba(203, 213, 225, 0.55)"
+                maskStrokeColor="#2563eb"
+                maskStrokeWidth={2}
+                ariaLabel="Mini map"
+              />
+            </aside>
+          )}
+        </div>
+      </ReactFlowProvider>
       {menu && <ActionMenu menu={menu} onClose={() => setMenu(null)} />}
     </div>
   );

@@ -47,20 +47,22 @@ function GroupDetail({ name }: { name: string }) {
   const g = useAppStore(useShallow(pick(name)));
   return (
     <div className={`group-box state-bg-${g.state}${g.selected ? ' is-selected' : ''}`}>
-      <div className="group-head">
-        <strong className="entity-name">{name}</strong>
-        <StateBadge state={g.state} />
+      <div className="group-info">
+        <div className="group-head">
+          <strong className="entity-name">{name}</strong>
+          <StateBadge state={g.state} />
+        </div>
+        <Meter
+          label="failovers"
+          count={g.count}
+          threshold={g.threshold}
+          endsAt={g.endsAt}
+          endsLabel="oldest ages out in"
+        />
+        {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
+        <Timers kind="group" subject={name} />
+        <LastDecision kind="group" name={name} />
       </div>
-      <Meter
-        label="failovers"
-        count={g.count}
-        threshold={g.threshold}
-        endsAt={g.endsAt}
-        endsLabel="oldest ages out in"
-      />
-      {g.activity && g.activity !== 'idle' && <div className="activity muted">{g.activity}</div>}
-      <Timers kind="group" subject={name} />
-      <LastDecision kind="group" name={name} />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { Countdown, LastDecision, Meter, StateBadge, Timers } from '../parts';
 import { useDetail } from './detail';
+import { PollPulse } from './mechanics';
+import { StateIcon } from '../icons';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
@@ -65,6 +67,7 @@ function ResourceDetail({ name }: { name: string }) {
   const r = useAppStore(useShallow(pick(name)));
   return (
     <div className={`resource state-bg-${r.state}${r.selected ? ' is-selected' : ''}`}>
+      <PollPulse name={name} />
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="resource-head">
         <span className="entity-name" title={name}>
@@ -84,7 +87,7 @@ function ResourceDetail({ name }: { name: string }) {
       {r.gaveUp && <div className="warn-text">gave up restarting</div>}
       {r.faults && (
         <div className="faults" title="Injected faults">
-          ⚠ {r.faults}
+          <StateIcon state="Warning" /> {r.faults}
         </div>
       )}
       {r.hung && <div className="warn-text">{r.hung} call hung</div>}

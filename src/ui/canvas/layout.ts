@@ -1,29 +1,27 @@
 /**
  * Deterministic placement: one region per cluster node in a row (plus "Unowned" when a group has
  * no live owner), each group stacked inside its owner's region, each resource inside its group in
- * dependency layers (providers on top). Positions are relative to the parent, as React Flow wants.
+ * dependency layers (dependents on top, arrows down to providers: ./routing). Positions are relative to the parent, as React Flow wants.
  */
-import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import type { GroupSpec, Scenario } from '../../engine/model/scenario';
-import { longestPathLayers } from '../../engine/policies/dependencies';
+import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import type { Scenario } from '../../engine/model/scenario';
+import { GROUP_PAD, layoutGroup, RES_H, RES_W, type GroupBox, type Point } from './routing';
 
-export const RES_W = 200;
-export const RES_H = 132;
-const RES_GAP_X = 16;
-const RES_GAP_Y = 34;
-const GROUP_PAD = 14;
-const GROUP_HEAD = 104;
+export { RES_H, RES_W } from './routing';
+
 const REGION_PAD = 16;
-const REGION_HEAD = 72;
+export const REGION_HEAD = 72;
 const REGION_GAP = 40;
 const GROUP_GAP = 18;
 
 export const UNOWNED = '\u0000unowned';
 
-export type RegionData = { name: string; unowned: boolean };
+/** `chips`: in the overview of a very big cluster (./compactLayout), the groups the region draws itself. */
+export type RegionData = { name: string; unowned: boolean; chips?: string[] };
 export type GroupData = { name: string };
 export type ResourceData = { name: string };
-export type EdgeData = { or: boolean };
+/** `points`: the routed polyline relative to the group; `anchor`: where the source handle sits in those coordinates. */
+export type EdgeData = { or: boolean; points: Point[]; anchor: Point };
 
 export const nodeId = (name: string) => `node:${name}`;
 export const groupId = (name: string) => `group:${name}`;
@@ -38,34 +36,6 @@ export function entityOf(id: string): { kind: 'node' | 'group' | 'resource'; nam
   if (prefix === 'group') return { kind: 'group', name };
   if (prefix === 'res') return { kind: 'resource', name };
   return null;
-}
-
-interface GroupBox {
-  w: number;
-  h: number;
-  resources: { name: string; x: number; y: number }[];
-}
-
-function layoutGroup(g: GroupSpec): GroupBox {
-  const byName = new Map(g.resources.map((r) => [r.name, r]));
-  const depth = longestPathLayers(
-    g.resources.map((r) => r.name),
-    (name) => byName.get(name)?.dependsOn.flat() ?? [],
-  );
-  const layers: string[][] = [];
-  for (const r of g.resources) (layers[depth.get(r.name)!] ??= []).push(r.name);
-  const widest = Math.max(1, ...layers.map((l) => l?.length ?? 0));
-  const w = GROUP_PAD * 2 + widest * RES_W + (widest - 1) * RES_GAP_X;
-  const resources: GroupBox['resources'] = [];
-  layers.forEach((layer, li) => {
-    const rowW = layer.length * RES_W + (layer.length - 1) * RES_GAP_X;
-    const x0 = (w - rowW) / 2;
-    layer.forEach((name, i) =>
-      resources.push({ name, x: x0 + i * (RES_W + RES_GAP_X), y: GROUP_HEAD + li * (RES_H + RES_GAP_Y) }),
-    );
-  });
-  const h = GROUP_HEAD + layers.length * RES_H + Math.max(0, layers.length - 1) * RES_GAP_Y + GROUP_PAD;
-  return { w, h: Math.max(h, GROUP_HEAD + GROUP_PAD), resources };
 }
 
 /** Group boxes depend only on the scenario; compute once per scenario. */
@@ -185,29 +155,32 @@ export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
   return nodes;
 }
 
-/** Dependency edges depend only on the scenario. */
-export function buildEdges(s: Scenario): Edge[] {
+/** Dependency edges depend only on the scenario: each is routed inside its group (./routing). */
+export function buildEdges(s: Scenario, boxes: Map<string, GroupBox> = groupBoxes(s)): Edge[] {
   const edges: Edge[] = [];
   for (const g of s.groups) {
-    for (const r of g.resources) {
-      for (const set of r.dependsOn) {
-        for (const provider of set) {
-          const or = set.length > 1;
-          edges.push({
-            id: `dep:${provider}->${r.name}`,
-            source: resourceId(provider),
-            target: resourceId(r.name),
-            type: 'smoothstep',
-            data: { or } satisfies EdgeData,
-            focusable: false,
-            selectable: false,
-            className: or ? 'dep dep-or' : 'dep dep-and',
-            // OR sets are dashed *and* labelled, so the difference is not carried by line style alone.
-            ...(or ? { label: 'OR', labelBgPadding: [3, 1] as [number, number], labelBgBorderRadius: 3 } : {}),
-            ariaLabel: `${r.name} depends on ${provider}${or ? ' (one of an OR set)' : ''}`,
-          });
-        }
-      }
+    const box = boxes.get(g.name)!;
+    const at = new Map(box.resources.map((r) => [r.name, r]));
+    for (const e of box.edges) {
+      const src = at.get(e.dependent)!;
+      edges.push({
+        id: `dep:${e.dependent}->${e.provider}`,
+        source: resourceId(e.dependent),
+        target: resourceId(e.provider),
+        type: 'routed',
+        data: {
+          or: e.or,
+          points: e.points,
+          anchor: { x: src.x + RES_W / 2, y: src.y + RES_H + HANDLE / 2 },
+        } satisfies EdgeData,
+        focusable: false,
+        selectable: false,
+        className: e.or ? 'dep dep-or' : 'dep dep-and',
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: e.or ? '#b45309' : '#475569' },
+        // OR sets are dashed *and* labelled, so the difference is not carried by line style alone.
+        ...(e.or ? { label: 'OR' } : {}),
+        ariaLabel: `${e.dependent} depends on ${e.provider}${e.or ? ' (one of an OR set)' : ''}`,
+      });
     }
   }
   return edges;

@@ -4,4 +4,8 @@ import { GroupNode } from './GroupNode';
 import { RegionNode } from './RegionNode';
 import { ResourceNode } from './ResourceNode';
 
-export const nodeTypes: NodeTypes = { region: RegionNode, 'group-box': GroupNode, resource: ResourceNode };
+export const nodeTypes: NodeTypes = {
+  region: RegionNode,
+  'group-box': GroupNode,
+  resource: ResourceNode,
+};

@@ -135,6 +135,9 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
   };
 
   return {
+    snapshot() {
+      throw new Error('the fake simulation has no snapshot');
+    },
     scenario,
     now: () => now,
     advanceTo(t) {

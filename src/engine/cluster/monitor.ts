@@ -1,0 +1,138 @@
+/**
+ * What a resource monitor does: health checks (contract §4.2) and the recycle of a monitor whose
+ * call hung past DeadlockTimeout (§4.3).
+ */
+import type { Engine } from './engine';
+import type { ResRt } from './runtime';
+import { humanMs } from '../policies/format';
+import { nextPollInstant } from '../policies/polls';
+import {
+  ACTIVE,
+  afterDown,
+  deadlockSlot,
+  enterFailed,
+  failResource,
+  hungOn,
+  q,
+  restartPolicies,
+  takeDownDependents,
+} from './resources';
+
+// ---- health checks (contract §4.2) ------------------------------------------------------------
+
+/**
+ * Healthy checks are not events: arm one timer for the first check instant that will see an
+ * injected fault (engineering guide, "cost grows with what happens").
+ */
+export function armHealth(e: Engine, r: ResRt): void {
+  e.disarm(r, 'health');
+  if (e.resState(r) !== 'Online' || r.tOnline === null) return;
+  // Nothing runs on a crashed node, and no check runs where a call of this resource hangs (§4.8).
+  if (!e.runs(r.group.owner) || hungOn(r, r.group.owner)) return;
+  const p = r.spec.properties;
+  const now = e.now();
+  const due: number[] = [];
+  if (r.faults.looksAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.LooksAlivePollInterval, now));
+  if (r.faults.isAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.IsAlivePollInterval, now));
+  if (!due.length) return;
+  const at = Math.min(...due);
+  e.arm(r, 'health', 'healthCheck', at - now, 'next health check that sees the fault', 'health');
+}
+
+export function runHealthCheck(e: Engine, r: ResRt): void {
+  const p = r.spec.properties;
+  const t = e.now();
+  const node = r.group.owner!;
+  const origin = r.tOnline!;
+  const laInstant = (t - origin) % p.LooksAlivePollInterval === 0;
+  const iaInstant = (t - origin) % p.IsAlivePollInterval === 0;
+  if (laInstant && r.faults.looksAlive !== 'ok') {
+    const ans = r.faults.looksAlive;
+    e.emit({
+      type: 'call',
+      resource: r.spec.name,
+      node,
+      call: 'LooksAlive',
+      result: ans === 'hang' ? 'hang' : 'fail',
+      reason: `LooksAlive poll (every ${humanMs(p.LooksAlivePollInterval)})`,
+    });
+    if (ans === 'hang') {
+      hang(e, r, 'LooksAlive');
+      return;
+    }
+    runIsAlive(e, r, 'IsAlive run at once because LooksAlive failed');
+  } else if (iaInstant && r.faults.isAlive !== 'ok') {
+    runIsAlive(e, r, `IsAlive poll (every ${humanMs(p.IsAlivePollInterval)})`);
+  }
+  armHealth(e, r);
+}
+
+/** Run IsAlive now and act on its answer. */
+export function runIsAlive(e: Engine, r: ResRt, why: string): void {
+  const ans = r.faults.isAlive;
+  e.emit({ type: 'call', resource: r.spec.name, node: r.group.owner!, call: 'IsAlive', result: ans, reason: why });
+  if (ans === 'fail') failResource(e, r, 'IsAlive failed', { count: true });
+  else if (ans === 'hang') hang(e, r, 'IsAlive');
+}
+
+// ---- hung calls and monitor recycle (contract §4.3) -------------------------------------------
+
+export function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void {
+  e.disarm(r, 'health');
+  const node = r.group.owner!;
+  const own = r.inOwnMonitor;
+  const slot = deadlockSlot(node, own);
+  r.hung.push({ call, since: e.now(), node, own });
+  // A second call hung in the same monitor dies with it at the first one's recycle.
+  if (r.timers[slot]) return;
+  const d = r.spec.properties.DeadlockTimeout;
+  e.arm(r, slot, 'deadlock', d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, 'deadlock', { node, own });
+}
+
+/**
+ * A call did not return within DeadlockTimeout: the monitor (RHS) it hung in is killed and
+ * restarted. Every resource that monitor hosts on that node at this instant becomes Failed and
+ * follows its own restart policy, decided together (§4.8); the hung one gets a monitor of its own
+ * from then on (wsfc-semantics §2.5). The monitor is the one on the node where the call was made,
+ * even if the resource has moved on since (it is then not listed).
+ */
+export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boolean): void {
+  if (!e.runs(node)) return; // a crashed or Down node's monitors are gone (§4.8)
+  const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own);
+  const inMonitor = (x: ResRt) => (own ? x === hungRes && x.inOwnMonitor : !x.inOwnMonitor);
+  const hosted = e.resources.filter((x) => x.group.owner === node && ACTIVE.has(e.resState(x)) && inMonitor(x));
+  // Every call hung in that monitor process dies with it.
+  for (const x of own ? [hungRes] : e.resources) {
+    if (!x.hung.some((h) => h.node === node && h.own === own)) continue;
+    x.hung = x.hung.filter((h) => !(h.node === node && h.own === own));
+    e.disarm(x, deadlockSlot(node, own));
+  }
+  e.emit({
+    type: 'rhs.recycle',
+    node,
+    resources: hosted.map((x) => x.spec.name),
+    reason: `${hungCall?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}: ${own ? 'its own' : 'the shared'} monitor on ${q(node)} is recycled`,
+  });
+  hungRes.separate = true;
+  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
+  for (const { x } of counted) {
+    enterFailed(
+      e,
+      x,
+      x === hungRes
+        ? 'deadlock: its monitor was recycled'
+        : `its monitor was recycled because ${q(hungRes.spec.name)} hung`,
+    );
+    x.offlineWanted = false;
+  }
+  const hostedSet = new Set(hosted);
+  const alsoFailed: ResRt[] = [];
+  for (const { x } of counted) {
+    if (x.dependents.some((d) => !hostedSet.has(d))) alsoFailed.push(...takeDownDependents(e, x));
+  }
+  // A failed Offline (move or administrator offline) never counts (contract §4.5).
+  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'Offline').map(({ x }) => x);
+  restartPolicies(e, [...decide, ...alsoFailed]);
+  for (const { x } of counted) afterDown(e, x);
+  for (const x of alsoFailed) afterDown(e, x);
+}

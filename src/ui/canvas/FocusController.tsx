@@ -1,0 +1,71 @@
+/**
+ * Keeps the focused group (./focus) in view: fits it when focus is turned on, when its group moves
+ * to another node (it follows a failover) and when the canvas changes size (presentation, panels).
+ * Without focus it fits the whole diagram: at first, and again when the canvas changes size (a
+ * diagram too big for the smallest zoom shows its top-left corner). Renders nothing.
+ */
+import { useEffect, useRef } from 'react';
+import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
+import type { Scenario } from '../../engine/model/scenario';
+import { usePanels } from '../layout/panelPrefs';
+import { focusRect } from './focus';
+
+const selectSize = (s: ReactFlowState) => `${s.width}x${s.height}`;
+const selectReady = (s: ReactFlowState) => s.nodeLookup.size > 0;
+
+/** Do the top-level nodes (regions, placed from 0,0) overflow a `size` pane at `zoom`? */
+function overflows(nodes: readonly Node[], size: string, zoom: number): boolean {
+  const [w, h] = size.split('x').map(Number);
+  let right = 0;
+  let bottom = 0;
+  for (const n of nodes) {
+    if (n.parentId) continue;
+    right = Math.max(right, n.position.x + (n.width ?? 0));
+    bottom = Math.max(bottom, n.position.y + (n.height ?? 0));
+  }
+  return right * zoom > w || bottom * zoom > h;
+}
+
+export function FocusController({
+  nodes,
+  scenario,
+  fit,
+}: {
+  nodes: readonly Node[];
+  scenario: Scenario;
+  fit: { minZoom: number; maxZoom: number };
+}) {
+  const flow = useReactFlow();
+  const focus = usePanels((s) => s.focus);
+  const size = useStore(selectSize);
+  // React Flow adopts the nodes after mounting: fit once it has them (this is the initial fit too).
+  const ready = useStore(selectReady);
+  const rect = focus ? focusRect(nodes, scenario, focus) : null;
+  const key = rect ? `${rect.x},${rect.y},${rect.w},${rect.h}` : '';
+  const fitted = useRef(false);
+
+  useEffect(() => {
+    if (!ready || size.startsWith('0x') || size.endsWith('x0')) return;
+    // The first fit is immediate (no glide from the default viewport); later ones animate.
+    const ms = (d: number) => (fitted.current ? d : 0);
+    fitted.current = true;
+    if (rect)
+      void flow.fitBounds(
+        { x: rect.x, y: rect.y, width: rect.w, height: rect.h },
+        { padding: 0.04, duration: ms(500) },
+      );
+    else if (overflows(nodes, size, fit.minZoom)) {
+      // Too big to fit even at the smallest zoom: show the top-left corner (the first nodes' heads),
+      // not a slice of the middle.
+      void flow.setViewport({ x: 8, y: 8, zoom: fit.minZoom }, { duration: ms(300) });
+    } else void flow.fitView({ ...fit, duration: ms(300) });
+    // `key` stands for `rect` (a new object every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, size, flow, ready]);
+
+  // A focus on a group the scenario no longer has is dropped.
+  useEffect(() => {
+    if (focus && !scenario.groups.some((g) => g.name === focus)) usePanels.getState().setFocus(null);
+  }, [focus, scenario]);
+  return null;
+}

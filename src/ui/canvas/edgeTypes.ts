@@ -1,0 +1,5 @@
+/** Declared once at module scope, like nodeTypes. */
+import type { EdgeTypes } from '@xyflow/react';
+import { RoutedEdge } from './RoutedEdge';
+
+export const edgeTypes: EdgeTypes = { routed: RoutedEdge };

@@ -1,0 +1,142 @@
+/**
+ * How the Simulate screen is arranged: presentation mode, which panels are collapsed, their sizes
+ * and the canvas text size. Presentation state the simulation knows nothing about, so it lives in
+ * its own small store and is remembered in localStorage (a bad or old entry falls back to defaults).
+ */
+import { create } from 'zustand';
+
+export type PanelId = 'inspector' | 'timeline' | 'bottom' | 'table' | 'log';
+
+/** Size limits (px); the inspector and the table are widths, the timeline and the bottom band heights. */
+export const PANEL_LIMITS: Record<PanelId, { min: number; max: number; initial: number }> = {
+  inspector: { min: 220, max: 720, initial: 340 },
+  timeline: { min: 60, max: 480, initial: 150 },
+  bottom: { min: 100, max: 640, initial: 240 },
+  table: { min: 220, max: 900, initial: 420 },
+  // The log takes what the table leaves: it collapses but has no size of its own.
+  log: { min: 0, max: 0, initial: 0 },
+};
+
+/** Canvas text sizes offered (a multiplier of the cards' fonts). */
+export const TEXT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const;
+
+export interface PanelPrefs {
+  presentation: boolean;
+  collapsed: Record<PanelId, boolean>;
+  sizes: Record<PanelId, number>;
+  /** Text size in normal and in presentation mode (a projector wants bigger text by default). */
+  textScale: { normal: number; presentation: number };
+}
+
+export interface PanelStore extends PanelPrefs {
+  /** Group the canvas keeps in view (not remembered: a scenario may not have it next time). */
+  focus: string | null;
+  togglePresentation(): void;
+  setCollapsed(id: PanelId, collapsed: boolean): void;
+  setSize(id: PanelId, px: number): void;
+  setTextScale(scale: number): void;
+  setFocus(group: string | null): void;
+}
+
+export const PREFS_KEY = 'failover-lab:layout';
+
+/** A short window (a 768-px projector) starts with smaller bands, so the canvas keeps most of it. */
+const tall = typeof window === 'undefined' || window.innerHeight >= 860;
+
+export const DEFAULT_PREFS: PanelPrefs = {
+  presentation: false,
+  collapsed: { inspector: false, timeline: false, bottom: false, table: false, log: false },
+  sizes: {
+    inspector: PANEL_LIMITS.inspector.initial,
+    timeline: tall ? PANEL_LIMITS.timeline.initial : 110,
+    bottom: tall ? PANEL_LIMITS.bottom.initial : 180,
+    table: PANEL_LIMITS.table.initial,
+    log: 0,
+  },
+  textScale: { normal: 1, presentation: 1.5 },
+};
+
+const IDS = Object.keys(PANEL_LIMITS) as PanelId[];
+
+export const clampSize = (id: PanelId, px: number) =>
+  Math.round(Math.min(PANEL_LIMITS[id].max, Math.max(PANEL_LIMITS[id].min, px)));
+
+const clampScale = (x: unknown, fallback: number) =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.min(2, Math.max(1, x)) : fallback;
+
+/** Read remembered prefs, keeping only well-formed values. */
+export function parsePrefs(text: string | null): PanelPrefs {
+  if (!text) return DEFAULT_PREFS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return DEFAULT_PREFS;
+  }
+  if (!raw || typeof raw !== 'object') return DEFAULT_PREFS;
+  const r = raw as Partial<Record<keyof PanelPrefs, unknown>>;
+  const collapsed = { ...DEFAULT_PREFS.collapsed };
+  const sizes = { ...DEFAULT_PREFS.sizes };
+  const rc = (r.collapsed ?? {}) as Record<string, unknown>;
+  const rs = (r.sizes ?? {}) as Record<string, unknown>;
+  for (const id of IDS) {
+    if (typeof rc[id] === 'boolean') collapsed[id] = rc[id];
+    if (typeof rs[id] === 'number' && Number.isFinite(rs[id])) sizes[id] = clampSize(id, rs[id]);
+  }
+  const ts = (r.textScale ?? {}) as Record<string, unknown>;
+  return {
+    presentation: r.presentation === true,
+    collapsed,
+    sizes,
+    textScale: {
+      normal: clampScale(ts.normal, DEFAULT_PREFS.textScale.normal),
+      presentation: clampScale(ts.presentation, DEFAULT_PREFS.textScale.presentation),
+    },
+  };
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function createPanelStore(store: Storage | null = storage()) {
+  let initial = DEFAULT_PREFS;
+  try {
+    initial = parsePrefs(store?.getItem(PREFS_KEY) ?? null);
+  } catch {
+    /* storage blocked: defaults */
+  }
+  const useStore = create<PanelStore>()((set, get) => {
+    const save = (patch: Partial<PanelPrefs>) => {
+      set(patch);
+      const { presentation, collapsed, sizes, textScale } = get();
+      try {
+        store?.setItem(PREFS_KEY, JSON.stringify({ presentation, collapsed, sizes, textScale }));
+      } catch {
+        /* quota or blocked: the layout still works, it is just not remembered */
+      }
+    };
+    return {
+      ...initial,
+      focus: null,
+      togglePresentation: () => save({ presentation: !get().presentation }),
+      setCollapsed: (id, collapsed) => save({ collapsed: { ...get().collapsed, [id]: collapsed } }),
+      setSize: (id, px) => save({ sizes: { ...get().sizes, [id]: clampSize(id, px) } }),
+      setTextScale: (scale) => {
+        const key = get().presentation ? 'presentation' : 'normal';
+        save({ textScale: { ...get().textScale, [key]: clampScale(scale, 1) } });
+      },
+      setFocus: (focus) => set({ focus }),
+    };
+  });
+  return useStore;
+}
+
+/** The app's one layout store. */
+export const usePanels = createPanelStore();
+
+export const selectTextScale = (s: PanelStore) => (s.presentation ? s.textScale.presentation : s.textScale.normal);

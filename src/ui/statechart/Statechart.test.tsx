@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+/**
+ * The statechart view with the real engine: the current state is highlighted and the last
+ * transition marked, after a hung Online call, after its DeadlockTimeout, and after the restart.
+ */
+import { act, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createSimulation, restoreSimulation, validateScenario } from '../../engine';
+import { createAppStore } from '../../store/createAppStore';
+import { StoreProvider } from '../../store/context';
+import { Statechart } from './Statechart';
+
+const source = {
+  format: 'failover-scenario@1',
+  name: 'Hang then restart',
+  until: 60_000,
+  nodes: [{ name: 'N1' }, { name: 'N2' }],
+  groups: [
+    {
+      name: 'G',
+      preferredOwners: ['N1', 'N2'],
+      resources: [
+        {
+          name: 'App',
+          properties: { RestartDelay: 500, DeadlockTimeout: 5000, RestartThreshold: 3 },
+          behavior: { onlineMs: 100 },
+        },
+      ],
+    },
+  ],
+  script: [
+    { at: 1000, action: 'setOnline', resource: 'App', result: 'hang' },
+    { at: 2000, action: 'failResource', resource: 'App' },
+    { at: 7000, action: 'heal', resource: 'App' },
+  ],
+};
+
+function setup(entity: { kind: 'resource' | 'node' | 'group'; name: string }) {
+  const store = createAppStore({ engine: { createSimulation, restoreSimulation, validateScenario } }, source);
+  render(
+    <StoreProvider store={store}>
+      <Statechart entity={entity} />
+    </StoreProvider>,
+  );
+  return store;
+}
+
+const chart = () => screen.getByRole('figure', { name: /Statechart of resource App/ });
+const current = () =>
+  within(chart())
+    .getAllByRole('img')
+    .filter((g) => g.getAttribute('aria-label')!.endsWith('(current)'))
+    .map((g) => g.getAttribute('aria-label'));
+const lastListed = () =>
+  within(chart())
+    .getAllByRole('listitem')
+    .filter((li) => li.getAttribute('aria-current') === 'step')
+    .map((li) => li.textContent);
+
+describe('Statechart', () => {
+  it('draws every state of the resource machine, from its definition', () => {
+    setup({ kind: 'resource', name: 'App' });
+    const names = within(chart())
+      .getAllByRole('img')
+      .map((g) => g.getAttribute('aria-label')!.replace(' (current)', ''));
+    expect(names).toEqual(['Offline', 'OnlinePending', 'Online', 'OfflinePending', 'Failed']);
+    // t = 0: the cluster formed and the Online call (100 ms) is under way.
+    expect(current()).toEqual(['OnlinePending (current)']);
+    expect(lastListed()).toEqual(['Offline → OnlinePending on CALL_ONLINE']);
+    expect(within(chart()).getAllByRole('listitem')).toHaveLength(13);
+  });
+
+  it('after a hang, after its DeadlockTimeout and after the restart', () => {
+    const store = setup({ kind: 'resource', name: 'App' });
+    // 2000: failed by hand; 2500: RestartDelay over, the restart's Online call hangs.
+    act(() => store.getState().seek(3000));
+    expect(current()).toEqual(['OnlinePending (current)']);
+    expect(lastListed()).toEqual(['Failed → OnlinePending on CALL_ONLINE']);
+    expect(chart().querySelectorAll('path.edge.last')).toHaveLength(1);
+
+    // 7500: DeadlockTimeout recycles the monitor: Failed.
+    act(() => store.getState().seek(7500));
+    expect(current()).toEqual(['Failed (current)']);
+    expect(lastListed()).toEqual(['OnlinePending → Failed on FAIL']);
+
+    // Healed at 7000; the next restart comes Online.
+    act(() => store.getState().seek(20_000));
+    expect(current()).toEqual(['Online (current)']);
+    expect(lastListed()).toEqual(['OnlinePending → Online on ONLINE_DONE']);
+  });
+
+  it('a node: Crashed while undetected, then Down', () => {
+    const store = setup({ kind: 'node', name: 'N1' });
+    act(() => store.getState().apply({ action: 'crashNode', node: 'N1' }));
+    const fig = screen.getByRole('figure', { name: /Statechart of node N1/ });
+    expect(within(fig).getByRole('img', { name: 'Crashed (current)' })).toBeInTheDocument();
+    act(() => store.getState().seek(60_000));
+    expect(within(fig).getByRole('img', { name: 'Down (current)' })).toBeInTheDocument();
+  });
+});
