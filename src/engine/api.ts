@@ -83,6 +83,7 @@ export interface SimulationSnapshot {
     failoverTimes: number[];
     lastState: GroupState;
     awaiting: { cause: 'resource' | 'nodeDown' | 'quorum' | 'initial'; from: string | null } | null;
+    decidedAt: number;
   }[];
   resources: {
     state: ResourceState;
@@ -119,7 +120,7 @@ export interface SnapshotTimer {
   payload:
     | { call: 'Online' | 'Offline' }
     | { call: 'Online' | 'Offline'; reason: string }
-    | { node: string; own: boolean }
+    | { node: string; own: boolean; since: number }
     | { reason: string }
     | null;
 }

@@ -99,6 +99,7 @@ export class Engine {
         topLevel: [],
         lastState: 'Offline',
         awaiting: null,
+        decidedAt: -1,
         timers: {},
       };
       this.groups.push(g);

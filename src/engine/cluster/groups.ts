@@ -206,6 +206,12 @@ export function failoverGroup(
 ): void {
   // Already on its way elsewhere: it keeps its move (contract §4.8).
   if (e.groupMoving(g)) return;
+  // Failures of one instant are decided together (§4.8): two recycles at one instant that both
+  // exhaust restarts make one failover decision for the group, not two.
+  if (cause === 'resource') {
+    if (g.decidedAt === e.now()) return;
+    g.decidedAt = e.now();
+  }
   const name = g.spec.name;
   const p = g.spec.properties;
   const threshold = effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length);

@@ -81,12 +81,16 @@ export function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAli
   e.disarm(r, 'health');
   const node = r.group.owner!;
   const own = r.inOwnMonitor;
-  const slot = deadlockSlot(node, own);
-  r.hung.push({ call, since: e.now(), node, own });
-  // A second call hung in the same monitor dies with it at the first one's recycle.
-  if (r.timers[slot]) return;
+  const since = e.now();
+  r.hung.push({ call, since, node, own });
+  // Every hung call has its own DeadlockTimeout: it stays hung whatever happens meanwhile, even a
+  // recycle of its monitor caused by another call (contract §4.8, read as written).
   const d = r.spec.properties.DeadlockTimeout;
-  e.arm(r, slot, 'deadlock', d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, 'deadlock', { node, own });
+  e.arm(r, deadlockSlot(node, own, since), 'deadlock', d, `DeadlockTimeout ${humanMs(d)} (${call} hung)`, 'deadlock', {
+    node,
+    own,
+    since,
+  });
 }
 
 /**
@@ -96,17 +100,12 @@ export function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAli
  * from then on (wsfc-semantics §2.5). The monitor is the one on the node where the call was made,
  * even if the resource has moved on since (it is then not listed).
  */
-export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boolean): void {
+export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boolean, since: number): void {
+  const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own && h.since === since);
+  hungRes.hung = hungRes.hung.filter((h) => h !== hungCall);
   if (!e.runs(node)) return; // a crashed or Down node's monitors are gone (§4.8)
-  const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own);
   const inMonitor = (x: ResRt) => (own ? x === hungRes && x.inOwnMonitor : !x.inOwnMonitor);
   const hosted = e.resources.filter((x) => x.group.owner === node && ACTIVE.has(e.resState(x)) && inMonitor(x));
-  // Every call hung in that monitor process dies with it.
-  for (const x of own ? [hungRes] : e.resources) {
-    if (!x.hung.some((h) => h.node === node && h.own === own)) continue;
-    x.hung = x.hung.filter((h) => !(h.node === node && h.own === own));
-    e.disarm(x, deadlockSlot(node, own));
-  }
   e.emit({
     type: 'rhs.recycle',
     node,

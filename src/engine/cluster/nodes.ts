@@ -164,6 +164,8 @@ export function joined(e: Engine, n: NodeRt): void {
  */
 function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
+    // Whatever a group waited for before quorum was lost, it now returns to its persistent state.
+    g.awaiting = null;
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
     const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
@@ -245,6 +247,9 @@ export function witnessChanged(e: Engine, up: boolean): void {
       // The witness's own vote change is traced too (contract §3: every change of a vote).
       e.quorum.regain('quorum regained: votes recomputed', before);
       regainGroups(e);
+    } else {
+      // No quorum yet, but the witness's vote still changed (contract §3: every change of a vote).
+      e.quorum.traceDiff(before, up ? 'witness restored' : 'witness failed');
     }
     return;
   }

@@ -148,7 +148,7 @@ export class QuorumState {
     return m;
   }
 
-  private traceDiff(before: Map<string, 0 | 1>, reason: string): void {
+  traceDiff(before: Map<string, 0 | 1>, reason: string): void {
     const after = this.snapshotVotes();
     for (const [voter, from] of before) {
       const to = after.get(voter)!;

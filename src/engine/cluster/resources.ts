@@ -200,14 +200,14 @@ export function stopActivity(e: Engine, r: ResRt): void {
 export function forgetMonitorsOn(e: Engine, node: string): void {
   for (const r of e.resources) {
     if (!r.hung.some((h) => h.node === node)) continue;
+    for (const h of r.hung) if (h.node === node) e.disarm(r, deadlockSlot(node, h.own, h.since));
     r.hung = r.hung.filter((h) => h.node !== node);
-    e.disarm(r, deadlockSlot(node, false));
-    e.disarm(r, deadlockSlot(node, true));
   }
 }
 
-export function deadlockSlot(node: string, own: boolean): DeadlockSlot {
-  return `deadlock@${own ? 'own' : 'shared'}@${node}`;
+/** The timer slot of one hung call: its monitor (shared or own), node and start instant. */
+export function deadlockSlot(node: string, own: boolean, since: number): DeadlockSlot {
+  return `deadlock@${own ? 'own' : 'shared'}@${node}@${since}`;
 }
 
 /** Terminate (no Offline call) straight to Offline — dependents of a failed provider, pending calls. */

@@ -19,7 +19,7 @@ export type TimerHandler =
 export type TimerPayload =
   | { call: 'Online' | 'Offline' }
   | { call: 'Online' | 'Offline'; reason: string }
-  | { node: string; own: boolean }
+  | { node: string; own: boolean; since: number }
   | { reason: string };
 
 export type EntityType = 'resource' | 'group' | 'node';
@@ -139,6 +139,8 @@ export interface GroupRt extends TimerOwner<'failback'> {
   lastState: GroupState;
   /** Waiting for a node that can host it (after NoTargetNode), or null. */
   awaiting: Awaiting | null;
+  /** The instant of its last failover decision after a resource failure (one per instant, §4.8). */
+  decidedAt: number;
   timers: TimerSlots<'failback'>;
 }
 

@@ -42,6 +42,7 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       failoverTimes: [...g.failoverTimes],
       lastState: g.lastState,
       awaiting: g.awaiting && { ...g.awaiting },
+      decidedAt: g.decidedAt,
     })),
     resources: e.resources.map((r) => ({
       state: r.state,
@@ -104,6 +105,7 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
     g.failoverTimes = [...d.failoverTimes];
     g.lastState = d.lastState;
     g.awaiting = d.awaiting && { ...d.awaiting };
+    g.decidedAt = d.decidedAt;
   });
   s.resources.forEach((d, i) => {
     const r = e.resources[i]!;

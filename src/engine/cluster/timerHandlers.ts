@@ -29,8 +29,8 @@ export const TIMER_HANDLERS: Record<TimerHandler, Handler> = {
   health: (e, o) => runHealthCheck(e, res(o)),
   /** DeadlockTimeout: the monitor the call hung in is recycled (§4.3). */
   deadlock: (e, o, p) => {
-    const { node, own } = p as { node: string; own: boolean };
-    recycleMonitor(e, res(o), node, own);
+    const { node, own, since } = p as { node: string; own: boolean; since: number };
+    recycleMonitor(e, res(o), node, own, since);
   },
   /** Heartbeats missed: the crashed node is detected Down (§4.6). */
   detect: (e, _o, p) => detectDown(e, (p as { reason: string }).reason),
