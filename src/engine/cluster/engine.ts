@@ -176,6 +176,8 @@ export class Engine {
     const to = nextResourceState(from, event.type);
     if (to === null) throw new Error(`internal: resource "${r.spec.name}" refused ${event.type} in ${from}`);
     r.state = to;
+    // A pending RetryPeriodOnFailure is for a resource that stays Failed (§4.4).
+    if (from === 'Failed') this.disarm(r, 'retry');
     this.dirtyGroups.add(r.group);
     this.emit({
       type: 'resource.state',

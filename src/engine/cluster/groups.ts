@@ -64,7 +64,8 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
     r.gaveUp = false;
     r.dueAt = null;
     e.disarm(r, 'restart');
-    e.disarm(r, 'retry');
+    // RetryPeriodOnFailure is not reset by the move: a resource still Failed tries again "on
+    // whatever node owns the group then" (§4.4). It ends when the resource leaves Failed.
   }
   if (from !== to) e.emit({ type: 'group.owner', group: g.spec.name, from, to, cause, reason });
 }

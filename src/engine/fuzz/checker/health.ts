@@ -106,6 +106,8 @@ export const healthRule: RuleFactory = (m, rep) => {
           signals.delete(e.resource);
           if (`IsAlive:${e.result}` !== s.want)
             rep.add('§4.2 signalFailure runs IsAlive', e.t, i, s.want, `IsAlive:${e.result}`);
+          // A signal's IsAlive that hangs stops every later check there until its recycle (§4.8).
+          if (e.result === 'hang') plans.delete(e.resource);
           return;
         }
         const cur = seen.get(e.resource) ?? { calls: [], first: i };

@@ -98,7 +98,8 @@ export class TraceModel {
         this.state.set(r.name, 'Offline');
         this.resNode.set(r.name, this.owner.get(g.name) ?? null);
         this.faults.set(r.name, healthy());
-        this.resPersistent.set(r.name, 'online');
+        // A group's persistent state is its resources' too until one is set on its own (§1, §2).
+        this.resPersistent.set(r.name, g.persistentState);
         if (r.properties.SeparateMonitor === 1) this.separate.add(r.name);
         for (const p of new Set(r.dependsOn.flat())) {
           used.add(p);
@@ -118,6 +119,24 @@ export class TraceModel {
 
   providersMet(r: string): boolean {
     return depsMet(this.res.get(r)!.dependsOn, (p) => this.state.get(p) === 'Online');
+  }
+
+  /** The resource and, transitively, every resource it depends on (or that depends on it). */
+  closure(r: string, way: 'providers' | 'dependents'): Set<string> {
+    const out = new Set<string>([r]);
+    const group = this.groupOf(r).resources;
+    const next = (x: string) =>
+      way === 'providers'
+        ? this.res.get(x)!.dependsOn.flat()
+        : group.filter((y) => y.dependsOn.some((set) => set.includes(x))).map((y) => y.name);
+    const todo = [r];
+    while (todo.length)
+      for (const y of next(todo.pop()!)) {
+        if (out.has(y)) continue;
+        out.add(y);
+        todo.push(y);
+      }
+    return out;
   }
 
   /** Persistent state of one resource: its own, within its group's. */
@@ -199,11 +218,13 @@ export class TraceModel {
         this.groupPersistent.set(a.group, 'offline');
         break;
       case 'onlineResource':
-        this.resPersistent.set(a.resource, 'online');
+        // Start-ClusterResource brings the providers it needs online with it (and they stay so);
+        // Stop-ClusterResource takes its dependents offline with it (wsfc-semantics, §2 "likewise").
+        for (const r of this.closure(a.resource, 'providers')) this.resPersistent.set(r, 'online');
         this.groupPersistent.set(this.res.get(a.resource)!.group, 'online');
         break;
       case 'offlineResource':
-        this.resPersistent.set(a.resource, 'offline');
+        for (const r of this.closure(a.resource, 'dependents')) this.resPersistent.set(r, 'offline');
         break;
       case 'failWitness':
         this.witnessUp = false;
