@@ -9,7 +9,7 @@ import { scenarioTooLarge } from '../store/limits';
 import type { AppliedAction } from '../engine/api';
 import type { AppState } from '../store/types';
 import type { EngineApi, LoadError, SessionStorage } from '../store/types';
-import { DEFAULT_BUILTIN } from './builtins';
+import { DEFAULT_BUILTIN } from '../store/builtins';
 
 export interface BootOptions {
   engine: EngineApi;

@@ -4,7 +4,7 @@
  */
 import type { AppliedAction } from '../engine/api';
 import type { Action, Scenario } from '../engine/model/scenario';
-import { describeAction, formatClock } from '../app/format';
+import { describeAction, formatClock } from './format';
 
 /** Why an action cannot run on `scenario` (a target of its kind is gone), or null. */
 export function missingTarget(action: Action, scenario: Scenario): string | null {

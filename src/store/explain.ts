@@ -4,7 +4,7 @@
  */
 import type { GroupSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
 import type { PolicyRule, TraceEvent } from '../engine/model/trace';
-import { describeAction, eventSummary, formatClock, formatProperty } from '../app/format';
+import { describeAction, eventSummary, formatClock, formatProperty } from './format';
 import type { AppliedAction } from '../engine/api';
 
 export interface CountedEvent {

@@ -2,7 +2,7 @@
 import type { AppliedAction } from '../engine/api';
 import { readScenarioJson } from '../engine';
 import type { Action, Scenario } from '../engine/model/scenario';
-import { describeAction } from '../app/format';
+import { describeAction } from './format';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';

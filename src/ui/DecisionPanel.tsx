@@ -4,7 +4,7 @@
  * in place and in the inspector for the selected entity's latest decision.
  */
 import { useMemo } from 'react';
-import { formatClock } from '../app/format';
+import { formatClock } from '../store/format';
 import type { TraceEvent } from '../engine/model/trace';
 import { useAppStore } from '../store/context';
 import { explainEvent } from '../store/explain';

@@ -3,7 +3,7 @@
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DECISION_TYPES, formatClock } from '../app/format';
+import { DECISION_TYPES, formatClock } from '../store/format';
 import type { TraceEvent, TraceEventType } from '../engine/model/trace';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';

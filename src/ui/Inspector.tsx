@@ -1,7 +1,7 @@
 /** The selected node, group or resource (or the cluster): effective properties, counters, faults, actions. */
 import type { ReactNode } from 'react';
-import { actionsFor, CLUSTER_ACTIONS } from '../app/actions';
-import { formatProperty, formatSimTime } from '../app/format';
+import { actionsFor, CLUSTER_ACTIONS } from '../store/actionCatalog';
+import { formatProperty, formatSimTime } from '../store/format';
 import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { liveOwner, selectQuorum, selectScenario, selectSelected } from '../store/selectors';

@@ -1,4 +1,4 @@
-import { eventSummary } from '../app/format';
+import { eventSummary } from '../store/format';
 import type { TraceEvent } from '../engine/model/trace';
 
 /**

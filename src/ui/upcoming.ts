@@ -1,5 +1,5 @@
 /** The Upcoming list's rows: the script's entries and the user's waiting actions after now. */
-import { describeAction } from '../app/format';
+import { describeAction } from '../store/format';
 import type { Action } from '../engine/model/scenario';
 import type { AppState, UpcomingRef } from '../store/types';
 
