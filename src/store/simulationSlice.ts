@@ -1,7 +1,5 @@
 /** Scenario loading, the simulation projection, time travel by re-simulation, and actions. */
-import type { AppliedAction } from '../engine/api';
-import { readScenarioJson } from '../engine';
-import type { Action, Scenario } from '../engine/model/scenario';
+import { readScenarioJson, type AppliedAction, type Action, type Scenario } from '../engine';
 import { describeAction } from './format';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { formatClock } from '../store/format';
-import type { TraceEvent } from '../engine/model/trace';
+import type { TraceEvent } from '../engine';
 import { useAppStore } from '../store/context';
 import { explainEvent } from '../store/explain';
 import { selectHorizon, selectScenario } from '../store/selectors';

@@ -4,7 +4,7 @@
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DECISION_TYPES, formatClock } from '../store/format';
-import type { TraceEvent, TraceEventType } from '../engine/model/trace';
+import type { TraceEvent, TraceEventType } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';
 import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { actionsFor, CLUSTER_ACTIONS } from '../store/actionCatalog';
 import { formatProperty, formatSimTime } from '../store/format';
-import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
+import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { liveOwner, selectQuorum, selectScenario, selectSelected } from '../store/selectors';
 import type { EntityKind, EntityRef } from '../store/types';
