@@ -11,8 +11,56 @@ const engineRestrictedImports = {
     { group: ['zustand', 'zustand/*'], message: 'src/engine is headless: the store lives in src/store.' },
     { group: ['@xyflow/*'], message: 'src/engine is headless: no React Flow.' },
     { group: ['**/ui/**', '**/store/**', '**/app/**'], message: 'src/engine must not depend on the UI layers.' },
+    {
+      regex: '^(\\.\\./)+(app|cli|design|design-ui|lesson|lesson-ui|lessons|scenarios|store|sweep|ui|whatif-ui)(/|$)',
+      message: 'src/engine is the bottom layer: it imports nothing from the other folders of src.',
+    },
   ],
 };
+
+// The folders of src import one way (issue 8 §4): app → ui, design-ui, lesson-ui, whatif-ui → store →
+// engine, and design-ui → design → engine; the headless design, lesson and sweep use only the engine.
+// Each folder lists what it may import besides itself; src/architecture.test.ts holds the same map and
+// resolves every import to its folder (keep the two in step). Tests may wire layers together.
+const LAYERS = {
+  app: ['ui', 'design-ui', 'lesson-ui', 'whatif-ui', 'store', 'design', 'lesson', 'sweep', 'engine', 'scenarios'],
+  cli: ['design', 'lesson', 'sweep', 'engine', 'lessons', 'scenarios'],
+  'design-ui': ['ui', 'design', 'store', 'engine'],
+  'lesson-ui': ['ui', 'lesson', 'store', 'engine'],
+  'whatif-ui': ['ui', 'sweep', 'store', 'engine'],
+  ui: ['store', 'engine'],
+  store: ['engine', 'scenarios'],
+  design: ['engine'],
+  lesson: ['engine', 'lessons'],
+  sweep: ['engine'],
+};
+const LAYER_FOLDERS = [...Object.keys(LAYERS), 'engine', 'lessons', 'scenarios'];
+const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/*.testutil.ts', 'src/**/test/**', 'src/**/__fixtures__/**'];
+const engineInternals = {
+  regex: '^(\\.\\./)+engine/(?!index(\\.ts)?$).+',
+  message: 'Outside src/engine, import the engine through src/engine/index.ts (export what is missing there).',
+};
+const layerBlocks = Object.entries(LAYERS).map(([folder, allowed]) => {
+  const forbidden = LAYER_FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+              message: `Layers import one way: src/${folder} may import only ${allowed.join(', ')}.`,
+            },
+            engineInternals,
+          ],
+        },
+      ],
+    },
+  };
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
@@ -26,6 +74,17 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  ...layerBlocks,
+  {
+    // The entry point mounts the app: it may import any layer, the engine only by its index.
+    files: ['src/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ ...engineInternals, regex: '^\\./engine/(?!index(\\.ts)?$).+' }] },
+      ],
     },
   },
   {

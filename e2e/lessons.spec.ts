@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createSimulation } from '../src/engine';
 import type { TraceEvent } from '../src/engine';
-import { formatClock, formatSimTime } from '../src/app/format';
+import { formatClock, formatSimTime } from '../src/store/format';
 import { BUILTIN_LESSONS } from '../src/lesson/builtins';
 import { validateLesson, type CheckedLesson } from '../src/lesson/validate';
 import LZString from 'lz-string';

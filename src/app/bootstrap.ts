@@ -6,10 +6,10 @@ import type { AppStore } from '../store/createAppStore';
 import { createAppStore } from '../store/createAppStore';
 import { decodeShareHash, parseSession, persistSession, type Session } from '../store/session';
 import { scenarioTooLarge } from '../store/limits';
-import type { AppliedAction } from '../engine/api';
+import type { AppliedAction } from '../engine';
 import type { AppState } from '../store/types';
 import type { EngineApi, LoadError, SessionStorage } from '../store/types';
-import { DEFAULT_BUILTIN } from './builtins';
+import { DEFAULT_BUILTIN } from '../store/builtins';
 
 export interface BootOptions {
   engine: EngineApi;

@@ -1,7 +1,6 @@
 /** Design toolbar: history, adding elements (the resource palette), layout, files, designs, Simulate. */
 import { useRef, useState } from 'react';
-import { RESOURCE_TYPES } from '../engine/model/resourceTypes';
-import { readScenarioJson, validateScenario } from '../engine/index';
+import { RESOURCE_TYPES, readScenarioJson, validateScenario } from '../engine';
 import { exportPowerShellWithNotes, type PowerShellExport } from '../design/powershellExport';
 import { ExportDialog } from './ExportDialog';
 import { useEditor, useEditorApi } from './context';

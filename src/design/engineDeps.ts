@@ -8,6 +8,6 @@ export {
   DEFAULT_GROUP_PROPERTIES,
   DEFAULT_NODE_WEIGHT,
   DEFAULT_RESOURCE_PROPERTIES,
-} from '../engine/model/resourceTypes';
-export { formatDependencyExpr, parseDependencyExpr } from '../engine/policies/dependencyExpr';
-export { validateScenario } from '../engine/validation';
+} from '../engine';
+export { formatDependencyExpr, parseDependencyExpr } from '../engine';
+export { validateScenario } from '../engine';

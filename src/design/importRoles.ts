@@ -3,7 +3,7 @@
  * name (WSFC's defaults do: role `FS1` holds the Network Name `FS1`, scenario-format.md §1), so groups
  * and resources are looked up in separate maps.
  */
-import { DWORD_MAX } from '../engine/model/scenario';
+import { DWORD_MAX } from '../engine';
 import { DEFAULT_GROUP_PROPERTIES, DEFAULT_RESOURCE_PROPERTIES } from './engineDeps';
 import type { NodeOut } from './importCluster';
 import type { Reader } from './importReader';

@@ -3,8 +3,7 @@
  * usually intend (issue 4 §6). Warnings never block. Each has a plain explanation and, where one
  * exists, a one-click fix that rewrites the raw scenario JSON (never mutating its input).
  */
-import type { GroupSpec, NodeSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
-import { DWORD_MAX } from '../engine/model/scenario';
+import { DWORD_MAX, type GroupSpec, type NodeSpec, type ResourceSpec, type Scenario } from '../engine';
 import { DEFAULT_RESOURCE_PROPERTIES, formatDependencyExpr } from './engineDeps';
 import { isPossibleOwner, nodesHostingGroup } from './owners';
 

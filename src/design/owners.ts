@@ -2,7 +2,7 @@
  * Owner-list arithmetic of the lint rules (contract §1, §4.5). The initial-owner rule itself is the
  * engine's (`initialOwner` from engine/index.ts), shared with the simulation so the two cannot drift.
  */
-import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
+import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine';
 
 /** Can `node` host `resource`? An empty possible-owner list means every node. */
 export function isPossibleOwner(resource: ResourceSpec, node: string): boolean {

@@ -3,8 +3,7 @@
  * module. Follows /work/shared/spec/powershell.md: the template of §1.10, the order of §3.5, the
  * quoting rules of §3.1 and the traps of §3.2–§3.7. Pure and deterministic: same scenario, same text.
  */
-import type { GroupSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
-import { DWORD_MAX } from '../engine/model/scenario';
+import { DWORD_MAX, initialOwner, type GroupSpec, type ResourceSpec, type Scenario } from '../engine';
 import {
   DEFAULT_CLUSTER_PROPERTIES,
   DEFAULT_DYNAMIC_QUORUM,
@@ -12,7 +11,6 @@ import {
   DEFAULT_NODE_WEIGHT,
   DEFAULT_RESOURCE_PROPERTIES,
 } from './engineDeps';
-import { initialOwner } from '../engine/index';
 import { emitResource, foreignTypes, VM_HELPER, vmPreconditions } from './psExportResources';
 import { psCommentText, psLiteral } from './psQuote';
 import { isExplicit, ownersList, ScriptBuilder } from './psScript';

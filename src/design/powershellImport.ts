@@ -6,7 +6,7 @@
  * gives errors that name the place (`Groups[2].FailoverThreshold`); what is imported differently
  * from the cluster gives a warning that names the place and the reason.
  */
-import { SCENARIO_FORMAT } from '../engine/model/scenario';
+import { SCENARIO_FORMAT } from '../engine';
 import { DUMP_FORMAT } from './dumpCommand';
 import { readCluster, readNodes } from './importCluster';
 import { resolveDependencies } from './importDependencies';

@@ -4,7 +4,7 @@
  * (the design holds none). Resources that cannot be created from the design (virtual machines) are
  * never created: the script checks that they exist first and says why.
  */
-import type { GroupSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
+import type { GroupSpec, ResourceSpec, Scenario } from '../engine';
 import { psCommentText, psLiteral } from './psQuote';
 import type { ScriptBuilder } from './psScript';
 

@@ -2,7 +2,7 @@
  * The script under construction: its mandatory parameters, its body lines, and how it refers to
  * resources (by literal name, through a parameter, or by ID when a name holds a bracket, §3.1).
  */
-import type { Scenario } from '../engine/model/scenario';
+import type { Scenario } from '../engine';
 import { hasWildcard, psLiteral, VariableNamer } from './psQuote';
 
 /** How the script refers to a resource: by its literal name, or (a disk) through a script parameter. */

@@ -1,5 +1,5 @@
 /** Test support for src/design: raw scenario JSON → the validated Scenario (throws on errors). */
-import type { Scenario } from '../engine/model/scenario';
+import type { Scenario } from '../engine';
 import { validateScenario } from './engineDeps';
 
 export function toScenario(raw: unknown): Scenario {

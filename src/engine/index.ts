@@ -31,3 +31,23 @@ export { nodeMachine } from './machines/nodeMachine';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';
+/** Resource types, defaults and property rules: the vocabulary the designer's forms and exports share. */
+export {
+  RESOURCE_TYPES,
+  PROPERTY_NAMES,
+  PROPERTY_RULES,
+  NODE_STATES,
+  PERSISTENT_STATES,
+  DEFAULT_CLUSTER_PROPERTIES,
+  DEFAULT_DYNAMIC_QUORUM,
+  DEFAULT_GROUP_PROPERTIES,
+  DEFAULT_NODE_WEIGHT,
+  DEFAULT_RESOURCE_PROPERTIES,
+  defaultBehavior,
+  checkPropertyValue,
+  type IntegerPropertyRule,
+  type PropertyScope,
+} from './model/resourceTypes';
+/** Dependency expressions as text, and the dependency layering the canvases draw by. */
+export { formatDependencyExpr, parseDependencyExpr, type ParseDependencyResult } from './policies/dependencyExpr';
+export { longestPathLayers } from './policies/dependencies';

@@ -1,7 +1,6 @@
 /** The branch commands: run length, upcoming-action edits, switch, rename, delete, outcomes. */
-import type { AppliedAction } from '../engine/api';
-import type { Scenario, ScriptEntry } from '../engine/model/scenario';
-import { describeAction, formatClock } from '../app/format';
+import type { AppliedAction, Scenario, ScriptEntry } from '../engine';
+import { describeAction, formatClock } from './format';
 import { branchOutcome, deleteBranch, effectiveSource, sortByAt, type Branch } from './branches';
 import type { GetState, Runtime, SetState } from './runtime';
 import { forkOrUpdate, withCurrent } from './fork';

@@ -4,10 +4,8 @@
  * edited in Simulate, and the run length. Re-simulation is deterministic, so these few numbers are
  * the whole branch; the trace is rebuilt on demand.
  */
-import type { AppliedAction } from '../engine/api';
+import type { AppliedAction, Scenario, ScriptEntry, GroupState } from '../engine';
 import type { EngineApi } from './types';
-import type { Scenario, ScriptEntry } from '../engine/model/scenario';
-import type { GroupState } from '../engine/model/trace';
 
 export interface Branch {
   id: string;

@@ -2,9 +2,8 @@
  * Design → Simulate: the applied actions whose targets still exist are kept; the others are
  * dropped with the reason said, never silently (issue 11 item 4).
  */
-import type { AppliedAction } from '../engine/api';
-import type { Action, Scenario } from '../engine/model/scenario';
-import { describeAction, formatClock } from '../app/format';
+import type { AppliedAction, Action, Scenario } from '../engine';
+import { describeAction, formatClock } from './format';
 
 /** Why an action cannot run on `scenario` (a target of its kind is gone), or null. */
 export function missingTarget(action: Action, scenario: Scenario): string | null {

@@ -8,8 +8,7 @@
  * little memory. Only the future can change (a user action forks the timeline at `now`), so
  * acting drops the checkpoints after that instant and keeps the rest.
  */
-import type { AppliedAction, Simulation, SimulationSnapshot } from '../engine/api';
-import type { Scenario } from '../engine/model/scenario';
+import type { AppliedAction, Simulation, SimulationSnapshot, Scenario } from '../engine';
 
 export interface Checkpoint {
   t: number;

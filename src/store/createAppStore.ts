@@ -4,7 +4,7 @@ import { createPlaybackSlice } from './playbackSlice';
 import type { Runtime } from './runtime';
 import { createSimulationSlice, initialSimulationState } from './simulationSlice';
 import type { AppState, StoreDeps } from './types';
-import type { Scenario } from '../engine/model/scenario';
+import type { Scenario } from '../engine';
 import { createUiSlice } from './uiSlice';
 
 export type AppStore = StoreApi<AppState>;

@@ -2,7 +2,7 @@
  * "Why is it there, and why did it stop trying?": the latest policy decision or owner change per
  * entity, kept incrementally as the trace grows.
  */
-import type { TraceEvent } from '../engine/model/trace';
+import type { TraceEvent } from '../engine';
 import { policySubjectKind, refKey } from './refs';
 
 export function latestDecisions(

@@ -2,10 +2,8 @@
  * The whole "why" of one decision, derived from the trace (the one stream) and the scenario: the
  * rule in words, its numbers, and the events it counted (issue 11 item 2). Pure.
  */
-import type { GroupSpec, ResourceSpec, Scenario } from '../engine/model/scenario';
-import type { PolicyRule, TraceEvent } from '../engine/model/trace';
-import { describeAction, eventSummary, formatClock, formatProperty } from '../app/format';
-import type { AppliedAction } from '../engine/api';
+import type { GroupSpec, ResourceSpec, Scenario, PolicyRule, TraceEvent, AppliedAction } from '../engine';
+import { describeAction, eventSummary, formatClock, formatProperty } from './format';
 
 export interface CountedEvent {
   t: number;

@@ -1,5 +1,5 @@
 /** Forks: when a change to the timeline makes a new branch and when it edits the current one. */
-import { formatClock } from '../app/format';
+import { formatClock } from './format';
 import { nextBranchId, type Branch } from './branches';
 import type { AppState } from './types';
 

@@ -2,8 +2,7 @@
  * Names are unique only within their kind (scenario-format §1: role `FS1` may hold the Network
  * Name `FS1`), so everything the UI keys by name keys by kind and name: `refKey`.
  */
-import type { PolicyRule, TraceEvent } from '../engine/model/trace';
-import type { TimerKind } from '../engine/model/view';
+import type { PolicyRule, TraceEvent, TimerKind } from '../engine';
 import type { EntityKind, EntityRef } from './types';
 
 export const refKey = (kind: EntityKind, name: string) => `${kind}:${name}`;

@@ -3,7 +3,7 @@
  * the store holds only plain projections (view, events) and the commands reach the engine through
  * this object.
  */
-import type { Simulation } from '../engine/api';
+import type { Simulation } from '../engine';
 import type { StoreDeps } from './types';
 import type { CheckpointCache } from './checkpoints';
 

@@ -4,7 +4,7 @@
  * local-storage records and back.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { AppliedAction } from '../engine/api';
+import type { AppliedAction } from '../engine';
 import { isAppliedAction, parseBranches, type Branch } from './branches';
 import type { AppStore } from './createAppStore';
 import type { SessionStorage } from './types';

@@ -1,8 +1,6 @@
 /** Scenario loading, the simulation projection, time travel by re-simulation, and actions. */
-import type { AppliedAction } from '../engine/api';
-import { readScenarioJson } from '../engine';
-import type { Action, Scenario } from '../engine/model/scenario';
-import { describeAction } from '../app/format';
+import { readScenarioJson, type AppliedAction, type Action, type Scenario } from '../engine';
+import { describeAction } from './format';
 import type { GetState, Runtime, SetState } from './runtime';
 import type { AppState, SimulationSlice } from './types';
 import { buildViewIndex } from './viewIndex';

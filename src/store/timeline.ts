@@ -3,8 +3,7 @@
  * the user's waiting actions at their instants, and rebuild from t = 0 (rewind re-simulates).
  * Shared by the simulation slice and the branch commands.
  */
-import type { AppliedAction } from '../engine/api';
-import type { Scenario } from '../engine/model/scenario';
+import type { AppliedAction, Scenario } from '../engine';
 import { latestDecisions } from './decisions';
 import { perfNow, recordCreate, recordStep } from './perf';
 import type { GetState, Runtime, SetState } from './runtime';

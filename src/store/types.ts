@@ -1,8 +1,17 @@
 /** The app store's shape: a projection of the running simulation plus the commands that drive it. */
-import type { AppliedAction, Simulation, SimulationOptions, SimulationSnapshot } from '../engine/api';
-import type { Action, Scenario, ValidationIssue, ValidationResult } from '../engine/model/scenario';
-import type { TraceEvent } from '../engine/model/trace';
-import type { ActionCheck, ClusterView } from '../engine/model/view';
+import type {
+  AppliedAction,
+  Simulation,
+  SimulationOptions,
+  SimulationSnapshot,
+  Action,
+  Scenario,
+  ValidationIssue,
+  ValidationResult,
+  TraceEvent,
+  ActionCheck,
+  ClusterView,
+} from '../engine';
 import type { ViewIndex } from './viewIndex';
 import type { Branch, Outcome } from './branches';
 

@@ -3,7 +3,7 @@
  * finds its own state in O(1). Timer objects are shared with the previous index when unchanged, so
  * shallow-equal selectors over them do not re-render every frame.
  */
-import type { ClusterView, GroupView, NodeView, ResourceView, TimerView } from '../engine/model/view';
+import type { ClusterView, GroupView, NodeView, ResourceView, TimerView } from '../engine';
 import { refKey, timerSubjectKind } from './refs';
 
 export interface ViewIndex {

@@ -1,6 +1,6 @@
 /** Inspector action buttons by section; disabled ones carry the engine's reason (title + aria-description). */
 import { useShallow } from 'zustand/react/shallow';
-import { bySection, type ActionItem } from '../app/actions';
+import { bySection, type ActionItem } from '../store/actionCatalog';
 import { useAppStore, useAppStoreApi } from '../store/context';
 
 export function ActionButtons({ items }: { items: ActionItem[] }) {

@@ -2,7 +2,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { actionsFor } from '../app/actions';
+import { actionsFor } from '../store/actionCatalog';
 import { ActionMenu, menuSections, placeMenu } from './ActionMenu';
 import { makeScenario } from './test/fixtures';
 import { Notices } from './Notices';

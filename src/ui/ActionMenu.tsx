@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { actionsFor, type ActionItem } from '../app/actions';
+import { actionsFor, type ActionItem } from '../store/actionCatalog';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import type { EntityRef } from '../store/types';
 

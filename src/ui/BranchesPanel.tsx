@@ -3,7 +3,7 @@
  * branches' outcomes (each run to its own end: final state and owner per group, and downtime).
  */
 import { useState } from 'react';
-import { formatClock, formatDuration } from '../app/format';
+import { formatClock, formatDuration } from '../store/format';
 import { branchDepths, type Branch, type Outcome } from '../store/branches';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import type { AppState } from '../store/types';

@@ -4,8 +4,8 @@
  * in place and in the inspector for the selected entity's latest decision.
  */
 import { useMemo } from 'react';
-import { formatClock } from '../app/format';
-import type { TraceEvent } from '../engine/model/trace';
+import { formatClock } from '../store/format';
+import type { TraceEvent } from '../engine';
 import { useAppStore } from '../store/context';
 import { explainEvent } from '../store/explain';
 import { selectHorizon, selectScenario } from '../store/selectors';

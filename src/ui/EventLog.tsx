@@ -3,8 +3,8 @@
  * marked as ahead: re-simulation is deterministic, so they are what will happen unless you act.
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { DECISION_TYPES, formatClock } from '../app/format';
-import type { TraceEvent, TraceEventType } from '../engine/model/trace';
+import { DECISION_TYPES, formatClock } from '../store/format';
+import type { TraceEvent, TraceEventType } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';
 import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';

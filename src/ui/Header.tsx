@@ -1,6 +1,6 @@
 /** Scenario name, built-in picker, "Open scenario" (file), "Copy link" and the switch to Design mode. */
 import { useRef, useState } from 'react';
-import { BUILTINS } from '../app/builtins';
+import { BUILTINS } from '../store/builtins';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectScenario } from '../store/selectors';
 import { BRANCHES_LINK_LIMIT, encodeBranchesHash } from '../store/session';

@@ -1,8 +1,8 @@
 /** The selected node, group or resource (or the cluster): effective properties, counters, faults, actions. */
 import type { ReactNode } from 'react';
-import { actionsFor, CLUSTER_ACTIONS } from '../app/actions';
-import { formatProperty, formatSimTime } from '../app/format';
-import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine/model/scenario';
+import { actionsFor, CLUSTER_ACTIONS } from '../store/actionCatalog';
+import { formatProperty, formatSimTime } from '../store/format';
+import type { GroupSpec, NodeSpec, ResourceSpec } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { liveOwner, selectQuorum, selectScenario, selectSelected } from '../store/selectors';
 import type { EntityKind, EntityRef } from '../store/types';

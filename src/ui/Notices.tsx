@@ -1,5 +1,5 @@
 /** Load errors (place and reason, as the CLI prints them), fork notices and refusals. */
-import { describeAction } from '../app/format';
+import { describeAction } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectLoadError, selectNotice, selectRefusal } from '../store/selectors';
 import type { AppState } from '../store/types';

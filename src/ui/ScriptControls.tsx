@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock } from '../app/format';
+import { formatClock } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectUntil } from '../store/selectors';
 import type { AppState } from '../store/types';

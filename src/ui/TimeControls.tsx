@@ -1,5 +1,5 @@
 /** Play/pause, speed (log scale 0.1×–10,000×), next event, run to end, clocks and the scrubber. */
-import { formatSimTime, formatSpeed } from '../app/format';
+import { formatSimTime, formatSpeed } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectLocalTime, selectNow, selectPlaying, selectSpeed, selectUntil } from '../store/selectors';
 import type { AppState } from '../store/types';

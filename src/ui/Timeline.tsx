@@ -1,6 +1,6 @@
 /** Swimlanes: each group's and node's state over time, owner changes marked, fault windows shaded. */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { formatClock } from '../app/format';
+import { formatClock } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
 import { LaneBuilder, sameLane, type Lane } from './timelineModel';

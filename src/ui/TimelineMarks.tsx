@@ -1,5 +1,5 @@
 /** The script's and the user's actions as dashed lines across the timeline's lanes. */
-import { formatClock } from '../app/format';
+import { formatClock } from '../store/format';
 import { useActionMarks } from './ScriptControls';
 
 export function TimelineMarks() {

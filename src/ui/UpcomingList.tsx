@@ -5,8 +5,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { actionsFor, CLUSTER_ACTIONS, type ActionItem } from '../app/actions';
-import { formatClock } from '../app/format';
+import { actionsFor, CLUSTER_ACTIONS, type ActionItem } from '../store/actionCatalog';
+import { formatClock } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { parseRefKey, refKey } from '../store/refs';
 import { selectScenario } from '../store/selectors';

@@ -1,9 +1,9 @@
 /** Small shared pieces: state badges (icon + text, never colour alone), countdowns, timers, meters. */
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock, formatCountdown } from '../app/format';
+import { formatClock, formatCountdown } from '../store/format';
 import { rowSummary } from './rowSummary';
-import type { TimerView } from '../engine/model/view';
+import type { TimerView } from '../engine';
 import { useAppStore } from '../store/context';
 import { refKey } from '../store/refs';
 import { selectNow } from '../store/selectors';

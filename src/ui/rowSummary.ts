@@ -1,5 +1,5 @@
-import { eventSummary } from '../app/format';
-import type { TraceEvent } from '../engine/model/trace';
+import { eventSummary } from '../store/format';
+import type { TraceEvent } from '../engine';
 
 /**
  * The middle of a log row or a tooltip. A policy's detail is left to the decision panel: the

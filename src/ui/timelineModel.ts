@@ -1,6 +1,5 @@
 /** Turns the trace into swimlane segments: state over time per group and per node, plus fault windows. */
-import type { Scenario } from '../engine/model/scenario';
-import type { TraceEvent } from '../engine/model/trace';
+import type { Scenario, TraceEvent } from '../engine';
 import { refKey } from '../store/refs';
 
 /** `open`: the state still held at the end of the known trace (drawn to `end`). */

@@ -1,6 +1,6 @@
 /** The Upcoming list's rows: the script's entries and the user's waiting actions after now. */
-import { describeAction } from '../app/format';
-import type { Action } from '../engine/model/scenario';
+import { describeAction } from '../store/format';
+import type { Action } from '../engine';
 import type { AppState, UpcomingRef } from '../store/types';
 
 export interface UpcomingItem extends UpcomingRef {

@@ -6,7 +6,7 @@
  * draws it). Group boxes grow to hold their resources.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { longestPathLayers } from '../../engine/policies/dependencies';
+import { longestPathLayers } from '../../engine';
 import {
   getPosition,
   groupsOf,

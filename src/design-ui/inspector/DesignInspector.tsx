@@ -1,6 +1,6 @@
 /** The Design inspector: every contract §1 setting of the selected element (or of the scenario). */
 import { useState, type DragEvent } from 'react';
-import { PROPERTY_NAMES, NODE_STATES, PERSISTENT_STATES } from '../../engine/model/resourceTypes';
+import { PROPERTY_NAMES, NODE_STATES, PERSISTENT_STATES, initialOwner } from '../../engine';
 import { useEditor, useEditorApi } from '../context';
 import {
   groupsOf,
@@ -14,7 +14,6 @@ import {
   type RawGroup,
   type RawScenario,
 } from '../store/ops';
-import { initialOwner } from '../../engine/index';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';

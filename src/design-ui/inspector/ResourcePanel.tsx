@@ -1,6 +1,6 @@
 /** Inspector panels of a resource (type, group, dependencies, owners, properties) and of a dependency edge. */
 import { useState } from 'react';
-import { PROPERTY_NAMES, RESOURCE_TYPES } from '../../engine/model/resourceTypes';
+import { PROPERTY_NAMES, RESOURCE_TYPES } from '../../engine';
 import { useEditorApi } from '../context';
 import {
   addDependency,

@@ -3,14 +3,14 @@
  * would reject is NOT applied: the field keeps the text and shows the engine's message under it.
  */
 import { useId, useState } from 'react';
-import { humanMs } from '../../engine/policies/format';
-import { DWORD_MAX } from '../../engine/model/scenario';
 import {
+  humanMs,
+  DWORD_MAX,
   PROPERTY_RULES,
   defaultBehavior,
   type IntegerPropertyRule,
   type PropertyScope,
-} from '../../engine/model/resourceTypes';
+} from '../../engine';
 import { useEditor, useEditorApi } from '../context';
 import { getSetting, setProperty, type EditResult, type RawScenario } from '../store/ops';
 

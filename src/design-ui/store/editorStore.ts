@@ -5,8 +5,7 @@
  * The engine's validation and the lint run on every change (derived, kept with the raw JSON).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ValidationIssue } from '../../engine/model/scenario';
-import { validateScenario } from '../../engine/validation';
+import { validateScenario, type ValidationIssue } from '../../engine';
 import { lintScenario, type LintWarning } from '../../design/lint';
 import {
   emptyScenario,

@@ -4,8 +4,7 @@
  * (contract §1), and renaming or deleting one never touches the other. Name clashes are judged by
  * the engine's validation, so the refusal is the engine's message.
  */
-import { SCENARIO_FORMAT } from '../../engine/model/scenario';
-import { validateScenario } from '../../engine/validation';
+import { SCENARIO_FORMAT, validateScenario } from '../../engine';
 import { dropPositions, renamePosition } from './positions';
 import {
   clone,

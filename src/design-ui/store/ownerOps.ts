@@ -1,5 +1,5 @@
 /** Property edits (checked with the engine's own rules) and the owner lists of groups and resources. */
-import { checkPropertyValue, type PropertyScope } from '../../engine/model/resourceTypes';
+import { checkPropertyValue, type PropertyScope } from '../../engine';
 import {
   clone,
   findResource,

@@ -3,7 +3,7 @@
  * edit operation shares. Names are unique within their kind only (contract §1: a group and a
  * resource may share a name), so an element is always addressed by kind and name (`ElementRef`).
  */
-import { formatDependencyExpr, parseDependencyExpr } from '../../engine/policies/dependencyExpr';
+import { formatDependencyExpr, parseDependencyExpr } from '../../engine';
 
 export interface Position {
   x: number;

@@ -1,6 +1,5 @@
 /** Stores driven by the real engine over the shipped examples (the branch and script tests need real re-simulation). */
-import { createSimulation, validateScenario } from '../../engine';
-import type { Scenario } from '../../engine/model/scenario';
+import { createSimulation, validateScenario, type Scenario } from '../../engine';
 import { createAppStore } from '../createAppStore';
 import type { EngineApi } from '../types';
 

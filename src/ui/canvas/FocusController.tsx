@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
-import type { Scenario } from '../../engine/model/scenario';
+import type { Scenario } from '../../engine';
 import { usePanels } from '../layout/panelPrefs';
 import { focusRect } from './focus';
 

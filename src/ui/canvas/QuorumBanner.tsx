@@ -4,7 +4,7 @@
  * vote would stop the cluster, and red once it has.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { formatClock } from '../../app/format';
+import { formatClock } from '../../store/format';
 import { useAppStore } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { quorumFacts } from './quorumTrack';

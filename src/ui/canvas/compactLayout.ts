@@ -6,7 +6,7 @@
  * a failover changes two regions' chip lists, and only regions on screen are drawn.
  */
 import type { Node } from '@xyflow/react';
-import type { Scenario } from '../../engine/model/scenario';
+import type { Scenario } from '../../engine';
 import { nodeId, REGION_HEAD, UNOWNED, type RegionData } from './layout';
 
 /** Above this many resources the canvas draws the overview. */

@@ -4,9 +4,8 @@
  * without shrinking the group below readability. Pure geometry over the laid-out nodes.
  */
 import type { Node } from '@xyflow/react';
-import type { Scenario } from '../../engine/model/scenario';
+import type { Scenario, TraceEvent } from '../../engine';
 import type { EntityRef } from '../../store/types';
-import type { TraceEvent } from '../../engine/model/trace';
 import { CHIP_GAP, CHIP_H, chipAt } from './compactLayout';
 import { groupId, nodeId, REGION_HEAD, type RegionData } from './layout';
 

@@ -4,7 +4,7 @@
  * dependency layers (dependents on top, arrows down to providers: ./routing). Positions are relative to the parent, as React Flow wants.
  */
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import type { Scenario } from '../../engine/model/scenario';
+import type { Scenario } from '../../engine';
 import { GROUP_PAD, layoutGroup, RES_H, RES_W, type GroupBox, type Point } from './routing';
 
 export { RES_H, RES_W } from './routing';

@@ -4,7 +4,7 @@
  * engine's view says; the trace is unchanged), and a crashed node counts its missed heartbeats
  * toward detection (SameSubnetDelay apart, SameSubnetThreshold of them: wsfc-semantics, node loss).
  */
-import type { ResourceSpec, Scenario } from '../../engine/model/scenario';
+import type { ResourceSpec, Scenario } from '../../engine';
 import { useAppStore } from '../../store/context';
 import { selectNow } from '../../store/selectors';
 import type { AppState } from '../../store/types';

@@ -3,7 +3,7 @@
  * (rather than crashed) and the latest vote change with the engine's reason. Read incrementally:
  * the trace only grows between rewinds, so each new event is looked at once.
  */
-import type { TraceEvent } from '../../engine/model/trace';
+import type { TraceEvent } from '../../engine';
 
 export interface QuorumFacts {
   /** Nodes the cluster service stopped when quorum was lost (contract §4.7), until they come back. */

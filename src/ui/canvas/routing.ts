@@ -11,8 +11,7 @@
  * down the channel, and back along a lane of the gap above its provider. Gaps and the channel are
  * as wide as their lane count needs, so lanes never share a horizontal or vertical run.
  */
-import type { GroupSpec } from '../../engine/model/scenario';
-import { longestPathLayers } from '../../engine/policies/dependencies';
+import { longestPathLayers, type GroupSpec } from '../../engine';
 
 export const RES_W = 200;
 export const RES_H = 132;

@@ -2,10 +2,21 @@
  * A tiny stand-in for the engine with the same `Simulation` interface: enough behaviour (crash →
  * detection → failover, IsAlive hang → recycle, refusals) to drive the UI in component tests.
  */
-import type { AppliedAction, ApplyResult, Simulation } from '../../engine/api';
-import type { Action, Scenario, ValidationResult } from '../../engine/model/scenario';
-import type { TraceEvent } from '../../engine/model/trace';
-import type { ActionCheck, ClusterView, GroupView, NodeView, ResourceView, TimerView } from '../../engine/model/view';
+import type {
+  AppliedAction,
+  ApplyResult,
+  Simulation,
+  Action,
+  Scenario,
+  ValidationResult,
+  TraceEvent,
+  ActionCheck,
+  ClusterView,
+  GroupView,
+  NodeView,
+  ResourceView,
+  TimerView,
+} from '../../engine';
 import type { EngineApi } from '../../store/types';
 import { makeScenario } from './fixtures';
 

@@ -1,5 +1,5 @@
 /** Hand-built, defaults-applied scenarios for UI tests (the real validator is not needed here). */
-import type { GroupSpec, NodeSpec, ResourceSpec, Scenario } from '../../engine/model/scenario';
+import type { GroupSpec, NodeSpec, ResourceSpec, Scenario } from '../../engine';
 
 export const RESOURCE_DEFAULTS: ResourceSpec['properties'] = {
   RestartAction: 2,

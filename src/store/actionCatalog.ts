@@ -2,8 +2,8 @@
  * Every contract action (scenario-format §2) that applies to an entity, labelled for buttons and
  * menus. The inspector and the canvas context menu both list exactly these.
  */
-import type { Action, CallBehavior, HealthAnswer, Scenario } from '../engine/model/scenario';
-import type { EntityRef } from '../store/types';
+import type { Action, CallBehavior, HealthAnswer, Scenario } from '../engine';
+import type { EntityRef } from './types';
 
 export interface ActionItem {
   /** Unique within the entity: it is the button's accessible name. */

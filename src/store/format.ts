@@ -1,7 +1,5 @@
 /** Human formatting of simulated times, durations and trace events. Pure: shared by every panel. */
-import type { Action } from '../engine/model/scenario';
-import type { TraceEvent } from '../engine/model/trace';
-import { DWORD_MAX } from '../engine/model/scenario';
+import { DWORD_MAX, type Action, type TraceEvent } from '../engine';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
