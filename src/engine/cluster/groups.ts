@@ -266,7 +266,7 @@ export function failoverGroup(
       for (const r of g.resources) {
         if (e.resState(r) === 'Failed') continue;
         e.resTransition(r, { type: 'FAIL' }, 'FailoverThreshold exceeded after the node loss: not brought online');
-        if (r.persistent === 'online') armRetry(e, r);
+        if (r.persistent === 'online') armRetry(e, r); // an administrator's offline is not retried (§4.4 counts only persistent-online resources)
       }
     }
     return;

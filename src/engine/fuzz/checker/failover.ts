@@ -29,6 +29,8 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
   let lastNodeChange = -1;
   let triggers = new Map<string, string>();
   let decisions = new Map<string, { rule: string; i: number }[]>();
+  /** Groups that failed over after a node loss and then failed again on arrival, in one instant: two causes, two decisions. */
+  let twoCauses = new Set<string>();
   let ownerAtStart = new Map<string, string | null>();
   let quorumLostNow = false;
   let movedNow = new Set<string>();
@@ -63,6 +65,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
     startInstant(t) {
       triggers = new Map();
       decisions = new Map();
+      twoCauses = new Set();
       ownerAtStart = new Map(m.owner);
       quorumLostNow = false;
       movedNow = new Set();
@@ -97,8 +100,14 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       }
       if (e.type === 'policy' && e.rule === 'RestartThresholdExceeded') {
         const spec = m.res.get(e.subject);
-        if (spec && spec.properties.RestartAction === 2)
+        if (spec && spec.properties.RestartAction === 2) {
+          if (
+            (triggers.get(spec.group) ?? '').includes('went Down') &&
+            (decisions.get(spec.group) ?? []).some((x) => x.rule === 'FailoverStarted')
+          )
+            twoCauses.add(spec.group);
           triggers.set(spec.group, `${q(e.subject)} exceeded its RestartThreshold`);
+        }
       }
       if (
         e.type === 'policy' &&
@@ -328,7 +337,9 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         // After a node loss refused by FailoverThreshold the group still needs an owner: NoTargetNode may follow.
         const refusedNoTarget =
           d.length === 2 && d[0].rule === 'FailoverThresholdExceeded' && d[1].rule === 'NoTargetNode';
-        if (why !== undefined && d.length !== 1 && !(refusedNoTarget && why.includes('went Down')))
+        // A node-loss failover whose group fails again on arrival (onlineMs 0) decides twice: once per cause.
+        const expected = twoCauses.has(g) ? 2 : 1;
+        if (why !== undefined && d.length !== expected && !(refusedNoTarget && why.includes('went Down')))
           rep.add(
             R,
             t,

@@ -145,6 +145,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           for (const r of m.group.get(e.subject)!.resources)
             if (
               m.state.get(r.name) === 'Offline' &&
+              // §4.4 restarts and retries are for resources whose persistent state is online.
+              m.persistentOnline(r.name) &&
               r.properties.RestartAction !== 0 &&
               r.properties.RetryPeriodOnFailure !== DWORD
             )
