@@ -76,7 +76,8 @@ export function App() {
     >
       <Header onDesign={() => setMode('design')} onWhatIf={() => setMode('whatif')} />
       <Notices />
-      <Suspense fallback={null}>
+      {/* The lesson bar is lazy: its slot keeps its height meanwhile, so the page never shifts. */}
+      <Suspense fallback={<div className="lesson-bar-slot" aria-hidden="true" />}>
         <LessonHost />
       </Suspense>
       <TimeControls />
