@@ -2,6 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
 // The engine must stay headless and deterministic (engineering guide): no UI libraries,
 // no DOM, no real time and no real randomness inside src/engine.
@@ -20,21 +22,12 @@ const engineRestrictedImports = {
 
 // The folders of src import one way (issue 8 §4): app → ui, design-ui, lesson-ui, whatif-ui → store →
 // engine, and design-ui → design → engine; the headless design, lesson and sweep use only the engine.
-// Each folder lists what it may import besides itself; src/architecture.test.ts holds the same map and
-// resolves every import to its folder (keep the two in step). Tests may wire layers together.
-const LAYERS = {
-  app: ['ui', 'design-ui', 'lesson-ui', 'whatif-ui', 'store', 'design', 'lesson', 'sweep', 'engine', 'scenarios'],
-  cli: ['design', 'lesson', 'sweep', 'engine', 'lessons', 'scenarios'],
-  'design-ui': ['ui', 'design', 'store', 'engine'],
-  'lesson-ui': ['ui', 'lesson', 'store', 'engine'],
-  'whatif-ui': ['ui', 'sweep', 'store', 'engine'],
-  ui: ['store', 'engine'],
-  store: ['engine', 'scenarios'],
-  design: ['engine'],
-  lesson: ['engine', 'lessons'],
-  sweep: ['engine'],
-};
-const LAYER_FOLDERS = [...Object.keys(LAYERS), 'engine', 'lessons', 'scenarios'];
+// Each folder lists what it may import besides itself, in src/layers.json: the one map that this
+// config and src/architecture.test.ts (which resolves every import to its folder) both read. Tests
+// may wire layers together. '.' (main.tsx) and the data-only or bottom folders get no block here.
+const ALL_LAYERS = JSON.parse(readFileSync(new URL('./src/layers.json', import.meta.url), 'utf8'));
+const LAYERS = Object.fromEntries(Object.entries(ALL_LAYERS).filter(([k, v]) => k !== '.' && v.length > 0));
+const LAYER_FOLDERS = Object.keys(ALL_LAYERS).filter((k) => k !== '.');
 const TEST_FILES = ['src/**/*.test.{ts,tsx}', 'src/**/*.testutil.ts', 'src/**/test/**', 'src/**/__fixtures__/**'];
 const engineInternals = {
   regex: '^(\\.\\./)+engine/(?!index(\\.ts)?$).+',

@@ -11,31 +11,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import layers from './layers.json';
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * What each top-level folder of src may import besides itself. `.` is src itself (main.tsx, the entry
- * point that mounts the app). `lessons` and `scenarios` hold JSON data only. A folder missing here is
- * an error: a new folder must say where it sits.
+ * What each top-level folder of src may import besides itself (src/layers.json, which eslint.config.js
+ * reads too). `.` is src itself (main.tsx, the entry point that mounts the app). `lessons` and
+ * `scenarios` hold JSON data only. A folder missing there is an error: a new folder must say where it
+ * sits. The mode views may reuse the shared views of src/ui (never the reverse, never each other).
  */
-const LAYERS: Readonly<Record<string, readonly string[]>> = {
-  '.': ['app', 'ui', 'store', 'engine'],
-  app: ['ui', 'design-ui', 'lesson-ui', 'whatif-ui', 'store', 'design', 'lesson', 'sweep', 'engine', 'scenarios'],
-  cli: ['design', 'lesson', 'sweep', 'engine', 'lessons', 'scenarios'],
-  // The mode views may reuse the shared views of src/ui (never the reverse, never each other).
-  'design-ui': ['ui', 'design', 'store', 'engine'],
-  'lesson-ui': ['ui', 'lesson', 'store', 'engine'],
-  'whatif-ui': ['ui', 'sweep', 'store', 'engine'],
-  ui: ['store', 'engine'],
-  store: ['engine', 'scenarios'],
-  design: ['engine'],
-  lesson: ['engine', 'lessons'],
-  sweep: ['engine'],
-  engine: [],
-  lessons: [],
-  scenarios: [],
-};
+const LAYERS: Readonly<Record<string, readonly string[]>> = layers;
 
 /** Files that only tests load: they may import any folder's internals. */
 function isTestFile(rel: string): boolean {
