@@ -1,4 +1,5 @@
 /** "Import from a real cluster": the dump one-liner to run, then paste or open its JSON. */
+import { Modal } from './Modal';
 import { useState } from 'react';
 import { DUMP_COMMAND } from '../design/dumpCommand';
 import { importClusterJson } from '../design/powershellImport';
@@ -30,103 +31,81 @@ export function ImportDialog({
   };
   if (notes)
     return (
-      <div className="d-modal-backdrop">
-        <div
-          className="d-modal"
-          role="dialog"
-          aria-modal="true"
-          aria-labelledby="d-import-title"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') onClose();
-          }}
-        >
-          <h2 id="d-import-title">Imported as a new design</h2>
-          <p>
-            {notes.length} thing{notes.length === 1 ? ' was' : 's were'} imported differently from the cluster, or left
-            out:
-          </p>
-          <ul className="d-issues" aria-label="Import notes">
-            {notes.map((m, i) => (
-              <li key={i} className="is-warning">
-                {m}
-              </li>
-            ))}
-          </ul>
-          <div className="d-row">
-            <button type="button" className="primary" onClick={onClose} autoFocus>
-              Done
-            </button>
-          </div>
+      <Modal titleId="d-import-title" title="Imported as a new design" onClose={onClose}>
+        <p>
+          {notes.length} thing{notes.length === 1 ? ' was' : 's were'} imported differently from the cluster, or left
+          out:
+        </p>
+        <ul className="d-issues" aria-label="Import notes">
+          {notes.map((m, i) => (
+            <li key={i} className="is-warning">
+              {m}
+            </li>
+          ))}
+        </ul>
+        <div className="d-row">
+          <button type="button" className="primary" onClick={onClose} autoFocus>
+            Done
+          </button>
         </div>
-      </div>
+      </Modal>
     );
   return (
-    <div className="d-modal-backdrop">
-      <div
-        className="d-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="d-import-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
+    <Modal titleId="d-import-title" title="Import from a real cluster" onClose={onClose}>
+      <p>
+        1. On a cluster node, in an elevated Windows PowerShell 5.1 (powershell.exe, not PowerShell 7), run this
+        one-liner. It writes the cluster's nodes, groups, resources, dependencies, owners and properties to{' '}
+        <code>failoverlab-dump.json</code> in your Documents folder (else %TEMP%) and prints the full path. It stops at
+        the first error, so a file it writes is complete.
+      </p>
+      <textarea className="d-code" readOnly value={DUMP_COMMAND} rows={5} aria-label="Dump command" />
+      <button
+        type="button"
+        onClick={() => {
+          void navigator.clipboard?.writeText(DUMP_COMMAND).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
         }}
       >
-        <h2 id="d-import-title">Import from a real cluster</h2>
-        <p>
-          1. On a cluster node, in an elevated Windows PowerShell 5.1 (powershell.exe, not PowerShell 7), run this
-          one-liner. It writes the cluster's nodes, groups, resources, dependencies, owners and properties to{' '}
-          <code>failoverlab-dump.json</code> in your Documents folder (else %TEMP%) and prints the full path. It stops
-          at the first error, so a file it writes is complete.
-        </p>
-        <textarea className="d-code" readOnly value={DUMP_COMMAND} rows={5} aria-label="Dump command" />
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(DUMP_COMMAND).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
+        {copied ? 'Copied' : 'Copy command'}
+      </button>
+      <p>2. Paste the JSON here, or open the file.</p>
+      <textarea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={6}
+        aria-label="Cluster dump JSON"
+        placeholder='{ "Format": "failoverlab-wsfc-dump@1", "Nodes": [...], "Groups": [...] }'
+      />
+      <label className="d-file">
+        Open dump file
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            if (f) run(decodeDumpBytes(new Uint8Array(await f.arrayBuffer())));
           }}
-        >
-          {copied ? 'Copied' : 'Copy command'}
-        </button>
-        <p>2. Paste the JSON here, or open the file.</p>
-        <textarea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={6}
-          aria-label="Cluster dump JSON"
-          placeholder='{ "Format": "failoverlab-wsfc-dump@1", "Nodes": [...], "Groups": [...] }'
         />
-        <label className="d-file">
-          Open dump file
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={async (e) => {
-              const f = e.target.files?.[0];
-              if (f) run(decodeDumpBytes(new Uint8Array(await f.arrayBuffer())));
-            }}
-          />
-        </label>
-        {errors.length > 0 && (
-          <ul className="d-issues" aria-label="Import errors">
-            {errors.map((m, i) => (
-              <li key={i} className="is-error">
-                {m}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="d-row">
-          <button type="button" disabled={!text.trim()} onClick={() => run(text)}>
-            Import as a new design
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+      </label>
+      {errors.length > 0 && (
+        <ul className="d-issues" aria-label="Import errors">
+          {errors.map((m, i) => (
+            <li key={i} className="is-error">
+              {m}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="d-row">
+        <button type="button" disabled={!text.trim()} onClick={() => run(text)}>
+          Import as a new design
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
