@@ -46,7 +46,8 @@ export function QuorumBanner() {
       : '',
   ].filter(Boolean);
   const last = q.lastVote
-    ? `t=${formatClock(q.lastVote.t)} vote of ${q.lastVote.voter} ${q.lastVote.to ? 'given back' : 'removed'}: ${q.lastVote.reason}`
+    ? // The engine's reason names the voter and the §4.7 rule; saying it again here only repeats it.
+      `t=${formatClock(q.lastVote.t)} ${q.lastVote.reason}`
     : '';
   return (
     <section
