@@ -3,7 +3,7 @@
  * the engine through this and nothing else.
  */
 import type { Action, CallBehavior, HealthAnswer, PersistentState, Scenario } from './model/scenario';
-import type { FinalState, GroupState, NodeState, OwnerCause, ResourceState, TraceEvent } from './model/trace';
+import type { FinalState, GroupState, NodeState, OwnerCause, TraceEvent } from './model/trace';
 import type { ActionCheck, ClusterView, TimerKind } from './model/view';
 import type { Semantics } from './semantics';
 
@@ -76,6 +76,7 @@ export interface SimulationSnapshot {
   quorum: { has: boolean; voters: number[]; witnessVotes: boolean; witnessUp: boolean };
   nodes: { value: string; visible: NodeState; crashedAt: number | null; drained: string[] }[];
   groups: {
+    /** The group machine's state value, serialised (JSON): machines/groupMachine.ts. */
     value: string;
     move: { target: string; cause: OwnerCause; reason: string; named: boolean } | null;
     owner: string | null;
@@ -86,7 +87,8 @@ export interface SimulationSnapshot {
     decidedAt: number;
   }[];
   resources: {
-    state: ResourceState;
+    /** The resource machine's state value, serialised (JSON): machines/resourceMachine.ts. */
+    machine: string;
     persistent: PersistentState;
     faults: { looksAlive: HealthAnswer; isAlive: HealthAnswer; online: CallBehavior; offline: CallBehavior };
     separate: boolean;
@@ -95,10 +97,7 @@ export interface SimulationSnapshot {
     tOnline: number | null;
     dueAt: number | null;
     dueReason: string;
-    offlineWanted: boolean;
-    gaveUp: boolean;
     hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string; own: boolean }[];
-    pendingCall: 'Online' | 'Offline' | null;
   }[];
   timers: SnapshotTimer[];
   events: TraceEvent[];

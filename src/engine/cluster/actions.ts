@@ -175,11 +175,10 @@ function takeOffline(e: Engine, set: ResRt[]): void {
   for (const r of set) {
     r.persistent = 'offline';
     r.dueAt = null;
-    r.gaveUp = false;
     e.disarm(r, 'restart');
     e.disarm(r, 'retry');
     const s = e.resState(r);
-    if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
+    if (s === 'Online' || s === 'OnlinePending') e.resSend(r, { type: 'WANT_OFFLINE' });
     else if (s === 'Failed') {
       e.resTransition(r, { type: 'TAKE_DOWN' }, 'administrator offline of a Failed resource');
     }
@@ -218,7 +217,7 @@ export function applyAction(e: Engine, a: Action): void {
       g.persistent = 'online';
       for (const r of g.resources) {
         r.persistent = 'online';
-        r.gaveUp = false;
+        if (e.resState(r) === 'Failed') e.resSend(r, { type: 'ADMIN_ONLINE' });
         e.disarm(r, 'retry');
       }
       return bringGroupOnline(e, g, 'administrator online');
@@ -233,7 +232,7 @@ export function applyAction(e: Engine, a: Action): void {
       const set = [...providerClosure(e, r), r];
       for (const x of set) {
         x.persistent = 'online';
-        x.gaveUp = false;
+        if (e.resState(x) === 'Failed') e.resSend(x, { type: 'ADMIN_ONLINE' });
         e.disarm(x, 'retry');
         const s = e.resState(x);
         if (s === 'Offline' || s === 'Failed') wantOnline(e, x, 'administrator online');

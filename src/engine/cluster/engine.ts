@@ -4,16 +4,16 @@
  * place. Rules live in sibling files (resources.ts, groups.ts, nodes.ts, quorum.ts, actions.ts);
  * arithmetic lives in ../policies as pure functions.
  */
-import { transition } from 'xstate';
 import type { Action, Scenario, ScriptEntry } from '../model/scenario';
 import type { NodeState, ResourceState, TraceEvent } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import { VirtualClock } from '../clock/virtualClock';
 import { Rng } from '../clock/rng';
-import type { ResourceEvent } from '../machines/resourceMachine';
-import { nextResourceState } from '../machines/resourceTable';
+import type { ResourceEffect, ResourceEvent } from '../machines/resourceMachine';
+import { RESOURCE_INITIAL, resourceStep } from '../machines/resourceTable';
 import { GROUP_INITIAL, groupMachine, type GroupEvent, type MoveIntent } from '../machines/groupMachine';
 import { NODE_INITIAL, nodeMachine, type NodeEvent } from '../machines/nodeMachine';
+import { machineStep, refused, stateLabel } from '../machines/step';
 import { EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { topLevel } from '../policies/dependencies';
 import type { Semantics } from '../semantics';
@@ -94,11 +94,9 @@ export class Engine {
         snap: GROUP_INITIAL,
         owner: null,
         persistent: gs.persistentState,
-        failoverTimes: [],
         resources: [],
         topLevel: [],
         lastState: 'Offline',
-        awaiting: null,
         decidedAt: -1,
         timers: {},
       };
@@ -110,7 +108,7 @@ export class Engine {
           index: this.resources.length,
           spec: rs,
           group: g,
-          state: 'Offline',
+          m: RESOURCE_INITIAL,
           persistent: gs.persistentState,
           faults: { ...HEALTHY },
           separate: rs.properties.SeparateMonitor === 1,
@@ -119,10 +117,7 @@ export class Engine {
           tOnline: null,
           dueAt: null,
           dueReason: '',
-          offlineWanted: false,
-          gaveUp: false,
           hung: [],
-          pendingCall: null,
           timers: {},
           dependents: [],
         };
@@ -167,15 +162,21 @@ export class Engine {
   // ---- state access --------------------------------------------------------------------------
 
   resState(r: ResRt): ResourceState {
-    return r.state;
+    return r.m.top;
   }
 
-  /** Send a lifecycle event and trace the state change. An event the machine refuses is an engine bug. */
+  /** Send a resource event; returns the effects it names, in order. A refused event is an engine bug. */
+  resSend(r: ResRt, event: ResourceEvent): readonly ResourceEffect[] {
+    const step = resourceStep(r.m, event) ?? refused('resource', r.spec.name, event.type, r.m.leaves.join(', '));
+    r.m = step.to;
+    return step.effects;
+  }
+
+  /** Send a lifecycle event that changes the WSFC state, and trace the change. */
   resTransition(r: ResRt, event: ResourceEvent, reason: string): void {
-    const from = r.state;
-    const to = nextResourceState(from, event.type);
-    if (to === null) throw new Error(`internal: resource "${r.spec.name}" refused ${event.type} in ${from}`);
-    r.state = to;
+    const from = r.m.top;
+    this.resSend(r, event);
+    const to = r.m.top;
     // A pending RetryPeriodOnFailure is for a resource that stays Failed (§4.4).
     if (from === 'Failed') this.disarm(r, 'retry');
     this.dirtyGroups.add(r.group);
@@ -206,10 +207,8 @@ export class Engine {
 
   nodeTransition(n: NodeRt, event: NodeEvent, reason: string): void {
     const from = this.nodeState(n);
-    const before = this.nodeMachineState(n);
-    n.snap = transition(nodeMachine, n.snap, event)[0];
-    if (this.nodeMachineState(n) === before)
-      throw new Error(`internal: node "${n.spec.name}" refused ${event.type} in ${before}`);
+    const step = machineStep(nodeMachine, n.snap, event);
+    n.snap = (step ?? refused('node', n.spec.name, event.type, stateLabel(n.snap.value))).next;
     const to = this.nodeState(n);
     if (from !== to) this.emit({ type: 'node.state', node: n.spec.name, from, to, reason });
   }
@@ -239,7 +238,7 @@ export class Engine {
   }
 
   groupMoving(g: GroupRt): boolean {
-    return g.snap.value === 'moving';
+    return g.snap.matches({ placement: 'moving' });
   }
 
   /** The move a group is making, or null. */
@@ -247,12 +246,12 @@ export class Engine {
     return g.snap.context.move;
   }
 
-  /** Send a group event. An event the machine refuses is an engine bug. */
-  groupSend(g: GroupRt, event: GroupEvent): void {
-    const [next] = transition(groupMachine, g.snap, event);
-    if (next === g.snap)
-      throw new Error(`internal: group "${g.spec.name}" refused ${event.type} in ${String(g.snap.value)}`);
-    g.snap = next;
+  /** Send a group event; returns the effects it names. An event the machine refuses is an engine bug. */
+  groupSend(g: GroupRt, event: GroupEvent): readonly string[] {
+    const step =
+      machineStep(groupMachine, g.snap, event) ?? refused('group', g.spec.name, event.type, stateLabel(g.snap.value));
+    g.snap = step.next;
+    return step.effects;
   }
 
   groupOf(name: string): GroupRt {

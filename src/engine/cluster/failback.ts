@@ -27,7 +27,7 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
     const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
     if (at === null) return;
     if (at > e.now()) {
-      if (g.timers.failback) return;
+      if (g.snap.matches({ failback: 'scheduled' })) return;
       e.emit({
         type: 'policy',
         rule: 'FailbackScheduled',
@@ -43,10 +43,11 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
         `failback window opens (${p.FailbackWindowStart}:00)`,
         'failback',
       );
+      e.groupSend(g, { type: 'FAILBACK_SCHEDULED' });
       return;
     }
   }
-  e.disarm(g, 'failback');
+  cancelFailback(e, g);
   const rank = g.spec.preferredOwners.indexOf(target) + 1;
   startMove(
     e,
@@ -55,4 +56,17 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
     'failback',
     `failback to preferred owner #${rank} ${q(target)}, which ranks above ${q(g.owner)}`,
   );
+}
+
+/** The failback window opened: failback is considered again at this instant (§4.6). */
+export function failbackDue(e: Engine, g: GroupRt): void {
+  e.groupSend(g, { type: 'FAILBACK_DUE' });
+  considerFailback(e, g, false);
+}
+
+/** A scheduled failback no longer applies (the group moves, or its owner or quorum was lost). */
+export function cancelFailback(e: Engine, g: GroupRt): void {
+  if (!g.snap.matches({ failback: 'scheduled' })) return;
+  e.disarm(g, 'failback');
+  e.groupSend(g, { type: 'FAILBACK_CANCEL' });
 }

@@ -8,7 +8,8 @@ import type { OwnerCause } from '../model/trace';
 import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { providersFirst } from '../policies/dependencies';
-import { armRetry, tryStartOffline, tryStartOnline, wantOnline } from './resources';
+import { tryStartOffline, tryStartOnline, wantOnline, wantsOffline } from './resources';
+import { failInPlace } from './restarts';
 
 const q = (s: string) => `"${s}"`;
 
@@ -58,12 +59,12 @@ export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null 
 export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerCause, reason: string): void {
   const from = g.owner;
   g.owner = to;
-  g.awaiting = null;
+  e.groupSend(g, { type: 'OWNER_SET' });
   for (const r of g.resources) {
     r.restartWindow = EMPTY_RESTART_WINDOW;
-    r.gaveUp = false;
     r.dueAt = null;
     e.disarm(r, 'restart');
+    if (e.resState(r) === 'Failed') e.resSend(r, { type: 'OWNER_CHANGED' });
     // RetryPeriodOnFailure is not reset by the move: a resource still Failed tries again "on
     // whatever node owns the group then" (§4.4). It ends when the resource leaves Failed.
   }
@@ -107,7 +108,8 @@ export function startMove(
     r.dueAt = null;
     e.disarm(r, 'restart');
     const s = e.resState(r);
-    if (s === 'Online' || s === 'OnlinePending') r.offlineWanted = true;
+    if (s === 'Failed') e.resSend(r, { type: 'RESTART_CANCELLED' });
+    if (s === 'Online' || s === 'OnlinePending') e.resSend(r, { type: 'WANT_OFFLINE' });
   }
   for (const name of providersFirst(g.spec.resources).reverse()) tryStartOffline(e, e.resourceByName.get(name)!);
   checkMoveProgress(e, g);
@@ -167,7 +169,7 @@ export function moveTargetLost(e: Engine, g: GroupRt): void {
     );
     return;
   }
-  for (const r of g.resources) r.offlineWanted = false;
+  for (const r of g.resources) if (wantsOffline(r)) e.resSend(r, { type: 'KEEP_ONLINE' });
   bringGroupOnline(
     e,
     g,
@@ -184,7 +186,7 @@ export function targetsLost(e: Engine, nodes: ReadonlySet<string>): void {
 }
 
 function noTarget(e: Engine, g: GroupRt, awaiting: Awaiting, detail: string): void {
-  g.awaiting = awaiting;
+  e.groupSend(g, { type: 'NO_TARGET', ...awaiting });
   e.emit({
     type: 'policy',
     rule: 'NoTargetNode',
@@ -216,7 +218,8 @@ export function failoverGroup(
   const name = g.spec.name;
   const p = g.spec.properties;
   const threshold = effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length);
-  const counted = failoversInWindow(g.failoverTimes, e.now(), p.FailoverPeriod, e.semantics.failoverWindow);
+  const history = g.snap.context.failoverTimes;
+  const counted = failoversInWindow(history, e.now(), p.FailoverPeriod, e.semantics.failoverWindow);
   const counts = cause === 'resource' || e.semantics.nodeDownCountsAsFailover;
   const mode = failoverMode(e, g, cause, old);
 
@@ -239,7 +242,15 @@ export function failoverGroup(
     return;
   }
 
-  if (counts && g.persistent === 'online' && counted.length >= threshold) {
+  const decision = e.groupSend(g, {
+    type: 'FAILOVER',
+    at: e.now(),
+    periodHours: p.FailoverPeriod,
+    threshold,
+    window: e.semantics.failoverWindow,
+    counts: counts && g.persistent === 'online',
+  });
+  if (decision.includes('traceFailoverThresholdExceeded')) {
     e.emit({
       type: 'policy',
       rule: 'FailoverThresholdExceeded',
@@ -265,8 +276,7 @@ export function failoverGroup(
       );
       for (const r of g.resources) {
         if (e.resState(r) === 'Failed') continue;
-        e.resTransition(r, { type: 'FAIL' }, 'FailoverThreshold exceeded after the node loss: not brought online');
-        if (r.persistent === 'online') armRetry(e, r); // an administrator's offline is not retried (§4.4 counts only persistent-online resources)
+        failInPlace(e, r, 'FailoverThreshold exceeded after the node loss: not brought online');
       }
     }
     return;
@@ -284,7 +294,7 @@ export function failoverGroup(
     );
     return;
   }
-  if (counts && g.persistent === 'online') g.failoverTimes.push(e.now());
+  if (counts && g.persistent === 'online') e.groupSend(g, { type: 'FAILOVER_COUNTED', at: e.now() });
   const explanation = describeTarget(e, g, target, mode);
   e.emit({
     type: 'policy',
@@ -328,11 +338,11 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
  */
 export function placeAwaiting(e: Engine): void {
   for (const g of byPriority(e.groups)) {
-    const w = g.awaiting;
-    if (!w || e.groupMoving(g)) continue;
+    const w = g.snap.context.awaiting;
+    if (!w || !g.snap.matches({ placement: 'awaitingTarget' })) continue;
     if (w.cause === 'resource' || w.cause === 'nodeDown') {
       if (candidates(e, g).size === 0) continue;
-      g.awaiting = null;
+      e.groupSend(g, { type: 'TARGET_FOUND' });
       if (w.cause === 'resource') {
         failoverGroup(e, g, 'resource', `a node that can host group ${q(g.spec.name)} is Up again`);
       } else if (g.persistent === 'offline') {
@@ -352,7 +362,7 @@ export function placeAwaiting(e: Engine): void {
     // quorum / initial: placed on the first candidate from the top, the last owner included.
     const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
     if (to === null) continue;
-    g.awaiting = null;
+    e.groupSend(g, { type: 'TARGET_FOUND' });
     if (to !== g.owner)
       setOwner(
         e,

@@ -6,17 +6,8 @@ import type { Engine } from './engine';
 import type { ResRt } from './runtime';
 import { humanMs } from '../policies/format';
 import { nextPollInstant } from '../policies/polls';
-import {
-  ACTIVE,
-  afterDown,
-  deadlockSlot,
-  enterFailed,
-  failResource,
-  hungOn,
-  q,
-  restartPolicies,
-  takeDownDependents,
-} from './resources';
+import { ACTIVE, afterDown, deadlockSlot, enterFailed, failResource, hungOn, q, takeDownDependents } from './resources';
+import { restartPolicies } from './restarts';
 
 // ---- health checks (contract §4.2) ------------------------------------------------------------
 
@@ -28,15 +19,26 @@ export function armHealth(e: Engine, r: ResRt): void {
   e.disarm(r, 'health');
   if (e.resState(r) !== 'Online' || r.tOnline === null) return;
   // Nothing runs on a crashed node, and no check runs where a call of this resource hangs (§4.8).
-  if (!e.runs(r.group.owner) || hungOn(r, r.group.owner)) return;
+  if (!e.runs(r.group.owner)) {
+    e.resSend(r, { type: 'NO_ANSWER' });
+    return;
+  }
+  if (hungOn(r, r.group.owner)) {
+    e.resSend(r, { type: 'CHECK_HUNG' });
+    return;
+  }
   const p = r.spec.properties;
   const now = e.now();
   const due: number[] = [];
   if (r.faults.looksAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.LooksAlivePollInterval, now));
   if (r.faults.isAlive !== 'ok') due.push(nextPollInstant(r.tOnline, p.IsAlivePollInterval, now));
-  if (!due.length) return;
+  if (!due.length) {
+    e.resSend(r, { type: 'HEALTH_QUIET' });
+    return;
+  }
   const at = Math.min(...due);
   e.arm(r, 'health', 'healthCheck', at - now, 'next health check that sees the fault', 'health');
+  e.resSend(r, { type: 'HEALTH_WATCH' });
 }
 
 export function runHealthCheck(e: Engine, r: ResRt): void {
@@ -83,6 +85,9 @@ export function hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAli
   const own = r.inOwnMonitor;
   const since = e.now();
   r.hung.push({ call, since, node, own });
+  // The call in progress hangs (OnlinePending/OfflinePending), or a health check does (Online).
+  if (call === 'Online' || call === 'Offline') e.resSend(r, { type: 'HANG' });
+  else if (e.resState(r) === 'Online') e.resSend(r, { type: 'CHECK_HUNG' });
   // Every hung call has its own DeadlockTimeout: it stays hung whatever happens meanwhile, even a
   // recycle of its monitor caused by another call (contract §4.8, read as written).
   const d = r.spec.properties.DeadlockTimeout;
@@ -113,7 +118,7 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
     reason: `${hungCall?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}: ${own ? 'its own' : 'the shared'} monitor on ${q(node)} is recycled`,
   });
   hungRes.separate = true;
-  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: x.pendingCall }));
+  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: e.resState(x) }));
   for (const { x } of counted) {
     enterFailed(
       e,
@@ -122,7 +127,6 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
         ? 'deadlock: its monitor was recycled'
         : `its monitor was recycled because ${q(hungRes.spec.name)} hung`,
     );
-    x.offlineWanted = false;
   }
   const hostedSet = new Set(hosted);
   const alsoFailed: ResRt[] = [];
@@ -130,7 +134,7 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
     if (x.dependents.some((d) => !hostedSet.has(d))) alsoFailed.push(...takeDownDependents(e, x));
   }
   // A failed Offline (move or administrator offline) never counts (contract §4.5).
-  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'Offline').map(({ x }) => x);
+  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'OfflinePending').map(({ x }) => x);
   restartPolicies(e, [...decide, ...alsoFailed]);
   for (const { x } of counted) afterDown(e, x);
   for (const x of alsoFailed) afterDown(e, x);

@@ -3,7 +3,7 @@
  * at t = 0, crash and heartbeat detection, join, pause/drain, resume, quorum loss and regain (§4.7).
  */
 import type { Engine } from './engine';
-import { considerFailback } from './failback';
+import { cancelFailback, considerFailback } from './failback';
 import type { GroupRt, NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
 import {
@@ -28,7 +28,7 @@ export function formCluster(e: Engine): void {
   e.quorum.init();
   for (const g of e.groups) {
     g.owner = initialOwnerOf(e.scenario.nodes, g.spec);
-    if (g.owner === null) g.awaiting = { cause: 'initial', from: null };
+    if (g.owner === null) e.groupSend(g, { type: 'NO_TARGET', cause: 'initial', from: null });
   }
   if (!e.quorum.has) return;
   autoStart(e, e.groups, 'cluster formed: group online');
@@ -55,6 +55,8 @@ export function crashNode(e: Engine, n: NodeRt): void {
     for (const r of g.resources) {
       e.disarm(r, 'call');
       e.disarm(r, 'health');
+      // Its pending calls never answer and its health checks stop (machine: unanswered, unmonitored).
+      if (e.resState(r) !== 'Offline' && e.resState(r) !== 'Failed') e.resSend(r, { type: 'NO_ANSWER' });
     }
   }
   forgetMonitorsOn(e, n.spec.name);
@@ -86,10 +88,9 @@ export function detectDown(e: Engine, reason: string): void {
   targetsLost(e, names);
   const affected = byPriority(e.groups.filter((g) => g.owner !== null && names.has(g.owner)));
   for (const g of affected) {
-    e.disarm(g, 'failback');
+    cancelFailback(e, g);
     for (const r of g.resources) {
       stopActivity(e, r);
-      r.offlineWanted = false;
       if (e.resState(r) !== 'Offline') e.resTransition(r, { type: 'TAKE_DOWN' }, `node ${q(g.owner!)} lost`);
     }
   }
@@ -118,13 +119,13 @@ function quorumLost(e: Engine, lostNames: string[]): void {
   }
   for (const g of e.groups) {
     if (e.groupMoving(g)) e.groupSend(g, { type: 'MOVE_CANCEL' });
+    cancelFailback(e, g);
     e.disarmAll(g);
     for (const r of g.resources) {
       stopActivity(e, r);
       e.disarm(r, 'restart');
       e.disarm(r, 'retry');
       r.dueAt = null;
-      r.offlineWanted = false;
       if (e.resState(r) !== 'Offline')
         e.resTransition(r, { type: 'TAKE_DOWN' }, 'quorum lost: cluster service stopped');
     }
@@ -165,12 +166,12 @@ export function joined(e: Engine, n: NodeRt): void {
 function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     // Whatever a group waited for before quorum was lost, it now returns to its persistent state.
-    g.awaiting = null;
+    if (g.snap.matches({ placement: 'awaitingTarget' })) e.groupSend(g, { type: 'TARGET_FOUND' });
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
     const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
     if (to === null) {
-      g.awaiting = { cause: 'quorum', from: g.owner };
+      e.groupSend(g, { type: 'NO_TARGET', cause: 'quorum', from: g.owner });
       e.emit({
         type: 'policy',
         rule: 'NoTargetNode',
@@ -190,7 +191,7 @@ function regainGroups(e: Engine): void {
   }
   autoStart(
     e,
-    e.groups.filter((g) => !g.awaiting),
+    e.groups.filter((g) => !g.snap.matches({ placement: 'awaitingTarget' })),
     'quorum regained: group returns to its persistent state',
   );
 }

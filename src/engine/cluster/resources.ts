@@ -1,15 +1,15 @@
 /**
  * Resource rules: Online/Offline calls (contract §4.1), health checks (§4.2), monitor recycle (§4.3),
- * restarts and the dependents rule (§4.4).
+ * and the dependents rule (§4.4); the restart policy itself is in restarts.ts.
  */
 import type { Engine } from './engine';
 import type { DeadlockSlot, ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
-import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
-import { clockAt, humanMs } from '../policies/format';
-import { DWORD_MAX } from '../model/scenario';
-import { checkMoveProgress, failoverGroup } from './groups';
+import { humanMs } from '../policies/format';
+import { resourceIn } from '../machines/resourceTable';
+import { checkMoveProgress } from './groups';
 import { armHealth, hang } from './monitor';
+import { restartPolicies } from './restarts';
 
 export const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
 
@@ -20,6 +20,11 @@ export function q(name: string): string {
 /** Has the resource a call that never returned on this node? Then no health check runs for it there (§4.8). */
 export function hungOn(r: ResRt, node: string | null): boolean {
   return node !== null && r.hung.some((h) => h.node === node);
+}
+
+/** Does the cluster want this resource Offline (a move or an administrator offline, dependents-first)? */
+export function wantsOffline(r: ResRt): boolean {
+  return resourceIn(r.m, 'Online.wish.leave') || resourceIn(r.m, 'OnlinePending.wish.leave');
 }
 
 /** Ask for an Online call at `dueAt` (now or later); it starts once the providers are Online too. */
@@ -45,7 +50,6 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
 
 function onlineCall(e: Engine, r: ResRt, reason: string): void {
   r.dueAt = null;
-  r.gaveUp = false;
   e.disarm(r, 'restart');
   // The Online call loads the resource into a monitor: its own if it has been given one.
   r.inOwnMonitor = r.separate;
@@ -64,7 +68,6 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   const behavior = call === 'Online' ? r.faults.online : r.faults.offline;
   const ms = call === 'Online' ? r.spec.behavior.onlineMs : r.spec.behavior.offlineMs;
   const p = r.spec.properties;
-  r.pendingCall = call;
   if (!e.runs(node)) {
     // Contract §4.8: the cluster has not noticed the crash yet, so it makes the call, but nothing
     // runs on that node: the call never returns. Node-loss detection ends it.
@@ -76,6 +79,7 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
       result: 'pending',
       reason: `${pendingReason}; node ${q(node)} has crashed (not yet detected): the call never returns`,
     });
+    e.resSend(r, { type: 'NO_ANSWER' });
     return;
   }
   if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
@@ -111,6 +115,7 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
       call,
       reason: `${call}Pending for ${humanMs(limit)}: PendingTimeout reached, Terminate`,
     });
+    e.resSend(r, { type: 'STALL' });
   }
 }
 
@@ -121,11 +126,10 @@ export function callDone(e: Engine, r: ResRt, call: 'Online' | 'Offline'): void 
 }
 
 function onlineDone(e: Engine, r: ResRt): void {
-  r.pendingCall = null;
   e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
   r.tOnline = e.now();
   armHealth(e, r);
-  if (r.offlineWanted) {
+  if (wantsOffline(r)) {
     tryStartOffline(e, r);
     return;
   }
@@ -141,7 +145,8 @@ export function callFailed(e: Engine, r: ResRt, call: 'Online' | 'Offline', reas
 
 /** Ask for an Offline call once every dependent is down (dependents-first, contract §4.1). */
 export function tryStartOffline(e: Engine, r: ResRt): void {
-  if (!r.offlineWanted) return;
+  // Only an Online or OnlinePending resource can be wanted Offline; leaving those states ends the wish.
+  if (!wantsOffline(r)) return;
   const state = e.resState(r);
   if (state === 'OnlinePending') {
     // A pending Online on a crashed, undetected node never returns and nothing reaches it:
@@ -150,10 +155,6 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
     // The contract leaves a pending Online during a move open: we Terminate it (documented).
     terminateToOffline(e, r, 'taken offline while its Online call was pending (Terminate)');
     afterDown(e, r);
-    return;
-  }
-  if (state !== 'Online') {
-    if (state !== 'OfflinePending') r.offlineWanted = false;
     return;
   }
   if (r.dependents.some((d) => ACTIVE.has(e.resState(d)))) return;
@@ -167,8 +168,6 @@ function offlineCall(e: Engine, r: ResRt): void {
 }
 
 function offlineDone(e: Engine, r: ResRt): void {
-  r.pendingCall = null;
-  r.offlineWanted = false;
   r.tOnline = null;
   e.resTransition(r, { type: 'OFFLINE_DONE' }, 'the Offline call completed');
   afterDown(e, r);
@@ -183,14 +182,13 @@ export function afterDown(e: Engine, r: ResRt): void {
 }
 
 /**
- * Stop the call and health-check timers and forget a running call: the resource is being stopped
- * by the cluster. A hung call is NOT forgotten: it stays hung in its monitor until DeadlockTimeout
- * recycles it (contract §4.8), whatever happens to the resource meanwhile.
+ * Stop the call and health-check timers: the resource is being stopped by the cluster (its
+ * machine leaves the pending or Online state next). A hung call is NOT forgotten: it stays hung in
+ * its monitor until DeadlockTimeout recycles it (contract §4.8), whatever happens meanwhile.
  */
 export function stopActivity(e: Engine, r: ResRt): void {
   e.disarm(r, 'call');
   e.disarm(r, 'health');
-  r.pendingCall = null;
 }
 
 /**
@@ -253,7 +251,6 @@ export interface FailOptions {
 export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOptions): void {
   const wasMoving = e.groupMoving(r.group);
   enterFailed(e, r, reason);
-  r.offlineWanted = false;
   const alsoFailed = opts.dependents !== false ? takeDownDependents(e, r) : [];
   if (opts.count && !wasMoving) restartPolicies(e, [r, ...alsoFailed]);
   afterDown(e, r);
@@ -285,7 +282,6 @@ export function takeDownDependents(e: Engine, failed: ResRt): ResRt[] {
     if (e.semantics.dependentsOnProviderFailure === 'Failed') {
       // Semantics option: dependents fail too; their failures are decided with the provider's.
       enterFailed(e, r, why);
-      r.offlineWanted = false;
       failedToo.push(r);
     } else {
       terminateToOffline(e, r, why);
@@ -293,82 +289,4 @@ export function takeDownDependents(e: Engine, failed: ResRt): ResRt[] {
     }
   }
   return failedToo;
-}
-
-/**
- * Contract §4.8, failures of one instant are decided together: every failure is counted and its
- * restart policy decided on the node where it failed; if any decision fails the group over, it
- * fails over once (its owner change then cancels the others' restarts, §4.5). Decisions run in
- * file order, and no decision depends on another's, so the outcome does not depend on that order.
- */
-export function restartPolicies(e: Engine, failed: readonly ResRt[]): void {
-  const failover = new Map<ResRt['group'], ResRt>();
-  const ordered = [...failed].sort((a, b) => a.spec.index - b.spec.index);
-  for (const r of ordered) {
-    if (r.persistent !== 'online') continue;
-    if (decideRestart(e, r) && !failover.has(r.group)) failover.set(r.group, r);
-  }
-  for (const [g, r] of failover) {
-    failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
-  }
-}
-
-/** Contract §4.4 restart policy, after a counted failure. Returns true when the group must fail over. */
-function decideRestart(e: Engine, r: ResRt): boolean {
-  const p = r.spec.properties;
-  const name = r.spec.name;
-  r.restartWindow = countFailure(r.restartWindow, e.now(), p.RestartPeriod, e.semantics.restartWindow);
-  if (p.RestartAction === 0) {
-    r.gaveUp = true; // RestartAction 0: stays Failed for good, no RetryPeriodOnFailure either
-    return false;
-  }
-  if (r.restartWindow.count <= p.RestartThreshold) {
-    r.dueAt = e.now() + p.RestartDelay;
-    r.dueReason = `restart ${r.restartWindow.count} of ${p.RestartThreshold} in the RestartPeriod window`;
-    e.arm(r, 'restart', 'restartDelay', p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, 'restart');
-    return false;
-  }
-  r.gaveUp = true;
-  r.dueAt = null;
-  e.emit({
-    type: 'policy',
-    rule: 'RestartThresholdExceeded',
-    subject: name,
-    detail: `${r.restartWindow.count} failures since t=${clockAt(r.restartWindow.start!)} exceed RestartThreshold ${p.RestartThreshold} in RestartPeriod ${humanMs(p.RestartPeriod)}; RestartAction ${p.RestartAction}`,
-    reason: `resource ${q(name)} failed ${r.restartWindow.count} times within ${humanMs(p.RestartPeriod)}: no more restarts on this node`,
-  });
-  armRetry(e, r);
-  return p.RestartAction === 2;
-}
-
-/** RetryPeriodOnFailure (contract §4.4): try again later on whatever node owns the group then. */
-export function armRetry(e: Engine, r: ResRt): void {
-  const p = r.spec.properties;
-  if (p.RestartAction === 0 || p.RetryPeriodOnFailure === DWORD_MAX) return;
-  e.arm(
-    r,
-    'retry',
-    'retryPeriod',
-    p.RetryPeriodOnFailure,
-    `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`,
-    'retry',
-  );
-}
-
-/** RetryPeriodOnFailure elapsed: the restart count is reset and Online is tried again. */
-export function retryNow(e: Engine, r: ResRt): void {
-  const p = r.spec.properties;
-  e.emit({
-    type: 'policy',
-    rule: 'RetryPeriodOnFailure',
-    subject: r.spec.name,
-    detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
-    reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
-  });
-  r.restartWindow = EMPTY_RESTART_WINDOW;
-  r.gaveUp = false;
-  if (e.resState(r) !== 'Failed') return;
-  r.dueAt = e.now();
-  r.dueReason = 'RetryPeriodOnFailure retry';
-  tryStartOnline(e, r);
 }

@@ -5,11 +5,12 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { CallBehavior, GroupSpec, HealthAnswer, NodeSpec, PersistentState, ResourceSpec } from '../model/scenario';
-import type { GroupState, ResourceState } from '../model/trace';
+import type { GroupState } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import type { TimerId } from '../clock/virtualClock';
 import type { RestartWindow } from '../policies/windows';
 import type { groupMachine } from '../machines/groupMachine';
+import type { ResourceMachineState } from '../machines/resourceTable';
 import type { nodeMachine } from '../machines/nodeMachine';
 
 /** What runs when a timer fires (cluster/timerHandlers.ts maps each to its rule). */
@@ -84,21 +85,20 @@ export interface HungCall {
   own: boolean;
 }
 
-/** Why a group waits for a node (after NoTargetNode, or before its first placement). */
-export interface Awaiting {
-  /** resource: a failover after a resource failure; nodeDown: the owner was lost; quorum: after QuorumRegained; initial: no Up node could host it at t = 0. */
-  cause: 'resource' | 'nodeDown' | 'quorum' | 'initial';
-  /** The node it was failing over from (the walk starts after it). */
-  from: string | null;
-}
+export type { Awaiting } from '../machines/groupMachine';
 
 export interface ResRt extends TimerOwner<ResourceSlot> {
   readonly entity: 'resource';
   readonly index: number;
   spec: ResourceSpec;
   group: GroupRt;
-  /** The resource machine's state (its transitions are the machine's, memoised: machines/table.ts). */
-  state: ResourceState;
+  /**
+   * The resource machine's state, the source of truth for the lifecycle: the WSFC state and the
+   * sub-states (pending call, health checking, the cluster's wish for an Offline, a failure's
+   * aftermath). Shared, interned objects; transitions are the machine's, memoised
+   * (machines/resourceTable.ts).
+   */
+  m: ResourceMachineState;
   persistent: PersistentState;
   faults: Faults;
   /** Goes into a monitor of its own when next loaded (SeparateMonitor = 1, or after a deadlock recycle). */
@@ -108,17 +108,18 @@ export interface ResRt extends TimerOwner<ResourceSlot> {
   restartWindow: RestartWindow;
   /** When it last became Online: the origin of the health-check phase. */
   tOnline: number | null;
-  /** Wants an Online call once its providers are Online and this instant has come. */
+  /**
+   * The instant an Online call is due (a restart after RestartDelay, a retry, a providers-first
+   * start): it is made once the providers are Online and this instant has come. A deadline, so
+   * data; the machine's Failed sub-states say why a failed resource waits.
+   */
   dueAt: number | null;
   dueReason: string;
-  /** Wants an Offline call once its dependents are down (dependents-first). */
-  offlineWanted: boolean;
-  /** Restarts exhausted (waiting for RetryPeriodOnFailure, or for good). */
-  gaveUp: boolean;
-  /** Calls that never return, until their monitor is recycled or its node goes away. */
+  /**
+   * Calls that never return, until their monitor is recycled or its node goes away. Monitor data,
+   * not the resource's state: a hung call outlives the resource's transitions (contract §4.8).
+   */
   hung: HungCall[];
-  /** Which call is in progress (for its completion timer). */
-  pendingCall: 'Online' | 'Offline' | null;
   timers: TimerSlots<ResourceSlot>;
   dependents: ResRt[];
 }
@@ -127,18 +128,18 @@ export interface GroupRt extends TimerOwner<'failback'> {
   readonly entity: 'group';
   readonly index: number;
   spec: GroupSpec;
-  /** The group machine's snapshot (moves), advanced by XState's pure transition. */
+  /**
+   * The group machine's snapshot, advanced by XState's pure transition: placement (placed,
+   * moving, awaiting a target), failback scheduled, and in its context the move, what it awaits
+   * and the failover history.
+   */
   snap: GroupSnapshot;
   owner: string | null;
   persistent: PersistentState;
-  /** Start instants of counted failovers. */
-  failoverTimes: number[];
   resources: ResRt[];
   topLevel: ResRt[];
   /** Last group.state emitted. */
   lastState: GroupState;
-  /** Waiting for a node that can host it (after NoTargetNode), or null. */
-  awaiting: Awaiting | null;
   /** The instant of its last failover decision after a resource failure (one per instant, §4.8). */
   decidedAt: number;
   timers: TimerSlots<'failback'>;

@@ -6,10 +6,12 @@
 import type { AppliedAction, SimulationSnapshot } from '../api';
 import { GROUP_INITIAL, groupMachine } from '../machines/groupMachine';
 import { nodeMachine } from '../machines/nodeMachine';
+import { resourceStateFromKey } from '../machines/resourceTable';
 import type { Engine } from './engine';
 import type { Timer } from './runtime';
 
 export const SNAPSHOT_FORMAT = 'failover-snapshot@1';
+const GROUP_INITIAL_VALUE = JSON.stringify(GROUP_INITIAL.value);
 
 export function saveEngine(e: Engine, applied: readonly AppliedAction[]): SimulationSnapshot {
   return {
@@ -35,17 +37,17 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       drained: [...n.drained],
     })),
     groups: e.groups.map((g) => ({
-      value: g.snap.value as string,
+      value: JSON.stringify(g.snap.value),
       move: g.snap.context.move && { ...g.snap.context.move },
       owner: g.owner,
       persistent: g.persistent,
-      failoverTimes: [...g.failoverTimes],
+      failoverTimes: [...g.snap.context.failoverTimes],
       lastState: g.lastState,
-      awaiting: g.awaiting && { ...g.awaiting },
+      awaiting: g.snap.context.awaiting && { ...g.snap.context.awaiting },
       decidedAt: g.decidedAt,
     })),
     resources: e.resources.map((r) => ({
-      state: r.state,
+      machine: r.m.key,
       persistent: r.persistent,
       faults: { ...r.faults },
       separate: r.separate,
@@ -54,10 +56,7 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       tOnline: r.tOnline,
       dueAt: r.dueAt,
       dueReason: r.dueReason,
-      offlineWanted: r.offlineWanted,
-      gaveUp: r.gaveUp,
       hung: r.hung.map((h) => ({ ...h })),
-      pendingCall: r.pendingCall,
     })),
     timers: [...e.liveTimers.values()].map((t) => ({ ...t })),
     // Trace events are never changed once emitted, so the snapshot shares them.
@@ -97,19 +96,24 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
   s.groups.forEach((d, i) => {
     const g = e.groups[i]!;
     g.snap =
-      d.value === 'stable' && d.move === null
+      d.value === GROUP_INITIAL_VALUE && d.move === null && d.awaiting === null && d.failoverTimes.length === 0
         ? GROUP_INITIAL
-        : groupMachine.resolveState({ value: d.value as never, context: { move: d.move && { ...d.move } } });
+        : groupMachine.resolveState({
+            value: JSON.parse(d.value) as never,
+            context: {
+              move: d.move && { ...d.move },
+              awaiting: d.awaiting && { ...d.awaiting },
+              failoverTimes: [...d.failoverTimes],
+            },
+          });
     g.owner = d.owner;
     g.persistent = d.persistent;
-    g.failoverTimes = [...d.failoverTimes];
     g.lastState = d.lastState;
-    g.awaiting = d.awaiting && { ...d.awaiting };
     g.decidedAt = d.decidedAt;
   });
   s.resources.forEach((d, i) => {
     const r = e.resources[i]!;
-    r.state = d.state;
+    r.m = resourceStateFromKey(d.machine);
     r.persistent = d.persistent;
     r.faults = { ...d.faults };
     r.separate = d.separate;
@@ -118,10 +122,7 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
     r.tOnline = d.tOnline;
     r.dueAt = d.dueAt;
     r.dueReason = d.dueReason;
-    r.offlineWanted = d.offlineWanted;
-    r.gaveUp = d.gaveUp;
     r.hung = d.hung.map((h) => ({ ...h }));
-    r.pendingCall = d.pendingCall;
   });
   const timers: Timer[] = s.timers.map((t) => ({ ...t, payload: t.payload && { ...t.payload } }));
   for (const t of timers) {

@@ -3,9 +3,10 @@
  * here, their owner and a payload, so the clock's heap can be saved and restored.
  */
 import type { Engine } from './engine';
-import { considerFailback } from './failback';
+import { failbackDue } from './failback';
 import type { GroupRt, NodeRt, ResRt, TimerHandler, TimerOwner, TimerPayload } from './runtime';
-import { callDone, callFailed, retryNow, tryStartOnline } from './resources';
+import { callDone, callFailed } from './resources';
+import { restartDue, retryNow } from './restarts';
 import { recycleMonitor, runHealthCheck } from './monitor';
 import { detectDown, joined } from './nodes';
 
@@ -22,7 +23,7 @@ export const TIMER_HANDLERS: Record<TimerHandler, Handler> = {
     callFailed(e, res(o), call, reason);
   },
   /** RestartDelay elapsed: the restart's Online call starts once the providers are Online (§4.4). */
-  restart: (e, o) => tryStartOnline(e, res(o)),
+  restart: (e, o) => restartDue(e, res(o)),
   /** RetryPeriodOnFailure elapsed (§4.4). */
   retry: (e, o) => retryNow(e, res(o)),
   /** The first poll instant that sees an injected health fault (§4.2). */
@@ -37,5 +38,5 @@ export const TIMER_HANDLERS: Record<TimerHandler, Handler> = {
   /** joinMs elapsed: the started node is Up (§4.6). */
   join: (e, o) => joined(e, o as NodeRt),
   /** The failback window opened (§4.6). */
-  failback: (e, o) => considerFailback(e, o as GroupRt, false),
+  failback: (e, o) => failbackDue(e, o as GroupRt),
 };

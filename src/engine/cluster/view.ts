@@ -10,6 +10,7 @@ import {
   restartWindowEnd,
 } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
+import { resourceIn } from '../machines/resourceTable';
 import { nextPollInstant } from '../policies/polls';
 
 export function buildView(e: Engine): ClusterView {
@@ -47,7 +48,7 @@ export function buildView(e: Engine): ClusterView {
     }),
     groups: e.groups.map((g) => {
       const p = g.spec.properties;
-      const counted = failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow);
+      const counted = failoversInWindow(g.snap.context.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow);
       const move = e.groupMove(g);
       return {
         name: g.spec.name,
@@ -58,12 +59,12 @@ export function buildView(e: Engine): ClusterView {
         failovers: {
           count: counted.length,
           threshold: effectiveFailoverThreshold(p.FailoverThreshold, e.scenario.nodes.length),
-          windowEndsAt: failoverWindowEnd(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow),
+          windowEndsAt: failoverWindowEnd(g.snap.context.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow),
           times: counted,
         },
         activity: move
           ? `moving to "${move.target}" (${move.cause})`
-          : g.awaiting
+          : g.snap.context.awaiting
             ? 'waiting for a node that can host it'
             : 'idle',
         resources: g.resources.map((r) => r.spec.name),
@@ -94,7 +95,9 @@ export function buildView(e: Engine): ClusterView {
         nextLooksAlive: polling ? nextPollInstant(r.tOnline!, p.LooksAlivePollInterval, t) : null,
         nextIsAlive: polling ? nextPollInstant(r.tOnline!, p.IsAlivePollInterval, t) : null,
         hungCall: hung ? { call: hung.call, since: hung.since, node: hung.node } : null,
-        gaveUp: r.gaveUp,
+        // Restarts exhausted: waiting for RetryPeriodOnFailure, or for good (§4.4).
+        gaveUp: resourceIn(r.m, 'Failed.retryWait') || resourceIn(r.m, 'Failed.gaveUp'),
+        machine: [...r.m.leaves],
       };
     }),
     timers,
@@ -112,7 +115,7 @@ export function buildFinal(e: Engine): FinalState {
     setEntry(final.groups, g.spec.name, {
       state: g.lastState,
       owner: liveOwner(g.owner),
-      failoverCount: failoversInWindow(g.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow).length,
+      failoverCount: failoversInWindow(g.snap.context.failoverTimes, t, p.FailoverPeriod, sem.failoverWindow).length,
     });
   }
   for (const r of e.resources) {

@@ -79,6 +79,11 @@ export interface ResourceView {
   hungCall: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string } | null;
   /** True once restarts are exhausted (waiting for RetryPeriodOnFailure or for good). */
   gaveUp: boolean;
+  /**
+   * The resource machine's active leaf states as dot paths, e.g. "Online.health.watching" and
+   * "Online.wish.stay" (machines/resourceMachine.ts): what the statechart view highlights.
+   */
+  machine: string[];
 }
 
 export interface QuorumView {

@@ -67,6 +67,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       nextIsAlive: 60000,
       hungCall: null,
       gaveUp: false,
+      machine: ['Online.health.healthy', 'Online.wish.stay'],
     })),
   );
   const emit = (e: TraceEvent) => {
