@@ -62,7 +62,8 @@ describe('group machine', () => {
   });
 
   it('refuses what a state does not list (a second move, a MOVE_DONE while placed, OWNER_SET while moving)', () => {
-    expect(checkRefusals(groupMachine, snaps, [...EVENTS, { type: 'FAILOVER_COUNTED', at: 0 }])).toBeGreaterThan(0);
+    const counted: GroupEvent = { type: 'FAILOVER_COUNTED', at: 0 };
+    expect(checkRefusals(groupMachine, snaps, [...EVENTS, counted])).toBeGreaterThan(0);
     const moving = send(GROUP_INITIAL, EVENTS[0]!).snap;
     expect(machineStep(groupMachine, moving as never, EVENTS[1]!)).toBeNull();
     expect(machineStep(groupMachine, moving as never, { type: 'OWNER_SET' })).toBeNull();
