@@ -11,6 +11,7 @@ import {
 } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
 import { resourceIn } from '../machines/resourceTable';
+import { activeLeaves } from '../machines/step';
 import { nextPollInstant } from '../policies/polls';
 
 export function buildView(e: Engine): ClusterView {
@@ -44,6 +45,7 @@ export function buildView(e: Engine): ClusterView {
         vote: e.quorum.nodeVote(n.spec.id),
         nodeWeight: n.spec.properties.NodeWeight,
         drainedGroups: [...n.drained],
+        machine: activeLeaves(n.snap.value),
       };
     }),
     groups: e.groups.map((g) => {
@@ -68,6 +70,7 @@ export function buildView(e: Engine): ClusterView {
             ? 'waiting for a node that can host it'
             : 'idle',
         resources: g.resources.map((r) => r.spec.name),
+        machine: activeLeaves(g.snap.value),
       };
     }),
     resources: e.resources.map((r) => {

@@ -19,6 +19,7 @@ import {
   type ResourceEvent,
   type ResourceEventType,
 } from './resourceMachine';
+import { activeLeaves } from './step';
 
 type ResourceSnapshot = SnapshotFrom<typeof resourceMachine>;
 
@@ -49,16 +50,12 @@ const EFFECTS = new Set<string>([
 
 const byKey = new Map<string, ResourceMachineState>();
 
-function leavesOf(value: StateValue, prefix = ''): string[] {
-  if (typeof value === 'string') return [prefix + value];
-  return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : leavesOf(v, `${prefix}${k}.`)));
-}
 
 function intern(snap: ResourceSnapshot): ResourceMachineState {
   const key = JSON.stringify(snap.value);
   let s = byKey.get(key);
   if (!s) {
-    s = { key, top: topState(snap.value), leaves: leavesOf(snap.value), snap, next: new Map() };
+    s = { key, top: topState(snap.value), leaves: activeLeaves(snap.value), snap, next: new Map() };
     byKey.set(key, s);
   }
   return s;

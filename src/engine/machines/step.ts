@@ -18,13 +18,15 @@ export function machineStep<M extends AnyStateMachine>(
   return { next: next as SnapshotFrom<M>, effects: actions.map((a) => a.type) };
 }
 
+/** A state value's active leaves as dot paths (["placement.moving.relocating", "failback.idle"]). */
+export function activeLeaves(value: StateValue, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : activeLeaves(v, `${prefix}${k}.`)));
+}
+
 /** A state value as dot paths ("placement.moving.relocating, failback.idle"), for messages. */
-export function stateLabel(value: StateValue, prefix = ''): string {
-  if (typeof value === 'string') return prefix + value;
-  return Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => stateLabel(v!, `${prefix}${k}.`))
-    .join(', ');
+export function stateLabel(value: StateValue): string {
+  return activeLeaves(value).join(', ');
 }
 
 /** A machine refused an event the engine sent: an engine bug, never dropped silently. */

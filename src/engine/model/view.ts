@@ -38,6 +38,8 @@ export interface NodeView {
   nodeWeight: 0 | 1;
   /** Names of groups the drain moved away (for resume with Immediate). */
   drainedGroups: string[];
+  /** The node machine's state ("Crashed" while a crash is undetected): machines/nodeMachine.ts. */
+  machine: string[];
 }
 
 export interface WindowCounter {
@@ -57,6 +59,8 @@ export interface GroupView {
   /** What the group machine is doing now ("idle", "offlining for failover to N2", ...). */
   activity: string;
   resources: string[];
+  /** The group machine's active leaf states ("placement.moving.failingOver", "failback.idle"). */
+  machine: string[];
 }
 
 export interface ResourceView {

@@ -40,6 +40,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     vote: 1,
     nodeWeight: 1,
     drainedGroups: [],
+    machine: ['Up'],
   }));
   const groups: GroupView[] = scenario.groups.map((g) => ({
     name: g.name,
@@ -50,6 +51,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     failovers: { count: 0, threshold: 2, windowEndsAt: null, times: [] },
     activity: 'idle',
     resources: g.resources.map((r) => r.name),
+    machine: ['placement.placed', 'failback.idle'],
   }));
   const resources: ResourceView[] = scenario.groups.flatMap((g) =>
     g.resources.map((r): ResourceView => ({
