@@ -10,6 +10,10 @@ export interface ChartState {
   key: string;
   depth: number;
   initial: boolean;
+  /** The enclosing state's id, or null at the top level. */
+  parent: string | null;
+  /** compound and parallel states have children; a parallel state's children (regions) are all active at once. */
+  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
 }
 
 export interface ChartTransition {
@@ -25,12 +29,15 @@ export interface ChartTransition {
 
 export interface ChartGraph {
   id: string;
+  /** The machine's root is parallel (the group machine: placement and failback side by side). */
+  parallel: boolean;
   states: ChartState[];
   transitions: ChartTransition[];
 }
 
 interface NodeLike {
   key: string;
+  type: ChartState['type'];
   path: string[];
   states: Record<string, NodeLike>;
   initial?: { target: readonly NodeLike[] } | undefined;
@@ -59,7 +66,8 @@ export function machineGraph(machine: AnyStateMachine): ChartGraph {
   const states: ChartState[] = [];
   const transitions: ChartTransition[] = [];
   const visit = (node: NodeLike, depth: number, initial: boolean) => {
-    states.push({ id: idOf(node), key: node.key, depth, initial });
+    const parent = node.path.length > 1 ? node.path.slice(0, -1).join('.') : null;
+    states.push({ id: idOf(node), key: node.key, depth, initial, parent, type: node.type });
     const edges = (event: string, list: readonly TransitionLike[]) => {
       for (const t of list) {
         const targets = t.target?.length ? t.target : null;
@@ -82,5 +90,5 @@ export function machineGraph(machine: AnyStateMachine): ChartGraph {
   const root = machine.root as unknown as NodeLike;
   const initialKey = root.initial?.target[0]?.key;
   for (const child of Object.values(root.states)) visit(child, 0, child.key === initialKey);
-  return { id: machine.id, states, transitions };
+  return { id: machine.id, parallel: root.type === 'parallel', states, transitions };
 }
