@@ -11,7 +11,7 @@ import { VirtualClock } from '../clock/virtualClock';
 import { Rng } from '../clock/rng';
 import type { ResourceEffect, ResourceEvent } from '../machines/resourceMachine';
 import { RESOURCE_INITIAL, resourceStep } from '../machines/resourceTable';
-import { GROUP_INITIAL, groupMachine, type GroupEvent, type MoveIntent } from '../machines/groupMachine';
+import { GROUP_INITIAL, groupMachine, placementOf, type GroupEvent, type MoveIntent } from '../machines/groupMachine';
 import { NODE_INITIAL, nodeMachine, type NodeEvent } from '../machines/nodeMachine';
 import { machineStep, refused, stateLabel } from '../machines/step';
 import { EMPTY_RESTART_WINDOW } from '../policies/windows';
@@ -238,7 +238,7 @@ export class Engine {
   }
 
   groupMoving(g: GroupRt): boolean {
-    return g.snap.matches({ placement: 'moving' });
+    return placementOf(g.snap) === 'moving';
   }
 
   /** The move a group is making, or null. */

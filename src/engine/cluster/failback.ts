@@ -1,6 +1,7 @@
 /** Failback (contract §4.6): back to a better-ranked preferred owner, now or when the window opens. */
 import type { Engine } from './engine';
 import type { GroupRt } from './runtime';
+import { failbackScheduled } from '../machines/groupMachine';
 import { failbackTarget } from '../policies/targetWalk';
 import { nextWindowInstant, formatLocalTime } from '../policies/failbackWindow';
 import { humanMs } from '../policies/format';
@@ -27,7 +28,7 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
     const at = nextWindowInstant(p.FailbackWindowStart, p.FailbackWindowEnd, e.scenario.cluster.startTimeMs, e.now());
     if (at === null) return;
     if (at > e.now()) {
-      if (g.snap.matches({ failback: 'scheduled' })) return;
+      if (failbackScheduled(g.snap)) return;
       e.emit({
         type: 'policy',
         rule: 'FailbackScheduled',
@@ -66,7 +67,7 @@ export function failbackDue(e: Engine, g: GroupRt): void {
 
 /** A scheduled failback no longer applies (the group moves, or its owner or quorum was lost). */
 export function cancelFailback(e: Engine, g: GroupRt): void {
-  if (!g.snap.matches({ failback: 'scheduled' })) return;
+  if (!failbackScheduled(g.snap)) return;
   e.disarm(g, 'failback');
   e.groupSend(g, { type: 'FAILBACK_CANCEL' });
 }

@@ -5,6 +5,7 @@
 import type { Engine } from './engine';
 import type { Awaiting, GroupRt } from './runtime';
 import type { OwnerCause } from '../model/trace';
+import { placementOf } from '../machines/groupMachine';
 import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { providersFirst } from '../policies/dependencies';
@@ -339,7 +340,7 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
 export function placeAwaiting(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     const w = g.snap.context.awaiting;
-    if (!w || !g.snap.matches({ placement: 'awaitingTarget' })) continue;
+    if (!w || placementOf(g.snap) !== 'awaitingTarget') continue;
     if (w.cause === 'resource' || w.cause === 'nodeDown') {
       if (candidates(e, g).size === 0) continue;
       e.groupSend(g, { type: 'TARGET_FOUND' });

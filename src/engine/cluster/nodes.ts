@@ -20,6 +20,7 @@ import {
 } from './groups';
 import { forgetMonitorsOn, stopActivity } from './resources';
 import { initialOwnerOf } from '../policies/initialOwner';
+import { placementOf } from '../machines/groupMachine';
 
 const q = (s: string) => `"${s}"`;
 
@@ -166,7 +167,7 @@ export function joined(e: Engine, n: NodeRt): void {
 function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     // Whatever a group waited for before quorum was lost, it now returns to its persistent state.
-    if (g.snap.matches({ placement: 'awaitingTarget' })) e.groupSend(g, { type: 'TARGET_FOUND' });
+    if (placementOf(g.snap) === 'awaitingTarget') e.groupSend(g, { type: 'TARGET_FOUND' });
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
     const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
@@ -191,7 +192,7 @@ function regainGroups(e: Engine): void {
   }
   autoStart(
     e,
-    e.groups.filter((g) => !g.snap.matches({ placement: 'awaitingTarget' })),
+    e.groups.filter((g) => placementOf(g.snap) !== 'awaitingTarget'),
     'quorum regained: group returns to its persistent state',
   );
 }

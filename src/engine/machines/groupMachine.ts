@@ -209,6 +209,19 @@ export const groupMachine = setup({
   },
 });
 
+type GroupValue = { placement: 'placed' | 'awaitingTarget' | { moving: string }; failback: 'idle' | 'scheduled' };
+
+/** The placement region's state, read straight from the value (hot path: no state matching). */
+export function placementOf(snap: { value: unknown }): 'placed' | 'awaitingTarget' | 'moving' {
+  const p = (snap.value as GroupValue).placement;
+  return typeof p === 'string' ? p : 'moving';
+}
+
+/** Is a failback waiting for its window? */
+export function failbackScheduled(snap: { value: unknown }): boolean {
+  return (snap.value as GroupValue).failback === 'scheduled';
+}
+
 /** Where every group starts (snapshots are immutable, so all groups share it). */
 export const GROUP_INITIAL = groupMachine.resolveState({
   value: { placement: 'placed', failback: 'idle' },

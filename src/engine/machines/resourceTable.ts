@@ -34,6 +34,8 @@ export interface ResourceMachineState {
   readonly snap: ResourceSnapshot;
   /** Memoised steps by event type; null when the machine refuses the event in this state. */
   readonly next: Map<ResourceEventType, ResourceStep | null>;
+  /** Memoised answers of resourceIn (the engine asks the same few paths on hot paths). */
+  readonly within: Map<string, boolean>;
 }
 
 export interface ResourceStep {
@@ -50,12 +52,11 @@ const EFFECTS = new Set<string>([
 
 const byKey = new Map<string, ResourceMachineState>();
 
-
 function intern(snap: ResourceSnapshot): ResourceMachineState {
   const key = JSON.stringify(snap.value);
   let s = byKey.get(key);
   if (!s) {
-    s = { key, top: topState(snap.value), leaves: activeLeaves(snap.value), snap, next: new Map() };
+    s = { key, top: topState(snap.value), leaves: activeLeaves(snap.value), snap, next: new Map(), within: new Map() };
     byKey.set(key, s);
   }
   return s;
@@ -93,5 +94,10 @@ export function resourceStep(from: ResourceMachineState, event: ResourceEvent): 
 
 /** Is the resource machine in this state (a dot path: "Failed", "Online.wish.leave")? */
 export function resourceIn(s: ResourceMachineState, path: string): boolean {
-  return s.leaves.some((l) => l === path || l.startsWith(`${path}.`));
+  let yes = s.within.get(path);
+  if (yes === undefined) {
+    yes = s.leaves.some((l) => l === path || l.startsWith(`${path}.`));
+    s.within.set(path, yes);
+  }
+  return yes;
 }
