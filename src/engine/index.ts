@@ -28,6 +28,9 @@ export { SimulationLoopError } from './cluster/coordinator';
 export { resourceMachine } from './machines/resourceMachine';
 export { groupMachine } from './machines/groupMachine';
 export { nodeMachine } from './machines/nodeMachine';
+/** The script actions (contract §2), one definition each (actions/registry.ts): menus, words, subjects, PowerShell. */
+export { ACTION_NAMES, actionMenu, actionPowerShell, actionSubject, actionWords, faultWords } from './actions/registry';
+export { psLiteral, type ActionSubject, type MenuEntry, type PowerShellLine } from './actions/types';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

@@ -4,7 +4,7 @@ import type { Trace } from './model/trace';
 import type { AppliedAction, ApplyResult, Simulation, SimulationOptions, SimulationSnapshot } from './api';
 import { resolveSemantics } from './semantics';
 import { Coordinator } from './cluster/coordinator';
-import { checkAction } from './cluster/actions';
+import { checkAction } from './actions/registry';
 import { buildFinal, buildView } from './cluster/view';
 import { TRACE_FORMAT } from './model/scenario';
 import { loadEngine, saveEngine, snapshotMismatch } from './cluster/snapshot';

@@ -3,16 +3,15 @@
  * virtual clock; at each instant the timers due fire in armed order, then the script entries of
  * that instant, then the groups' derived states are settled (contract §3, §4.8). The rules live in
  * sibling files (resources.ts, groups.ts, nodes.ts, monitor.ts, failback.ts) and one file per
- * action in ../actions; arithmetic lives in ../policies as pure functions.
+ * action in ../actions (registry.ts); arithmetic lives in ../policies as pure functions.
  */
 import type { Action, Scenario, ScriptEntry } from '../model/scenario';
 import type { Semantics } from '../semantics';
 import { Engine, type UpCalls } from './engine';
 import { formCluster } from './nodes';
 import { endOfInstantGroupStates } from './groupStates';
-import { applyAction, checkAction } from './actions';
+import { applyAction, checkAction, describeAction } from '../actions/registry';
 import { TIMER_HANDLERS } from './timerHandlers';
-import { describeAction } from './describeAction';
 import { checkMoveProgress, failoverGroup } from './groups';
 import { armHealth, hang } from './monitor';
 
