@@ -47,16 +47,11 @@ const NOT_ACTIONS = new Set(['types.ts', 'common.ts', 'registry.ts']);
 
 /** One action of each name with every argument given: names of the scenario below, first choices. */
 function example(name: string): Action {
-  const value = (a: ArgSpec, key: string): unknown =>
-    a.kind === 'boolean'
-      ? true
-      : a.kind === 'choice'
-        ? a.choices[0]
-        : key === 'node'
-          ? 'N2'
-          : { group: 'G', resource: 'R' }[a.kind];
+  const NAMES = { node: 'N2', group: 'G', resource: 'R' } as const;
+  const value = (a: ArgSpec): unknown =>
+    a.kind === 'boolean' ? true : a.kind === 'choice' ? a.choices[0] : NAMES[a.kind];
   const args = SCRIPT_ACTIONS[name as Action['action']];
-  return { action: name, ...Object.fromEntries(Object.entries(args).map(([k, a]) => [k, value(a, k)])) } as Action;
+  return { action: name, ...Object.fromEntries(Object.entries(args).map(([k, a]) => [k, value(a)])) } as Action;
 }
 
 const RAW = {
