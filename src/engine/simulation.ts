@@ -3,7 +3,7 @@ import type { Action, Scenario } from './model/scenario';
 import type { Trace } from './model/trace';
 import type { AppliedAction, ApplyResult, Simulation, SimulationOptions, SimulationSnapshot } from './api';
 import { resolveSemantics } from './semantics';
-import { Coordinator } from './cluster/coordinator';
+import { Coordinator } from './coordinator';
 import { checkAction } from './actions/registry';
 import { buildFinal, buildView } from './cluster/view';
 import { TRACE_FORMAT } from './model/scenario';

@@ -3,7 +3,7 @@
  * contract's order (validation messages list them in this order). To add an action: add its member
  * to `Action` (model/scenario.ts), write its file beside this one, and list it here; the compiler
  * refuses a registry that misses a name of `Action`. Everything else reads this list: the entry
- * schema (validation), check and apply (cluster/coordinator.ts), the trace's words, the app's menus
+ * schema (validation), check and apply (../coordinator.ts), the trace's words, the app's menus
  * and words, the sweeps' subjects and fault words, and the PowerShell equivalents.
  */
 import type { Action, ActionName } from '../model/scenario';

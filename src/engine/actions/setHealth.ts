@@ -1,6 +1,5 @@
 /** setHealth (contract §2): what LooksAlive and/or IsAlive answer from now on (`ok`, `fail`, `hang`). */
 import { armHealth } from '../cluster/monitor';
-import { qList } from '../validation/paths';
 import { checkResourceExists } from './common';
 import { DLL_ONLY, HEALTH_ANSWERS, RESOURCE_ARG, type ActionDef, type MenuEntry } from './types';
 
@@ -14,7 +13,7 @@ export const setHealth: ActionDef<'setHealth'> = {
     after: ['looksAlive', 'isAlive'],
     broken: (entry) =>
       entry.looksAlive === undefined && entry.isAlive === undefined
-        ? `needs "looksAlive" or "isAlive" (or both), each ${qList(HEALTH_ANSWERS, 'or')}`
+        ? `needs "looksAlive" or "isAlive" (or both), each "ok", "fail" or "hang"`
         : null,
   },
   check: (e, a) => checkResourceExists(e, a.resource),

@@ -3,7 +3,7 @@
  * (advanced by XState's pure transition), the virtual clock and its timers, the trace. Every rule
  * file (resources.ts, groups.ts, nodes.ts, monitor.ts, failback.ts, ../actions) works on this
  * class; it imports no rule, so the rules import it one way. The run loop that drives the rules
- * (instants, timers firing, script entries, actions) is the Coordinator in coordinator.ts.
+ * (instants, timers firing, script entries, actions) is the Coordinator in ../coordinator.ts.
  */
 import { transition } from 'xstate';
 import type { Scenario } from '../model/scenario';
@@ -39,7 +39,7 @@ export type TraceInput = WithoutT<TraceEvent>;
  * failover (§4.5) and its Offline completes a group's move; an Online resource gets health checks
  * (§4.2) and a call that never returns hangs its monitor (§4.3). The groups and the monitor call
  * down into resources.ts all the time; these four go up, so they are passed in by the Coordinator
- * (coordinator.ts) instead of imported, which keeps the import graph one way.
+ * (../coordinator.ts) instead of imported, which keeps the import graph one way.
  */
 export interface UpCalls {
   failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', why: string, old?: string | null): void;

@@ -115,7 +115,7 @@ describe('node machine', () => {
 
 describe('the engine throws on a refused event', () => {
   it('for a group as for a resource: an event the machine refuses is an engine bug, never dropped', async () => {
-    const { Coordinator } = await import('../cluster/coordinator');
+    const { Coordinator } = await import('../coordinator');
     const { CONTRACT_SEMANTICS } = await import('../semantics');
     const { validateScenario } = await import('../validation');
     const v = validateScenario({

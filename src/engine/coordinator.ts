@@ -1,21 +1,21 @@
 /**
- * The cluster coordinator: the run loop over the shared records of engine.ts. One event-ordered
+ * The cluster coordinator: the run loop over the shared records of cluster/engine.ts. One event-ordered
  * virtual clock; at each instant the timers due fire in armed order, then the script entries of
  * that instant, then the groups' derived states are settled (contract §3, §4.8). The rules live in
- * sibling files (resources.ts, groups.ts, nodes.ts, monitor.ts, failback.ts) and one file per
- * action in ../actions (registry.ts); arithmetic lives in ../policies as pure functions.
+ * cluster/ (resources.ts, groups.ts, nodes.ts, monitor.ts, failback.ts) and one file per action in
+ * actions/ (registry.ts); arithmetic lives in policies/ as pure functions.
  */
-import type { Action, Scenario, ScriptEntry } from '../model/scenario';
-import type { Semantics } from '../semantics';
-import { Engine, type UpCalls } from './engine';
-import { formCluster } from './nodes';
-import { endOfInstantGroupStates } from './groupStates';
-import { applyAction, checkAction, describeAction } from '../actions/registry';
-import { TIMER_HANDLERS } from './timerHandlers';
-import { checkMoveProgress, failoverGroup } from './groups';
-import { armHealth, hang } from './monitor';
+import type { Action, Scenario, ScriptEntry } from './model/scenario';
+import type { Semantics } from './semantics';
+import { Engine, type UpCalls } from './cluster/engine';
+import { formCluster } from './cluster/nodes';
+import { endOfInstantGroupStates } from './cluster/groupStates';
+import { applyAction, checkAction, describeAction } from './actions/registry';
+import { TIMER_HANDLERS } from './cluster/timerHandlers';
+import { checkMoveProgress, failoverGroup } from './cluster/groups';
+import { armHealth, hang } from './cluster/monitor';
 
-/** The calls resources.ts makes up into the groups and the monitor (engine.ts `UpCalls`). */
+/** The calls resources.ts makes up into the groups and the monitor (cluster/engine.ts `UpCalls`). */
 const UP_CALLS: UpCalls = { failoverGroup, checkMoveProgress, armHealth, hang };
 
 export class Coordinator extends Engine {
