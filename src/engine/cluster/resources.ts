@@ -1,14 +1,13 @@
 /**
  * Resource rules: Online/Offline calls (contract §4.1), health checks (§4.2), monitor recycle (§4.3),
- * and the dependents rule (§4.4); the restart policy itself is in restarts.ts.
+ * and the dependents rule (§4.4); the restart policy's decision is in restarts.ts.
  */
 import type { Engine } from './engine';
 import type { DeadlockSlot, ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
+import { EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { humanMs } from '../policies/format';
 import { resourceIn } from '../machines/resourceTable';
-import { checkMoveProgress } from './groups';
-import { armHealth, hang } from './monitor';
 import { restartPolicies } from './restarts';
 
 export const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
@@ -97,7 +96,7 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   }
   if (behavior === 'hang') {
     e.emit({ type: 'call', resource: name, node, call, result: 'hang', reason: `the ${call} call never returns` });
-    hang(e, r, call);
+    e.above.hang(e, r, call);
     return;
   }
   e.emit({ type: 'call', resource: name, node, call, result: 'pending', reason: pendingReason });
@@ -128,7 +127,7 @@ export function callDone(e: Engine, r: ResRt, call: 'Online' | 'Offline'): void 
 function onlineDone(e: Engine, r: ResRt): void {
   e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
   r.tOnline = e.now();
-  armHealth(e, r);
+  e.above.armHealth(e, r);
   if (wantsOffline(r)) {
     tryStartOffline(e, r);
     return;
@@ -178,7 +177,7 @@ function offlineDone(e: Engine, r: ResRt): void {
 /** A resource reached Offline or Failed: its providers may now go offline, a move may proceed. */
 export function afterDown(e: Engine, r: ResRt): void {
   for (const orSet of r.spec.dependsOn) for (const p of orSet) tryStartOffline(e, e.resourceByName.get(p)!);
-  checkMoveProgress(e, r.group);
+  e.above.checkMoveProgress(e, r.group);
 }
 
 /**
@@ -289,4 +288,29 @@ export function takeDownDependents(e: Engine, failed: ResRt): ResRt[] {
     }
   }
   return failedToo;
+}
+
+/** RestartDelay elapsed: the restart's Online call starts once the providers are Online too (§4.1). */
+export function restartDue(e: Engine, r: ResRt): void {
+  // A node loss may have taken the resource Offline meanwhile; its timer still runs (§4.8).
+  if (resourceIn(r.m, 'Failed.restartScheduled')) e.resSend(r, { type: 'RESTART_DUE' });
+  tryStartOnline(e, r);
+}
+
+/** RetryPeriodOnFailure elapsed: the restart count is reset and Online is tried again. */
+export function retryNow(e: Engine, r: ResRt): void {
+  const p = r.spec.properties;
+  e.emit({
+    type: 'policy',
+    rule: 'RetryPeriodOnFailure',
+    subject: r.spec.name,
+    detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
+    reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
+  });
+  r.restartWindow = EMPTY_RESTART_WINDOW;
+  if (e.resState(r) !== 'Failed') return;
+  if (resourceIn(r.m, 'Failed.retryWait')) e.resSend(r, { type: 'RETRY_DUE' });
+  r.dueAt = e.now();
+  r.dueReason = 'RetryPeriodOnFailure retry';
+  tryStartOnline(e, r);
 }

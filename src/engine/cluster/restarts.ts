@@ -1,15 +1,15 @@
 /**
  * The restart policy (contract §4.4) after a counted failure, and RetryPeriodOnFailure: the
  * resource machine's Failed state decides with its guards (machines/resourceMachine.ts) and names
- * the effects; they are carried out here, in order, on the one clock.
+ * the effects; they are carried out here, in order, on the one clock. Imports no rule file:
+ * resources.ts calls it, and a failover goes up through `e.above`.
  */
 import type { Engine } from './engine';
 import type { ResRt } from './runtime';
-import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
+import { countFailure } from '../policies/windows';
 import { clockAt, humanMs } from '../policies/format';
-import { resourceIn } from '../machines/resourceTable';
-import { failoverGroup } from './groups';
-import { q, tryStartOnline } from './resources';
+
+const q = (name: string) => `"${name}"`;
 
 /**
  * Contract §4.8, failures of one instant are decided together: every failure is counted and its
@@ -25,7 +25,7 @@ export function restartPolicies(e: Engine, failed: readonly ResRt[]): void {
     if (decideRestart(e, r) && !failover.has(r.group)) failover.set(r.group, r);
   }
   for (const [g, r] of failover) {
-    failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
+    e.above.failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
   }
 }
 
@@ -93,29 +93,4 @@ function armRetry(e: Engine, r: ResRt): void {
     `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)}`,
     'retry',
   );
-}
-
-/** RestartDelay elapsed: the restart's Online call starts once the providers are Online too (§4.1). */
-export function restartDue(e: Engine, r: ResRt): void {
-  // A node loss may have taken the resource Offline meanwhile; its timer still runs (§4.8).
-  if (resourceIn(r.m, 'Failed.restartScheduled')) e.resSend(r, { type: 'RESTART_DUE' });
-  tryStartOnline(e, r);
-}
-
-/** RetryPeriodOnFailure elapsed: the restart count is reset and Online is tried again. */
-export function retryNow(e: Engine, r: ResRt): void {
-  const p = r.spec.properties;
-  e.emit({
-    type: 'policy',
-    rule: 'RetryPeriodOnFailure',
-    subject: r.spec.name,
-    detail: `Failed for ${humanMs(p.RetryPeriodOnFailure)}: restart count reset, Online tried again`,
-    reason: `RetryPeriodOnFailure ${humanMs(p.RetryPeriodOnFailure)} elapsed`,
-  });
-  r.restartWindow = EMPTY_RESTART_WINDOW;
-  if (e.resState(r) !== 'Failed') return;
-  if (resourceIn(r.m, 'Failed.retryWait')) e.resSend(r, { type: 'RETRY_DUE' });
-  r.dueAt = e.now();
-  r.dueReason = 'RetryPeriodOnFailure retry';
-  tryStartOnline(e, r);
 }

@@ -5,8 +5,7 @@
 import type { Engine } from './engine';
 import { failbackDue } from './failback';
 import type { GroupRt, NodeRt, ResRt, TimerHandler, TimerOwner, TimerPayload } from './runtime';
-import { callDone, callFailed } from './resources';
-import { restartDue, retryNow } from './restarts';
+import { callDone, callFailed, restartDue, retryNow } from './resources';
 import { recycleMonitor, runHealthCheck } from './monitor';
 import { detectDown, joined } from './nodes';
 

@@ -1,6 +1,6 @@
 /** The engine turns a refused machine event into an error, for every kind of entity: never dropped. */
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../cluster/engine';
+import { Coordinator } from '../coordinator';
 import { CONTRACT_SEMANTICS } from '../semantics';
 import { validateScenario } from '../validation';
 
@@ -12,7 +12,7 @@ function engine() {
     groups: [{ name: 'G', resources: [{ name: 'R' }] }],
   });
   if (!v.ok) throw new Error('invalid');
-  return new Engine(v.scenario, { ...CONTRACT_SEMANTICS }, true);
+  return new Coordinator(v.scenario, { ...CONTRACT_SEMANTICS }, true);
 }
 
 describe('the engine throws on a refused event', () => {

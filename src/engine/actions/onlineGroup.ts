@@ -1,0 +1,28 @@
+/** onlineGroup (contract §2): administrator online; the group's persistent state becomes online. */
+import { bringGroupOnline } from '../cluster/groups';
+import { checkGroupCommand, psNamed } from './common';
+import { GROUP_ARG, type ActionDef } from './types';
+
+export const onlineGroup: ActionDef<'onlineGroup'> = {
+  name: 'onlineGroup',
+  subject: 'group',
+  args: { group: GROUP_ARG },
+  check: (e, a) => checkGroupCommand(e, a.group, true),
+  apply(e, a) {
+    const g = e.groupOf(a.group);
+    g.persistent = 'online';
+    for (const r of g.resources) {
+      r.persistent = 'online';
+      // Ends a give-up or a RetryPeriodOnFailure wait (the restart window is not reset, §4.8).
+      if (e.resState(r) === 'Failed') e.resSend(r, { type: 'ADMIN_ONLINE' });
+      e.disarm(r, 'retry');
+    }
+    return bringGroupOnline(e, g, 'administrator online');
+  },
+  traceText: (a) => `administrator brings group "${a.group}" online`,
+  uiText: (a) => `bring ${a.group} online`,
+  faultText: (a) => `online of group ${a.group}`,
+  menu: (group) => [{ section: 'Group', label: 'Bring online', action: { action: 'onlineGroup', group } }],
+  menuOrder: 1,
+  powershell: (a) => psNamed('Start-ClusterGroup', a.group),
+};
