@@ -5,7 +5,7 @@
 import type { Engine } from './engine';
 import type { Awaiting, GroupRt } from './runtime';
 import type { OwnerCause } from '../model/trace';
-import { placementOf } from '../machines/groupMachine';
+import { failoverThresholdReached, placementOf } from '../machines/groupMachine';
 import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { providersFirst } from '../policies/dependencies';
@@ -60,7 +60,8 @@ export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null 
 export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerCause, reason: string): void {
   const from = g.owner;
   g.owner = to;
-  e.groupSend(g, { type: 'OWNER_SET' });
+  // An owner change ends a wait for a target (from `placed` it changes nothing, so nothing is sent).
+  if (placementOf(g.snap) === 'awaitingTarget') e.groupSend(g, { type: 'OWNER_SET' });
   for (const r of g.resources) {
     r.restartWindow = EMPTY_RESTART_WINDOW;
     r.dueAt = null;
@@ -103,8 +104,17 @@ export function startMove(
   cause: OwnerCause,
   reason: string,
   named = false,
+  /** A failover that counts against FailoverThreshold: its start instant joins the history. */
+  countedAt?: number,
 ): void {
-  e.groupSend(g, { type: 'MOVE_START', target, cause, reason, named });
+  e.groupSend(g, {
+    type: 'MOVE_START',
+    target,
+    cause,
+    reason,
+    named,
+    ...(countedAt === undefined ? {} : { countedAt }),
+  });
   for (const r of g.resources) {
     r.dueAt = null;
     e.disarm(r, 'restart');
@@ -243,15 +253,15 @@ export function failoverGroup(
     return;
   }
 
-  const decision = e.groupSend(g, {
-    type: 'FAILOVER',
+  const check = {
     at: e.now(),
     periodHours: p.FailoverPeriod,
     threshold,
     window: e.semantics.failoverWindow,
     counts: counts && g.persistent === 'online',
-  });
-  if (decision.includes('traceFailoverThresholdExceeded')) {
+  };
+  // The group machine's FailoverThreshold guard (its FAILOVER transition changes no state).
+  if (failoverThresholdReached(g.snap.context, check)) {
     e.emit({
       type: 'policy',
       rule: 'FailoverThresholdExceeded',
@@ -295,7 +305,9 @@ export function failoverGroup(
     );
     return;
   }
-  if (counts && g.persistent === 'online') e.groupSend(g, { type: 'FAILOVER_COUNTED', at: e.now() });
+  // A failover that counts joins the history when it starts (§4.5), with its move, or here after a node loss.
+  const countedAt = check.counts ? e.now() : undefined;
+  if (cause === 'nodeDown' && countedAt !== undefined) e.groupSend(g, { type: 'FAILOVER_COUNTED', at: countedAt });
   const explanation = describeTarget(e, g, target, mode);
   e.emit({
     type: 'policy',
@@ -305,7 +317,7 @@ export function failoverGroup(
     reason: `${why}: failing over to ${q(target)} (${explanation})`,
   });
   if (cause === 'resource') {
-    startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`);
+    startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`, false, countedAt);
   } else {
     setOwner(e, g, target, 'failover', `owner ${q(old ?? '')} lost; ${explanation}`);
     if (g.persistent === 'online' && p.Priority > 0)

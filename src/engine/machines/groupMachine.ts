@@ -55,7 +55,8 @@ export interface FailoverCheck {
 }
 
 export type GroupEvent =
-  | ({ type: 'MOVE_START' } & MoveIntent)
+  // countedAt: a failover after a resource failure that counts against FailoverThreshold (§4.5)
+  | ({ type: 'MOVE_START'; countedAt?: number } & MoveIntent)
   | { type: 'RETARGET'; target: string; reason: string }
   | { type: 'MOVE_DONE' }
   | { type: 'MOVE_CANCEL' }
@@ -74,6 +75,18 @@ export type GroupEffect = 'traceFailoverThresholdExceeded' | 'startFailover';
 const noEffect = () => {};
 
 /**
+ * FailoverThreshold in FailoverPeriod (§4.5): FailoverThreshold failovers that counted already
+ * started in the preceding FailoverPeriod hours, so this one may not start. The machine's
+ * `failoverThresholdReached` guard; the engine asks it directly when it decides a failover (the
+ * decision changes no state, so it costs no transition).
+ */
+export function failoverThresholdReached(context: GroupContext, check: FailoverCheck): boolean {
+  return (
+    check.counts && !mayFailover(context.failoverTimes, check.at, check.periodHours, check.threshold, check.window)
+  );
+}
+
+/**
  * A failover may start only if fewer than FailoverThreshold failovers started in the preceding
  * FailoverPeriod hours (§4.5); refused, the group stays where it is (`FailoverThresholdExceeded`).
  */
@@ -84,7 +97,7 @@ const failoverDecision = [
 
 /** A move starts: a failover (counted, §4.5) or a relocation (administrator move, drain, failback). */
 const moveStart = [
-  { guard: 'isFailover', target: 'moving.failingOver', actions: 'rememberMove' },
+  { guard: 'isFailover', target: 'moving.failingOver', actions: ['rememberMove', 'countFailover'] },
   { target: 'moving.relocating', actions: 'rememberMove' },
 ] as const;
 
@@ -96,9 +109,7 @@ export const groupMachine = setup({
   guards: {
     /** FailoverThreshold failovers already started in the preceding FailoverPeriod hours (§4.5). */
     failoverThresholdReached: ({ context, event }) =>
-      event.type === 'FAILOVER' &&
-      event.counts &&
-      !mayFailover(context.failoverTimes, event.at, event.periodHours, event.threshold, event.window),
+      event.type === 'FAILOVER' && failoverThresholdReached(context, event),
     isFailover: ({ event }) => event.type === 'MOVE_START' && event.cause === 'failover',
     stillAwaiting: ({ context }) => context.awaiting !== null,
   },
@@ -122,7 +133,11 @@ export const groupMachine = setup({
     forgetAwaiting: assign({ awaiting: null }),
     countFailover: assign({
       failoverTimes: ({ context, event }) =>
-        event.type === 'FAILOVER_COUNTED' ? [...context.failoverTimes, event.at] : context.failoverTimes,
+        event.type === 'FAILOVER_COUNTED'
+          ? [...context.failoverTimes, event.at]
+          : event.type === 'MOVE_START' && event.countedAt !== undefined
+            ? [...context.failoverTimes, event.countedAt]
+            : context.failoverTimes,
     }),
     // Effects: the coordinator traces the refusal, or goes on with the failover's steps.
     traceFailoverThresholdExceeded: noEffect,

@@ -17,14 +17,15 @@
  * - an Offline the cluster wants (`wish`): `stay`, or `leave` once a move or an administrator
  *   offline asked for it, while the Offline call waits for the dependents (dependents-first);
  * - a failure's aftermath (Failed): `stopped` (nothing scheduled), `restartScheduled` (RestartDelay
- *   armed), `waitingForProviders` (the restart or retry is due but its providers are not Online),
+ *   armed), `waitingForProviders` (the restart or retry is due; its Online call waits for its providers,
+ *   the owner or the end of a move),
  *   `retryWait` (restarts exhausted; RetryPeriodOnFailure armed) or `gaveUp` (for good).
  *
  * The machine has no context: numbers (deadlines, the restart window, tOnline) stay in the
  * engine's records, so the next state is a function of (state, event) and the engine memoises it
  * (resourceTable.ts). Guards call the pure policies (policies/restart.ts). Actions are named
  * effects that the cluster coordinator carries out, in order, on the one virtual clock
- * (cluster/resources.ts), because the contract orders same-instant timers of every entity by the
+ * (cluster/restarts.ts), because the contract orders same-instant timers of every entity by the
  * order they were armed (§3).
  */
 import { and, not, setup } from 'xstate';

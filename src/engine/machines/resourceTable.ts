@@ -7,18 +7,11 @@
  * pointer per resource instead of one actor each (creating actors was most of the start-up:
  * 13 s at 100k resources, pure transition() on every event 25 s, this table 0.9 s).
  *
- * Events that carry data for a guard (COUNTED, FAILED_IN_PLACE) are asked of XState every time;
- * they come once per counted failure.
+ * Events that carry data for a guard (COUNTED, FAILED_IN_PLACE) are keyed by that data too.
  */
 import { transition, type SnapshotFrom, type StateValue } from 'xstate';
 import type { ResourceState } from '../model/trace';
-import {
-  resourceMachine,
-  topState,
-  type ResourceEffect,
-  type ResourceEvent,
-  type ResourceEventType,
-} from './resourceMachine';
+import { resourceMachine, topState, type ResourceEffect, type ResourceEvent } from './resourceMachine';
 import { activeLeaves } from './step';
 
 type ResourceSnapshot = SnapshotFrom<typeof resourceMachine>;
@@ -32,8 +25,8 @@ export interface ResourceMachineState {
   /** Active leaf states as dot paths ("Online.health.watching", "Online.wish.stay"). */
   readonly leaves: readonly string[];
   readonly snap: ResourceSnapshot;
-  /** Memoised steps by event type; null when the machine refuses the event in this state. */
-  readonly next: Map<ResourceEventType, ResourceStep | null>;
+  /** Memoised steps by event type (and guard data); null when the machine refuses the event here. */
+  readonly next: Map<string, ResourceStep | null>;
   /** Memoised answers of resourceIn (the engine asks the same few paths on hot paths). */
   readonly within: Map<string, boolean>;
 }
@@ -83,11 +76,17 @@ function compute(from: ResourceMachineState, event: ResourceEvent): ResourceStep
 
 /** The step the resource machine takes, or null when it refuses the event in that state. */
 export function resourceStep(from: ResourceMachineState, event: ResourceEvent): ResourceStep | null {
-  if (event.type === 'COUNTED' || event.type === 'FAILED_IN_PLACE') return compute(from, event);
-  let step = from.next.get(event.type);
+  // An event with data for a guard is keyed by that data too (a handful of distinct values).
+  const key =
+    event.type === 'COUNTED'
+      ? `COUNTED ${event.count} ${event.threshold} ${event.restartAction} ${event.retryPeriod}`
+      : event.type === 'FAILED_IN_PLACE'
+        ? `FAILED_IN_PLACE ${event.restartAction} ${event.retryPeriod}`
+        : event.type;
+  let step = from.next.get(key);
   if (step === undefined) {
     step = compute(from, event);
-    from.next.set(event.type, step);
+    from.next.set(key, step);
   }
   return step;
 }

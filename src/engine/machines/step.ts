@@ -1,8 +1,49 @@
 /**
- * One step of a machine with context (group, node), by XState's pure `transition()`: the next
- * snapshot and the named actions it lists, or null when the machine refuses the event.
+ * One step of a machine with context (group, node): the next snapshot and the named actions its
+ * transition lists, or null when the machine refuses the event. XState's pure `transition()`
+ * builds a throwaway actor (and the machine's initial snapshot) on every call, which was most of
+ * the cost of a failover; this runs the same `machine.transition` on one inert scope per machine
+ * that only collects the actions (our machines spawn no children, so nothing else is needed).
  */
-import { transition, type AnyStateMachine, type EventFrom, type SnapshotFrom, type StateValue } from 'xstate';
+import {
+  createActor,
+  type ActorScope,
+  type AnyStateMachine,
+  type EventFrom,
+  type ExecutableActionsFrom,
+  type SnapshotFrom,
+  type StateValue,
+} from 'xstate';
+
+interface Scope {
+  scope: ActorScope<never, never>;
+  collected: { type: string }[];
+}
+
+const scopes = new WeakMap<AnyStateMachine, Scope>();
+
+function scopeOf(machine: AnyStateMachine): Scope {
+  let s = scopes.get(machine);
+  if (!s) {
+    const self = createActor(machine, { input: {} as never });
+    const collected: { type: string }[] = [];
+    const noop = () => {};
+    const scope = {
+      self,
+      defer: noop,
+      id: '',
+      logger: noop,
+      sessionId: '',
+      stopChild: noop,
+      system: self.system,
+      emit: noop,
+      actionExecutor: (a: ExecutableActionsFrom<AnyStateMachine>) => collected.push(a),
+    } as unknown as ActorScope<never, never>;
+    s = { scope, collected };
+    scopes.set(machine, s);
+  }
+  return s;
+}
 
 /**
  * Accepted when a transition is enabled, a targetless one without actions included (XState's
@@ -14,8 +55,10 @@ export function machineStep<M extends AnyStateMachine>(
   event: EventFrom<M>,
 ): { next: SnapshotFrom<M>; effects: string[] } | null {
   if (machine.getTransitionData(snap as never, event).length === 0) return null;
-  const [next, actions] = transition(machine, snap, event);
-  return { next: next as SnapshotFrom<M>, effects: actions.map((a) => a.type) };
+  const { scope, collected } = scopeOf(machine);
+  collected.length = 0;
+  const next = machine.transition(snap as never, event, scope as never) as SnapshotFrom<M>;
+  return { next, effects: collected.map((a) => a.type) };
 }
 
 /** A state value's active leaves as dot paths (["placement.moving.relocating", "failback.idle"]). */

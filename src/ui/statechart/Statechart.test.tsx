@@ -103,6 +103,10 @@ describe('Statechart', () => {
     expect(current()).toEqual(['Failed (current)']);
     // Counted (§4.4): a restart is scheduled after RestartDelay.
     expect(subStates()).toEqual(['Failed: restartScheduled']);
+    // The restart policy's guards, named as in the machine (§4.4).
+    const listed = transitions().map((li) => li.textContent);
+    expect(listed).toContain('Failed → Failed.restartScheduled on COUNTED if restartsRemain');
+    expect(listed).toContain('Failed → Failed.gaveUp on COUNTED if not retriesAfterFailure and escalatesToFailover');
     expect(lastListed()).toEqual(['OnlinePending → Failed on FAIL']);
 
     // Healed at 7000; the next restart comes Online.

@@ -52,10 +52,23 @@ interface TransitionLike {
 
 const idOf = (n: NodeLike) => n.path.join('.');
 
+/** A guard's name; XState's `and`/`or`/`not` combinators are functions listing the guards they combine. */
+function describeGuard(g: unknown): string {
+  if (typeof g === 'string') return g;
+  if (typeof g === 'function') {
+    const parts = ((g as { guards?: unknown[] }).guards ?? []).map(describeGuard);
+    if (g.name === 'not') return `not ${parts.join(', ')}`;
+    if (g.name === 'and' || g.name === 'or') return parts.join(` ${g.name} `);
+  }
+  if (typeof g === 'object' && g !== null && typeof (g as { type?: unknown }).type === 'string')
+    return (g as { type: string }).type;
+  return 'guard';
+}
+
 function guardName(t: TransitionLike): string | null {
   const g = t.guard;
   if (!g) return null;
-  if (typeof g === 'string') return g;
+  if (typeof g === 'string' || typeof g === 'function') return describeGuard(g);
   if (typeof g === 'object' && g !== null && typeof (g as { type?: unknown }).type === 'string')
     return (g as { type: string }).type;
   return 'guard';
