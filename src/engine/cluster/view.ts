@@ -11,7 +11,7 @@ import {
 } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
 import { resourceIn } from '../machines/resourceTable';
-import { activeLeaves } from '../machines/step';
+import { leavesOf } from '../machines/step';
 import { nextPollInstant } from '../policies/polls';
 
 export function buildView(e: Engine): ClusterView {
@@ -45,7 +45,7 @@ export function buildView(e: Engine): ClusterView {
         vote: e.quorum.nodeVote(n.spec.id),
         nodeWeight: n.spec.properties.NodeWeight,
         drainedGroups: [...n.drained],
-        machine: activeLeaves(n.snap.value),
+        machine: leavesOf(n.snap),
       };
     }),
     groups: e.groups.map((g) => {
@@ -70,7 +70,7 @@ export function buildView(e: Engine): ClusterView {
             ? 'waiting for a node that can host it'
             : 'idle',
         resources: g.resources.map((r) => r.spec.name),
-        machine: activeLeaves(g.snap.value),
+        machine: leavesOf(g.snap),
       };
     }),
     resources: e.resources.map((r) => {
@@ -100,7 +100,7 @@ export function buildView(e: Engine): ClusterView {
         hungCall: hung ? { call: hung.call, since: hung.since, node: hung.node } : null,
         // Restarts exhausted: waiting for RetryPeriodOnFailure, or for good (§4.4).
         gaveUp: resourceIn(r.m, 'Failed.retryWait') || resourceIn(r.m, 'Failed.gaveUp'),
-        machine: [...r.m.leaves],
+        machine: r.m.leaves,
       };
     }),
     timers,

@@ -49,7 +49,14 @@ function intern(snap: ResourceSnapshot): ResourceMachineState {
   const key = JSON.stringify(snap.value);
   let s = byKey.get(key);
   if (!s) {
-    s = { key, top: topState(snap.value), leaves: activeLeaves(snap.value), snap, next: new Map(), within: new Map() };
+    s = {
+      key,
+      top: topState(snap.value),
+      leaves: Object.freeze(activeLeaves(snap.value)),
+      snap,
+      next: new Map(),
+      within: new Map(),
+    };
     byKey.set(key, s);
   }
   return s;

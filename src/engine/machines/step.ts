@@ -67,6 +67,18 @@ export function activeLeaves(value: StateValue, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => (v === undefined ? [] : activeLeaves(v, `${prefix}${k}.`)));
 }
 
+const leavesCache = new WeakMap<object, readonly string[]>();
+
+/** A snapshot's active leaves, computed once per snapshot (snapshots are immutable; views ask often). */
+export function leavesOf(snap: { value: StateValue }): readonly string[] {
+  let leaves = leavesCache.get(snap);
+  if (!leaves) {
+    leaves = Object.freeze(activeLeaves(snap.value));
+    leavesCache.set(snap, leaves);
+  }
+  return leaves;
+}
+
 /** A state value as dot paths ("placement.moving.relocating, failback.idle"), for messages. */
 export function stateLabel(value: StateValue): string {
   return activeLeaves(value).join(', ');

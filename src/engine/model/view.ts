@@ -39,7 +39,7 @@ export interface NodeView {
   /** Names of groups the drain moved away (for resume with Immediate). */
   drainedGroups: string[];
   /** The node machine's state ("Crashed" while a crash is undetected): machines/nodeMachine.ts. */
-  machine: string[];
+  machine: readonly string[];
 }
 
 export interface WindowCounter {
@@ -60,7 +60,7 @@ export interface GroupView {
   activity: string;
   resources: string[];
   /** The group machine's active leaf states ("placement.moving.failingOver", "failback.idle"). */
-  machine: string[];
+  machine: readonly string[];
 }
 
 export interface ResourceView {
@@ -87,7 +87,7 @@ export interface ResourceView {
    * The resource machine's active leaf states as dot paths, e.g. "Online.health.watching" and
    * "Online.wish.stay" (machines/resourceMachine.ts): what the statechart view highlights.
    */
-  machine: string[];
+  machine: readonly string[];
 }
 
 export interface QuorumView {
