@@ -42,8 +42,8 @@ export function SubStates({ regions, leaves }: { regions: readonly Region[]; lea
   return (
     <div className="substates">
       {regions.map((r) => (
-        <div key={r.id} className="region">
-          <span className="region-name" id={`sc-region-${r.id}`}>
+        <div key={r.id} className="sc-region">
+          <span className="sc-region-name" id={`sc-region-${r.id}`}>
             {r.label}
           </span>
           <ul aria-labelledby={`sc-region-${r.id}`}>
