@@ -317,7 +317,7 @@ export class Engine {
 
   nextEventTime(): number | null {
     const d = this.clock.nextDeadline();
-    const s = this.scriptIndex < this.script.length ? this.script[this.scriptIndex].at : null;
+    const s = this.scriptIndex < this.script.length ? this.script[this.scriptIndex]!.at : null;
     if (d === null) return s;
     if (s === null) return d;
     return Math.min(d, s);
@@ -336,8 +336,8 @@ export class Engine {
   private runInstant(t: number): void {
     this.clock.setNow(t);
     this.fireDue(t);
-    while (this.scriptIndex < this.script.length && this.script[this.scriptIndex].at === t) {
-      const entry = this.script[this.scriptIndex++];
+    while (this.scriptIndex < this.script.length && this.script[this.scriptIndex]!.at === t) {
+      const entry = this.script[this.scriptIndex++]!;
       this.applyNow(entry, entry);
       this.fireDue(t);
     }

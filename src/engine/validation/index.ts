@@ -128,15 +128,15 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
   file.cluster.explicit = explicitOf(cluster, ['startTime'], { properties: '', quorum: 'quorum.' });
   const nodes = list(raw, 'nodes');
   file.nodes.forEach(
-    (n, i) => (n.explicit = explicitOf(nodes[i], ['state'], { properties: '', behavior: 'behavior.' })),
+    (n, i) => (n.explicit = explicitOf(nodes[i]!, ['state'], { properties: '', behavior: 'behavior.' })),
   );
   const groups = list(raw, 'groups');
   file.groups.forEach((g, gi) => {
-    g.explicit = explicitOf(groups[gi], ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
-    const resources = list(groups[gi], 'resources');
+    g.explicit = explicitOf(groups[gi]!, ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
+    const resources = list(groups[gi]!, 'resources');
     g.resources.forEach(
       (r, ri) =>
-        (r.explicit = explicitOf(resources[ri], ['type', 'dependsOn', 'possibleOwners'], {
+        (r.explicit = explicitOf(resources[ri]!, ['type', 'dependsOn', 'possibleOwners'], {
           properties: '',
           behavior: 'behavior.',
         })),

@@ -112,7 +112,7 @@ function elementOf(root: unknown, path: readonly PathKey[]): Element {
 export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue[]): void {
   const path = issue.path as PathKey[];
   // An unknown key belongs to the object it is found in.
-  const el = elementOf(root, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path);
+  const el = elementOf(root, issue.code === 'unrecognized_keys' ? [...path, ...issue.keys.slice(0, 1)] : path);
   const field = path.slice(el.path.length);
   const at = (p: PathKey[], message: string): void => {
     out.push({ path: p, message });
@@ -127,7 +127,7 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
       (branch) => !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'),
     );
     if (matching.length === 1) {
-      for (const nested of matching[0])
+      for (const nested of matching[0]!)
         translateIssue(root, { ...nested, path: [...path, ...(nested.path as PathKey[])] }, out);
       return;
     }
@@ -223,8 +223,13 @@ function missing(el: Element, key: string, path: PathKey[], out: LocatedIssue[])
   } else {
     const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
     const arg = SCRIPT_ACTIONS[action][key];
+    // The schema and the action table list the same keys; a key only the schema knows still gets a message.
     const what =
-      arg.kind === 'choice' ? `a ${q(key)} (${qList(arg.choices, 'or')})` : `a ${q(key)} naming the ${arg.kind}`;
+      arg === undefined
+        ? `a ${q(key)}`
+        : arg.kind === 'choice'
+          ? `a ${q(key)} (${qList(arg.choices, 'or')})`
+          : `a ${q(key)} naming the ${arg.kind}`;
     out.push({ path, message: `${el.owner} needs ${what}`, trailing: true });
   }
 }
@@ -286,7 +291,7 @@ export function inDocumentOrder(root: unknown, issues: readonly LocatedIssue[]):
   });
   keyed.sort((a, b) => {
     const n = Math.min(a.ranks.length, b.ranks.length);
-    for (let i = 0; i < n; i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i] < b.ranks[i] ? -1 : 1;
+    for (let i = 0; i < n; i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i]! < b.ranks[i]! ? -1 : 1;
     return a.order - b.order;
   });
   const seen = new Set<string>();

@@ -328,7 +328,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
             rep.add(
               '§4.8 persistent-offline group on node loss',
               t,
-              bad[0].i,
+              bad[0]!.i,
               `no FailoverStarted or threshold check for ${q(g)} (persistent state offline; not counted)`,
               d.map((x) => x.rule).join(', '),
             );
@@ -336,7 +336,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         }
         // After a node loss refused by FailoverThreshold the group still needs an owner: NoTargetNode may follow.
         const refusedNoTarget =
-          d.length === 2 && d[0].rule === 'FailoverThresholdExceeded' && d[1].rule === 'NoTargetNode';
+          d.length === 2 && d[0]!.rule === 'FailoverThresholdExceeded' && d[1]!.rule === 'NoTargetNode';
         // A node-loss failover whose group fails again on arrival (onlineMs 0) decides twice: once per cause.
         const expected = twoCauses.has(g) ? 2 : 1;
         if (why !== undefined && d.length !== expected && !(refusedNoTarget && why.includes('went Down')))
@@ -355,7 +355,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
             rep.add(
               R,
               t,
-              d[0].i,
+              d[0]!.i,
               `no failover decision for ${q(g)} (no owner loss, no RestartAction 2 resource over its threshold, not waiting for a target)`,
               d.map((x) => x.rule).join(', '),
             );
@@ -364,18 +364,18 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           rep.add(
             R,
             t,
-            d[1].i,
+            d[1]!.i,
             `at most one failover decision for ${q(g)} per instant`,
             d.map((x) => x.rule).join(', '),
           );
         // After a node loss refused by FailoverThreshold the resources are set Failed at that instant.
-        if (why?.includes('went Down') && d.length === 1 && d[0].rule === 'FailoverThresholdExceeded')
+        if (why?.includes('went Down') && d.length === 1 && d[0]!.rule === 'FailoverThresholdExceeded')
           for (const r of m.group.get(g)!.resources)
             if (m.state.get(r.name) !== 'Failed')
               rep.add(
                 '§4.5 FailoverThreshold after a node loss',
                 t,
-                d[0].i,
+                d[0]!.i,
                 `${q(r.name)} Failed`,
                 m.state.get(r.name)!,
               );

@@ -24,7 +24,7 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
     witnessVote = 0;
     if (V.size % 2 === 1) return;
     if (hasWitness && m.witnessUp) witnessVote = 1;
-    else if (V.size > 0) V.delete([...V].sort((a, b) => id.get(b)! - id.get(a)!)[0]);
+    else if (V.size > 0) V.delete([...V].sort((a, b) => id.get(b)! - id.get(a)!)[0]!);
   }
   function recompute(): void {
     if (dynamic) V = new Set(weighted.filter((n) => m.isMember(n.name)).map((n) => n.name));

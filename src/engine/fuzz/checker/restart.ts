@@ -246,7 +246,7 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (w.unknown || !Object.prototype.hasOwnProperty.call(trace.final.resources, r)) continue;
         const p = m.res.get(r)!.properties;
         const want = w.start !== null && until - w.start <= p.RestartPeriod ? w.count : 0;
-        const got = trace.final.resources[r].restartCount;
+        const got = trace.final.resources[r]!.restartCount;
         if (got !== want)
           rep.add(
             '§3 final restartCount',
