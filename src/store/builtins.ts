@@ -17,4 +17,4 @@ export const BUILTINS: BuiltinScenario[] = [
   { id: 'free-play-no-faults', title: freePlay.name, source: freePlay },
 ];
 
-export const DEFAULT_BUILTIN = BUILTINS[0];
+export const DEFAULT_BUILTIN: BuiltinScenario = BUILTINS[0]!; // the literal list above is not empty

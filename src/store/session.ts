@@ -95,7 +95,8 @@ export function decodeShareHash(hash: string): DecodedLink {
       const parsed = JSON.parse(unpack(packedBranches) ?? '') as { current?: unknown; list?: unknown };
       const branches = parseBranches(parsed.list);
       if (!branches) throw new Error('not a list of branches');
-      const current = branches.find((b) => b.id === parsed.current) ?? branches[0];
+      // parseBranches refuses an empty list, so there is a first branch.
+      const current = branches.find((b) => b.id === parsed.current) ?? branches[0]!;
       return { kind: 'ok', source, actions: current.actions, branches, branchId: current.id };
     } catch (e) {
       return { kind: 'error', message: `the link's branches are invalid: ${(e as Error).message}` };
@@ -118,7 +119,7 @@ export function parseSession(text: string | null): Session | null {
     // v1 (before branches) had one timeline; a v2 record whose branches do not parse falls back to it.
     const branches = s.v === 2 ? parseBranches(s.branches) : null;
     if (!branches) return { source: s.source, actions: s.actions, t: s.t };
-    const current = branches.find((b) => b.id === s.branchId) ?? branches[0];
+    const current = branches.find((b) => b.id === s.branchId) ?? branches[0]!; // parseBranches: never empty
     return { source: s.source, actions: current.actions, t: s.t, branches, branchId: current.id };
   } catch {
     return null;

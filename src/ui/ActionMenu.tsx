@@ -159,7 +159,7 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
                 {row.items.map((x) => button(x, x.item.label.slice(x.item.label.lastIndexOf(' ') + 1)))}
               </div>
             ) : (
-              <div key={k}>{button(row.items[0], row.items[0].item.label)}</div>
+              <div key={k}>{button(row.items[0]!, row.items[0]!.item.label)}</div>
             ),
           )}
         </div>

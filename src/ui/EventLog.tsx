@@ -53,7 +53,7 @@ export function createMatcher() {
     const n = src.length;
     const grown = filt === filter && horizon.length >= n && (n === 0 || horizon[n - 1] === src[n - 1]);
     if (!grown) idx = [];
-    for (let i = grown ? n : 0; i < horizon.length; i++) if (matches(horizon[i], filter)) idx.push(i);
+    for (let i = grown ? n : 0; i < horizon.length; i++) if (matches(horizon[i]!, filter)) idx.push(i);
     src = horizon;
     filt = filter;
     return idx;
@@ -66,7 +66,7 @@ function lowerBound(idx: readonly number[], x: number): number {
   let hi = idx.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (idx[mid] < x) lo = mid + 1;
+    if (idx[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -230,7 +230,7 @@ export function EventLog() {
           <LogRow
             key={i}
             i={i}
-            e={horizon[i]}
+            e={horizon[i]!}
             ahead={i >= events.length}
             onPick={onRow}
             pos={start + k + 1}

@@ -15,7 +15,7 @@ const selectReady = (s: ReactFlowState) => s.nodeLookup.size > 0;
 
 /** Do the top-level nodes (regions, placed from 0,0) overflow a `size` pane at `zoom`? */
 function overflows(nodes: readonly Node[], size: string, zoom: number): boolean {
-  const [w, h] = size.split('x').map(Number);
+  const [w = 0, h = 0] = size.split('x').map(Number); // selectSize writes `${width}x${height}`
   let right = 0;
   let bottom = 0;
   for (const n of nodes) {

@@ -21,7 +21,7 @@ export const RoutedEdge = memo(function RoutedEdge({
   const dx = sourceX - data.anchor.x;
   const dy = sourceY - data.anchor.y;
   // The label sits on the first bend below the dependent: it says which dependency is the OR one.
-  const bend = data.points[1] ?? data.points[0];
+  const bend = data.points[1] ?? data.points[0] ?? data.anchor;
   return (
     <BaseEdge
       id={id}

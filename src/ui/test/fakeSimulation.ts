@@ -44,7 +44,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
   const groups: GroupView[] = scenario.groups.map((g) => ({
     name: g.name,
     state: 'Online',
-    owner: scenario.nodes[0].name,
+    owner: scenario.nodes[0]!.name,
     persistentState: 'online',
     priority: 2000,
     failovers: { count: 0, threshold: 2, windowEndsAt: null, times: [] },
@@ -57,7 +57,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       group: g.name,
       type: r.type,
       state: 'Online',
-      node: scenario.nodes[0].name,
+      node: scenario.nodes[0]!.name,
       persistentState: 'online',
       restarts: { count: 0, threshold: r.properties.RestartThreshold, windowEndsAt: null },
       faults: { looksAlive: 'ok', isAlive: 'ok', online: 'ok', offline: 'ok' },
