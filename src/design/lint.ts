@@ -122,7 +122,7 @@ function noFailoverTarget(ctx: Ctx, g: GroupSpec): void {
   const what =
     hosts.length === 0
       ? `No node can host every resource of group "${g.name}"`
-      : `Only "${hosts[0].name}" can host every resource of group "${g.name}"`;
+      : `Only "${hosts[0]!.name}" can host every resource of group "${g.name}"`;
   const why =
     nodes.length < 2
       ? 'The scenario has a single node, so there is nowhere to fail over to.'
@@ -288,7 +288,7 @@ function antiAffinityOvercommitted(ctx: Ctx): void {
     if (groups.length <= nodeCount) continue;
     warn(ctx, {
       id: 'anti-affinity-overcommitted',
-      path: `groups[${groups[0].index}].properties.AntiAffinityClassNames`,
+      path: `groups[${groups[0]!.index}].properties.AntiAffinityClassNames`,
       subject: cls,
       message: `${groups.length} groups share the anti-affinity class "${cls}" (${quote(groups.map((g) => g.name))}) but there are only ${nodeCount} node${nodeCount === 1 ? '' : 's'}. They cannot all be kept apart: anti-affinity is a preference, so some will share a node anyway.`,
     });

@@ -302,7 +302,7 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
       (p, i) => `    [Parameter(Mandatory)]${p.type}$${p.variable}${i < b.params.length - 1 ? ',' : ''}`,
     );
     const width = Math.max(...decls.map((d) => d.length));
-    decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i].comment)}`));
+    decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i]!.comment)}`));
     out.push(')');
   }
   out.push("$ErrorActionPreference = 'Stop'");

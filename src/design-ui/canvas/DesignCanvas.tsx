@@ -152,11 +152,11 @@ export function DesignCanvas() {
       if (ns.length + es.length !== 1) return;
       const cur = api.getState().selection;
       if (ns.length === 1) {
-        const ref = parseId(ns[0].id);
+        const ref = parseId(ns[0]!.id);
         if (ref && !(cur && cur.kind === ref.kind && 'name' in cur && cur.name === ref.name))
           api.getState().select(ref);
       } else if (es.length === 1) {
-        const ref = parseEdgeId(es[0].id);
+        const ref = parseEdgeId(es[0]!.id);
         if (ref && !(cur?.kind === 'edge' && cur.dependent === ref.dependent && cur.provider === ref.provider))
           api.getState().select({ kind: 'edge', ...ref });
       }

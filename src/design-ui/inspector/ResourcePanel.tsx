@@ -86,7 +86,7 @@ export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario })
               <button
                 type="button"
                 className="small"
-                onClick={() => api.getState().edit((r) => toggleOrSet(r, name, set[0]))}
+                onClick={() => api.getState().edit((r) => toggleOrSet(r, name, set[0]!))}
               >
                 {set.length > 1 ? 'Make AND (need all)' : 'Make OR with the other AND providers'}
               </button>

@@ -150,7 +150,7 @@ export function PropertyField({
 }) {
   const raw = useEditor((s) => s.raw);
   const api = useEditorApi();
-  const rule = PROPERTY_RULES[`${scope}.${name}`];
+  const rule = PROPERTY_RULES[`${scope}.${name}`]!;
   const value = getSetting(raw, scope, target, name);
   const id = useId();
   if (rule.kind === 'choice') {

@@ -249,7 +249,7 @@ export function setField(raw0: RawScenario, target: ElementRef | undefined, key:
   const base = pathOf(raw, target);
   const path = base ? `${base}.${key}` : key;
   const fresh = freshErrors(raw0, raw, (p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
-  return fresh.length ? refuse(fresh[0].message) : ok(raw);
+  return fresh.length ? refuse(fresh[0]!.message) : ok(raw);
 }
 
 /** The cluster's startTime lives under `cluster`. */
@@ -259,5 +259,5 @@ export function setClusterField(raw0: RawScenario, key: string, value: unknown):
   if (value === undefined) delete cluster[key];
   else cluster[key] = value;
   const fresh = freshErrors(raw0, raw, (p) => p.startsWith(`cluster.${key}`));
-  return fresh.length ? refuse(fresh[0].message) : ok(raw);
+  return fresh.length ? refuse(fresh[0]!.message) : ok(raw);
 }

@@ -77,8 +77,10 @@ export function findResource(
 ): { group: RawGroup; resource: RawResource; gi: number; ri: number } | null {
   const groups = groupsOf(raw);
   for (let gi = 0; gi < groups.length; gi++) {
-    const ri = resourcesOf(groups[gi]).findIndex((r) => r.name === name);
-    if (ri >= 0) return { group: groups[gi], resource: resourcesOf(groups[gi])[ri], gi, ri };
+    const group = groups[gi]!;
+    const resources = resourcesOf(group);
+    const ri = resources.findIndex((r) => r.name === name);
+    if (ri >= 0) return { group, resource: resources[ri]!, gi, ri };
   }
   return null;
 }
@@ -122,7 +124,7 @@ export function readDeps(r: RawResource): string[][] | null {
 export function writeDeps(r: RawResource, sets: string[][]): void {
   const clean = sets.filter((s) => s.length > 0);
   if (clean.length === 0) delete r.dependsOn;
-  else if (clean.every((s) => s.length === 1)) r.dependsOn = clean.map((s) => s[0]);
+  else if (clean.every((s) => s.length === 1)) r.dependsOn = clean.flat();
   else r.dependsOn = formatDependencyExpr(clean);
 }
 
