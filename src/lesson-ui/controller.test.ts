@@ -58,7 +58,7 @@ describe('the lesson player drives the app store', () => {
     player.continue();
     expect(player.store.getState().animating).toBe(true);
     settle();
-    const p = c.positions[1];
+    const p = c.positions[1]!;
     expect(app.getState().events).toHaveLength(p.at + 1);
     expect(app.getState().horizon).toHaveLength(p.at + 1);
     expect(app.getState().view.t).toBe(p.t);
@@ -73,9 +73,9 @@ describe('the lesson player drives the app store', () => {
     player.continue();
     player.continue(); // skip the animation
     expect(player.store.getState().animating).toBe(false);
-    expect(app.getState().events).toHaveLength(c.positions[2].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[2]!.at + 1);
     player.back();
-    expect(app.getState().events).toHaveLength(c.positions[1].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[1]!.at + 1);
     expect(app.getState().view.groups).toEqual(before.groups);
     expect(app.getState().view.resources.map((r) => [r.state, r.node])).toEqual(
       before.resources.map((r) => [r.state, r.node]),
@@ -89,14 +89,14 @@ describe('the lesson player drives the app store', () => {
       player.continue();
       settle();
     }
-    expect(player.store.getState().stops[player.store.getState().index].phase).toBe('ask');
+    expect(player.store.getState().stops[player.store.getState().index]!.phase).toBe('ask');
     player.continue();
     expect(player.store.getState().animating).toBe(false);
     player.choose(0);
     player.continue();
     settle();
     expect(player.store.getState().answer).toEqual({ choice: 0, right: false });
-    const q = c.positions[5];
+    const q = c.positions[5]!;
     if (q.kind !== 'question') throw new Error('L05 step 5');
     expect(app.getState().events).toHaveLength(q.reveal + 1);
     player.back();
@@ -117,7 +117,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().events.at(-1)).toMatchObject({ type: 'action', t: 60_500 });
     player.resume();
     expect(player.store.getState().status).toBe('playing');
-    expect(app.getState().events).toHaveLength(c.positions[1].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[1]!.at + 1);
     expect(app.getState().actions).toEqual([]);
   });
 
@@ -139,7 +139,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().loadScenarioText(JSON.stringify(L05.source), '"l05.json"')).toBe(true);
     expect(player.store.getState().status).toBe('playing');
     const bad = structuredClone(L05.source) as { ui: { lesson: { steps: Record<string, unknown>[] } } };
-    bad.ui.lesson.steps[1].sey = 'typo';
+    bad.ui.lesson.steps[1]!.sey = 'typo';
     expect(app.getState().loadScenario(bad, { origin: '"bad.json"' })).toBe(false);
     expect(app.getState().loadError).toEqual({
       origin: '"bad.json"',
@@ -166,7 +166,7 @@ describe('captions (hold: false)', () => {
   it('are shown while playing through and never stopped at', () => {
     const { player, settle, app } = setup();
     const src = structuredClone(L05.source) as { ui: { lesson: { steps: Record<string, unknown>[] } } };
-    src.ui.lesson.steps[1].hold = false;
+    src.ui.lesson.steps[1]!.hold = false;
     expect(player.open(src, 'caption test')).toBe(true);
     player.continue();
     // Play until the caption's event has been shown, but not to the end.
@@ -175,14 +175,14 @@ describe('captions (hold: false)', () => {
       frames.push(player.store.getState().caption);
       settle.step();
     }
-    expect(frames).toContain(src.ui.lesson.steps[1].say);
+    expect(frames).toContain(src.ui.lesson.steps[1]!.say);
     settle();
     // It went on to step 2: the caption is not a stop.
-    expect(player.store.getState().stops[player.store.getState().index].step).toBe(2);
+    expect(player.store.getState().stops[player.store.getState().index]!.step).toBe(2);
     expect(player.store.getState().caption).toBeNull();
-    expect(app.getState().events).toHaveLength(c.positions[2].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[2]!.at + 1);
     player.back();
-    expect(player.store.getState().stops[player.store.getState().index].step).toBe(0);
+    expect(player.store.getState().stops[player.store.getState().index]!.step).toBe(0);
   });
 });
 

@@ -57,7 +57,7 @@ describe('a valid lesson', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.positions.map((p) => p.kind)).toEqual(['beat', 'beat', 'question']);
-    expect(r.value.events[r.value.positions[2].at]).toMatchObject({ type: 'action', t: 120_000 });
+    expect(r.value.events[r.value.positions[2]!.at]).toMatchObject({ type: 'action', t: 120_000 });
     expect(r.value.events[(r.value.positions[2] as { reveal: number }).reveal]).toMatchObject({ type: 'group.owner' });
   });
 });
@@ -66,7 +66,7 @@ describe('invalid lessons name the place and the reason', () => {
   it("a scenario error is the engine's own message", () => {
     const r = validateLesson({ ...scenario(good()), nodes: 'x' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0].path).toBe('nodes');
+    if (!r.ok) expect(r.issues[0]!.path).toBe('nodes');
   });
 
   it('a scenario without a lesson', () => {
