@@ -9,7 +9,7 @@ const files: Record<string, string> = {
 };
 const read = (path: string) => {
   if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-  return files[path];
+  return files[path]!;
 };
 const run = (...args: string[]) => runSweepCli(args, read);
 
@@ -134,7 +134,7 @@ describe('--check and npm run check (CI)', () => {
     'badcheck.json': withChecks([{ kind: 'maxDowntime' }]),
     'none.json': JSON.stringify(twoGroups({ nodes: 3 })),
   };
-  const run2 = (text: boolean, ...args: string[]) => runSweepCli(args, (p) => files2[p], text);
+  const run2 = (text: boolean, ...args: string[]) => runSweepCli(args, (p) => files2[p]!, text);
 
   it('exit 0 and a checks field when every check passes', () => {
     const r = run2(false, 'pass.json', '--check');

@@ -42,7 +42,7 @@ export class DowntimeMeter {
 
   feed(events: readonly TraceEvent[], fromIndex: number): void {
     for (let i = fromIndex; i < events.length; i++) {
-      const e = events[i];
+      const e = events[i]!;
       if (e.type === 'group.state') this.change(e.group, e.t, e.to);
     }
   }

@@ -38,7 +38,7 @@ export function twoGroups(opts: {
     seed: 1,
     until: opts.until ?? 600_000,
     nodes,
-    groups: [group('SQL', 'N1', ['N1', 'N2']), group('SQL2', nodes[Math.min(1, opts.nodes - 1)].name, ['N2', 'N1'])],
+    groups: [group('SQL', 'N1', ['N1', 'N2']), group('SQL2', nodes[Math.min(1, opts.nodes - 1)]!.name, ['N2', 'N1'])],
     ...(opts.ui !== undefined ? { ui: opts.ui } : {}),
   };
 }

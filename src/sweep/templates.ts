@@ -112,7 +112,7 @@ export function checkTemplateShape(
 export function expandTemplate(scenario: Scenario, template: Template): Action[] {
   const action = template.action as string;
   if (!Object.hasOwn(SUBJECT, action)) return [template as unknown as Action]; // unknown action: validation names it
-  const subject = SUBJECT[action];
+  const subject = SUBJECT[action]!;
   if (subject === 'none') return scenario.cluster.quorum.witness === 'none' ? [] : [template as unknown as Action];
   if (Object.hasOwn(template, subject)) return [template as unknown as Action];
   const names =

@@ -49,7 +49,7 @@ export function ComparePanel({
   const b: { scenario: Scenario; semantics?: Partial<Semantics>; name: string; raw?: unknown } | null =
     mode === 'file'
       ? fileB && { scenario: fileB.scenario, name: fileB.name, raw: fileB.raw }
-      : { scenario, semantics: { [OPTIONS[option].key]: OPTIONS[option].alt }, name: OPTIONS[option].label };
+      : { scenario, semantics: { [OPTIONS[option]!.key]: OPTIONS[option]!.alt }, name: OPTIONS[option]!.label };
   const bAts = b ? ats.filter((a) => a <= b.scenario.until) : [];
   const runsA = error ? [] : planRuns(scenario, templates, ats);
   const runsB = b && !error ? planRuns(b.scenario, templates, bAts) : [];
@@ -150,7 +150,7 @@ export function ComparePanel({
               </thead>
               <tbody>
                 {verdict.differences.slice(0, 200).map((d) => {
-                  const r = runsOfA[d.run];
+                  const r = runsOfA[d.run]!;
                   return (
                     <tr key={`${d.run} ${d.group}`}>
                       <th scope="row">

@@ -70,7 +70,7 @@ export function summaryWords(runs: readonly RunDetail[], baseline: readonly Base
   const rejected = runs.filter((r) => !r.applied).length;
   const tail = `${hurt} of ${runs.length} runs cost downtime${baseline.length ? ' beyond the scenario without an added fault' : ''}${rejected ? `; ${rejected} ${rejected === 1 ? 'fault was' : 'faults were'} refused by the cluster` : ''}.`;
   if (!w) return `No single failure costs any downtime. ${tail}`;
-  const r = runs[w.run];
+  const r = runs[w.run]!;
   return `Worst single failure: ${describeFault(r.fault)} at ${humanMs(r.at)}, ${w.group} down ${humanMs(w.downMs)}. ${tail}`;
 }
 
@@ -100,14 +100,14 @@ export function visibleRows(
   const needle = opts.filter.trim().toLowerCase();
   const rows = runs
     .map((_, i) => i)
-    .filter((i) => !needle || describeFault(runs[i].fault).toLowerCase().includes(needle))
-    .filter((i) => !opts.onlyDown || totalDown(runs[i]) > 0);
+    .filter((i) => !needle || describeFault(runs[i]!.fault).toLowerCase().includes(needle))
+    .filter((i) => !opts.onlyDown || totalDown(runs[i]!) > 0);
   const max = (r: RunDetail) => Math.max(0, ...Object.values(r.groups).map((o) => o.downMs));
-  if (opts.sort === 'worst') rows.sort((a, b) => max(runs[b]) - max(runs[a]) || a - b);
-  else if (opts.sort === 'total') rows.sort((a, b) => totalDown(runs[b]) - totalDown(runs[a]) || a - b);
+  if (opts.sort === 'worst') rows.sort((a, b) => max(runs[b]!) - max(runs[a]!) || a - b);
+  else if (opts.sort === 'total') rows.sort((a, b) => totalDown(runs[b]!) - totalDown(runs[a]!) || a - b);
   else if (opts.sort === 'fault') {
     rows.sort(
-      (a, b) => describeFault(runs[a].fault).localeCompare(describeFault(runs[b].fault)) || runs[a].at - runs[b].at,
+      (a, b) => describeFault(runs[a]!.fault).localeCompare(describeFault(runs[b]!.fault)) || runs[a]!.at - runs[b]!.at,
     );
   }
   return rows;
@@ -164,14 +164,14 @@ export function compareRuns(a: readonly RunDetail[], b: readonly RunDetail[]): V
       return;
     }
     const shared = Object.keys(ra.groups).filter((g) => Object.hasOwn(rb.groups, g));
-    const ta = shared.reduce((s, g) => s + ra.groups[g].downMs, 0);
-    const tb = shared.reduce((s, g) => s + rb.groups[g].downMs, 0);
+    const ta = shared.reduce((s, g) => s + ra.groups[g]!.downMs, 0);
+    const tb = shared.reduce((s, g) => s + rb.groups[g]!.downMs, 0);
     if (tb < ta) better++;
     else if (tb > ta) worse++;
     else same++;
     for (const g of shared) {
-      if (rb.groups[g].downMs !== ra.groups[g].downMs)
-        differences.push({ run: i, group: g, aMs: ra.groups[g].downMs, bMs: rb.groups[g].downMs });
+      if (rb.groups[g]!.downMs !== ra.groups[g]!.downMs)
+        differences.push({ run: i, group: g, aMs: ra.groups[g]!.downMs, bMs: rb.groups[g]!.downMs });
     }
   });
   const n = (k: number) => `${k} fault${k === 1 ? '' : 's'}`;
