@@ -20,7 +20,7 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 
 function initialJsGzip(): { files: string[]; bytes: number } {
   const html = readFileSync('dist/index.html', 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(`dist/${f}`), { level: 9 }).length, 0);
   return { files, bytes };
 }
@@ -67,7 +67,7 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   const steps = ((await page.evaluate('window.failoverLabPerf.stepMs.slice()')) as number[]).sort((a, b) => a - b);
   const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
   const sorted = [...frames].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
   console.log(
     `${label.padEnd(34)} interactive ${tti.toFixed(0).padStart(5)} ms   frames ${String(frames.length).padStart(4)}   median ${pct(0.5).toFixed(1)} ms   p95 ${pct(0.95).toFixed(1)} ms   (${simTime?.trim()})\n` +
       `${''.padEnd(34)} engine in page: createSimulation ${createMs.toFixed(0)} ms; per frame median ${q(steps, 0.5).toFixed(2)} ms, p95 ${q(steps, 0.95).toFixed(2)} ms, max ${(steps.at(-1) ?? 0).toFixed(1)} ms over ${steps.length} frames`,
