@@ -392,7 +392,7 @@ test.describe('Lessons', () => {
       page.waitForEvent('download'),
       rec.getByRole('button', { name: 'Export lesson file' }).click(),
     ]);
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(download.suggestedFilename()).toBe('rec-1.json');
     // The fault injected while recording is the lesson's script.
     expect(file.script).toEqual([{ at: 10_000, action: 'crashNode', node: 'A' }]);

@@ -39,7 +39,7 @@ function measureTexts(page: Page) {
         if (!names.includes(card.dataset.id!.slice('res:'.length))) continue;
         for (const el of card.querySelectorAll<HTMLElement>('.entity-name, .badge')) {
           out.push({
-            text: el.textContent!.trim(),
+            text: el.textContent.trim(),
             height: el.getBoundingClientRect().height,
             px: parseFloat(getComputedStyle(el).fontSize) * zoom,
           });

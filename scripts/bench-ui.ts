@@ -46,11 +46,11 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
   await page.getByRole('button', { name: /Play/ }).waitFor();
   const tti = performance.now() - t0;
   await page.getByRole('slider', { name: 'Speed' }).fill('3'); // log10(1000)
-  const createMs = (await page.evaluate('window.failoverLabPerf.createMs.at(-1)')) as number;
+  const createMs = await page.evaluate<number>('window.failoverLabPerf.createMs.at(-1)');
   await page.evaluate('window.failoverLabPerf.stepMs.length = 0');
   await page.getByRole('button', { name: /Play/ }).click();
   // A string, not a function: tsx would wrap a function with helpers the page does not have.
-  const frames = (await page.evaluate(`new Promise((resolve) => {
+  const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
     const out = [];
     let last = performance.now();
     const end = last + 10000;
@@ -61,10 +61,10 @@ async function measure(page: Page, url: string, label: string): Promise<void> {
       else resolve(out);
     };
     requestAnimationFrame(tick);
-  })`)) as number[];
+  })`);
   const simTime = await page.getByTestId('sim-time').textContent();
   // Engine time inside the page (advance + view, per frame): does the engine show in frame times?
-  const steps = ((await page.evaluate('window.failoverLabPerf.stepMs.slice()')) as number[]).sort((a, b) => a - b);
+  const steps = (await page.evaluate<number[]>('window.failoverLabPerf.stepMs.slice()')).sort((a, b) => a - b);
   const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
   const sorted = [...frames].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;

@@ -153,7 +153,7 @@ describe('DesignMode', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    const url = (screen.getByRole('textbox', { name: 'Share link' }) as HTMLInputElement).value;
+    const url = screen.getByRole<HTMLInputElement>('textbox', { name: 'Share link' }).value;
     expect(writeText).toHaveBeenCalledWith(url);
     const { decodeShareHash } = await import('../store/session');
     const decoded = decodeShareHash(url.slice(url.indexOf('#')));
@@ -254,7 +254,7 @@ describe('DesignMode', () => {
     expect(within(dialog).getByRole('list', { name: 'Export notes' })).toHaveTextContent(
       'groups[1].resources[0] "Virtual Machine VM1" (Virtual Machine) is not created by the script',
     );
-    expect((within(dialog).getByRole('textbox', { name: 'PowerShell script' }) as HTMLTextAreaElement).value).toContain(
+    expect(within(dialog).getByRole<HTMLTextAreaElement>('textbox', { name: 'PowerShell script' }).value).toContain(
       "Assert-VmRes 'Virtual Machine VM1' 'Virtual Machine' 'VM1'",
     );
     expect(within(dialog).getByRole('button', { name: 'Download Test design.ps1' })).toHaveFocus();

@@ -56,7 +56,7 @@ function fix(label: string, edit: (raw: Obj) => void): LintFix {
 }
 
 function rawGroup(raw: Obj, g: GroupSpec): Obj | undefined {
-  const groups = Array.isArray(raw.groups) ? raw.groups : [];
+  const groups: unknown[] = Array.isArray(raw.groups) ? (raw.groups as unknown[]) : [];
   const at = groups[g.index];
   if (isObj(at) && at.name === g.name) return at;
   return groups.find((x): x is Obj => isObj(x) && x.name === g.name);

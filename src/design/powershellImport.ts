@@ -67,7 +67,10 @@ export function importClusterJson(text: string): ImportResult {
   const rd = new Reader();
   const format = prop(root, 'Format');
   if (format !== undefined && format !== DUMP_FORMAT)
-    rd.warn('Format', `"${String(format)}" is not "${DUMP_FORMAT}"; reading it anyway`);
+    rd.warn(
+      'Format',
+      `"${typeof format === 'string' ? format : JSON.stringify(format)}" is not "${DUMP_FORMAT}"; reading it anyway`,
+    );
 
   const nodes = readNodes(rd, root);
   const cluster = readCluster(rd, root);

@@ -97,6 +97,7 @@ export function jsonSyntaxError(text: string): { offset: number; reason: string 
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i += 1;
   };
   const fail = (reason: string): never => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a control-flow value, caught and returned below
     throw { offset: i, reason };
   };
   const describe = () => (i >= text.length ? 'the end of the text' : `"${text[i]}"`);

@@ -62,7 +62,7 @@ export function Recorder({ recording: r, onChange, onPreview, onSave, onStop }: 
   };
 
   /** The file, checked as a lesson: on any problem, the `path: message` lines and nothing else. */
-  const checkedFile = (): unknown | null => {
+  const checkedFile = (): unknown => {
     const run = recordedRun(api.getState());
     const built = recordingFile(r, run.source, run.actions);
     if (!built.ok) {

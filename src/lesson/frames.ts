@@ -171,8 +171,7 @@ export function createFrameSource(
       const touched = new Set<string>();
       for (let i = p; i >= 0 && events[i]!.t > b; i--) {
         const e = events[i] as unknown as Record<string, unknown>;
-        for (const k of ['resource', 'group', 'node', 'subject'])
-          if (typeof e[k] === 'string') touched.add(e[k] as string);
+        for (const k of ['resource', 'group', 'node', 'subject']) if (typeof e[k] === 'string') touched.add(e[k]);
       }
       const timers = touched.size
         ? base.timers.filter((t) => !(t.deadline <= clock && touched.has(t.subject)))

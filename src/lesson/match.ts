@@ -72,7 +72,7 @@ function locateTrigger(
 ): Located {
   if (trigger === 'start') return { ok: true, at: -1, t: 0 };
   if (!('type' in trigger)) {
-    const ms = (trigger as { at: number }).at;
+    const ms = trigger.at;
     const atPath = `${path}.at`;
     if (ms > until)
       return { ok: false, issue: { path: atPath, message: `${ms} is after the scenario's end (until ${until})` } };
@@ -97,7 +97,7 @@ function locateTrigger(
       return { ok: false, issue: { path: atPath, message: `${ms} is exactly where the previous step ended` } };
     return { ok: true, at, t: ms };
   }
-  return findEvent(events, trigger as EventMatcher, prev, path);
+  return findEvent(events, trigger, prev, path);
 }
 
 export type LessonPositions = { ok: true; positions: StepPosition[] } | { ok: false; issues: LessonIssue[] };

@@ -214,7 +214,7 @@ export function parseLesson(raw: unknown, names: ReadonlySet<string>): LessonSha
       if (Number.isSafeInteger(s.answer) && n >= 2 && ((s.answer as number) < 0 || (s.answer as number) >= n))
         issues.push({
           path: `${base}.answer`,
-          message: `${s.answer} is out of range: choices has ${n} entries (0 to ${n - 1})`,
+          message: `${s.answer as number} is out of range: choices has ${n} entries (0 to ${n - 1})`,
         });
     }
     if (Array.isArray(s.focus)) {
@@ -230,7 +230,7 @@ export function parseLesson(raw: unknown, names: ReadonlySet<string>): LessonSha
   });
   if (issues.length) return { ok: false, issues };
   const lesson = top.data!;
-  return { ok: true, lesson: { ...lesson, steps } as Lesson };
+  return { ok: true, lesson: { ...lesson, steps } };
 }
 
 export type { EventMatcher };

@@ -44,7 +44,7 @@ export function effectiveScenario(base: Scenario, b: Pick<Branch, 'script' | 'un
 /** The raw scenario JSON a branch corresponds to (for Design mode and share links). */
 export function effectiveSource(source: unknown, b: Pick<Branch, 'script' | 'until'>): unknown {
   if (typeof source !== 'object' || source === null) return source;
-  return { ...(source as object), script: b.script, until: b.until };
+  return { ...source, script: b.script, until: b.until };
 }
 
 export function nextBranchId(branches: readonly Branch[]): string {

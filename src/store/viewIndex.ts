@@ -18,13 +18,13 @@ const timerKey = (t: TimerView) => `${t.kind}\u0000${t.subject}\u0000${t.armedAt
 
 export function buildViewIndex(view: ClusterView, prev?: ViewIndex): ViewIndex {
   const byName = <T extends { name: string }>(xs: T[]) => {
-    const out: Record<string, T> = Object.create(null);
+    const out = Object.create(null) as Record<string, T>;
     for (const x of xs) out[x.name] = x;
     return out;
   };
   const old = new Map<string, TimerView>();
   if (prev) for (const list of Object.values(prev.timersBySubject)) for (const t of list) old.set(timerKey(t), t);
-  const timersBySubject: Record<string, TimerView[]> = Object.create(null);
+  const timersBySubject = Object.create(null) as Record<string, TimerView[]>;
   for (const t of view.timers) {
     const shared = old.get(timerKey(t)) ?? t;
     (timersBySubject[refKey(timerSubjectKind(t.kind), t.subject)] ??= []).push(shared);

@@ -38,7 +38,7 @@ export function drawFaults(
   const out: { at: number; order: number; entry: ScriptEntry; cause?: string }[] = [];
   let order = 0;
   const push = (at: number, action: Action, cause?: string) => {
-    if (at < YEAR_MS) out.push({ at, order: order++, entry: { at, ...action } as ScriptEntry, cause });
+    if (at < YEAR_MS) out.push({ at, order: order++, entry: { at, ...action }, cause });
   };
   if (rates.node.failuresPerYear > 0) {
     for (const n of scenario.nodes) {
@@ -156,7 +156,7 @@ export function simulateYear(scenario: Scenario, rates: Rates, seed: number): Ye
     const node = restarts.shift()!.node;
     if (sim.check({ action: 'startNode', node }).allowed) sim.apply({ action: 'startNode', node });
   }
-  const groups: Record<string, GroupYear> = Object.create(null);
+  const groups = Object.create(null) as Record<string, GroupYear>;
   for (const [name, g] of track) {
     if (g.downSince >= 0) {
       g.down += YEAR_MS - g.downSince;
@@ -204,7 +204,7 @@ export function aggregate(
   years: readonly YearResult[],
 ): AvailabilityReport {
   const n = years.length;
-  const groups: Record<string, GroupAvailability> = Object.create(null);
+  const groups = Object.create(null) as Record<string, GroupAvailability>;
   for (const g of scenario.groups) {
     // A year where the group never came online counts as fully unavailable.
     const a = years.map((y) => {

@@ -69,7 +69,7 @@ export function statesAt(
   at: number,
   groups: readonly string[],
 ): Map<string, GroupState> {
-  const s = new Map<string, GroupState>(groups.map((g) => [g, 'Offline' as GroupState]));
+  const s = new Map<string, GroupState>(groups.map((g) => [g, 'Offline']));
   for (const e of events) {
     if (e.t > at) break;
     if (e.type === 'group.state') s.set(e.group, e.to);

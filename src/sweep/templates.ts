@@ -137,7 +137,7 @@ export function validateTemplates(
   at: number,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const script = Array.isArray(raw.script) ? raw.script : [];
+  const script: unknown[] = Array.isArray(raw.script) ? (raw.script as unknown[]) : [];
   for (const { template, where } of templates) {
     const probe = expandTemplate(scenario, template)[0];
     if (probe === undefined) continue; // no entity of that kind (or no witness): no run, nothing to check

@@ -76,7 +76,7 @@ export function SweepPanel(props: {
         (all) =>
           props.onResults({
             details: all.slice(0, runs.length) as RunDetail[],
-            baseline: all.slice(runs.length) as BaselineEntry[],
+            baseline: all.slice(runs.length),
           }),
         () => {},
       );

@@ -53,7 +53,8 @@ interface CommitFieldProps {
   list?: string;
 }
 
-const show = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+const show = (v: unknown) =>
+  v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** A text input bound to one value of the raw JSON. */
 export function CommitField({

@@ -65,11 +65,11 @@ export const isObj = (v: unknown): v is Dict => typeof v === 'object' && v !== n
 export const clone = (raw: RawScenario): RawScenario => structuredClone(raw);
 
 export const nodesOf = (raw: RawScenario): RawNode[] =>
-  Array.isArray(raw.nodes) ? (raw.nodes.filter(isObj) as RawNode[]) : [];
+  Array.isArray(raw.nodes) ? ((raw.nodes as unknown[]).filter(isObj) as RawNode[]) : [];
 export const groupsOf = (raw: RawScenario): RawGroup[] =>
-  Array.isArray(raw.groups) ? (raw.groups.filter(isObj) as RawGroup[]) : [];
+  Array.isArray(raw.groups) ? ((raw.groups as unknown[]).filter(isObj) as RawGroup[]) : [];
 export const resourcesOf = (g: RawGroup): RawResource[] =>
-  Array.isArray(g.resources) ? (g.resources.filter(isObj) as RawResource[]) : [];
+  Array.isArray(g.resources) ? ((g.resources as unknown[]).filter(isObj) as RawResource[]) : [];
 
 export function findResource(
   raw: RawScenario,

@@ -154,7 +154,7 @@ export class Engine {
   // ---- trace ---------------------------------------------------------------------------------
 
   emit(e: TraceInput): void {
-    const ev = { t: this.now(), ...e } as TraceEvent;
+    const ev = { t: this.now(), ...e };
     this.events.push(ev);
     for (const l of this.listeners) l(ev);
   }

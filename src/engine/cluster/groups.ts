@@ -350,7 +350,7 @@ export function placeAwaiting(e: Engine): void {
       continue;
     }
     // quorum / initial: placed on the first candidate from the top, the last owner included.
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    const to = chooseFor(e, { ...g, owner: null }, { kind: 'fromTop' });
     if (to === null) continue;
     g.awaiting = null;
     if (to !== g.owner)

@@ -4,7 +4,7 @@
  */
 import type { Engine } from './engine';
 import { considerFailback } from './failback';
-import type { GroupRt, NodeRt } from './runtime';
+import type { NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
 import {
   autoStart,
@@ -168,7 +168,7 @@ function regainGroups(e: Engine): void {
     g.awaiting = null;
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    const to = chooseFor(e, { ...g, owner: null }, { kind: 'fromTop' });
     if (to === null) {
       g.awaiting = { cause: 'quorum', from: g.owner };
       e.emit({

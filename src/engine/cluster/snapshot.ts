@@ -29,13 +29,13 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       witnessUp: e.quorum.witnessUp,
     },
     nodes: e.nodes.map((n) => ({
-      value: n.snap.value as string,
+      value: n.snap.value,
       visible: n.snap.context.visible,
       crashedAt: n.snap.context.crashedAt,
       drained: [...n.drained],
     })),
     groups: e.groups.map((g) => ({
-      value: g.snap.value as string,
+      value: g.snap.value,
       move: g.snap.context.move && { ...g.snap.context.move },
       owner: g.owner,
       persistent: g.persistent,
@@ -89,7 +89,7 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
   s.nodes.forEach((d, i) => {
     const n = e.nodes[i]!;
     n.snap = nodeMachine.resolveState({
-      value: d.value as never,
+      value: d.value,
       context: { visible: d.visible, crashedAt: d.crashedAt },
     });
     n.drained = [...d.drained];
@@ -99,7 +99,7 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
     g.snap =
       d.value === 'stable' && d.move === null
         ? GROUP_INITIAL
-        : groupMachine.resolveState({ value: d.value as never, context: { move: d.move && { ...d.move } } });
+        : groupMachine.resolveState({ value: d.value, context: { move: d.move && { ...d.move } } });
     g.owner = d.owner;
     g.persistent = d.persistent;
     g.failoverTimes = [...d.failoverTimes];

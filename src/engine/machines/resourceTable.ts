@@ -17,7 +17,7 @@ export function nextResourceState(from: ResourceState, event: ResourceEvent['typ
   if (to === undefined) {
     const snap = resourceMachine.resolveState({ value: from, context: {} });
     const [next] = transition(resourceMachine, snap, { type: event });
-    to = next === snap ? null : (next.value as ResourceState);
+    to = next === snap ? null : next.value;
     memo.set(key, to);
   }
   return to;

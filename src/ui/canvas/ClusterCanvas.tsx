@@ -17,6 +17,7 @@ import { edgeTypes } from './edgeTypes';
 import { FocusController } from './FocusController';
 import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
+import type { GroupBox } from './routing';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
 
@@ -43,7 +44,7 @@ export function ClusterCanvas() {
   const [mapWanted, setMapWanted] = useState(false);
   const showMap = mapWanted && !presentation;
   const compact = useMemo(() => isCompact(scenario), [scenario]);
-  const boxes = useMemo(() => (compact ? new Map() : groupBoxes(scenario)), [scenario, compact]);
+  const boxes = useMemo(() => (compact ? new Map<string, GroupBox>() : groupBoxes(scenario)), [scenario, compact]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
   const edges = useMemo(() => (compact ? [] : buildEdges(scenario, boxes)), [scenario, boxes, compact]);
