@@ -202,3 +202,62 @@ describe('checker: decisions of one instant (§2 script actions come after the e
     expect(rules(s, t)).toContain('§4.5 failover');
   });
 });
+
+describe('checker: more readings fixed by the seeds 4, 6 and 11 runs', () => {
+  const svc = (name: string, extra: Record<string, unknown> = {}) =>
+    r(name, {
+      properties: { RestartThreshold: 0, RestartAction: 2, RetryPeriodOnFailure: 20_000, RestartPeriod: 20_000 },
+      ...extra,
+    });
+
+  it('a QuorumLost by a later failWitness of the instant does not undo the node loss decided before it', () => {
+    const s = valid({
+      until: 60_000,
+      cluster: { quorum: { witness: 'cloud', DynamicQuorum: 1 } },
+      nodes: [{ name: 'N1', properties: { NodeWeight: 0 } }],
+      groups: [{ name: 'G', properties: { FailoverThreshold: 0, Priority: 0 }, resources: [svc('R')] }],
+      script: [
+        { at: 15_000, action: 'crashNode', node: 'N1' },
+        { at: 25_000, action: 'failWitness' },
+      ],
+    });
+    const trace = runScenario(s);
+    expect(trace.events.filter((e) => e.type === 'policy').map((e) => e.type === 'policy' && e.rule)).toEqual([
+      'FailoverThresholdExceeded',
+      'NoTargetNode',
+      'QuorumLost',
+    ]);
+    expect(check(s, trace).map(formatViolation)).toEqual([]);
+  });
+
+  it('onlineResource brings the providers it needs online with it, also Failed ones past their threshold', () => {
+    const s = valid({
+      until: 40_000,
+      nodes: [{ name: 'N1' }],
+      groups: [
+        {
+          name: 'G',
+          properties: { FailoverThreshold: 0 },
+          resources: [
+            svc('P', {
+              properties: {
+                RestartThreshold: 0,
+                RestartAction: 2,
+                DeadlockTimeout: 4000,
+                LooksAlivePollInterval: 2000,
+              },
+              behavior: { onlineMs: 2500, offlineMs: 0 },
+            }),
+            svc('Q', { dependsOn: ['P'] }),
+            svc('S', { dependsOn: ['Q'] }),
+          ],
+        },
+      ],
+      script: [
+        { at: 0, action: 'setHealth', resource: 'P', looksAlive: 'hang' },
+        { at: 8500, action: 'onlineResource', resource: 'S' },
+      ],
+    });
+    expect(check(s, runScenario(s)).map(formatViolation)).toEqual([]);
+  });
+});

@@ -301,3 +301,27 @@ describe('§4.5 a move that finds an Online call pending', () => {
     c.expectResource('R').inState('Online').onNode('N2');
   });
 });
+
+describe('§4.8 a group waiting for a target starts its failover, counted, when a candidate appears', () => {
+  it('also after an administrator took it offline meanwhile: FailoverStarted counts (final.failoverCount)', () => {
+    const c = cluster(
+      scenario({
+        until: 60_000,
+        nodes: [{ name: 'N1', state: 'Down', behavior: { joinMs: 1000 } }, { name: 'N2' }],
+        groups: [{ name: 'G', resources: [r1('R', { properties: { RestartThreshold: 0, RestartAction: 2 } })] }],
+        script: [
+          { at: 5000, action: 'failResource', resource: 'R' },
+          { at: 6000, action: 'offlineGroup', group: 'G' },
+          { at: 7000, action: 'startNode', node: 'N1' },
+        ],
+      }),
+    ).to(60_000);
+    expect(c.lines(['policy', 'group.owner'])).toEqual([
+      '5000 policy RestartThresholdExceeded R',
+      '5000 policy NoTargetNode G',
+      '8000 policy FailoverStarted G',
+      '8000 owner G N2->N1 failover',
+    ]);
+    expect(c.sim.final().groups.G).toEqual({ state: 'Offline', owner: 'N1', failoverCount: 1 });
+  });
+});

@@ -40,7 +40,9 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
   /** Resources Failed at or after their group's FailoverThresholdExceeded in this instant (§4.5). */
   let failedAfterFte = new Set<string>();
   let ownerAtStart = new Map<string, string | null>();
+  /** Quorum lost by this instant's node loss (right after the lost nodes' Down, §4.7), not by a later action. */
   let quorumLostNow = false;
+  let prevLossDown = false;
   let movedNow = new Set<string>();
   let actionNow = false;
   /** Failovers started whose group has not arrived yet (the offline step may take time). */
@@ -80,6 +82,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       failedAfterFte = new Set();
       ownerAtStart = new Map(m.owner);
       quorumLostNow = false;
+      prevLossDown = false;
       movedNow = new Set();
       actionNow = false;
       regain = new Map();
@@ -94,7 +97,8 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         (decisions.get(e.group) ?? []).some((x) => x.rule === 'FailoverThresholdExceeded')
       )
         failedAfterFte.add(e.resource);
-      if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow = true;
+      if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow ||= prevLossDown;
+      prevLossDown = e.type === 'node.state' && e.to === 'Down' && m.crashedAt.has(e.node);
       if (e.type === 'call' && e.call === 'Online') calledOnline.add(JSON.stringify([e.resource, e.node]));
       if (e.type === 'policy' && e.rule === 'QuorumRegained') regain = planRegain(m, scenario, i);
       if (e.type === 'node.state') {

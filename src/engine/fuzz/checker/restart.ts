@@ -170,7 +170,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           // Faults (setHealth, setOnline, heal ...) do not touch a pending restart; these actions may.
           const steers = ['offlineResource', 'failResource'].includes(a.action);
           // An administrator online brings the resource up providers-first, possibly later (§4.1).
-          if (a.action === 'onlineResource') adminOnline.add(a.resource);
+          // Start-ClusterResource brings the providers it needs online with it (model.ts, SF §2 "likewise").
+          if (a.action === 'onlineResource') for (const r of m.closure(a.resource, 'providers')) adminOnline.add(r);
           if (a.action === 'onlineGroup') for (const r of m.group.get(a.group)!.resources) adminOnline.add(r.name);
           if ('resource' in a && steers) restartDue.delete(a.resource);
           // A paused node keeps restarting its resources (§4.6); a drain may move them instead. On a crashed
