@@ -284,7 +284,9 @@ export function failoverGroup(
     );
     return;
   }
-  if (counts && g.persistent === 'online') g.failoverTimes.push(e.now());
+  // A failover that starts counts (§4.8: also the one a waiting group starts when a candidate
+  // appears, whatever its persistent state became meanwhile); FailoverStarted says so.
+  if (counts) g.failoverTimes.push(e.now());
   const explanation = describeTarget(e, g, target, mode);
   e.emit({
     type: 'policy',

@@ -77,7 +77,11 @@ export function detectDown(e: Engine, reason: string): void {
     e.nodeTransition(n, { type: 'DETECTED' }, reason);
   }
   const names = new Set(lost.map((n) => n.spec.name));
-  if (e.quorum.has && !e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
+  // Without quorum the cluster service is stopped (§4.7): a node that rejoined and crashed again
+  // before quorum returned just goes Down. No failover decision is taken; its groups keep their
+  // last owner and return by the QuorumRegained rule.
+  if (!e.quorum.has) return;
+  if (!e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
     quorumLost(e, [...names]);
     return;
   }

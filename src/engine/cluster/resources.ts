@@ -146,6 +146,8 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
     // it ends at detection (contract §4.8).
     if (!e.runs(r.group.owner)) return;
     // The contract leaves a pending Online during a move open: we Terminate it (documented).
+    // That is the Offline it wanted: a later Online (on the move's target) must not be undone.
+    r.offlineWanted = false;
     terminateToOffline(e, r, 'taken offline while its Online call was pending (Terminate)');
     afterDown(e, r);
     return;
@@ -249,11 +251,12 @@ export interface FailOptions {
 
 /** A resource fails: Failed + Terminate, dependents down, then the restart policy. */
 export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOptions): void {
-  const wasMoving = e.groupMoving(r.group);
   enterFailed(e, r, reason);
   r.offlineWanted = false;
   const alsoFailed = opts.dependents !== false ? takeDownDependents(e, r) : [];
-  if (opts.count && !wasMoving) restartPolicies(e, [r, ...alsoFailed]);
+  // A failure during a move counts like any other (§4.4: every transition into Failed); the move
+  // decides what follows (restartPolicies).
+  if (opts.count) restartPolicies(e, [r, ...alsoFailed]);
   afterDown(e, r);
   for (const x of alsoFailed) afterDown(e, x);
 }
@@ -321,6 +324,9 @@ function decideRestart(e: Engine, r: ResRt): boolean {
     return false;
   }
   if (r.restartWindow.count <= p.RestartThreshold) {
+    // A group on its way to another node keeps its move (§4.8): the resource comes online with the
+    // group on the new owner, as when a failover cancels the restarts decided with it, not here.
+    if (e.groupMoving(r.group)) return false;
     r.dueAt = e.now() + p.RestartDelay;
     r.dueReason = `restart ${r.restartWindow.count} of ${p.RestartThreshold} in the RestartPeriod window`;
     e.arm(r, 'restart', 'restartDelay', p.RestartDelay, `RestartDelay ${humanMs(p.RestartDelay)}`, 'restart');

@@ -69,6 +69,12 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
       compared = true;
     },
     before(e, i) {
+      // A recomputation left pending by this instant's node loss happened at the detection, with the
+      // witness as it was then: do it before a witness action changes the witness.
+      if (dirty && e.type === 'action' && (e.action.action === 'failWitness' || e.action.action === 'restoreWitness')) {
+        recompute();
+        dirty = false;
+      }
       if (e.type === 'quorum.vote') {
         if (traced.get(e.voter) !== e.from)
           rep.add('§3 continuity', e.t, i, `vote of ${q(e.voter)} from ${traced.get(e.voter)}`, `from ${e.from}`);
