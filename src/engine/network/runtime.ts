@@ -219,6 +219,9 @@ export class NetRuntime {
             'routeDown',
             { pair: i, route: k },
           );
+          // The view names a route "A|B|network" (NETVIEW), not by the node whose slot holds the timer.
+          const armed = (a as TimerOwner<string>).timers[routeSlot(p.b, k)];
+          if (armed) armed.subject = `${a.spec.name}|${this.e.nodes[p.b]!.spec.name}|${net}`;
         }
       });
     });
