@@ -54,3 +54,6 @@ export {
 /** Dependency expressions as text, and the dependency layering the canvases draw by. */
 export { formatDependencyExpr, parseDependencyExpr, type ParseDependencyResult } from './policies/dependencyExpr';
 export { longestPathLayers } from './policies/dependencies';
+/** Network mode (networks.md): words for the new actions, the level defaults. */
+export { NETWORK_ACTION_NAMES } from './actions/registry';
+export { FUNCTIONAL_LEVELS, NETWORK_ROLES, LEVEL_DEFAULTS } from './validation/networkSchema';

@@ -29,6 +29,7 @@ import {
   type TimerPayload,
 } from './runtime';
 import { QuorumState } from './quorum';
+import { NetRuntime } from '../network/runtime';
 
 /** Distributive Omit over the trace-event union, so `emit` can take any event without `t`. */
 type WithoutT<E> = E extends unknown ? Omit<E, 't'> : never;
@@ -60,6 +61,8 @@ export class Engine {
   readonly resourceByName = new Map<string, ResRt>();
   readonly events: TraceEvent[] = [];
   readonly quorum: QuorumState;
+  /** Networks, routes, partitions and node services (networks.md); inert in a plain scenario. */
+  readonly net: NetRuntime;
   private listeners = new Set<(e: TraceEvent) => void>();
   /** The next script entry to run (saved with the simulation, as are the two loop-guard fields). */
   scriptIndex = 0;
@@ -142,6 +145,7 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
+    this.net = new NetRuntime(this);
   }
 
   now(): number {
