@@ -12,6 +12,7 @@ import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '.
 import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
 import { FILE_PATH, parseJsonText } from './json';
 import { collectNames } from './names';
+import { checkNetworks, isNetworkPath } from './networkChecks';
 import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
 import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
@@ -41,9 +42,18 @@ export {
 export function validateScenario(json: unknown): ValidationResult {
   try {
     const parsed = ScenarioSchema.safeParse(json);
+    const translated: LocatedIssue[] = [];
+    if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, translated);
     const located: LocatedIssue[] = [];
-    if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, located);
-    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)), ...checkZeroTimeOnline(json));
+    if (isPlainObject(json)) {
+      const reg = collectNames(json);
+      const network = checkNetworks(json, reg);
+      located.push(...network, ...checkReferences(json, reg), ...checkZeroTimeOnline(json));
+      // The network fields' messages are the network checks' own (networks.md §1.6); zod's there are
+      // dropped, unless the network checks found nothing, so that no rejection goes unexplained.
+      const kept = network.length > 0 ? translated.filter((i) => !isNetworkPath(json, i.path)) : translated;
+      located.unshift(...kept);
+    } else located.push(...translated);
     if (located.length > 0 || !parsed.success) return { ok: false, errors: inDocumentOrder(json, located) };
     return { ok: true, scenario: assemble(parsed.data, json as PlainObject) };
   } catch (e) {
