@@ -51,3 +51,6 @@ export {
 /** Dependency expressions as text, and the dependency layering the canvases draw by. */
 export { formatDependencyExpr, parseDependencyExpr, type ParseDependencyResult } from './policies/dependencyExpr';
 export { longestPathLayers } from './policies/dependencies';
+/** Network mode (networks.md): words for the new actions, the level defaults. */
+export { describeNetworkAction, labelNetworkAction, isNetworkAction, NETWORK_ACTION_NAMES } from './network/words';
+export { FUNCTIONAL_LEVELS, NETWORK_ROLES, LEVEL_DEFAULTS } from './validation/networkSchema';

@@ -1,5 +1,5 @@
 /** Human formatting of simulated times, durations and trace events. Pure: shared by every panel. */
-import { DWORD_MAX, type Action, type TraceEvent } from '../engine';
+import { DWORD_MAX, labelNetworkAction, type Action, type TraceEvent } from '../engine';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -119,6 +119,8 @@ export function describeAction(a: Action): string {
       return 'fail the witness';
     case 'restoreWitness':
       return 'restore the witness';
+    default:
+      return labelNetworkAction(a);
   }
 }
 
@@ -146,6 +148,12 @@ export function eventSubjects(e: TraceEvent): string[] {
       const a = e.action as Record<string, unknown>;
       return ['resource', 'group', 'node'].map((k) => a[k]).filter((x): x is string => typeof x === 'string');
     }
+    case 'regroup':
+      return [...e.survivors, ...e.removed];
+    case 'interface.state':
+      return [e.node, e.network];
+    case 'network.state':
+      return [e.network];
   }
 }
 
@@ -172,6 +180,12 @@ export function eventSummary(e: TraceEvent): string {
       return describeAction(e.action);
     case 'action.rejected':
       return `refused: ${describeAction(e.action)}`;
+    case 'regroup':
+      return `regroup: ${e.survivors.length ? e.survivors.join(', ') : 'no side'} keeps the cluster${e.removed.length ? `; removed ${e.removed.join(', ')}` : ''} (witness: ${e.witness})`;
+    case 'interface.state':
+      return `interface ${e.node} on ${e.network}: ${e.from} → ${e.to}`;
+    case 'network.state':
+      return `network ${e.network}: ${e.from} → ${e.to}`;
   }
 }
 

@@ -1,5 +1,5 @@
 /** Faults and outcomes in words, for summaries, check reports and the what-if view. */
-import { humanMs, type Action } from '../engine';
+import { humanMs, labelNetworkAction, type Action } from '../engine';
 
 /** "crash of NODE1", "IsAlive hang of SQL Server", "failure of SQL Disk". Names are text, never markup. */
 export function describeFault(f: Action): string {
@@ -40,6 +40,8 @@ export function describeFault(f: Action): string {
       return 'witness failure';
     case 'restoreWitness':
       return 'witness restore';
+    default:
+      return labelNetworkAction(f);
   }
 }
 

@@ -11,6 +11,7 @@ import { chooseFor, possibleForAll, startMove, bringGroupOnline, checkMoveProgre
 import { armHealth, runIsAlive } from './monitor';
 import { failResource, tryStartOffline, tryStartOnline, wantOnline, afterDown, hungOn } from './resources';
 import { crashNode, pauseNode, resumeNode, startNode, witnessChanged } from './nodes';
+import { applyNetworkAction, checkNetworkAction } from '../network/actions';
 
 const q = (s: string) => `"${s}"`;
 const OK: ActionCheck = { allowed: true };
@@ -128,6 +129,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
     case 'restoreWitness':
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
       return e.quorum.witnessUp ? no('the witness is already up') : OK;
+    default:
+      return checkNetworkAction(e, a);
   }
 }
 
@@ -286,5 +289,7 @@ export function applyAction(e: Engine, a: Action): void {
       return witnessChanged(e, false);
     case 'restoreWitness':
       return witnessChanged(e, true);
+    default:
+      return applyNetworkAction(e, a);
   }
 }

@@ -1,5 +1,6 @@
 /** The trace's words for an applied action (the `reason` of an `action` event). */
 import type { Action } from '../model/scenario';
+import { describeNetworkAction } from '../network/words';
 
 export function describeAction(a: Action): string {
   switch (a.action) {
@@ -42,5 +43,7 @@ export function describeAction(a: Action): string {
       return 'the quorum witness goes away';
     case 'restoreWitness':
       return 'the quorum witness comes back';
+    default:
+      return describeNetworkAction(a);
   }
 }

@@ -18,6 +18,7 @@ import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
 import { decodeUtf8 } from './utf8';
 import { checkZeroTimeOnline } from './zeroTimeOnline';
+import { applyLevelDefaults } from './networkSchema';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';
@@ -161,7 +162,8 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
     })
     .sort((a, b) => a.entry.at - b.entry.at || a.i - b.i)
     .map((x) => x.entry);
-  const { format, name, description, seed, until, nodes: n, groups: g, ui } = file;
+  applyLevelDefaults(file.cluster, cluster);
+  const { format, name, description, seed, until, nodes: n, groups: g, ui, networks } = file;
   return {
     format,
     name,
@@ -172,6 +174,7 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
     nodes: n,
     groups: g,
     script,
+    ...(networks ? { networks } : {}),
     ...(ui ? { ui } : {}),
   };
 }

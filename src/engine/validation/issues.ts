@@ -13,6 +13,7 @@ import { misplacedSettingHint, NOUN } from './properties';
 import type { CustomRule } from './schema';
 import { AtSchema, ClusterObject, GroupObject, NodeObject, ResourceObject, ScenarioObject } from './schema';
 import { describeArgs, isActionName, SCRIPT_ACTIONS } from './script';
+import { NETWORK_SETTING_NAMES } from './networkSchema';
 
 export type PathKey = string | number;
 
@@ -157,6 +158,9 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
       );
     }
     const v = valueAt(root, p);
+    // networks.md §1.2/§1.5 settings are not in PROPERTY_RULES: zod's phrase says what they must be.
+    if (NETWORK_SETTING_NAMES[scope]?.includes(name))
+      return at(p, `${el.owner} ${NOUN[scope]} ${q(name)} must be ${issue.message}, got ${describeValue(v)}`);
     const problem = checkPropertyValue(scope, name, v);
     if (problem === null) return; // (cannot happen: zod and checkPropertyValue read the same rules)
     const hint = issue.code === 'invalid_value' ? didYouMean(v, issue.values.map(String)) : '';
@@ -166,7 +170,11 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const p = [...path, key];
-      if (scope) at(p, `${el.owner} has unknown ${NOUN[scope]} ${q(key)}${didYouMean(key, PROPERTY_NAMES[scope])}`);
+      if (scope)
+        at(
+          p,
+          `${el.owner} has unknown ${NOUN[scope]} ${q(key)}${didYouMean(key, [...PROPERTY_NAMES[scope], ...(NETWORK_SETTING_NAMES[scope] ?? [])])}`,
+        );
       else if (el.context === 'entry') {
         const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
         const args = SCRIPT_ACTIONS[action];

@@ -6,11 +6,14 @@ import { qList } from './paths';
 export type ArgSpec =
   | { kind: ElementKind; required: boolean }
   | { kind: 'boolean'; required: boolean }
+  /** networks.md §2: a network name; `sides` (arrays of node names); `witness` (side numbers). */
+  | { kind: 'network' | 'sides' | 'sideIndexes'; required: boolean }
   | { kind: 'choice'; choices: readonly string[]; required: boolean };
 
 const node = { kind: 'node', required: true } as const;
 const group = { kind: 'group', required: true } as const;
 const resource = { kind: 'resource', required: true } as const;
+const network = { kind: 'network', required: true } as const;
 export const HEALTH = ['ok', 'fail', 'hang'] as const;
 const CALL = ['ok', 'fail', 'stall', 'hang'] as const;
 
@@ -37,6 +40,14 @@ export const SCRIPT_ACTIONS: Readonly<Record<ActionName, Readonly<Record<string,
   heal: { resource },
   failWitness: {},
   restoreWitness: {},
+  // networks.md §2
+  partition: { sides: { kind: 'sides', required: true }, witness: { kind: 'sideIndexes', required: false } },
+  healPartition: {},
+  failNetwork: { network },
+  restoreNetwork: { network },
+  failInterface: { node, network },
+  restoreInterface: { node, network },
+  stopNode: { node },
 });
 
 export const ACTION_NAMES = Object.keys(SCRIPT_ACTIONS) as ActionName[];
