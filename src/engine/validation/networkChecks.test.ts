@@ -29,6 +29,12 @@ describe('networks (§1.3)', () => {
     expect(netIssues(t)).toEqual(['networks[3]: each network must be an object like { "name": "LAN" }, got 7']);
   });
 
+  it('an entry without a usable name does not make every reference to it unknown', () => {
+    const s = netScenario();
+    s.networks[0].name = 5;
+    expect(netIssues(s)).toEqual(['networks[0].name: network at networks[0] "name" must be a non-empty string, got 5']);
+  });
+
   it('unknown network key, with did-you-mean', () => {
     const s = netScenario();
     s.networks[1].rolle = 'cluster';

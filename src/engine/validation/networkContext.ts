@@ -5,11 +5,12 @@
  * out and the checks that would need it are skipped rather than guessed.
  */
 import { didYouMean } from './didYouMean';
+import type { NetworkRole } from '../model/scenario';
+import { FUNCTIONAL_LEVELS, NETWORK_ROLES } from './networkSchema';
 import { isName, isPlainObject, type PlainObject } from './paths';
 
-export const NETWORK_ROLES = ['none', 'cluster', 'clusterAndClient'] as const;
-export type NetworkRole = (typeof NETWORK_ROLES)[number];
-export const FUNCTIONAL_LEVELS = ['2012R2', '2016', '2019'] as const;
+export { FUNCTIONAL_LEVELS, NETWORK_ROLES };
+
 /** Levels that allow sites, PreferredSite and the CrossSite properties (networks.md §1.1). */
 export const SITE_LEVELS: readonly string[] = ['2016', '2019'];
 export const NETWORK_KEYS = ['name', 'role', 'routed', 'subnet'] as const;
@@ -47,7 +48,7 @@ export interface NetworkContext {
   declared: boolean;
   /** The valid, first-of-their-name networks, by name, in file order. */
   networks: Map<string, NetworkInfo>;
-  /** `networks` is a non-empty array: names can be checked against it. */
+  /** `networks` is a non-empty array of named entries: names can be checked against it. */
   usable: boolean;
   /** Every network entry is valid: routes can be computed. */
   complete: boolean;
@@ -97,7 +98,12 @@ export function readNetworkContext(root: PlainObject): NetworkContext {
   const levelValid = !levelGiven || (FUNCTIONAL_LEVELS as readonly unknown[]).includes(level);
   const quorum = isPlainObject(own(cluster, 'quorum')) ? (cluster.quorum as PlainObject) : {};
   const witnessRaw = Object.hasOwn(quorum, 'witness') ? quorum.witness : 'none';
-  const usable = Array.isArray(rawNetworks) && rawNetworks.length > 0;
+  // Names are checked against the list only when every entry has one (else a misspelt entry's
+  // name would make every reference to it "unknown" too).
+  const usable =
+    Array.isArray(rawNetworks) &&
+    rawNetworks.length > 0 &&
+    rawNetworks.every((n) => isPlainObject(n) && isName(own(n, 'name')));
 
   const nodes: NodeInfo[] = [];
   const sites: string[] = [];
