@@ -1,10 +1,11 @@
 import { runSweepCli } from './runSweepCli';
-import { twoGroups } from '../sweep/fixtures.testutil';
+import { twoGroups, twoSites } from '../sweep/fixtures.testutil';
 
 const files: Record<string, string> = {
   'two.json': JSON.stringify(twoGroups({ nodes: 3 })),
   'witness.json': JSON.stringify({ ...twoGroups({ nodes: 3 }), cluster: { quorum: { witness: 'disk' } } }),
   'short.json': JSON.stringify(twoGroups({ nodes: 2, until: 30_000 })),
+  'sites.json': JSON.stringify(twoSites()),
   'bad.json': JSON.stringify({ format: 'failover-scenario@1', nodes: [{ name: 'A' }, { name: 'a' }] }),
 };
 const read = (path: string) => {
@@ -53,6 +54,42 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
     expect(doc.runs[0].groups.SQL2).toEqual({ downMs: 0, state: 'Online', owner: 'N2', failoverCount: 0 });
     // Crash of N3 (hosting nothing) costs nothing.
     expect(doc.runs[2].groups.SQL.downMs + doc.runs[2].groups.SQL2.downMs).toBe(0);
+  });
+
+  it('expands the network action templates over a scenario in network mode (sweep-format.md §1)', () => {
+    const r = run(
+      'sites.json',
+      '--fault',
+      '{"action":"stopNode"}',
+      '--fault',
+      '{"action":"failNetwork"}',
+      '--fault',
+      '{"action":"failInterface","node":"N3"}',
+      '--fault',
+      '{"action":"partition","witness":[1]}',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.runs.map((x: { fault: unknown }) => x.fault)).toEqual([
+      ...['N1', 'N2', 'N3', 'N4'].map((node) => ({ action: 'stopNode', node })),
+      ...['SEA-LAN', 'NYC-LAN', 'HB'].map((network) => ({ action: 'failNetwork', network })),
+      { action: 'failInterface', node: 'N3', network: 'NYC-LAN' },
+      { action: 'failInterface', node: 'N3', network: 'HB' },
+      ...['N1', 'N2', 'N3', 'N4'].map((n) => ({
+        action: 'partition',
+        sides: [[n], ['N1', 'N2', 'N3', 'N4'].filter((x) => x !== n)],
+        witness: [1],
+      })),
+    ]);
+  });
+
+  it('a stopNode template needs no networks', () => {
+    const r = run('two.json', '--fault', '{"action":"stopNode"}');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).runs.map((x: { fault: unknown }) => x.fault)).toEqual(
+      ['N1', 'N2', 'N3'].map((node) => ({ action: 'stopNode', node })),
+    );
   });
 
   it('runs every instant in the order given, a repeated instant once', () => {
@@ -111,9 +148,16 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
     [['two.json', '--fault', '{"action":"setOnline"}'], '--fault[0].result: '],
     [
       ['two.json', '--fault', '{"action":"crashNode"}', '--fault', '{"action":"partition"}'],
-      '--fault[1].action: "partition" is a network action (networks.md): it needs a scenario in network mode',
+      '--fault[1].action: script action "partition" at 60000 needs "networks" to be declared',
     ],
-    [['two.json', '--fault', '{"action":"stopNode"}'], '--fault[0].action: "stopNode" is a network action'],
+    [
+      ['two.json', '--fault', '{"action":"failNetwork"}'],
+      '--fault[0].action: script action "failNetwork" at 60000 needs "networks" to be declared',
+    ],
+    [
+      ['sites.json', '--fault', '{"action":"failNetwork","network":"Pub"}'],
+      '--fault[0].network: script action "failNetwork" at 60000 names unknown network "Pub"',
+    ],
     [['missing.json'], 'missing.json: cannot read the file (ENOENT)'],
     [['bad.json'], 'bad.json: invalid scenario\nnodes[1].name'],
     [[], 'FILE: no scenario file given'],

@@ -1,5 +1,5 @@
 /** Faults and outcomes in words, for summaries, check reports and the what-if view. */
-import { humanMs, labelNetworkAction, type Action } from '../engine';
+import { humanMs, type Action } from '../engine';
 
 /** "crash of NODE1", "IsAlive hang of SQL Server", "failure of SQL Disk". Names are text, never markup. */
 export function describeFault(f: Action): string {
@@ -40,8 +40,27 @@ export function describeFault(f: Action): string {
       return 'witness failure';
     case 'restoreWitness':
       return 'witness restore';
-    default:
-      return labelNetworkAction(f);
+    case 'stopNode':
+      return `graceful stop of ${f.node}`;
+    case 'failNetwork':
+    case 'restoreNetwork':
+      return `${f.action === 'failNetwork' ? 'failure' : 'restore'} of network ${f.network}`;
+    case 'failInterface':
+    case 'restoreInterface':
+      return `${f.action === 'failInterface' ? 'failure' : 'restore'} of ${f.node}'s interface on ${f.network}`;
+    case 'healPartition':
+      return 'heal of the partition';
+    case 'partition': {
+      // A sweep's partition isolates one node (sweep-format.md §1): say so rather than list the rest.
+      const [first, ...others] = f.sides;
+      const what =
+        others.length === 1 && first?.length === 1
+          ? `${first[0]} cut off by a partition`
+          : `partition ${f.sides.map((s) => s.join(', ')).join(' | ')}`;
+      if (f.witness === undefined) return what;
+      const reach = f.witness.map((i) => (f.sides[i] ?? []).join(', ')).join(' and ');
+      return `${what} (witness reached by ${reach || 'no side'})`;
+    }
   }
 }
 
