@@ -190,6 +190,14 @@ describe('node fields (§1.4)', () => {
     ]);
   });
 
+  it('a node whose only interface is unknown: that, not also "no heartbeat interface" or "no route"', () => {
+    const s = netScenario();
+    s.nodes[2].interfaces = ['Pubic'];
+    expect(netIssues(s)).toEqual([
+      'nodes[2].interfaces[0]: node "N3" has an interface on unknown network "Pubic"; did you mean "Public"?',
+    ]);
+  });
+
   it('duplicate interface', () => {
     const s = netScenario();
     s.nodes[2].interfaces = ['Public', 'HB', 'HB'];

@@ -36,7 +36,10 @@ export interface NetworkInfo {
 export interface NodeInfo {
   index: number;
   name: string | null;
-  /** The node's networks when they can be read (absent `interfaces` = every network), else null. */
+  /**
+   * The node's networks (absent `interfaces` = every network), or null when its list names something
+   * that is not a network (reported as such; its routes are then not judged).
+   */
   interfaces: string[] | null;
   hasInterfacesKey: boolean;
   site: string | null;
@@ -115,8 +118,11 @@ export function readNetworkContext(root: PlainObject): NetworkContext {
       const hasInterfacesKey = Object.hasOwn(n, 'interfaces');
       let interfaces: string[] | null = null;
       if (!hasInterfacesKey) interfaces = [...networks.keys()];
-      else if (Array.isArray(n.interfaces))
-        interfaces = [...new Set(n.interfaces.filter((x): x is string => typeof x === 'string' && networks.has(x)))];
+      else if (
+        Array.isArray(n.interfaces) &&
+        n.interfaces.every((x): x is string => typeof x === 'string' && networks.has(x))
+      )
+        interfaces = [...new Set(n.interfaces)];
       const hasSiteKey = Object.hasOwn(n, 'site');
       const site = hasSiteKey && isName(n.site) ? n.site : null;
       if (site !== null && !siteFolded.has(site.toLowerCase())) {
