@@ -11,6 +11,7 @@ import {
 } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
 import { nextPollInstant } from '../policies/polls';
+import { finalNetworks } from '../network/observe';
 
 export function buildView(e: Engine): ClusterView {
   const t = e.now();
@@ -122,6 +123,7 @@ export function buildFinal(e: Engine): FinalState {
       restartCount: restartCountAt(r.restartWindow, t, r.spec.properties.RestartPeriod, sem.restartWindow),
     });
   }
+  if (e.net.networkMode) final.networks = finalNetworks(e);
   return final;
 }
 

@@ -15,7 +15,8 @@ export type TimerKind =
   | 'healthCheck' // the first LooksAlive/IsAlive instant that will see an injected fault
   | 'nodeDetection' // crash → Down after SameSubnetDelay × SameSubnetThreshold
   | 'nodeJoin' // Joining → Up after joinMs
-  | 'failbackWindow'; // a failback deferred to its window
+  | 'failbackWindow' // a failback deferred to its window
+  | 'routeDown'; // networks.md §4.2: a route declared down at its deadline (subject "A|B|network")
 
 export interface TimerView {
   kind: TimerKind;
