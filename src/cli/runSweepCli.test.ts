@@ -84,6 +84,49 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
     ]);
   });
 
+  it('what every single network failure does to the two-site design (the engine in network mode)', () => {
+    const r = run(
+      'sites.json',
+      '--fault',
+      '{"action":"stopNode","node":"N1"}',
+      '--fault',
+      '{"action":"failNetwork"}',
+      '--fault',
+      '{"action":"failInterface","node":"N1"}',
+      '--fault',
+      '{"action":"partition","witness":[0]}',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const outcome = (i: number) => {
+      const g = doc.runs[i].groups;
+      return `${doc.runs[i].applied ? '' : 'refused '}SQL ${g.SQL.state}@${g.SQL.owner} ${g.SQL.downMs} · App ${g.App.state}@${g.App.owner} ${g.App.downMs}`;
+    };
+    expect(doc.runs.map((_: unknown, i: number) => outcome(i))).toEqual([
+      // A graceful stop drains SQL to N1's site partner: offline 1.7 s, online 3.5 s, not a failover.
+      'SQL Online@N2 5200 · App Online@N3 0',
+      // Seattle's subnet fails: IP-SEA fails on N1 and N2 alike; same site first keeps SQL in Seattle
+      // until FailoverThreshold (3) is spent, and it ends Failed: the design's weak spot.
+      'SQL Failed@N2 540000 · App Online@N3 0',
+      // New York's subnet carries no IP of App: nothing happens.
+      'SQL Online@N1 0 · App Online@N3 0',
+      // The heartbeat network is the only link between the sites: a 2–2 split, both reach the cloud
+      // witness, the lowest ID's side (Seattle) wins and App fails over to N1.
+      'SQL Online@N1 0 · App Online@N1 1000',
+      // N1's public interface: IP-SEA fails and cannot restart there; SQL fails over to N2.
+      'SQL Online@N2 4500 · App Online@N3 0',
+      // N1's heartbeat interface: N1 keeps no route to New York and is pruned by the regroup.
+      'SQL Online@N2 3500 · App Online@N3 0',
+      // One node cut off (even with the witness on its side): the other three win.
+      'SQL Online@N2 3500 · App Online@N3 0',
+      'SQL Online@N1 0 · App Online@N3 0',
+      'SQL Online@N1 0 · App Online@N4 1000',
+      'SQL Online@N1 0 · App Online@N3 0',
+    ]);
+    expect(doc.runs[1].groups.SQL.failoverCount).toBe(3);
+    expect(doc.runs[0].groups.SQL.failoverCount).toBe(0);
+  });
+
   it('a stopNode template needs no networks', () => {
     const r = run('two.json', '--fault', '{"action":"stopNode"}');
     expect(r.code).toBe(0);
