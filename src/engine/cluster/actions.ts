@@ -137,13 +137,18 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       return e.resourceByName.has(a.resource) ? OK : no(`there is no resource ${q(a.resource)}`);
     case 'failWitness':
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
-      return e.net.witnessUp ? OK : no('the witness is already down');
+      return witnessIsUp(e) ? OK : no('the witness is already down');
     case 'restoreWitness':
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
-      return e.net.witnessUp ? no('the witness is already up') : OK;
+      return witnessIsUp(e) ? no('the witness is already up') : OK;
     default:
       return checkNetworkAction(e, a);
   }
+}
+
+/** The witness itself (networks.md §4.7: in network mode R may differ from it; elsewhere they are one). */
+function witnessIsUp(e: Engine): boolean {
+  return e.net.networkMode ? e.net.witnessUp : e.quorum.witnessUp;
 }
 
 /** networks.md §2: while its owner is stopping, a group counts as moving. */

@@ -168,7 +168,8 @@ export function joined(e: Engine, n: NodeRt): void {
 /** SF §4.6–§4.7 after Joining → Up. */
 export function joinedUp(e: Engine, n: NodeRt): void {
   if (!e.quorum.has) {
-    if (!e.quorum.canRegain()) return;
+    // networks.md §4.8: in network mode forming (an after-step check) decides the regain.
+    if (e.net.networkMode || !e.quorum.canRegain()) return;
     e.emit({
       type: 'policy',
       rule: 'QuorumRegained',
