@@ -1,6 +1,13 @@
 /**
  * networks.md §1.6, first table and the type errors below it: one test per row, exact path and
- * message. (Script entries: networkScriptChecks.test.ts.)
+ * message, each test named after its row ("networks empty", "unknown network key", "bad role",
+ * "routed not boolean", "duplicate network", "bad level", "field needs a level" (the site test and
+ * the cluster/group properties test), "field needs networks" (interfaces, parameters), "unknown
+ * network", "duplicate interface", "no heartbeat interface", "no route between two nodes", "site
+ * missing", "sites differ by case", "unknown site", "duplicate preferred site",
+ * "LowerQuorumPriorityNodeId out of range", "parameters on another type", "unknown parameter", "IP
+ * on a non-client network"; the type errors in "type errors of the cluster properties", "site of the
+ * wrong type", "group PreferredSite of the wrong type"). Script entries: networkScriptChecks.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { netIssues, netScenario } from './networkTestkit';
