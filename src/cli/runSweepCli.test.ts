@@ -198,6 +198,14 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
       '--fault[0].action: script action "failNetwork" at 60000 needs "networks" to be declared',
     ],
     [
+      ['sites.json', '--fault', '{"action":"partition","sides":[["N1"],["N2"]]}'],
+      '--fault[0].sides: script action "partition" at 60000 must list every node exactly once, but nodes "N3" and "N4" are missing',
+    ],
+    [
+      ['sites.json', '--fault', '{"action":"failInterface","node":"N1","network":"NYC-LAN"}'],
+      '--fault[0].network: script action "failInterface" at 60000 names node "N1", which has no interface on network "NYC-LAN"',
+    ],
+    [
       ['sites.json', '--fault', '{"action":"failNetwork","network":"Pub"}'],
       '--fault[0].network: script action "failNetwork" at 60000 names unknown network "Pub"',
     ],
