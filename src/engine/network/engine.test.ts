@@ -1,5 +1,7 @@
 /** networks.md §2 refusals and §4 rules in running simulations (the timelines are in timelines.test.ts). */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   createSimulation,
   runScenario,
@@ -100,6 +102,27 @@ describe('§2 refusals of the network actions', () => {
       'node "N2" is Down; only an Up or Paused node can be stopped',
     );
   });
+  it('moveGroup to a stopping node; resumeNode of a stopping node (new refusals of SF actions)', () => {
+    const s3 = lan3({
+      groups: [
+        { name: 'G', ownerNode: 'N1', resources: [{ name: 'R', behavior: { onlineMs: 1000, offlineMs: 500 } }] },
+        { name: 'H', ownerNode: 'N2', resources: [{ name: 'S', behavior: { onlineMs: 1000, offlineMs: 500 } }] },
+      ],
+    });
+    const sim = createSimulation(s3);
+    sim.advanceTo(5000);
+    sim.apply({ action: 'pauseNode', node: 'N1' });
+    expect(sim.apply({ action: 'stopNode', node: 'N1' })).toEqual({ applied: true });
+    expect(why(sim.check({ action: 'moveGroup', group: 'H', node: 'N1' }))).toBe(
+      'node "N1" is Paused; a group can move only to an Up node',
+    );
+    expect(why(sim.check({ action: 'resumeNode', node: 'N1' }))).toBe('node "N1" is stopping');
+    const up = createSimulation(s3);
+    up.advanceTo(5000);
+    up.apply({ action: 'stopNode', node: 'N1' });
+    expect(why(up.check({ action: 'moveGroup', group: 'H', node: 'N1' }))).toBe('node "N1" is stopping');
+  });
+
   it('moveGroup to a node the group cannot run on (§4.10)', () => {
     const s2 = scenario({
       networks: [{ name: 'A' }, { name: 'B' }],
@@ -282,5 +305,25 @@ describe('the network view', () => {
     const after = sim.view();
     expect(after.network!.lastRegroup).toMatchObject({ t: 10000, survivors: ['N1', 'N2'], removed: ['N3'] });
     expect(after.nodes.map((n) => n.service)).toEqual(['running', 'running', 'waiting']);
+  });
+});
+
+describe('§4.11 sites at t = 0', () => {
+  it('the cold start places a group by tier: the cluster PreferredSite before the others (TL4c without ownerNode)', () => {
+    const tl4c = JSON.parse(readFileSync(fileURLToPath(new URL('./timelines/TL4c.json', import.meta.url)), 'utf8')) as {
+      groups: { ownerNode?: string }[];
+    };
+    delete tl4c.groups[0]!.ownerNode;
+    const sim = createSimulation(scenario(tl4c));
+    expect(sim.view().groups.map((g) => [g.name, g.owner])).toEqual([
+      ['G1', 'N3'],
+      ['G3', 'N3'],
+    ]);
+    expect(sim.view().nodes.map((n) => [n.name, n.site, n.vote])).toEqual([
+      ['N1', 'SEA', 1],
+      ['N2', 'SEA', 0],
+      ['N3', 'NYC', 1],
+      ['N4', 'NYC', 1],
+    ]);
   });
 });
