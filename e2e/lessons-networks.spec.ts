@@ -1,35 +1,12 @@
 /**
  * The two network lessons (issue 12 point 4) played through in the browser: every stop shows
- * exactly the events up to its position (step number, clock, event log), each question answered,
- * its reveal read, and the end offers the scenario in Simulate.
+ * exactly the events up to its position (step number, clock, event log and the whole table, as
+ * ./lessonSteps checks), each question answered, its reveal read, and the end offers the scenario
+ * in Simulate.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { formatSimTime } from '../src/store/format';
-import { BUILTIN_LESSONS } from '../src/lesson/builtins';
-import { validateLesson, type CheckedLesson } from '../src/lesson/validate';
 import { openFresh } from './helpers';
-
-const lessonOf = (id: string): CheckedLesson => {
-  const r = validateLesson(BUILTIN_LESSONS.find((b) => b.id === id)!.source);
-  if (!r.ok) throw new Error(`${id}: ${JSON.stringify(r.issues)}`);
-  return r.value;
-};
-
-const panel = (page: Page) => page.getByRole('region', { name: 'Lesson' });
-const cont = (page: Page) => page.getByRole('button', { name: 'Continue' });
-const choice = (page: Page, text: string) =>
-  panel(page).getByRole('group', { name: 'Choices' }).getByRole('button', { name: text });
-
-/** The player rests at `step` (`phase`), showing exactly events 0..p of that position. */
-async function at(page: Page, c: CheckedLesson, step: number, phase: 'beat' | 'ask' | 'reveal') {
-  const pos = c.positions[step]!;
-  const [p, clock] = phase === 'reveal' && pos.kind === 'question' ? [pos.reveal, pos.revealT] : [pos.at, pos.t];
-  await expect(panel(page)).toHaveAttribute('data-stop', `${step}:${phase}`);
-  await expect(panel(page)).toHaveAttribute('aria-busy', 'false');
-  await expect(page.getByTestId('lesson-step')).toHaveText(`${step + 1} / ${c.lesson.steps.length}`);
-  await expect(page.getByLabel('Simulated time')).toHaveText(`t = ${formatSimTime(clock)}`);
-  await expect(page.getByRole('list', { name: 'Trace events' }).getByRole('listitem')).toHaveCount(p + 1);
-}
+import { at, choice, cont, lessonOf, panel } from './lessonSteps';
 
 /** Walk a lesson: Continue through beats; at each question pick `answers[k]` and check the verdict. */
 async function playThrough(page: Page, id: string, answers: { pick: string; right: boolean }[], shot: string) {

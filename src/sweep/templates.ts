@@ -3,8 +3,8 @@
  * expanded over every entity of the subject's kind in file order. A template that names its
  * subject is used as it is.
  */
-import type { Action, Scenario, ValidationIssue } from '../engine';
-import { validateScenario } from '../engine';
+import type { Action, ActionSubject, Scenario, ValidationIssue } from '../engine';
+import { ACTION_NAMES as ENGINE_ACTIONS, actionSubject, validateScenario } from '../engine';
 import type { PlannedRun } from './types';
 
 /**
@@ -14,25 +14,11 @@ import type { PlannedRun } from './types';
  */
 type Subject = 'node' | 'group' | 'resource' | 'network' | 'interface' | 'isolate' | 'witness' | 'self';
 
-/** The subject of each action of scenario-format.md §2 and networks.md §2 (`moveGroup`'s is `group`; `node` is an argument). */
-const SUBJECT: Readonly<Record<string, Subject>> = {
-  crashNode: 'node',
-  startNode: 'node',
-  pauseNode: 'node',
-  resumeNode: 'node',
-  moveGroup: 'group',
-  onlineGroup: 'group',
-  offlineGroup: 'group',
-  onlineResource: 'resource',
-  offlineResource: 'resource',
-  failResource: 'resource',
-  setHealth: 'resource',
-  setOnline: 'resource',
-  setOffline: 'resource',
-  signalFailure: 'resource',
-  heal: 'resource',
-  failWitness: 'witness',
-  restoreWitness: 'witness',
+/**
+ * networks.md's actions expand by sweep-format.md §1's own rules, not by the entity they are listed
+ * under in the app's menus (the registry's subject): a network, each interface, each node cut off.
+ */
+const NETWORK_SUBJECT: Readonly<Record<string, Subject>> = {
   stopNode: 'node',
   failNetwork: 'network',
   restoreNetwork: 'network',
@@ -41,6 +27,14 @@ const SUBJECT: Readonly<Record<string, Subject>> = {
   partition: 'isolate',
   healPartition: 'self',
 };
+
+/** The subject of each action: the registry's (`moveGroup`'s is `group`; `node` is an argument), then the above. */
+const SUBJECT: Readonly<Record<string, Subject>> = Object.fromEntries(
+  ENGINE_ACTIONS.map((name) => {
+    const own: ActionSubject = actionSubject(name);
+    return [name, NETWORK_SUBJECT[name] ?? (own === 'none' ? 'witness' : own)];
+  }),
+);
 
 /** The script actions this engine knows (scenario-format.md §2, networks.md §2). */
 export const ACTION_NAMES: readonly string[] = Object.keys(SUBJECT);

@@ -49,14 +49,14 @@ describe('what-if lab: network faults', () => {
       .map((h) => h.textContent);
     for (const words of [
       'failure of network HB',
-      "failure of N3's interface on NYC-LAN",
+      'failure of the interface of N3 on NYC-LAN',
       'N4 cut off by a partition',
       'graceful stop of N1',
     ])
       expect(faults.some((f) => f?.startsWith(words))).toBe(true);
   }, 60_000);
 
-  it('names each network fault in words', () => {
+  it("names each network fault in words (the registry's; a partition says who is cut off and who reaches the witness)", () => {
     expect(describeFault({ action: 'partition', sides: [['N1'], ['N2', 'N3']] })).toBe('N1 cut off by a partition');
     expect(describeFault({ action: 'partition', sides: [['N1'], ['N2', 'N3']], witness: [1] })).toBe(
       'N1 cut off by a partition (witness reached by N2, N3)',
@@ -71,10 +71,10 @@ describe('what-if lab: network faults', () => {
         witness: [],
       }),
     ).toBe('partition N1, N2 | N3, N4 (witness reached by no side)');
-    expect(describeFault({ action: 'healPartition' })).toBe('heal of the partition');
+    expect(describeFault({ action: 'healPartition' })).toBe('partition healed');
     expect(describeFault({ action: 'restoreNetwork', network: 'HB' })).toBe('restore of network HB');
     expect(describeFault({ action: 'restoreInterface', node: 'N1', network: 'HB' })).toBe(
-      "restore of N1's interface on HB",
+      'restore of the interface of N1 on HB',
     );
   });
 });

@@ -20,7 +20,7 @@ import {
 } from './groups';
 import { forgetMonitorsOn, stopActivity } from './resources';
 import { initialOwnerOf } from '../policies/initialOwner';
-import { joinedNetwork, routedDetection } from '../network/membership';
+import { routedDetection } from '../network/detection';
 import { netInitialOwner } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
@@ -160,7 +160,6 @@ export function startNode(e: Engine, n: NodeRt): void {
 }
 
 export function joined(e: Engine, n: NodeRt): void {
-  if (e.net.networkMode) return joinedNetwork(e, n);
   e.nodeTransition(n, { type: 'JOINED' }, 'joined the cluster');
   joinedUp(e, n);
 }

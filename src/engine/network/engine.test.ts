@@ -327,3 +327,20 @@ describe('§4.11 sites at t = 0', () => {
     ]);
   });
 });
+
+describe('route timers in the view', () => {
+  it('are routeDown timers named "A|B|network", due Delay × Threshold after the cut', () => {
+    const sim = createSimulation(lan3());
+    sim.advanceTo(1000);
+    sim.apply({ action: 'failInterface', node: 'N2', network: 'HB' });
+    expect(
+      sim
+        .view()
+        .timers.filter((t) => t.kind === 'routeDown')
+        .map((t) => [t.subject, t.deadline]),
+    ).toEqual([
+      ['N1|N2|HB', 11000],
+      ['N2|N3|HB', 11000],
+    ]);
+  });
+});
