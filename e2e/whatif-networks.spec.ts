@@ -20,9 +20,19 @@ test.describe('What-if lab, network faults', () => {
     await expect(matrix.getByRole('rowheader', { name: /^failure of network HB/ })).toBeVisible();
     await expect(matrix.getByRole('rowheader', { name: /^N1 cut off by a partition/ })).toBeVisible();
     await page.getByLabel('Filter faults').fill('network');
+    // Losing Seattle's subnet is the worst single failure: SQL ends Failed (its failover budget spent
+    // inside Seattle, same site first); the heartbeat network splits the sites and App moves.
+    await expect(page.getByTestId('sweep-summary')).toContainText('Worst single failure: failure of network SEA-LAN');
     await page.screenshot({ path: '/tmp/whatif-net-1440.png', fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: '/tmp/whatif-net-1024.png' });
+    // A cell opens its run in Simulate at the fault, the network fault applied.
+    await page.getByRole('button', { name: /^failure of network HB at 1 min: App down 1 s/ }).click();
+    await expect(page.getByTestId('sim-time')).toHaveText('t = 1 min 0.000 s');
+    const log = page.getByRole('list', { name: 'Trace events' });
+    await expect(log.getByRole('listitem').filter({ hasText: 'network "HB" fails' })).toHaveCount(1);
+    await page.getByRole('button', { name: /Run to end/ }).click();
+    await expect(log.getByRole('listitem').filter({ hasText: 'regroup' }).first()).toBeVisible();
   });
 
   test('without networks the network families are offered disabled, with the reason', async ({ page }) => {
