@@ -10,7 +10,7 @@ import {
   type ActionCheck,
   type Scenario,
 } from '../index';
-import { notation } from './timelines.test';
+import { notation } from './notation.testutil';
 
 function scenario(json: object): Scenario {
   const v = validateScenario({ format: 'failover-scenario@1', ...json });
