@@ -201,7 +201,7 @@ test.describe('Lessons: links, recording, the list and the playground', () => {
     await openFresh(page);
     await page.getByRole('button', { name: 'Lessons…' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
-    await expect(list.getByRole('listitem')).toHaveCount(12);
+    await expect(list.getByRole('listitem')).toHaveCount(14);
     await expect(list.getByRole('listitem', { name: 'L03 Pending timeout and Terminate' })).toContainText(
       '9 steps · 2 questions',
     );

@@ -190,7 +190,14 @@ describe('invalid lessons name the place and the reason', () => {
       'ui.lesson.steps[1].on.grup: "group.state" events have no field "grup"; did you mean "group"?',
     ]);
     expect(issues((l) => (step(l, 2).revealOn = { group: 'SQL' }))).toEqual([
-      'ui.lesson.steps[2].revealOn.type: required: the event type (resource.state, group.state, group.owner, node.state, call, rhs.recycle, policy, quorum.vote, action, action.rejected)',
+      'ui.lesson.steps[2].revealOn.type: required: the event type (resource.state, group.state, group.owner, node.state, call, rhs.recycle, policy, quorum.vote, action, action.rejected, regroup, interface.state, network.state)',
+    ]);
+    // networks.md §3's events are matchers too, with their own fields.
+    expect(issues((l) => (step(l, 1).on = { type: 'regroup', survivor: ['N1'] }))).toEqual([
+      'ui.lesson.steps[1].on.survivor: "regroup" events have no field "survivor"; did you mean "survivors"?',
+    ]);
+    expect(issues((l) => (step(l, 1).on = { type: 'interface.state', nework: 'HB' }))).toEqual([
+      'ui.lesson.steps[1].on.nework: "interface.state" events have no field "nework"; did you mean "network"?',
     ]);
     expect(issues((l) => (step(l, 2).revealOn = 'x'))).toEqual([
       'ui.lesson.steps[2].revealOn: an event matcher is an object with a "type", not text',

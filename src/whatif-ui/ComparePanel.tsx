@@ -4,10 +4,10 @@ import { humanMs, parseScenarioText, type Action, type Scenario, type Semantics 
 import { planRuns } from '../sweep/templates';
 import type { RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
-import { compareRuns, parseInstants } from './model';
+import { compareRuns, parseInstants, templatesOf } from './model';
 import { JobProgress } from './JobProgress';
 import { sequence, sweepJob, type Runner } from './pool';
-import { templatesOf, type SweepSetup } from './SweepPanel';
+import type { SweepSetup } from './SweepPanel';
 import { useJob } from './useJob';
 import { ABPlayer, type ABRun } from './ABPlayer';
 
@@ -45,7 +45,7 @@ export function ComparePanel({
   const [fileError, setFileError] = useState<string | null>(null);
   const job = useJob<[RunDetail[], RunDetail[]]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
-  const templates = templatesOf(setup.families);
+  const templates = templatesOf(setup.families, scenario.networks !== undefined);
   const b: { scenario: Scenario; semantics?: Partial<Semantics>; name: string; raw?: unknown } | null =
     mode === 'file'
       ? fileB && { scenario: fileB.scenario, name: fileB.name, raw: fileB.raw }

@@ -4,8 +4,17 @@ import type { BaselineEntry, RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
 import type { Template } from '../sweep/templates';
 
-/** The fault families offered as checkboxes (each a template of sweep-format.md §1). */
-export const FAMILIES: readonly { id: string; label: string; template: Template; byDefault: boolean }[] = [
+/**
+ * The fault families offered as checkboxes (each a template of sweep-format.md §1). `networks`:
+ * the family needs a scenario in network mode (networks.md §0), and is offered only there.
+ */
+export const FAMILIES: readonly {
+  id: string;
+  label: string;
+  template: Template;
+  byDefault: boolean;
+  networks?: boolean;
+}[] = [
   { id: 'crash', label: 'Node crash', template: { action: 'crashNode' }, byDefault: true },
   { id: 'fail', label: 'Resource failure', template: { action: 'failResource' }, byDefault: true },
   { id: 'hang', label: 'IsAlive hang', template: { action: 'setHealth', isAlive: 'hang' }, byDefault: true },
@@ -19,7 +28,30 @@ export const FAMILIES: readonly { id: string; label: string; template: Template;
   { id: 'drain', label: 'Node drain', template: { action: 'pauseNode', drain: true }, byDefault: false },
   { id: 'move', label: 'Group move', template: { action: 'moveGroup' }, byDefault: false },
   { id: 'witness', label: 'Witness failure', template: { action: 'failWitness' }, byDefault: false },
+  { id: 'stop', label: 'Graceful stop', template: { action: 'stopNode' }, byDefault: false },
+  {
+    id: 'isolate',
+    label: 'Node cut off by a partition',
+    template: { action: 'partition' },
+    byDefault: false,
+    networks: true,
+  },
+  { id: 'network', label: 'Network failure', template: { action: 'failNetwork' }, byDefault: false, networks: true },
+  {
+    id: 'interface',
+    label: 'Interface failure',
+    template: { action: 'failInterface' },
+    byDefault: false,
+    networks: true,
+  },
 ];
+
+/** The templates of the chosen families; a network family only for a scenario in network mode. */
+export function templatesOf(families: readonly string[], networkMode: boolean): Template[] {
+  return FAMILIES.filter((f) => families.includes(f.id) && (networkMode || !f.networks)).map((f) => ({
+    ...f.template,
+  }));
+}
 
 /** "60, 120.5" (seconds) → [60000, 120500]; every problem named. */
 export function parseInstants(text: string, until: number): { ats: number[]; error: string | null } {

@@ -92,6 +92,8 @@ describe('network fields accepted by the schema (networks.md §1)', () => {
       ...base,
       cluster: {
         functionalLevel: '2016',
+        // A partition's `witness` needs a witness (networks.md §1.6).
+        quorum: { witness: 'fileShare' },
         properties: {
           CrossSiteDelay: 250,
           CrossSiteThreshold: 120,
