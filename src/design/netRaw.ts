@@ -12,7 +12,8 @@ export type NetEdit<T> = { ok: true; raw: T; message?: string } | { ok: false; r
 export const isObj = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const q = (name: string) => `"${name}"`;
 export const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
-export const done = <T>(raw: T, message?: string): NetEdit<T> => (message ? { ok: true, raw, message } : { ok: true, raw });
+export const done = <T>(raw: T, message?: string): NetEdit<T> =>
+  message ? { ok: true, raw, message } : { ok: true, raw };
 
 export interface RawNetwork extends Dict {
   name: string;
@@ -22,7 +23,9 @@ export interface RawNetwork extends Dict {
 }
 
 export const networksOf = (raw: Dict): RawNetwork[] =>
-  Array.isArray(raw.networks) ? (raw.networks.filter((n) => isObj(n) && typeof n.name === 'string') as RawNetwork[]) : [];
+  Array.isArray(raw.networks)
+    ? (raw.networks.filter((n) => isObj(n) && typeof n.name === 'string') as RawNetwork[])
+    : [];
 export const nodesOf = (raw: Dict): Dict[] => (Array.isArray(raw.nodes) ? raw.nodes.filter(isObj) : []);
 export const groupsOf = (raw: Dict): Dict[] => (Array.isArray(raw.groups) ? raw.groups.filter(isObj) : []);
 export const resourcesOf = (g: Dict): Dict[] => (Array.isArray(g.resources) ? g.resources.filter(isObj) : []);

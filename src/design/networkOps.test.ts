@@ -153,7 +153,9 @@ describe('IP Address parameters', () => {
   it('refuses other resource types, unknown networks, non-client networks and designs without networks', () => {
     expect(reason(setIpParameter(base(), 'Svc', 'Network', 'Public'))).toMatch(/not an IP Address/);
     expect(reason(setIpParameter(base(), 'IP1', 'Network', 'Nope'))).toBe('there is no network named "Nope"');
-    expect(reason(setIpParameter(base(), 'IP1', 'Network', 'HB'))).toMatch(/needs a network whose role is cluster and client/);
+    expect(reason(setIpParameter(base(), 'IP1', 'Network', 'HB'))).toMatch(
+      /needs a network whose role is cluster and client/,
+    );
     const plain = { ...base(), networks: undefined };
     expect(reason(setIpParameter(plain, 'IP1', 'Address', '1.2.3.4'))).toMatch(/add a network first/);
   });

@@ -54,7 +54,7 @@ export function addNetwork<T extends Dict>(raw0: T, name?: string): NetEdit<T> {
   if (clash) return refuse(clash);
   const raw = structuredClone(raw0);
   const first = networksOf(raw).length === 0;
-  raw.networks = [...networksOf(raw), { name: n, role: 'clusterAndClient' }];
+  (raw as Dict).networks = [...networksOf(raw), { name: n, role: 'clusterAndClient' }];
   // Nodes that list their interfaces do not get the new network by themselves (§1.4): say so.
   const listing = nodesOf(raw).filter((x) => Array.isArray(x.interfaces)).length;
   const tail = first
@@ -106,7 +106,7 @@ export function deleteNetwork<T extends Dict>(raw0: T, name: string): NetEdit<T>
   if (used.length > 0)
     return refuse(`network ${q(name)} is named by ${used.join(', ')}: remove those script actions first`);
   const raw = structuredClone(raw0);
-  raw.networks = networksOf(raw).filter((n) => n.name !== name);
+  (raw as Dict).networks = networksOf(raw).filter((n) => n.name !== name);
   const last = (raw.networks as unknown[]).length === 0;
   const ips = ipResourcesOn(raw, name).map(({ r }) => r);
   for (const r of ips) {
@@ -238,4 +238,3 @@ export function setIpParameter<T extends Dict>(
   else r.parameters = p;
   return done(raw);
 }
-

@@ -47,3 +47,30 @@ export function nodesHostingGroup(group: GroupSpec, nodes: readonly NodeSpec[], 
   if (s?.networks) return nodes.filter((n) => canRunInNetworkMode(s, group, n));
   return nodes.filter((n) => group.resources.every((r) => isPossibleOwner(r, n.name)));
 }
+
+/**
+ * The initial owner (SF §1) as networks.md reads it: an Up `ownerNode` wins; else the Up nodes that
+ * can run the group (§4.10), walked from the top (preferred owners in order, then node-ID order),
+ * sorted stably by site tier in site mode (§4.11, owner null: the group's PreferredSite[i] → 1 + i,
+ * the cluster PreferredSite → 1 + k, any other site → 2 + k), the first one. Used where the
+ * engine's own rule (`initialOwner`) predates network mode.
+ */
+export function initialOwnerInNetworkMode(s: Scenario, g: GroupSpec): string | null {
+  const up = s.nodes.filter((n) => n.state === 'Up');
+  if (g.ownerNode !== null && up.some((n) => n.name === g.ownerNode)) return g.ownerNode;
+  const can = new Set(nodesHostingGroup(g, up, s).map((n) => n.name));
+  const walk = [...g.preferredOwners, ...s.nodes.map((n) => n.name)].filter(
+    (n, i, all) => can.has(n) && all.indexOf(n) === i,
+  );
+  const sites = g.properties.PreferredSite ?? [];
+  const clusterSite = s.cluster.properties.PreferredSite;
+  const siteOf = new Map(s.nodes.map((n) => [n.name, n.site]));
+  const key = (node: string) => {
+    const site = siteOf.get(node);
+    if (site === undefined) return 0;
+    const i = sites.indexOf(site);
+    if (i >= 0) return 1 + i;
+    return site === clusterSite ? 1 + sites.length : 2 + sites.length;
+  };
+  return [...walk].sort((a, b) => key(a) - key(b))[0] ?? null;
+}

@@ -59,7 +59,9 @@ describe('sites', () => {
 
   it('says how many nodes still lack a site; the result validates once all have one', () => {
     const r = setNodeSite(base('2016'), 'N1', 'NYC');
-    expect(r.ok && r.message).toBe('Node "N1" is in site "NYC" (every node needs a site once one has: 3 still without)');
+    expect(r.ok && r.message).toBe(
+      'Node "N1" is in site "NYC" (every node needs a site once one has: 3 still without)',
+    );
     expect(validateScenario(twoSites()).ok).toBe(true);
   });
 

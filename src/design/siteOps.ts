@@ -133,7 +133,8 @@ const RANGES: Record<'CrossSiteDelay' | 'CrossSiteThreshold', [number, number, s
   CrossSiteThreshold: [3, 120, ''],
 };
 
-export type SiteClusterProperty = 'PreferredSite' | 'LowerQuorumPriorityNodeId' | 'CrossSiteDelay' | 'CrossSiteThreshold';
+export type SiteClusterProperty =
+  'PreferredSite' | 'LowerQuorumPriorityNodeId' | 'CrossSiteDelay' | 'CrossSiteThreshold';
 
 /** The cluster properties of §1.2; undefined removes one (back to its default). */
 export function setSiteClusterProperty<T extends Dict>(
@@ -184,7 +185,8 @@ export function setGroupPreferredSites<T extends Dict>(raw0: T, group: string, s
     dropProp(g, 'PreferredSite');
     return done(raw);
   }
-  if (!siteLevel(raw)) return refuse(`a group's PreferredSite needs ${SITE_FIELDS_NEED}; set the functional level first`);
+  if (!siteLevel(raw))
+    return refuse(`a group's PreferredSite needs ${SITE_FIELDS_NEED}; set the functional level first`);
   const known = sitesOf(raw);
   const unknown = sites.find((s) => !known.includes(s));
   if (unknown !== undefined) return refuse(`no node is in site ${q(unknown)}`);
