@@ -12,6 +12,7 @@ import { readCluster, readNodes } from './importCluster';
 import { resolveDependencies } from './importDependencies';
 import { Reader, type ImportIssue } from './importReader';
 import { readGroups, readResources } from './importRoles';
+import { applyNetworks } from './importNetworks';
 import { asName, isObject, jsonSyntaxError, lineColumn, prop, unwrap, type Json, type JsonObject } from './psJson';
 
 export { DUMP_COMMAND, DUMP_SCRIPT } from './dumpCommand';
@@ -87,6 +88,13 @@ export function importClusterJson(text: string): ImportResult {
     description: `Imported from a PowerShell dump of cluster ${clusterName}${typeof psVersion === 'string' ? ` (PowerShell ${psVersion})` : ''}.`,
   };
   if (cluster) scenario.cluster = cluster;
+  applyNetworks(
+    rd,
+    root,
+    scenario,
+    nodes,
+    groups.map((g) => g.json),
+  );
   scenario.nodes = nodes.map((n) => n.json);
   scenario.groups = groups.map((g) => g.json);
   return { ok: true, scenario, warnings: rd.warnings };
