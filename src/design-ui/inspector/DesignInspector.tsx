@@ -17,6 +17,7 @@ import {
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';
+import { GroupSiteFields, NetworksSection, NodeNetworkFields } from './networkFields';
 
 export function DesignInspector() {
   const selection = useEditor((s) => s.selection);
@@ -81,6 +82,7 @@ function ScenarioPanel({ raw }: { raw: RawScenario }) {
       {PROPERTY_NAMES.quorum.map((n) => (
         <PropertyField key={n} scope="quorum" name={n} />
       ))}
+      <NetworksSection raw={raw} />
     </>
   );
 }
@@ -119,6 +121,7 @@ function NodePanel({ name, raw }: { name: string; raw: RawScenario }) {
       {PROPERTY_NAMES.nodeBehavior.map((n) => (
         <PropertyField key={n} scope="nodeBehavior" target={name} name={n} />
       ))}
+      <NodeNetworkFields name={name} raw={raw} />
       <DeleteButton name={name} kind="node" />
     </>
   );
@@ -182,6 +185,7 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
         list={Array.isArray(group.preferredOwners) ? group.preferredOwners : []}
         nodes={nodes}
       />
+      <GroupSiteFields name={name} raw={raw} />
       <h3>Properties</h3>
       {PROPERTY_NAMES.group.map((n) => (
         <PropertyField key={n} scope="group" target={name} name={n} />
