@@ -310,5 +310,8 @@ export function lintScenario(scenario: Scenario): LintWarning[] {
     g.resources.forEach((r, ri) => resourceRules(ctx, g, r, ri));
   }
   antiAffinityOvercommitted(ctx);
-  return [...ctx.out, ...lintNetworks(scenario)];
+  const net = lintNetworks(scenario);
+  // Two sites holding equal votes is the same tie, said for sites: keep the more precise warning only.
+  const sited = net.some((w) => w.id === 'even-split-across-two-sites');
+  return [...ctx.out.filter((w) => !(sited && w.id === 'even-votes-no-witness')), ...net];
 }

@@ -99,6 +99,13 @@ describe('network lint rules', () => {
       expect(w.message).toContain('Sites "NYC" and "SEA" hold 2 votes each and there is no witness');
       expect(w.message).toContain('preferred site "NYC"');
     });
+    it('replaces the generic even-votes warning (one warning for one tie)', () => {
+      expect(only(bad(), 'even-votes-no-witness')).toEqual([]);
+      const plain = bad();
+      for (const n of plain.nodes) delete n.site;
+      delete plain.cluster.properties.PreferredSite;
+      expect(only(plain, 'even-votes-no-witness')).toHaveLength(1);
+    });
     it('is silent with a witness, or when the votes are uneven', () => {
       expect(only(clean(), 'even-split-across-two-sites')).toEqual([]);
       const s = bad();

@@ -10,9 +10,11 @@ export const DNode = memo(function DNode({ data, selected }: NodeProps<Node<DNod
       className={`d-server${selected ? ' is-selected' : ''}${data.state === 'Down' ? ' is-down' : ''}`}
       title={`Cluster node ${data.name}${data.site ? ` in site ${data.site}` : ''}${data.networks ? `, on ${data.networks}` : ''}`}
     >
-      <span className="d-kind">server</span>
+      {/* In network mode the kind line also names the networks the server is on (full list in the title). */}
+      <span className="d-kind d-server-nets">
+        server{data.networks ? <span className="d-nets-list"> · {data.networks}</span> : null}
+      </span>
       <span className="d-name">{data.name}</span>
-      {data.networks ? <span className="d-server-nets">{data.networks}</span> : null}
     </div>
   );
 });

@@ -154,7 +154,7 @@ export function NetworksSection({ raw }: { raw: RawScenario }) {
               <tr>
                 <th scope="col">Node</th>
                 {nets.map((n) => (
-                  <th key={n.name} scope="col">
+                  <th key={n.name} scope="col" title={n.name}>
                     <span className="d-name">{n.name}</span>
                   </th>
                 ))}
