@@ -3,7 +3,16 @@
  * the engine through this and nothing else.
  */
 import type { Action, CallBehavior, HealthAnswer, PersistentState, Scenario } from './model/scenario';
-import type { FinalState, GroupState, NodeState, OwnerCause, ResourceState, TraceEvent } from './model/trace';
+import type {
+  FinalState,
+  GroupState,
+  InterfaceState,
+  NetworkState,
+  NodeState,
+  OwnerCause,
+  ResourceState,
+  TraceEvent,
+} from './model/trace';
 import type { ActionCheck, ClusterView, TimerKind } from './model/view';
 import type { Semantics } from './semantics';
 
@@ -101,8 +110,25 @@ export interface SimulationSnapshot {
     pendingCall: 'Online' | 'Offline' | null;
   }[];
   timers: SnapshotTimer[];
+  /** networks.md: the network state (cuts, partition, services, declared routes); absent in a plain scenario. */
+  network?: NetworkSnapshot;
   events: TraceEvent[];
   applied: AppliedAction[];
+}
+
+/** The network runtime as data (network/runtime.ts). */
+export interface NetworkSnapshot {
+  netFailed: boolean[];
+  ifFailed: string[];
+  partition: { sides: number[][]; witness: number[] } | null;
+  running: boolean[];
+  waiting: boolean[];
+  stopping: [number, string[]][];
+  witnessUp: boolean;
+  routes: { down: boolean; pendingAt: number | null }[][];
+  lastIf: Record<string, InterfaceState> | null;
+  lastNet: NetworkState[] | null;
+  lastRegroup: { t: number; survivors: string[]; removed: string[]; witness: string; reason: string } | null;
 }
 
 /** An armed timer as data (see SimulationSnapshot). */
@@ -116,11 +142,22 @@ export interface SnapshotTimer {
   entity: 'resource' | 'group' | 'node';
   index: number;
   slot: string;
-  handler: 'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback';
+  handler:
+    | 'callDone'
+    | 'callFail'
+    | 'restart'
+    | 'retry'
+    | 'health'
+    | 'deadlock'
+    | 'detect'
+    | 'join'
+    | 'failback'
+    | 'routeDown';
   payload:
     | { call: 'Online' | 'Offline' }
     | { call: 'Online' | 'Offline'; reason: string }
     | { node: string; own: boolean; since: number }
     | { reason: string }
+    | { pair: number; route: number }
     | null;
 }

@@ -24,7 +24,7 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const n = e.nodeByName.get(a.node);
       if (!n) return no(`there is no node ${q(a.node)}`);
       const s = e.nodeMachineState(n);
-      if (s === 'Down') return no(`node ${q(a.node)} is already Down`);
+      if (s === 'Down' && !e.net.waiting[n.index]) return no(`node ${q(a.node)} is already Down`);
       if (s === 'Crashed') return no(`node ${q(a.node)} has already crashed (the cluster has not noticed yet)`);
       return OK;
     }
@@ -35,6 +35,10 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (s === 'Crashed')
         return no(`node ${q(a.node)} crashed and the cluster has not detected it yet; start it once it is Down`);
       if (s !== 'Down') return no(`node ${q(a.node)} is ${e.nodeState(n)}, not Down`);
+      if (e.net.waiting[n.index])
+        return no(
+          `node ${q(a.node)} is Down but its cluster service is running: it rejoins by itself once it can reach every member`,
+        );
       return OK;
     }
     case 'pauseNode': {
@@ -43,6 +47,7 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
       if (e.nodeMachineState(n) === 'Crashed') return no(`node ${q(a.node)} does not respond (it crashed)`);
+      if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
       if (e.nodeState(n) !== 'Up') return no(`node ${q(a.node)} is ${e.nodeState(n)}; only an Up node can be paused`);
       if (a.drain && !e.nodes.some((x) => x !== n && e.nodeState(x) === 'Up'))
         return no(`cannot drain ${q(a.node)}: no other node is Up`);
@@ -52,6 +57,7 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       const n = e.nodeByName.get(a.node);
       if (!n) return no(`there is no node ${q(a.node)}`);
       if (e.nodeMachineState(n) === 'Crashed') return no(`node ${q(a.node)} does not respond (it crashed)`);
+      if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
       if (e.nodeState(n) !== 'Paused') return no(`node ${q(a.node)} is ${e.nodeState(n)}, not Paused`);
       return OK;
     }
@@ -60,7 +66,11 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!g) return no(`there is no group ${q(a.group)}`);
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
-      if (e.groupMoving(g) || g.lastState === 'Pending' || g.resources.some((r) => e.resState(r).endsWith('Pending'))) {
+      if (
+        movingOrStopping(e, g) ||
+        g.lastState === 'Pending' ||
+        g.resources.some((r) => e.resState(r).endsWith('Pending'))
+      ) {
         return no(`group ${q(a.group)} is Pending: wait until its resources have settled`);
       }
       if (a.node === undefined) {
@@ -73,6 +83,8 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (a.node === g.owner) return no(`group ${q(a.group)} is already on ${q(a.node)}`);
       const s = e.nodeState(n);
       if (s !== 'Up') return no(`node ${q(a.node)} is ${s}; a group can move only to an Up node`);
+      if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
+      if (g.runsOn && !g.runsOn.has(a.node)) return no(`group ${q(a.group)} cannot run on node ${q(a.node)}`);
       if (!possibleForAll(g, a.node)) {
         const bad = g.spec.resources
           .filter((r) => r.possibleOwners.length && !r.possibleOwners.includes(a.node!))
@@ -87,7 +99,7 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!g) return no(`there is no group ${q(a.group)}`);
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
-      if (e.groupMoving(g)) return no(`group ${q(a.group)} is moving`);
+      if (movingOrStopping(e, g)) return no(`group ${q(a.group)} is moving`);
       if (a.action === 'onlineGroup') {
         if (!e.clusterUp(g.owner)) return no(`group ${q(a.group)} has no live owner node`);
         const paused = pausedOffline(e, g);
@@ -101,7 +113,7 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       if (!r) return no(`there is no resource ${q(a.resource)}`);
       const nq = needsQuorum();
       if (!nq.allowed) return nq;
-      if (e.groupMoving(r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
+      if (movingOrStopping(e, r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
       if (a.action === 'onlineResource') {
         if (!e.clusterUp(r.group.owner)) return no(`group ${q(r.group.spec.name)} has no live owner node`);
         const paused = pausedOffline(e, r.group);
@@ -125,13 +137,18 @@ export function checkAction(e: Engine, a: Action): ActionCheck {
       return e.resourceByName.has(a.resource) ? OK : no(`there is no resource ${q(a.resource)}`);
     case 'failWitness':
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
-      return e.quorum.witnessUp ? OK : no('the witness is already down');
+      return e.net.witnessUp ? OK : no('the witness is already down');
     case 'restoreWitness':
       if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
-      return e.quorum.witnessUp ? no('the witness is already up') : OK;
+      return e.net.witnessUp ? no('the witness is already up') : OK;
     default:
       return checkNetworkAction(e, a);
   }
+}
+
+/** networks.md §2: while its owner is stopping, a group counts as moving. */
+function movingOrStopping(e: Engine, g: GroupRt): boolean {
+  return e.groupMoving(g) || e.net.isStopping(g.owner);
 }
 
 /** Contract §4.6/§4.8: a paused node does not bring online a group that is Offline there. */
@@ -286,9 +303,13 @@ export function applyAction(e: Engine, a: Action): void {
       return;
     }
     case 'failWitness':
-      return witnessChanged(e, false);
-    case 'restoreWitness':
-      return witnessChanged(e, true);
+    case 'restoreWitness': {
+      const up = a.action === 'restoreWitness';
+      e.net.witnessUp = up;
+      // networks.md §4.7: in network mode the after-step checks (Engine.applyNow) handle the change of R.
+      if (e.net.networkMode) return;
+      return witnessChanged(e, up);
+    }
     default:
       return applyNetworkAction(e, a);
   }

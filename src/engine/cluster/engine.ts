@@ -33,6 +33,17 @@ import { endOfInstantGroupStates } from './groupStates';
 import { applyAction, checkAction } from './actions';
 import { TIMER_HANDLERS } from './timerHandlers';
 import { describeAction } from './describeAction';
+import { NetRuntime } from '../network/runtime';
+import { computeRunsOn } from '../network/placement';
+import { endOfInstantNetwork } from '../network/observe';
+import { checkDepartures } from '../network/stop';
+import { afterStepChecks } from '../network/membership';
+
+/** networks.md §4.12–§4.13: after a script action's own effects, a due stop departure, then the after-step checks. */
+function afterNetworkEvent(e: Engine): void {
+  if (e.net.stopping.size) checkDepartures(e);
+  afterStepChecks(e);
+}
 
 /** Distributive Omit over the trace-event union, so `emit` can take any event without `t`. */
 type WithoutT<E> = E extends unknown ? Omit<E, 't'> : never;
@@ -50,6 +61,8 @@ export class Engine {
   readonly resourceByName = new Map<string, ResRt>();
   readonly events: TraceEvent[] = [];
   readonly quorum: QuorumState;
+  /** Networks, routes, partitions and node services (networks.md); inert in a plain scenario. */
+  readonly net: NetRuntime;
   private listeners = new Set<(e: TraceEvent) => void>();
   /** The next script entry to run (saved with the simulation, as are the two loop-guard fields). */
   scriptIndex = 0;
@@ -138,6 +151,8 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
+    this.net = new NetRuntime(this);
+    computeRunsOn(this);
     if (restoring) return;
     // Every group's state is evaluated at the end of instant 0 (an empty group is Online).
     for (const g of this.groups) this.dirtyGroups.add(g);
@@ -342,6 +357,7 @@ export class Engine {
       this.fireDue(t);
     }
     endOfInstantGroupStates(this);
+    endOfInstantNetwork(this);
   }
 
   private fireDue(t: number): void {
@@ -357,6 +373,7 @@ export class Engine {
       const owner = this.timerOwner(timer);
       delete owner.timers[timer.slot];
       TIMER_HANDLERS[timer.handler](this, owner, timer.payload);
+      if (this.net.stopping.size) checkDepartures(this);
       if (++this.firedThisInstant > this.instantLimit) throw new SimulationLoopError(t, this.instantLimit);
     }
   }
@@ -370,6 +387,7 @@ export class Engine {
     }
     this.emit({ type: 'action', action: traced, reason: describeAction(action) });
     applyAction(this, action);
+    afterNetworkEvent(this);
     return { applied: true };
   }
 
@@ -378,6 +396,7 @@ export class Engine {
     const res = this.applyNow(action, { at: this.now(), ...action });
     this.fireDue(this.now());
     endOfInstantGroupStates(this);
+    endOfInstantNetwork(this);
     return res;
   }
 }

@@ -9,6 +9,7 @@ import { chooseTarget, walkOrder, type WalkMode } from '../policies/targetWalk';
 import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { providersFirst } from '../policies/dependencies';
 import { armRetry, tryStartOffline, tryStartOnline, wantOnline } from './resources';
+import { chooseTiered, groupTierKey } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
 
@@ -21,6 +22,8 @@ export function byPriority(groups: readonly GroupRt[]): GroupRt[] {
 
 /** Can this node host every resource of the group? */
 export function possibleForAll(g: GroupRt, node: string): boolean {
+  // networks.md §4.10: in network mode "can run" replaces "possible owner of every resource".
+  if (g.runsOn) return g.runsOn.has(node);
   return g.spec.resources.every((r) => r.possibleOwners.length === 0 || r.possibleOwners.includes(node));
 }
 
@@ -28,7 +31,7 @@ export function possibleForAll(g: GroupRt, node: string): boolean {
 export function candidates(e: Engine, g: GroupRt): Set<string> {
   const out = new Set<string>();
   for (const n of e.nodes) {
-    if (e.nodeState(n) !== 'Up' || n.spec.name === g.owner) continue;
+    if (e.nodeState(n) !== 'Up' || n.spec.name === g.owner || e.net.isStopping(n.spec.name)) continue;
     if (possibleForAll(g, n.spec.name)) out.add(n.spec.name);
   }
   return out;
@@ -45,13 +48,14 @@ function antiAffinityConflicts(e: Engine, g: GroupRt): Set<string> {
   return out;
 }
 
-export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null {
-  return chooseTarget(
-    walkOrder(e.scenario.nodes, g.spec.preferredOwners),
-    candidates(e, g),
-    antiAffinityConflicts(e, g),
-    mode,
-  );
+/** `tierOwner`: whose site ranks first in site mode (networks.md §4.11); the owner unless told. */
+export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode, tierOwner: string | null = g.owner): string | null {
+  const order = walkOrder(e.scenario.nodes, g.spec.preferredOwners);
+  if (e.net.siteMode)
+    return chooseTiered(order, candidates(e, g), antiAffinityConflicts(e, g), mode, (n) =>
+      groupTierKey(e, g, n, tierOwner),
+    );
+  return chooseTarget(order, candidates(e, g), antiAffinityConflicts(e, g), mode);
 }
 
 /** Owner change: traced, restart counts reset (contract §4.5). */

@@ -20,6 +20,8 @@ import {
 } from './groups';
 import { forgetMonitorsOn, stopActivity } from './resources';
 import { initialOwnerOf } from '../policies/initialOwner';
+import { joinedNetwork, routedDetection } from '../network/membership';
+import { netInitialOwner } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
 
@@ -27,7 +29,7 @@ const q = (s: string) => `"${s}"`;
 export function formCluster(e: Engine): void {
   e.quorum.init();
   for (const g of e.groups) {
-    g.owner = initialOwnerOf(e.scenario.nodes, g.spec);
+    g.owner = e.net.routesOn ? netInitialOwner(e, g) : initialOwnerOf(e.scenario.nodes, g.spec);
     if (g.owner === null) g.awaiting = { cause: 'initial', from: null };
   }
   if (!e.quorum.has) return;
@@ -40,12 +42,20 @@ export function detectionDelay(e: Engine): number {
 }
 
 export function crashNode(e: Engine, n: NodeRt): void {
+  if (e.net.waiting[n.index]) {
+    e.net.stopRunning(n.index); // networks.md §4.3: a waiting node becomes off, no event
+    return;
+  }
   if (e.nodeMachineState(n) === 'Joining') {
     e.disarm(n, 'join');
+    e.net.stopRunning(n.index);
     e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed while joining');
     return;
   }
+  // networks.md §4.3: the instant is fixed at the crash, from the routes as they stood just before.
+  const routed = e.net.routesOn ? routedDetection(e, n) : null;
   e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed');
+  e.net.stopRunning(n.index);
   // Contract §4.8: the node is gone and nothing runs on it any more: no call into it returns, no
   // health check runs there, none of its monitors is recycled. The cluster keeps showing the last
   // known state and keeps its own timers (a RestartDelay still makes an Online call into the
@@ -58,10 +68,12 @@ export function crashNode(e: Engine, n: NodeRt): void {
     }
   }
   forgetMonitorsOn(e, n.spec.name);
-  const delay = detectionDelay(e);
+  const delay = routed ? routed.delay : detectionDelay(e);
   const p = e.scenario.cluster.properties;
   e.arm(n, 'detect', 'nodeDetection', delay, `heartbeat loss detected in ${humanMs(delay)}`, 'detect', {
-    reason: `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
+    reason: routed
+      ? routed.reason
+      : `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
   });
 }
 
@@ -77,10 +89,18 @@ export function detectDown(e: Engine, reason: string): void {
     e.nodeTransition(n, { type: 'DETECTED' }, reason);
   }
   const names = new Set(lost.map((n) => n.spec.name));
+  for (const n of lost) e.net.stopRunning(n.index);
+  // networks.md §4.7: the test after a loss reads R for the membership after it.
+  if (e.net.networkMode) e.quorum.witnessUp = e.net.witnessAvailable();
   if (e.quorum.has && !e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
     quorumLost(e, [...names]);
     return;
   }
+  nodesLost(e, names);
+}
+
+/** What a node loss does to groups once quorum held (§4.5–§4.8); also a regroup's losers (networks.md §4.6). */
+export function nodesLost(e: Engine, names: ReadonlySet<string>): void {
   // Moves heading for a lost node choose again or are cancelled (§4.8), before the lost owners'
   // groups fail over, so a cancelled move's group fails over like any other.
   targetsLost(e, names);
@@ -101,7 +121,7 @@ export function detectDown(e: Engine, reason: string): void {
 }
 
 /** QuorumLost (contract §4.7): the cluster service stops everywhere, persistent states unchanged. */
-function quorumLost(e: Engine, lostNames: string[]): void {
+export function quorumLost(e: Engine, lostNames: string[]): void {
   e.quorum.has = false;
   e.emit({
     type: 'policy',
@@ -115,6 +135,7 @@ function quorumLost(e: Engine, lostNames: string[]): void {
     n.drained = [];
     forgetMonitorsOn(e, n.spec.name);
     if (e.nodeMachineState(n) !== 'Down') e.nodeTransition(n, { type: 'STOP' }, 'quorum lost: cluster service stopped');
+    e.net.stopRunning(n.index);
   }
   for (const g of e.groups) {
     if (e.groupMoving(g)) e.groupSend(g, { type: 'MOVE_CANCEL' });
@@ -133,12 +154,19 @@ function quorumLost(e: Engine, lostNames: string[]): void {
 
 export function startNode(e: Engine, n: NodeRt): void {
   e.nodeTransition(n, { type: 'START' }, 'node started: joining the cluster');
+  e.net.startRunning(n.index);
   const ms = n.spec.behavior.joinMs;
   e.arm(n, 'join', 'nodeJoin', ms, `joins in ${humanMs(ms)}`, 'join');
 }
 
 export function joined(e: Engine, n: NodeRt): void {
+  if (e.net.networkMode) return joinedNetwork(e, n);
   e.nodeTransition(n, { type: 'JOINED' }, 'joined the cluster');
+  joinedUp(e, n);
+}
+
+/** SF §4.6–§4.7 after Joining → Up. */
+export function joinedUp(e: Engine, n: NodeRt): void {
   if (!e.quorum.has) {
     if (!e.quorum.canRegain()) return;
     e.emit({
@@ -162,13 +190,13 @@ export function joined(e: Engine, n: NodeRt): void {
  * if it is Up, else on the first candidate of the walk from the top; with none, NoTargetNode, and
  * the group is placed when a node that can host it becomes Up (its last owner included).
  */
-function regainGroups(e: Engine): void {
+export function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     // Whatever a group waited for before quorum was lost, it now returns to its persistent state.
     g.awaiting = null;
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' }, g.owner);
     if (to === null) {
       g.awaiting = { cause: 'quorum', from: g.owner };
       e.emit({
@@ -236,7 +264,8 @@ export function witnessChanged(e: Engine, up: boolean): void {
   if (!e.quorum.has) {
     const before = e.quorum.votesByVoter();
     e.quorum.witnessUp = up;
-    if (up && e.quorum.canRegain()) {
+    // networks.md §4.8: in network mode, forming (an after-step check) regains quorum.
+    if (up && !e.net.networkMode && e.quorum.canRegain()) {
       e.emit({
         type: 'policy',
         rule: 'QuorumRegained',

@@ -4,6 +4,7 @@
  */
 import type { Engine } from './engine';
 import { applyEvenRule, holdsAfterLoss, regained, voteTotal, type VoteSet } from '../policies/quorum';
+import { voteLoser } from '../network/rules';
 
 export class QuorumState {
   has = true;
@@ -24,6 +25,18 @@ export class QuorumState {
     return { dynamic: this.dynamic, witnessConfigured: this.witnessConfigured, witnessUp: this.witnessUp };
   }
 
+  /** networks.md §4.11: who loses a vote under the even rule (undefined: the highest ID, SF). */
+  private loser(): ((v: readonly number[]) => number) | undefined {
+    const p = this.e.scenario.cluster.properties;
+    const lower = p.LowerQuorumPriorityNodeId ?? 0;
+    const pref = p.PreferredSite;
+    const topo = this.e.net.topo;
+    const outside =
+      this.e.net.siteMode && pref !== undefined && topo ? (id: number) => topo.sites[id - 1] !== pref : null;
+    if (lower === 0 && !outside) return undefined;
+    return (v) => voteLoser(v, lower, outside);
+  }
+
   /** Members (Up or Paused in the cluster's view) with NodeWeight 1, by node ID. */
   private weightedMembers(): number[] {
     return this.e.nodes
@@ -37,7 +50,7 @@ export class QuorumState {
   /** t = 0: V = the members with NodeWeight 1; only a vote the even rule removes is traced. */
   init(): void {
     const members = this.weightedMembers();
-    this.set = applyEvenRule(members, this.opts());
+    this.set = applyEvenRule(members, this.opts(), this.loser());
     for (const id of members)
       if (!this.set.voters.includes(id))
         this.traceVote(
@@ -102,7 +115,7 @@ export class QuorumState {
       this.traceDiff(before, reason);
       return;
     }
-    this.set = applyEvenRule(this.weightedMembers(), this.opts());
+    this.set = applyEvenRule(this.weightedMembers(), this.opts(), this.loser());
     this.traceDiff(before, reason);
   }
 
@@ -132,7 +145,7 @@ export class QuorumState {
   regain(reason: string, before = this.snapshotVotes()): void {
     this.has = true;
     const members = this.weightedMembers();
-    this.set = this.dynamic ? applyEvenRule(members, this.opts()) : this.set;
+    this.set = this.dynamic ? applyEvenRule(members, this.opts(), this.loser()) : this.set;
     this.traceDiff(before, reason);
   }
 

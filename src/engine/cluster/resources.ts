@@ -10,6 +10,7 @@ import { clockAt, humanMs } from '../policies/format';
 import { DWORD_MAX } from '../model/scenario';
 import { checkMoveProgress, failoverGroup } from './groups';
 import { armHealth, hang } from './monitor';
+import { ipCut } from '../network/actions';
 
 export const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
 
@@ -39,6 +40,8 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
   if (state !== 'Offline' && state !== 'Failed') return;
   const owners = r.spec.possibleOwners;
   if (owners.length && !owners.includes(g.owner!)) return; // stays Offline on a node it cannot run on
+  // networks.md §4.10: not allowed = not called; and no Online call on a stopping node (§4.12).
+  if (r.notAllowedOn?.has(g.owner!) || e.net.isStopping(g.owner)) return;
   if (!providersSatisfied(r.spec.dependsOn, (p) => e.resState(e.resourceByName.get(p)!) === 'Online')) return;
   onlineCall(e, r, r.dueReason);
 }
@@ -79,15 +82,17 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
     return;
   }
   if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
+    // networks.md §4.10: an IP Address whose interface is cut fails the Online call at once.
+    const result = behavior === 'ok' && call === 'Online' && ipCut(e, r) ? 'fail' : behavior;
     e.emit({
       type: 'call',
       resource: name,
       node,
       call,
-      result: behavior,
-      reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once`,
+      result,
+      reason: `${call} call ${result === 'ok' ? 'succeeds' : 'fails'} at once`,
     });
-    if (behavior === 'ok') callDone(e, r, call);
+    if (result === 'ok') callDone(e, r, call);
     else callFailed(e, r, call, `the ${call} call failed`);
     return;
   }
@@ -121,6 +126,8 @@ export function callDone(e: Engine, r: ResRt, call: 'Online' | 'Offline'): void 
 }
 
 function onlineDone(e: Engine, r: ResRt): void {
+  // networks.md §4.10: a call that would succeed ends `fail` if the interface is cut when it completes.
+  if (ipCut(e, r)) return callFailed(e, r, 'Online', 'the Online call failed: its network interface is cut');
   r.pendingCall = null;
   e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
   r.tOnline = e.now();

@@ -8,10 +8,12 @@ import { GROUP_INITIAL, groupMachine } from '../machines/groupMachine';
 import { nodeMachine } from '../machines/nodeMachine';
 import type { Engine } from './engine';
 import type { Timer } from './runtime';
+import { loadNet, saveNet } from '../network/runtime';
 
 export const SNAPSHOT_FORMAT = 'failover-snapshot@1';
 
 export function saveEngine(e: Engine, applied: readonly AppliedAction[]): SimulationSnapshot {
+  const net = saveNet(e.net);
   return {
     format: SNAPSHOT_FORMAT,
     scenario: e.scenario.name,
@@ -60,6 +62,7 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       pendingCall: r.pendingCall,
     })),
     timers: [...e.liveTimers.values()].map((t) => ({ ...t })),
+    ...(net ? { network: net } : {}),
     // Trace events are never changed once emitted, so the snapshot shares them.
     events: e.events.slice(),
     applied: applied.map((a) => ({ at: a.at, action: { ...a.action } })),
@@ -129,5 +132,6 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
     e.liveTimers.set(t.id, t);
   }
   e.clock.load(s.clock, timers);
+  loadNet(e.net, s.network);
   for (const ev of s.events) e.events.push(ev);
 }

@@ -11,6 +11,8 @@ import {
 } from '../policies/windows';
 import { formatLocalTime } from '../policies/failbackWindow';
 import { nextPollInstant } from '../policies/polls';
+import { finalNetworks } from '../network/observe';
+import { networkView, serviceOf, siteOf } from '../network/view';
 
 export function buildView(e: Engine): ClusterView {
   const t = e.now();
@@ -43,6 +45,8 @@ export function buildView(e: Engine): ClusterView {
         vote: e.quorum.nodeVote(n.spec.id),
         nodeWeight: n.spec.properties.NodeWeight,
         drainedGroups: [...n.drained],
+        site: siteOf(e, n),
+        service: serviceOf(e, n),
       };
     }),
     groups: e.groups.map((g) => {
@@ -98,6 +102,8 @@ export function buildView(e: Engine): ClusterView {
       };
     }),
     timers,
+    functionalLevel: e.scenario.cluster.functionalLevel ?? null,
+    network: networkView(e),
   };
 }
 
@@ -122,6 +128,7 @@ export function buildFinal(e: Engine): FinalState {
       restartCount: restartCountAt(r.restartWindow, t, r.spec.properties.RestartPeriod, sem.restartWindow),
     });
   }
+  if (e.net.networkMode) final.networks = finalNetworks(e);
   return final;
 }
 

@@ -40,6 +40,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     vote: 1,
     nodeWeight: 1,
     drainedGroups: [],
+    site: null,
+    service: 'running' as const,
   }));
   const groups: GroupView[] = scenario.groups.map((g) => ({
     name: g.name,
@@ -187,6 +189,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       groups: structuredClone(groups),
       resources: structuredClone(resources),
       timers: queue.map((q) => q.timer),
+      functionalLevel: null,
+      network: null,
     }),
     final: () => {
       throw new Error('not in the fake');
