@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runScenario } from '../engine';
 import { exportPowerShell, exportPowerShellWithNotes } from './powershellExport';
 import { syntaxProblems } from './psGrammar.testutil';
 import { toScenario } from './testing';
@@ -98,5 +99,29 @@ describe('PowerShell export of networks and sites', () => {
     raw.nodes[0].interfaces[2] = 'a`$b"c\u2019d';
     raw.nodes[1].interfaces[2] = 'a`$b"c\u2019d';
     expect(await syntaxProblems(script(raw))).toEqual([]);
+  });
+});
+
+describe('the exported initial owner agrees with the engine (networks.md §4.10–§4.11)', () => {
+  const variants: [string, (raw: Raw) => void][] = [
+    ['group prefers NYC then SEA', () => {}],
+    ['group prefers SEA then NYC', (raw) => (raw.groups[0].properties.PreferredSite = ['SEA', 'NYC'])],
+    ['no group preference, cluster prefers NYC', (raw) => delete raw.groups[0].properties],
+    [
+      'no preference at all, preferred owners SEA2 then NYC2',
+      (raw) => {
+        delete raw.groups[0].properties;
+        raw.groups[0].preferredOwners = ['SEA2', 'NYC2'];
+      },
+    ],
+    ['NYC1 Down', (raw) => (raw.nodes[0].state = 'Down')],
+  ];
+  it.each(variants)('%s', (_name, change) => {
+    const raw = twoSites();
+    change(raw);
+    const s = toScenario(raw);
+    const owner = runScenario(s, 1).final.groups.SQL.owner;
+    expect(owner).not.toBeNull();
+    expect(exportPowerShell(s)).toContain(`Move-ClusterGroup -Name 'SQL' -Node '${owner}'`);
   });
 });
