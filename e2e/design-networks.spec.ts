@@ -114,3 +114,38 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
   expect(script).toContain("New-ClusterFaultDomain -Name 'NYC' -Type Site");
   expect(script).toContain("Set-ClusterFaultDomain -Name 'NODE4' -Parent 'SEA'");
 });
+
+test('import a two-site cluster dump: sites drawn as regions, networks in the legend, an IP on its network', async ({
+  page,
+}) => {
+  await openDesignFresh(page);
+  await page.getByRole('button', { name: 'Import from a real cluster…' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import from a real cluster' });
+  await expect(importDialog).toContainText('Get-ClusterNetworkInterface');
+  await importDialog.getByLabel('Open dump file').setInputFiles({
+    name: 'failoverlab-dump.json',
+    mimeType: 'application/json',
+    buffer: readFileSync('src/design/__fixtures__/dump-two-sites-ps51.json'),
+  });
+  const notesDialog = page.getByRole('dialog', { name: 'Imported as a new design' });
+  await expect(notesDialog.getByRole('list', { name: 'Import notes' })).toContainText('"Cluster Group"');
+  await notesDialog.getByRole('button', { name: 'Done' }).click();
+
+  await expect(canvas(page).locator('.react-flow__node[data-id="s:NYC"]')).toContainText('site NYC');
+  await expect(canvas(page).locator('.react-flow__node[data-id="s:SEA"]')).toBeVisible();
+  const legend = canvas(page).locator('.d-net-legend');
+  await expect(legend).toContainText('Storage (none (not used by the cluster), 192.168.50.0/24): NYC1, NYC2');
+  await canvas(page).locator('.react-flow__node[data-id="r:SQL IP SEA"]').click();
+  await expect(inspector(page).getByLabel('Network')).toHaveValue('Cluster Network 2');
+  await expect(inspector(page).getByLabel('Address (shown and exported)')).toHaveValue('10.2.0.50');
+  for (const [w, h] of [
+    [1024, 768],
+    [1440, 900],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    await canvas(page)
+      .getByRole('button', { name: /fit view/i })
+      .click();
+    await page.screenshot({ path: `/tmp/nd/design-networks-import-${w}.png` });
+  }
+});

@@ -20,7 +20,11 @@ export function NetworksLegend({ raw }: { raw: RawScenario }) {
           const on = nodes.filter((x) => interfacesOf(raw, x).includes(n.name)).map((x) => String(x.name));
           const role = roleOf(n);
           return (
-            <li key={n.name} className={role === 'none' ? 'is-none' : undefined}>
+            <li
+              key={n.name}
+              className={role === 'none' ? 'is-none' : undefined}
+              title={`${n.name} (${ROLE_LABELS[role]}${n.routed ? ', routed' : ''}${n.subnet ? `, ${n.subnet}` : ''}): ${on.join(', ') || 'no node'}`}
+            >
               <strong className="d-name">{n.name}</strong>{' '}
               <span className="d-net-role">
                 ({ROLE_LABELS[role]}

@@ -374,7 +374,7 @@ export function IpParameterFields({ name, raw, params }: { name: string; raw: Ra
   if (nets.length === 0)
     return <p className="muted">Add a network (Scenario panel) to place this address on a network.</p>;
   return (
-    <fieldset>
+    <fieldset className="d-ip-params">
       <legend>Address parameters</legend>
       <div className="d-field">
         <label htmlFor={id}>Network</label>
