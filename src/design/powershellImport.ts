@@ -60,7 +60,7 @@ export function importClusterJson(text: string): ImportResult {
       errors: [
         {
           path: '$',
-          message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies and owners in one file)`,
+          message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies, owners, networks and sites in one file)`,
         },
       ],
     };
