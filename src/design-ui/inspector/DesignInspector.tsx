@@ -75,6 +75,7 @@ function ScenarioPanel({ raw }: { raw: RawScenario }) {
         isDefault={cluster.startTime === undefined}
         commit={(r, v) => setClusterField(r, 'startTime', v)}
       />
+      <NetworksSection raw={raw} />
       <h3>Cluster properties</h3>
       {PROPERTY_NAMES.cluster.map((n) => (
         <PropertyField key={n} scope="cluster" name={n} />
@@ -83,7 +84,6 @@ function ScenarioPanel({ raw }: { raw: RawScenario }) {
       {PROPERTY_NAMES.quorum.map((n) => (
         <PropertyField key={n} scope="quorum" name={n} />
       ))}
-      <NetworksSection raw={raw} />
     </>
   );
 }

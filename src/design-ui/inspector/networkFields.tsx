@@ -281,6 +281,9 @@ export function NodeNetworkFields({ name, raw }: { name: string; raw: RawScenari
   const on = interfacesOf(raw, node);
   return (
     <>
+      {!siteLevel(raw) && (nets.length > 0 || sitesOf(raw).length > 0) && (
+        <p className="muted">A site needs cluster functional level 2016 or 2019 (Scenario panel).</p>
+      )}
       {siteLevel(raw) && (
         <CommitField
           label="Site"
