@@ -18,7 +18,8 @@ import {
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';
-import { GroupSiteFields, NetworksSection, NodeNetworkFields } from './networkFields';
+import { NetworksSection, NodeNetworkFields } from './networkFields';
+import { GroupSiteFields } from './networkElementFields';
 
 export function DesignInspector() {
   const selection = useEditor((s) => s.selection);

@@ -19,7 +19,7 @@ import {
 } from '../store/ops';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
-import { IpParameterFields } from './networkFields';
+import { IpParameterFields } from './networkElementFields';
 
 export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario }) {
   const api = useEditorApi();
