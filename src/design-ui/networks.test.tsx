@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DesignMode } from './index';
 import { DesignSession } from './session';
 import { memoryStorage } from './storage/designStorage';
-import type { RawScenario } from './store/ops';
+type RawScenario = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(() => {
   globalThis.ResizeObserver ??= class {

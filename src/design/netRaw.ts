@@ -27,6 +27,11 @@ export const networksOf = (raw: Dict): RawNetwork[] =>
     ? (raw.networks.filter((n) => isObj(n) && typeof n.name === 'string') as RawNetwork[])
     : [];
 export const nodesOf = (raw: Dict): Dict[] => (Array.isArray(raw.nodes) ? raw.nodes.filter(isObj) : []);
+/** Nodes and groups that have a name (what the editor lists). */
+export type Named = Dict & { name: string };
+const named = (x: unknown): x is Named => isObj(x) && typeof x.name === 'string';
+export const namedNodesOf = (raw: Dict): Named[] => (Array.isArray(raw.nodes) ? raw.nodes.filter(named) : []);
+export const namedGroupsOf = (raw: Dict): Named[] => (Array.isArray(raw.groups) ? raw.groups.filter(named) : []);
 export const groupsOf = (raw: Dict): Dict[] => (Array.isArray(raw.groups) ? raw.groups.filter(isObj) : []);
 export const resourcesOf = (g: Dict): Dict[] => (Array.isArray(g.resources) ? g.resources.filter(isObj) : []);
 export const nameOf = (x: Dict): string => (typeof x.name === 'string' ? x.name : '');

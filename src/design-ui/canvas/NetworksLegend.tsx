@@ -4,7 +4,7 @@
  * (a native <details>, so the keyboard opens and closes it). Names are rendered as text.
  */
 import { interfacesOf, networksOf, nodesOf, roleOf } from '../../design/netRaw';
-import type { RawScenario } from '../store/ops';
+import type { Dict as RawScenario } from '../../design/netRaw';
 import { ROLE_LABELS } from '../inspector/networkFields';
 import '../inspector/networks.css';
 

@@ -5,7 +5,12 @@
  */
 import type { Node } from '@xyflow/react';
 import { isObj, networksOf, roleOf } from '../../design/netRaw';
-import { nodesOf, type Position, type RawScenario } from '../store/ops';
+import { namedNodesOf as nodesOf, type Dict as RawScenario } from '../../design/netRaw';
+
+interface Position {
+  x: number;
+  y: number;
+}
 
 const PAD = 12;
 const LABEL = 20;

@@ -7,7 +7,7 @@ import { moveGroupPreferredSite, toggleGroupPreferredSite } from '../../design/s
 import { setIpParameter } from '../../design/networkOps';
 import { isObj, networksOf, roleOf, siteLevel, sitesOf } from '../../design/netRaw';
 import { useEditorApi } from '../context';
-import { groupsOf, type RawScenario } from '../store/ops';
+import { namedGroupsOf as groupsOf, type Dict as RawScenario } from '../../design/netRaw';
 import { CommitField } from './fields';
 import { ROLE_LABELS } from './networkFields';
 

@@ -19,7 +19,7 @@ import {
 import { setFunctionalLevel, setNodeSite, setSiteClusterProperty } from '../../design/siteOps';
 import { interfacesOf, isObj, levelOf, networksOf, roleOf, siteLevel, sitesOf } from '../../design/netRaw';
 import { useEditorApi } from '../context';
-import { nodesOf, type RawScenario } from '../store/ops';
+import { namedNodesOf as nodesOf, type Dict as RawScenario } from '../../design/netRaw';
 import { CommitField } from './fields';
 import './networks.css';
 
