@@ -101,11 +101,17 @@ function preferredOwnerNotPossible(ctx: Ctx, g: GroupSpec): void {
   g.preferredOwners.forEach((node, j) => {
     const refusing = g.resources.filter((r) => !isPossibleOwner(r, node)).map((r) => r.name);
     if (refusing.length === 0) return;
+    // Network mode: "can run" (networks.md §4.10) lets an OR set do without a resource (multi-subnet).
+    const spec = ctx.s.nodes.find((n) => n.name === node);
+    if (ctx.s.networks && spec && nodesHostingGroup(g, [spec], ctx.s).length > 0) return;
+    const why = ctx.s.networks
+      ? 'A group runs only on a node where its resources can come online (possible owners, the networks of its IP addresses, OR dependencies)'
+      : 'A group runs only on a node that can host every one of its resources';
     warn(ctx, {
       id: 'preferred-owner-not-possible',
       path: `groups[${g.index}].preferredOwners[${j}]`,
       subject: g.name,
-      message: `"${node}" is a preferred owner of group "${g.name}", but not a possible owner of ${quote(refusing)}. A group runs only on a node that can host every one of its resources, so "${node}" is skipped whenever the group is placed or fails over: the preference has no effect.`,
+      message: `"${node}" is a preferred owner of group "${g.name}", but not a possible owner of ${quote(refusing)}. ${why}, so "${node}" is skipped whenever the group is placed or fails over: the preference has no effect.`,
       fix: fix(`Remove "${node}" from the preferred owners of "${g.name}"`, (raw) => {
         const rg = rawGroup(raw, g);
         if (!rg || !Array.isArray(rg.preferredOwners)) return;

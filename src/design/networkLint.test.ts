@@ -167,6 +167,23 @@ describe('network lint rules', () => {
     });
   });
 
+  describe('preferred-owner-not-possible in network mode', () => {
+    it('is silent for a preferred owner that runs the group through an OR set (multi-subnet)', () => {
+      const s = clean();
+      s.groups[0].preferredOwners = ['N1', 'N3'];
+      expect(only(s, 'preferred-owner-not-possible')).toEqual([]);
+    });
+    it('still fires when the group cannot run there', () => {
+      const s = clean();
+      s.groups[0].resources.splice(1, 1); // no SEA address: the name needs IP-NYC, which only NYC nodes own
+      s.groups[0].resources[1].dependsOn = ['IP-NYC'];
+      s.groups[0].preferredOwners = ['N1', 'N3'];
+      const [w] = only(s, 'preferred-owner-not-possible');
+      expect(w).toMatchObject({ path: 'groups[0].preferredOwners[1]', subject: 'SQL' });
+      expect(w.message).toContain('the networks of its IP addresses, OR dependencies');
+    });
+  });
+
   describe('network-on-one-node', () => {
     const bad = () => {
       const s = clean();
