@@ -148,4 +148,8 @@ test('import a two-site cluster dump: sites drawn as regions, networks in the le
       .click();
     await page.screenshot({ path: `/tmp/nd/design-networks-import-${w}.png` });
   }
+  // The engine accepts the imported design: Simulate opens it.
+  await page.getByRole('button', { name: 'Simulate ▶' }).click();
+  await expect(page.getByRole('table', { name: 'Cluster state' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/nd/simulate-imported-1440.png' });
 });
