@@ -5,7 +5,14 @@
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { defaultServerPosition } from './siteRegions';
-import { groupsOf, nodesOf, providersOf, resourcesOf, type PositionUpdate, type RawScenario } from '../store/ops';
+import {
+  groupsOf,
+  nodesOf,
+  providersOf,
+  resourcesOf,
+  type PositionUpdate,
+  type RawScenario,
+} from '../../design/edit/ops';
 import { NODE_H, NODE_W, RES_H, RES_W } from './graph';
 
 const HEAD = 44;

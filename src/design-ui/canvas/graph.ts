@@ -16,7 +16,7 @@ import {
   type Position,
   type RawGroup,
   type RawScenario,
-} from '../store/ops';
+} from '../../design/edit/ops';
 import { defaultServerPosition, serverNetworks, siteRegionNodes } from './siteRegions';
 
 export const RES_W = 170;

@@ -319,6 +319,12 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
   const i = pref.indexOf(target);
   const where = i >= 0 ? `preferred owner #${i + 1}` : `first possible owner by node ID after the preferred list`;
   const skipped = antiAffinityConflicts(e, g).size ? ' (anti-affinity considered)' : '';
+  // networks.md §4.11: in site mode the walk is sorted by site tier first.
+  if (e.net.siteMode) {
+    const key = groupTierKey(e, g, target, g.owner);
+    const tier = key === 0 ? 'same site as the owner' : `site tier ${key}`;
+    return `${mode.kind === 'afterCurrent' ? 'after the current owner' : 'from the top'}, sorted by site (${tier}): ${where}${skipped}`;
+  }
   return mode.kind === 'afterCurrent'
     ? `next in the walk after the current owner: ${where}${skipped}`
     : `first in the walk: ${where}${skipped}`;

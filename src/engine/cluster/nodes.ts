@@ -20,7 +20,7 @@ import {
 } from './groups';
 import { forgetMonitorsOn, stopActivity } from './resources';
 import { initialOwnerOf } from '../policies/initialOwner';
-import { joinedNetwork, routedDetection } from '../network/membership';
+import { routedDetection } from '../network/detection';
 import { netInitialOwner } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
@@ -160,7 +160,6 @@ export function startNode(e: Engine, n: NodeRt): void {
 }
 
 export function joined(e: Engine, n: NodeRt): void {
-  if (e.net.networkMode) return joinedNetwork(e, n);
   e.nodeTransition(n, { type: 'JOINED' }, 'joined the cluster');
   joinedUp(e, n);
 }
@@ -168,7 +167,8 @@ export function joined(e: Engine, n: NodeRt): void {
 /** SF §4.6–§4.7 after Joining → Up. */
 export function joinedUp(e: Engine, n: NodeRt): void {
   if (!e.quorum.has) {
-    if (!e.quorum.canRegain()) return;
+    // networks.md §4.8: in network mode forming (an after-step check) decides the regain.
+    if (e.net.networkMode || !e.quorum.canRegain()) return;
     e.emit({
       type: 'policy',
       rule: 'QuorumRegained',

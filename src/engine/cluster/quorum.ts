@@ -2,16 +2,33 @@
  * Quorum state (contract §4.7): the voting set V, the witness, loss and regain. The arithmetic is
  * in ../policies/quorum.ts; this class applies it to the live cluster and traces vote changes.
  */
-import type { Engine } from './engine';
+import type { Scenario } from '../model/scenario';
+import type { NodeState, TraceEvent } from '../model/trace';
+import type { NodeRt } from './runtime';
 import { applyEvenRule, holdsAfterLoss, regained, voteTotal, type VoteSet } from '../policies/quorum';
 import { voteLoser } from '../network/rules';
+
+/**
+ * What the quorum reads of the cluster and writes to the trace. engine.ts's Engine is one; it is
+ * named here rather than imported so that engine.ts, which holds a QuorumState, imports no file
+ * that imports it back.
+ */
+export interface QuorumHost {
+  readonly scenario: Scenario;
+  readonly nodes: readonly NodeRt[];
+  readonly nodeByName: ReadonlyMap<string, NodeRt>;
+  nodeState(n: NodeRt): NodeState;
+  /** networks.md §4.11: the sites, for the vote-removal order. */
+  readonly net: { readonly siteMode: boolean; readonly topo: { readonly sites: readonly (string | null)[] } | null };
+  emit(e: Omit<Extract<TraceEvent, { type: 'quorum.vote' }>, 't'>): void;
+}
 
 export class QuorumState {
   has = true;
   set: VoteSet = { voters: [], witnessVotes: false };
   witnessUp = true;
 
-  constructor(private readonly e: Engine) {}
+  constructor(private readonly e: QuorumHost) {}
 
   get dynamic(): boolean {
     return this.e.scenario.cluster.quorum.DynamicQuorum === 1;
@@ -57,7 +74,7 @@ export class QuorumState {
           id,
           1,
           0,
-          `vote of "${this.e.nodes[id - 1]!.spec.name}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`,
+          `vote of "${this.e.nodes[id - 1]!.spec.name}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, ${this.whoGivesUp()} gives up its vote)`,
         );
     this.has = this.votesNow() * 2 > this.total();
   }
@@ -184,10 +201,24 @@ export class QuorumState {
     const member = s === 'Up' || s === 'Paused';
     if (to === 0) {
       return member
-        ? `vote of "${voter}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`
+        ? `vote of "${voter}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, ${this.whoGivesUp()} gives up its vote)`
         : `"${voter}" is ${s}, so its vote leaves the voting set`;
     }
     return `"${voter}" is a member with NodeWeight 1 and gets its vote back`;
+  }
+
+  /** Who gives up a vote under the even rule, in words (networks.md §4.11 where it applies, else SF's). */
+  private whoGivesUp(): string {
+    const p = this.e.scenario.cluster.properties;
+    const lower = p.LowerQuorumPriorityNodeId ?? 0;
+    const site = this.e.net.siteMode && p.PreferredSite !== undefined;
+    if (lower === 0 && !site) return 'the highest node ID';
+    const parts = [
+      ...(lower !== 0 ? [`node ID ${lower} (LowerQuorumPriorityNodeId)`] : []),
+      ...(site ? [`the highest node ID outside the preferred site "${p.PreferredSite}"`] : []),
+      'the highest node ID',
+    ];
+    return `${parts.join(', else ')}`;
   }
 
   private traceVote(id: number, from: 0 | 1, to: 0 | 1, reason: string): void {

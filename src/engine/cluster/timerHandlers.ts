@@ -8,7 +8,7 @@ import type { GroupRt, NodeRt, ResRt, TimerHandler, TimerOwner, TimerPayload } f
 import { callDone, callFailed, retryNow, tryStartOnline } from './resources';
 import { recycleMonitor, runHealthCheck } from './monitor';
 import { detectDown, joined } from './nodes';
-import { membershipStep } from '../network/membership';
+import { joinedNetwork, membershipStep } from '../network/membership';
 
 type Handler = (e: Engine, owner: TimerOwner, payload: TimerPayload | null) => void;
 
@@ -42,7 +42,7 @@ export const TIMER_HANDLERS: Record<TimerHandler, Handler> = {
   /** A route is declared down (networks.md §4.2): the membership step (§4.4). */
   routeDown: (e) => membershipStep(e, null),
   /** joinMs elapsed: the started node is Up (§4.6). */
-  join: (e, o) => joined(e, o as NodeRt),
+  join: (e, o) => (e.net.networkMode ? joinedNetwork(e, o as NodeRt) : joined(e, o as NodeRt)),
   /** The failback window opened (§4.6). */
   failback: (e, o) => considerFailback(e, o as GroupRt, false),
 };

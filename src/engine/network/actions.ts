@@ -1,79 +1,73 @@
 /**
- * The network actions of networks.md §2: whether each is allowed now (the reason becomes
- * `action.rejected`), and what applying it does; and the IP Address failures a cut causes (§4.10).
+ * Shared by the network actions of networks.md §2 (one file each in ../actions): their checks,
+ * the physical change they make, and the IP Address failures a cut causes (§4.10).
  */
 import type { Engine } from '../cluster/engine';
 import type { ActionCheck } from '../model/view';
 import type { ResRt } from '../cluster/runtime';
 import { afterDown, enterFailed, restartPolicies, takeDownDependents } from '../cluster/resources';
-import { applyStop, checkStop } from './stop';
-import type { NetworkAction } from './words';
+import { ipCut } from './ipCut';
 
 const q = (s: string) => `"${s}"`;
-const OK: ActionCheck = { allowed: true };
+export const OK: ActionCheck = { allowed: true };
 const no = (reason: string): ActionCheck => ({ allowed: false, reason });
 
-function netIndex(e: Engine, name: string): number {
+export function netIndex(e: Engine, name: string): number {
   return e.net.topo!.networks.findIndex((n) => n.name === name);
 }
 
-export function checkNetworkAction(e: Engine, a: NetworkAction): ActionCheck {
-  if (a.action === 'stopNode') return checkStop(e, a.node);
-  if (!e.net.networkMode) return no(`script action ${q(a.action)} needs "networks" to be declared`);
-  switch (a.action) {
-    case 'partition':
-      return OK;
-    case 'healPartition':
-      return e.net.partition ? OK : no('there is no partition to heal');
-    case 'failNetwork':
-    case 'restoreNetwork': {
-      const i = netIndex(e, a.network);
-      if (i < 0) return no(`there is no network ${q(a.network)}`);
-      const failed = e.net.netFailed[i] === true;
-      if (a.action === 'failNetwork') return failed ? no(`network ${q(a.network)} has already failed`) : OK;
-      return failed ? OK : no(`network ${q(a.network)} has not failed`);
-    }
-    case 'failInterface':
-    case 'restoreInterface': {
-      const n = e.nodeByName.get(a.node);
-      const i = netIndex(e, a.network);
-      if (!n || i < 0 || !e.net.topo!.interfaces[n.index]!.includes(i))
-        return no(`node ${q(a.node)} has no interface on network ${q(a.network)}`);
-      const failed = e.net.ifFailed.has(`${n.index}|${i}`);
-      const which = `the interface of node ${q(a.node)} on network ${q(a.network)}`;
-      if (a.action === 'failInterface') return failed ? no(`${which} has already failed`) : OK;
-      return failed ? OK : no(`${which} has not failed`);
-    }
-  }
+/** The network actions need network mode (networks.md §2; validation refuses them without it). */
+export function needsNetworks(e: Engine, action: string): ActionCheck | null {
+  return e.net.networkMode ? null : no(`script action ${q(action)} needs "networks" to be declared`);
 }
 
-export function applyNetworkAction(e: Engine, a: NetworkAction): void {
-  if (a.action === 'stopNode') return applyStop(e, e.nodeByName.get(a.node)!);
-  const net = e.net;
-  const cutBefore = net.networkMode ? cutSet(e) : new Set<string>();
-  switch (a.action) {
-    case 'partition': {
-      const sides = a.sides.map((s) => s.map((name) => e.nodeByName.get(name)!.index));
-      net.partition = { sides, witness: a.witness ?? sides.map((_, i) => i) };
-      break;
-    }
-    case 'healPartition':
-      net.partition = null;
-      break;
-    case 'failNetwork':
-    case 'restoreNetwork':
-      net.netFailed[netIndex(e, a.network)] = a.action === 'failNetwork';
-      break;
-    case 'failInterface':
-    case 'restoreInterface': {
-      const k = `${e.nodeByName.get(a.node)!.index}|${netIndex(e, a.network)}`;
-      if (a.action === 'failInterface') net.ifFailed.add(k);
-      else net.ifFailed.delete(k);
-      break;
-    }
-  }
-  net.refreshRoutes();
-  failCutIps(e, cutBefore);
+/** failNetwork / restoreNetwork: whether the network is failed now. */
+export function checkNetworkFailed(e: Engine, action: string, network: string, wantFailed: boolean): ActionCheck {
+  const need = needsNetworks(e, action);
+  if (need) return need;
+  const i = netIndex(e, network);
+  if (i < 0) return no(`there is no network ${q(network)}`);
+  const failed = e.net.netFailed[i] === true;
+  if (wantFailed) return failed ? OK : no(`network ${q(network)} has not failed`);
+  return failed ? no(`network ${q(network)} has already failed`) : OK;
+}
+
+/** failInterface / restoreInterface: whether that interface failed by its own failure. */
+export function checkInterfaceFailed(
+  e: Engine,
+  action: string,
+  node: string,
+  network: string,
+  wantFailed: boolean,
+): ActionCheck {
+  const need = needsNetworks(e, action);
+  if (need) return need;
+  const n = e.nodeByName.get(node);
+  const i = netIndex(e, network);
+  if (!n || i < 0 || !e.net.topo!.interfaces[n.index]!.includes(i))
+    return no(`node ${q(node)} has no interface on network ${q(network)}`);
+  const failed = e.net.ifFailed.has(`${n.index}|${i}`);
+  const which = `the interface of node ${q(node)} on network ${q(network)}`;
+  if (wantFailed) return failed ? OK : no(`${which} has not failed`);
+  return failed ? no(`${which} has already failed`) : OK;
+}
+
+/**
+ * A physical change (partition, heal, a network or an interface failing or restored): routes are
+ * declared up at once or armed to be declared down (§4.2), then the IP Address resources on
+ * interfaces it cuts fail (§4.10), in that order (§4.13). The after-step checks follow in the
+ * coordinator.
+ */
+export function changeNetwork(e: Engine, change: () => void): void {
+  const before = cutSet(e);
+  change();
+  e.net.refreshRoutes();
+  failCutIps(e, before);
+}
+
+/** The key of interface (node, network) in `NetRuntime.ifFailed`. */
+export function interfaceKey(e: Engine, node: string, network: string): string {
+  return `${e.nodeByName.get(node)!.index}|${netIndex(e, network)}`;
 }
 
 /** Every interface cut now, as `${node}|${network}`. */
@@ -81,13 +75,6 @@ function cutSet(e: Engine): Set<string> {
   const out = new Set<string>();
   e.net.topo!.interfaces.forEach((ifs, x) => ifs.forEach((n) => e.net.cut(x, n) && out.add(`${x}|${n}`)));
   return out;
-}
-
-/** Is r an IP Address whose `Network` interface on its owner is cut (§4.10)? */
-export function ipCut(e: Engine, r: ResRt): boolean {
-  const name = r.spec.parameters?.Network;
-  if (!e.net.networkMode || name === undefined || r.spec.type !== 'IP Address' || r.group.owner === null) return false;
-  return e.net.cut(e.nodeByName.get(r.group.owner)!.index, netIndex(e, name));
 }
 
 /**

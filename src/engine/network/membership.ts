@@ -9,24 +9,10 @@ import { detectDown, joinedUp, nodesLost, quorumLost, regainGroups, witnessChang
 import { forgetMonitorsOn } from '../cluster/resources';
 import { humanMs } from '../policies/format';
 import { arbitrate } from './arbitration';
-import { detectionInstant } from './rules';
 import type { RegroupWitness } from '../model/trace';
 
 const q = (s: string) => `"${s}"`;
 const names = (ns: readonly NodeRt[]) => ns.map((n) => n.spec.name);
-
-/** §4.3: when the cluster learns of x's crash, from its routes just before it. */
-export function routedDetection(e: Engine, x: NodeRt): { delay: number; reason: string } {
-  const p = e.scenario.cluster.properties;
-  const fallback = p.SameSubnetDelay * p.SameSubnetThreshold;
-  const peers = e.net.detectionPeers(x.index);
-  const at = detectionInstant(e.now(), peers, fallback);
-  const delay = at - e.now();
-  const reason = peers.length
-    ? `every route to ${q(x.spec.name)} from its nearest peer timed out (${humanMs(delay)} after the crash)`
-    : `no peer: missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart`;
-  return { delay, reason };
-}
 
 /** Running members (Up or Paused, service running: not crashed), by ID. */
 export function runningMembers(e: Engine): NodeRt[] {

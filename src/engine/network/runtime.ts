@@ -6,8 +6,10 @@
  *
  * A plain scenario builds no topology and arms no route timer (`routesOn` false): it pays nothing.
  */
-import type { Engine } from '../cluster/engine';
-import type { NodeRt, TimerOwner } from '../cluster/runtime';
+import type { NodeRt, TimerHandler, TimerOwner, TimerPayload } from '../cluster/runtime';
+import type { Scenario } from '../model/scenario';
+import type { NodeState } from '../model/trace';
+import type { TimerKind } from '../model/view';
 import { buildTopology, type PairDef, type Topology } from './topology';
 import { reachesWitness, witnessAvailability } from './rules';
 import type { InterfaceState, NetworkState } from '../model/trace';
@@ -34,6 +36,30 @@ export interface LastRegroup {
   reason: string;
 }
 
+/**
+ * What the network runtime reads of the cluster and the clock. engine.ts's Engine is one; it is
+ * named here rather than imported so that engine.ts, which holds a NetRuntime, imports no file
+ * that imports it back.
+ */
+export interface NetHost {
+  readonly scenario: Scenario;
+  readonly nodes: readonly NodeRt[];
+  readonly nodeByName: ReadonlyMap<string, NodeRt>;
+  now(): number;
+  nodeState(n: NodeRt): NodeState;
+  nodeMachineState(n: NodeRt): 'Down' | 'Joining' | 'Up' | 'Paused' | 'Crashed';
+  arm<K extends string>(
+    owner: TimerOwner<K>,
+    slot: K,
+    kind: TimerKind,
+    delay: number,
+    label: string,
+    handler: TimerHandler,
+    payload?: TimerPayload | null,
+  ): void;
+  disarm<K extends string>(owner: TimerOwner<K>, slot: K): void;
+}
+
 export class NetRuntime {
   readonly networkMode: boolean;
   /** Routes are tracked (network or site mode): crash detection and regroups read them. */
@@ -58,7 +84,7 @@ export class NetRuntime {
   lastNet: NetworkState[] | null = null;
   lastRegroup: LastRegroup | null = null;
 
-  constructor(private readonly e: Engine) {
+  constructor(private readonly e: NetHost) {
     const s = e.scenario;
     this.networkMode = s.networks !== undefined;
     const level = s.cluster.functionalLevel;
@@ -193,6 +219,9 @@ export class NetRuntime {
             'routeDown',
             { pair: i, route: k },
           );
+          // The view names a route "A|B|network" (NETVIEW), not by the node whose slot holds the timer.
+          const armed = (a as TimerOwner<string>).timers[routeSlot(p.b, k)];
+          if (armed) armed.subject = `${a.spec.name}|${this.e.nodes[p.b]!.spec.name}|${net}`;
         }
       });
     });

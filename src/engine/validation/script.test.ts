@@ -1,5 +1,5 @@
 /** Script entries (contract §2): every error kind, and the normalized order. */
-import { NETWORK_ACTION_NAMES } from '../network/words';
+import { NETWORK_ACTION_NAMES } from '../actions/registry';
 import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES, SCRIPT_ACTIONS } from './index';
 import { baseScenario, issuesOf, onlyIssue, scenarioOf } from './testkit';
