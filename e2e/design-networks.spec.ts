@@ -148,6 +148,15 @@ test('import a two-site cluster dump: sites drawn as regions, networks in the le
       .click();
     await page.screenshot({ path: `/tmp/nd/design-networks-import-${w}.png` });
   }
+  // The group's preferred sites, in order, with keyboard-reachable buttons.
+  await canvas(page).locator('.react-flow__node[data-id="g:SQL Server (MSSQLSERVER)"] .d-group-head').click();
+  const sites = inspector(page).getByRole('list', { name: 'Preferred sites' });
+  await expect(sites.getByRole('listitem')).toHaveText([/NYC/, /SEA/]);
+  await inspector(page).getByRole('button', { name: 'Move site SEA up' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(sites.getByRole('listitem')).toHaveText([/SEA/, /NYC/]);
+  await inspector(page).getByRole('group', { name: 'Preferred sites (in order)' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/nd/design-group-sites-1440.png' });
   // The engine accepts the imported design: Simulate opens it.
   await page.getByRole('button', { name: 'Simulate ▶' }).click();
   await expect(page.getByRole('table', { name: 'Cluster state' })).toBeVisible();
