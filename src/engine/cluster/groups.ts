@@ -360,7 +360,9 @@ export function placeAwaiting(e: Engine): void {
       continue;
     }
     // quorum / initial: placed on the first candidate from the top, the last owner included.
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    // networks.md §4.11: after QuorumRegained the last owner's site ranks first; at t = 0 none does.
+    const tierOwner = w.cause === 'quorum' ? w.from : null;
+    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' }, tierOwner);
     if (to === null) continue;
     g.awaiting = null;
     if (to !== g.owner)

@@ -127,3 +127,42 @@ describe('§4.7 R falls at the action, before any heartbeat timeout', () => {
     expect(l[3]).toBe('20000 regroup survivors [N1] removed [N2] lost [N1,N2] witness "none"');
   });
 });
+
+describe('§4.11 placement after QuorumRegained ranks the last owner’s site first', () => {
+  it('the group returns to a node of its last owner’s site, not to its first preferred owner', () => {
+    const s = scenario({
+      cluster: { functionalLevel: '2016', quorum: { DynamicQuorum: 0 } },
+      nodes: [
+        { name: 'N1', site: 'SEA' },
+        { name: 'N2', site: 'NYC' },
+        { name: 'N3', site: 'SEA' },
+      ],
+      groups: [{ name: 'G', ownerNode: 'N1', preferredOwners: ['N2', 'N3', 'N1'], resources: [{ name: 'R' }] }],
+      script: [
+        { at: 10000, action: 'crashNode', node: 'N1' },
+        { at: 10000, action: 'crashNode', node: 'N3' },
+        { at: 40000, action: 'startNode', node: 'N1' },
+        { at: 40000, action: 'startNode', node: 'N2' },
+      ],
+    });
+    const l = runScenario(s)
+      .events.map(notation)
+      .filter((x) => /node |owner |QuorumLost|QuorumRegained/.test(x));
+    expect(l).toEqual([
+      // N1 is detected through N3, its same-site peer (10 s), before the cross-site timeout.
+      '20000 node N1 Up→Down',
+      // The failover walks after N1 (N2, N3) and takes the same-site candidate first.
+      '20000 owner G N1→N3 failover',
+      '30000 node N3 Up→Down',
+      '30000 policy QuorumLost cluster',
+      '30000 node N2 Up→Down',
+      '40000 node N1 Down→Joining',
+      '40000 node N2 Down→Joining',
+      '45000 node N1 Joining→Up',
+      '45000 node N2 Joining→Up',
+      '45000 policy QuorumRegained cluster',
+      // Walk from the top: N2, N1; sorted by site with N3's (SEA) first: N1.
+      '45000 owner G N3→N1 quorum',
+    ]);
+  });
+});
