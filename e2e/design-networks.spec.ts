@@ -103,6 +103,7 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
   const notes = dialog.getByRole('list', { name: 'Export notes' });
   await expect(notes).toContainText("each node's interfaces: they are physical");
   await expect(notes).toContainText('the functional level 2016');
+  await expect(dialog).toContainText('It works on Windows Server 2016 and later (the design has sites)');
   await page.screenshot({ path: '/tmp/nd/design-networks-export.png' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
