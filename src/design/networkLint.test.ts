@@ -206,4 +206,29 @@ describe('network lint rules', () => {
       expect(fixed.nodes.every((n: Raw) => n.interfaces.includes('Backup'))).toBe(true);
     });
   });
+
+  describe('no-client-network', () => {
+    const bad = () => {
+      const s = clean();
+      for (const r of s.groups[0].resources) delete r.parameters;
+      s.networks[0].role = 'cluster';
+      s.networks[1].role = 'cluster';
+      return s;
+    };
+    it('fires when no network allows client access and the design has IP addresses', () => {
+      const [w] = only(bad(), 'no-client-network');
+      expect(w).toMatchObject({ path: 'networks', subject: 'cluster' });
+      expect(w.message).toContain('yet the design has IP Address resources ("IP-NYC", "IP-SEA")');
+    });
+    it('is silent with a client network, or without IP addresses', () => {
+      expect(only(clean(), 'no-client-network')).toEqual([]);
+      const s = bad();
+      s.groups[0].resources = [];
+      expect(only(s, 'no-client-network')).toEqual([]);
+    });
+    it('fix gives the first cluster network client access', () => {
+      const fixed = expectFixWorks(bad(), only(bad(), 'no-client-network')[0]);
+      expect(fixed.networks[0]).toEqual({ name: 'NYC-LAN', routed: true });
+    });
+  });
 });

@@ -15,7 +15,8 @@ export type NetworkLintRuleId =
   | 'even-split-across-two-sites'
   | 'ip-network-missing-on-owner'
   | 'multi-subnet-name-without-or'
-  | 'network-on-one-node';
+  | 'network-on-one-node'
+  | 'no-client-network';
 
 type Obj = Record<string, unknown>;
 type Warning = Omit<LintWarning, 'severity'>;
@@ -170,12 +171,32 @@ function networkOnOneNode(s: Scenario, out: Warning[]): void {
   }
 }
 
+/** IP Address resources, but no network allows client access: clients can reach no role (§1.3, §1.6). */
+function noClientNetwork(s: Scenario, out: Warning[]): void {
+  const nets = s.networks ?? [];
+  if (nets.some((n) => n.role === 'clusterAndClient')) return;
+  const ips = s.groups.flatMap((g) => g.resources.filter((r) => r.type === 'IP Address').map((r) => r.name));
+  if (ips.length === 0) return;
+  const candidate = nets.find((n) => n.role === 'cluster') ?? nets[0];
+  out.push({
+    id: 'no-client-network',
+    path: 'networks',
+    subject: 'cluster',
+    message: `No network allows client access (role "cluster and client"), yet the design has IP Address resources (${quote(ips.slice(0, 3))}${ips.length > 3 ? ', …' : ''}). An IP Address can only be placed on a client network, so clients could reach none of these roles.`,
+    fix: fix(`Allow client access on network "${candidate.name}"`, (raw) => {
+      const rn = rawList(raw, 'networks').find((x) => x.name === candidate.name);
+      if (rn) delete rn.role; // clusterAndClient is the default role (§1.3)
+    }),
+  });
+}
+
 export function lintNetworks(s: Scenario): LintWarning[] {
   const out: Warning[] = [];
   const nets = new Map((s.networks ?? []).map((n) => [n.name, n]));
   if (s.networks) {
     singleClusterNetwork(s, nets, out);
     networkOnOneNode(s, out);
+    noClientNetwork(s, out);
   }
   evenSplitAcrossTwoSites(s, out);
   for (const g of s.groups)
