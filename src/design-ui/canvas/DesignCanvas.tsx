@@ -25,6 +25,7 @@ import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
 import { elementAt } from '../LintPanel';
+import { NetworksLegend } from './NetworksLegend';
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
@@ -212,6 +213,7 @@ export function DesignCanvas() {
         <Background gap={16} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <NetworksLegend raw={raw} />
       {nodes.length === 0 && (
         <p className="d-canvas-empty">Empty design. Add a node, a group and resources with the buttons above.</p>
       )}

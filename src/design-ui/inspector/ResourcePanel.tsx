@@ -19,6 +19,7 @@ import {
 } from '../../design/edit/ops';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
+import { IpParameterFields } from './networkElementFields';
 
 export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario }) {
   const api = useEditorApi();
@@ -129,6 +130,7 @@ export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario })
         ))}
         {resource.possibleOwners === undefined && <p className="muted">All nodes (default).</p>}
       </fieldset>
+      {type === 'IP Address' && <IpParameterFields name={name} raw={raw} params={resource.parameters} />}
       <h3>Properties</h3>
       {PROPERTY_NAMES.resource.map((n) => (
         <PropertyField key={n} scope="resource" target={name} name={n} />
