@@ -7,7 +7,7 @@ import { BUILTINS } from './builtins';
 
 const load = (src: unknown): Scenario => {
   const r = validateScenario(src);
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.scenario;
 };
 
@@ -35,7 +35,14 @@ describe('built-in network scenarios', () => {
   it('two sites: a 2–2 split where only New York reaches the witness leaves New York the cluster', () => {
     const sim = createSimulation(load(sites));
     sim.advanceTo(30_000);
-    sim.apply({ action: 'partition', sides: [['SEA1', 'SEA2'], ['NYC1', 'NYC2']], witness: [1] });
+    sim.apply({
+      action: 'partition',
+      sides: [
+        ['SEA1', 'SEA2'],
+        ['NYC1', 'NYC2'],
+      ],
+      witness: [1],
+    });
     sim.advanceTo(150_000);
     const v = sim.view();
     expect(v.network?.lastRegroup?.survivors).toEqual(['NYC1', 'NYC2']);

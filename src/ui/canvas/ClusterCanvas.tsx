@@ -19,6 +19,8 @@ import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
+import { NetworkOverlay } from './network/NetworkOverlay';
+import { NetworkStrip } from './network/NetworkStrip';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -103,6 +105,7 @@ export function ClusterCanvas() {
       <div className="canvas-bar">
         <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
         <QuorumBanner />
+        <NetworkStrip />
       </div>
       <ReactFlowProvider key={scenario.name}>
         <div className="canvas-body">
@@ -136,6 +139,7 @@ export function ClusterCanvas() {
               <Background gap={24} />
               <Controls />
               <FocusView />
+              <NetworkOverlay />
             </ReactFlow>
           </div>
           {showMap && (
