@@ -13,6 +13,22 @@ async function loadBuiltin(page: Page, title: string) {
 
 const region = (page: Page, node: string) => page.getByTestId(`region-${node}`);
 
+/** Screenshots at both sizes, the diagram fitted, plain and in presentation mode (read by eye, not asserted). */
+async function shots(page: Page, name: string) {
+  for (const [w, h] of [
+    [1024, 768],
+    [1440, 900],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.screenshot({ path: `/tmp/netui-${name}-${w}.png` });
+    await page.getByRole('button', { name: 'Presentation' }).click();
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.screenshot({ path: `/tmp/netui-${name}-${w}-presentation.png` });
+    await page.getByRole('button', { name: 'Leave presentation' }).click();
+  }
+}
+
 async function openNodeMenu(page: Page, node: string) {
   await region(page, node).locator('.region-head').click({ button: 'right' });
   return page.getByRole('menu', { name: `Actions for node ${node}` });
@@ -58,16 +74,10 @@ test('split three nodes 2–1 from the canvas: the minority stops and its group 
   await page.getByRole('button', { name: 'Routes' }).click();
   await expect(page.getByTestId('route-N1-N2')).toContainText('connected');
 
-  for (const [w, h] of [
-    [1024, 768],
-    [1440, 900],
-  ]) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `/tmp/netui-split21-${w}.png` });
-  }
+  await shots(page, 'split21');
 
   // Heal: the minority rejoins by itself.
-  await page.getByRole('button', { name: 'Heal partition' }).click();
+  await page.getByRole('group', { name: 'Network actions' }).getByRole('button', { name: 'Heal partition' }).click();
   await seek(page, 200_000);
   await expect(page.getByTestId('service-N3')).toHaveCount(0);
   await expect(page.getByTestId('net-sides')).toHaveCount(0);
@@ -96,13 +106,8 @@ test('a 2–2 split with a witness: the side that reaches it keeps the cluster',
   for (const n of ['SEA1', 'SEA2'])
     await expect(page.getByTestId(`service-${n}`)).toHaveText('service waiting to rejoin');
 
-  for (const [w, h] of [
-    [1024, 768],
-    [1440, 900],
-  ]) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `/tmp/netui-split22-${w}.png` });
-  }
+  await page.getByRole('button', { name: 'Routes' }).click();
+  await shots(page, 'split22');
 });
 
 test('cut a network, fail an interface, stop a node gracefully; refusals carry the reason', async ({ page }) => {
@@ -110,10 +115,9 @@ test('cut a network, fail an interface, stop a node gracefully; refusals carry t
   await loadBuiltin(page, 'Networks: three nodes, two networks');
   await seek(page, 30_000);
   // Nothing to heal yet: refused with the engine's reason.
-  await expect(page.getByTestId('net-strip').getByRole('button', { name: 'Heal partition' })).toHaveAttribute(
-    'title',
-    'there is no partition to heal',
-  );
+  await expect(
+    page.getByRole('group', { name: 'Network actions' }).getByRole('button', { name: 'Heal partition' }),
+  ).toHaveAttribute('title', 'there is no partition to heal');
   await page.getByTestId('net-Heartbeat').getByRole('button', { name: 'Cut network Heartbeat' }).click();
   await expect(page.getByTestId('net-Heartbeat')).toContainText('(cut)');
   await expect(

@@ -19,6 +19,7 @@ import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
+import { NetworkControls } from './network/NetworkControls';
 import { NetworkOverlay } from './network/NetworkOverlay';
 import { NetworkStrip } from './network/NetworkStrip';
 
@@ -104,6 +105,7 @@ export function ClusterCanvas() {
     >
       <div className="canvas-bar">
         <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
+        <NetworkControls />
         <QuorumBanner />
         <NetworkStrip />
       </div>

@@ -11,8 +11,8 @@ import { formatCountdown } from '../../../store/format';
 import type { AppState } from '../../../store/types';
 import { nodeId } from '../layout';
 import { useNetUi } from './dialogState';
-import { KIND_WORDS, ROUTE_WORDS, routeLook, sideOf, witnessWords } from './netModel';
-import { cutLines, routeArc, siteBrackets, type Box } from './overlayGeometry';
+import { KIND_WORDS, ROUTE_WORDS, routeLook, sideOf, sideSummaries, witnessWords } from './netModel';
+import { cutLines, routeArc, siteBrackets, sideRuns, type Box } from './overlayGeometry';
 
 const pickSites = (s: AppState) => s.view.nodes.map((n) => n.site ?? '');
 const pickSides = (s: AppState) => {
@@ -33,6 +33,14 @@ function Overlay() {
   const witness = useAppStore((s) => witnessWords(s.view));
   const witnessOk = useAppStore((s) => s.view.network?.witnessAvailable ?? s.view.quorum.witness.up);
   const routesOn = useNetUi((s) => s.routes);
+  const sideText = useAppStore(
+    useShallow((s) =>
+      sideSummaries(s.view).map(
+        (x) =>
+          `${x.label}: ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${x.reachesWitness ? 'reaches the witness' : 'no witness'}`,
+      ),
+    ),
+  );
   const byId = new Map(flowNodes.map((n) => [n.id, n]));
   const boxes: Box[] = names.flatMap((name) => {
     const n = byId.get(nodeId(name));
@@ -42,8 +50,9 @@ function Overlay() {
   if (!boxes.length) return null;
   const siteOf = new Map(names.map((n, i) => [n, sites[i] || null]));
   const sideMap = new Map(names.flatMap((n, i) => (sides[i] >= 0 ? [[n, sides[i]] as const] : [])));
+  const left = Math.min(...boxes.map((b) => b.x));
   const right = Math.max(...boxes.map((b) => b.x + b.w));
-  const top = Math.min(...boxes.map((b) => b.y));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
   return (
     <ViewportPortal>
       <svg className="net-overlay" aria-hidden="true" width={1} height={1}>
@@ -63,12 +72,24 @@ function Overlay() {
             </text>
           </g>
         ))}
+        {sideRuns(boxes, sideMap).map((r) => (
+          <text
+            key={`side${r.x1}`}
+            className={`side-label side-label-${r.side}`}
+            x={(r.x1 + r.x2) / 2}
+            y={r.y}
+            textAnchor="middle"
+          >
+            {sideText[r.side]}
+          </text>
+        ))}
         {routesOn && <Routes boxes={boxes} />}
       </svg>
       {witness && (
         <div
           className={`witness-box${witnessOk ? '' : ' witness-unreached'}`}
-          style={{ left: right + 40, top }}
+          // Under the nodes, centred: the witness is outside every node (and every site: phase 1 has no witness site).
+          style={{ left: (left + right) / 2 - 150, top: bottom + 52 }}
           data-testid="witness-box"
         >
           {witness}

@@ -6,16 +6,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../../store/context';
 import { formatClock } from '../../../store/format';
-import { HEAL_PARTITION, networkActions } from '../../../store/networkActions';
+import { networkActions } from '../../../store/networkActions';
 import type { ActionItem } from '../../../store/actionCatalog';
 import type { AppState } from '../../../store/types';
-import { useNetUi } from './dialogState';
-import { ROLE_WORDS, regroupWords, sideSummaries, witnessWords } from './netModel';
-import { PartitionDialog } from './PartitionDialog';
+import { ROLE_WORDS, regroupReason, regroupWords, sideSummaries, sideWords, witnessWords } from './netModel';
 import './network.css';
 
 /** A button for one action, disabled with the engine's reason (as the inspector's). */
-function ActButton({ item, text }: { item: ActionItem; text: string }) {
+export function ActButton({ item, text }: { item: ActionItem; text: string }) {
   const api = useAppStoreApi();
   const reason = useAppStore((s) => {
     const c = s.check(item.action);
@@ -55,7 +53,7 @@ function Strip() {
     (x) => JSON.parse(x) as ReturnType<typeof sideSummaries>[number],
   );
   const regroup = useAppStore((s) => s.view.network?.lastRegroup ?? null);
-  const { routes, toggleRoutes, openSplit, splitOpen } = useNetUi();
+  const sidesText = sides.map(sideWords).join(' | ');
   return (
     <section className="net-strip" aria-label="Networks" data-testid="net-strip">
       <ul className="net-list" aria-label="Cluster networks">
@@ -76,42 +74,32 @@ function Strip() {
           </li>
         )}
       </ul>
-      <span className="net-controls">
-        <button type="button" onClick={openSplit} aria-haspopup="dialog" title="Choose which nodes can still talk">
-          Split cluster…
-        </button>
-        <ActButton item={HEAL_PARTITION} text="Heal partition" />
-        <button
-          type="button"
-          aria-pressed={routes}
-          onClick={toggleRoutes}
-          title="Draw the heartbeat route of each pair"
-        >
-          Routes
-        </button>
-      </span>
-      {sides.length > 0 && (
-        <p className="net-sides" data-testid="net-sides">
-          <strong>Partitioned:</strong>{' '}
-          {sides.map((x, i) => (
-            <span key={x.label} className={`net-side net-side-${i}`}>
-              {x.label} ({x.nodes.join(', ')}): {x.votes} vote{x.votes === 1 ? '' : 's'},{' '}
-              {x.reachesWitness ? 'reaches the witness' : 'no witness'}
-            </span>
-          ))}
-        </p>
-      )}
-      {regroup && (
+      {(sides.length > 0 || regroup) && (
+        // One line (the full text in its title): the canvas keeps its height at 1024×768.
         <p
-          className={`net-regroup${regroup.survivors.length ? '' : ' net-regroup-lost'}`}
+          className={`net-regroup${regroup && !regroup.survivors.length ? ' net-regroup-lost' : ''}`}
           data-testid="net-regroup"
-          title={regroup.reason}
+          title={[sidesText, regroup ? `${regroupWords(regroup)}. ${regroup.reason}` : ''].filter(Boolean).join('\n')}
         >
-          <strong>Regroup at t={formatClock(regroup.t)}:</strong> {regroupWords(regroup)}
-          <span className="net-reason"> · {regroup.reason}</span>
+          {sides.length > 0 && (
+            <span data-testid="net-sides">
+              <strong>Partitioned:</strong>{' '}
+              {sides.map((x, i) => (
+                <span key={x.label} className={`net-side net-side-${i}`}>
+                  {sideWords(x)}
+                </span>
+              ))}
+              {regroup && ' · '}
+            </span>
+          )}
+          {regroup && (
+            <span data-testid="net-decision">
+              <strong>Regroup at t={formatClock(regroup.t)}:</strong> {regroupWords(regroup)}
+              <span className="net-reason"> — {regroupReason(regroup.reason)}</span>
+            </span>
+          )}
         </p>
       )}
-      {splitOpen && <PartitionDialog />}
     </section>
   );
 }

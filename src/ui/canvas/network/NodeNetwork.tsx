@@ -39,18 +39,15 @@ export const NodeNetwork = memo(function NodeNetwork({ name }: { name: string })
   // A Down node's plain "service off" is already said by its Down badge; waiting and stopping are not.
   const serviceShown = service === 'waiting' || service === 'stopping';
   if (!site && !serviceShown && !chips.length && side < 0) return null;
+  // One wrapping row: the region's head has room for two lines before its first group box.
   return (
     <div className="node-net">
-      {(site || side >= 0) && (
-        <div className="node-net-tags">
-          {site && <span className="site-tag">Site {site}</span>}
-          {side >= 0 && <span className={`side-tag net-side-${side}`}>{sideLabel(side)}</span>}
-        </div>
-      )}
+      {site && <span className="site-tag">Site {site}</span>}
+      {side >= 0 && <span className={`side-tag net-side-${side}`}>{sideLabel(side)}</span>}
       {serviceShown && (
-        <div className={`service service-${service}`} data-testid={`service-${name}`}>
+        <span className={`service service-${service}`} data-testid={`service-${name}`}>
           {SERVICE_WORDS[service]}
-        </div>
+        </span>
       )}
       {chips.length > 0 && (
         <ul className="if-chips" aria-label={`Interfaces of ${name}`}>

@@ -85,3 +85,13 @@ export function regroupWords(r: NonNullable<NetworkModeView['lastRegroup']>): st
   const removed = r.removed.length ? `; removed: ${r.removed.join(', ')}` : '';
   return `${kept}${removed}`;
 }
+
+/** "Side A (N1, N2): 2 votes, reaches the witness". */
+export function sideWords(x: SideSummary): string {
+  return `${x.label} (${x.nodes.join(', ')}): ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${
+    x.reachesWitness ? 'reaches the witness' : 'no witness'
+  }`;
+}
+
+/** The engine's regroup reason without its leading "regroup:" (the banner already says Regroup). */
+export const regroupReason = (reason: string) => reason.replace(/^regroup:\s*/i, '');

@@ -56,3 +56,21 @@ export function routeArc(a: Box, b: Box, rank: number): { d: string; labelX: num
   // A quadratic curve's apex is halfway to its control point.
   return { d: `M ${xa} ${y} Q ${(xa + xb) / 2} ${y - 2 * lift} ${xb} ${y}`, labelX: (xa + xb) / 2, labelY: y - lift };
 }
+
+/** Runs of neighbouring regions on one side of the partition: where each side's label goes. */
+export function sideRuns(
+  boxes: Box[],
+  side: Map<string, number>,
+): { side: number; x1: number; x2: number; y: number }[] {
+  const out: { side: number; x1: number; x2: number; y: number }[] = [];
+  const top = Math.min(...boxes.map((b) => b.y));
+  boxes.forEach((b, i) => {
+    const s = side.get(b.name);
+    if (s === undefined) return;
+    const last = out[out.length - 1];
+    const prev = boxes[i - 1];
+    if (last && last.side === s && prev && side.get(prev.name) === s) last.x2 = b.x + b.w;
+    else out.push({ side: s, x1: b.x, x2: b.x + b.w, y: top - 12 });
+  });
+  return out;
+}
