@@ -67,7 +67,7 @@ test('split three nodes 2–1 from the canvas: the minority stops and its group 
   await expectRow(page, 'FS', 'Online', 'N2');
   // The regroup reads well in the log.
   await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
-    'regroup: N1, N2 keeps the cluster; removed N3',
+    'regroup: N1, N2 keep the cluster; removed N3 (no witness vote)',
   );
 
   // Routes on request: N1–N3 is declared down, N1–N2 connected.
@@ -102,6 +102,9 @@ test('a 2–2 split with a witness: the side that reaches it keeps the cluster',
   await seek(page, 150_000);
   await expect(page.getByTestId('net-regroup')).toContainText('NYC1, NYC2 keep the cluster; removed: SEA1, SEA2');
   await expect(page.getByTestId('quorum-banner')).not.toContainText('LOST');
+  await expect(page.getByRole('region', { name: 'Event log' })).toContainText(
+    'regroup: NYC1, NYC2 keep the cluster; removed SEA1, SEA2 (the witness voted with them)',
+  );
   await expectRow(page, 'SQL', 'Online', 'NYC1');
   for (const n of ['SEA1', 'SEA2'])
     await expect(page.getByTestId(`service-${n}`)).toHaveText('service waiting to rejoin');

@@ -67,7 +67,7 @@ function Overlay() {
         {cutLines(boxes, sideMap).map((c) => (
           <g key={c.x} className="cut-line">
             <line x1={c.x} x2={c.x} y1={c.y1} y2={c.y2} />
-            <text x={c.x} y={c.y1 - 6} textAnchor="middle">
+            <text x={c.x} y={c.y2 + 20} textAnchor="middle">
               partition
             </text>
           </g>
@@ -89,7 +89,7 @@ function Overlay() {
         <div
           className={`witness-box${witnessOk ? '' : ' witness-unreached'}`}
           // Under the nodes, centred: the witness is outside every node (and every site: phase 1 has no witness site).
-          style={{ left: (left + right) / 2 - 150, top: bottom + 52 }}
+          style={{ left: (left + right) / 2 - 180, top: bottom + 80 }}
           data-testid="witness-box"
         >
           {witness}

@@ -42,7 +42,7 @@ export function cutLines(boxes: Box[], side: Map<string, number>): { x: number; 
     const sa = side.get(a.name);
     const sb = side.get(b.name);
     if (sa === undefined || sb === undefined || sa === sb) continue;
-    out.push({ x: (a.x + a.w + b.x) / 2, y1: Math.min(a.y, b.y) - 30, y2: Math.max(a.y + a.h, b.y + b.h) + 30 });
+    out.push({ x: (a.x + a.w + b.x) / 2, y1: Math.min(a.y, b.y) - 30, y2: Math.max(a.y + a.h, b.y + b.h) + 40 });
   }
   return out;
 }
@@ -52,7 +52,7 @@ export function routeArc(a: Box, b: Box, rank: number): { d: string; labelX: num
   const xa = a.x + a.w / 2;
   const xb = b.x + b.w / 2;
   const y = Math.min(a.y, b.y);
-  const lift = 50 + 46 * rank;
+  const lift = 60 + 60 * rank;
   // A quadratic curve's apex is halfway to its control point.
   return { d: `M ${xa} ${y} Q ${(xa + xb) / 2} ${y - 2 * lift} ${xb} ${y}`, labelX: (xa + xb) / 2, labelY: y - lift };
 }
