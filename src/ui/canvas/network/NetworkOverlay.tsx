@@ -120,9 +120,10 @@ function Routes({ boxes }: { boxes: Box[] }) {
           look === 'lost' && down ? `down in ${formatCountdown(Number(down) - now)}` : ROUTE_WORDS[look as 'connected'];
         return (
           <g key={`${a}|${b}`} className={`route route-${look}`} data-testid={`route-${a}-${b}`}>
+            <title>{`${a}–${b}: ${KIND_WORDS[kind] ?? kind} route, ${words}`}</title>
             <path d={arc.d} />
             <text x={arc.labelX} y={arc.labelY - 6} textAnchor="middle">
-              {a}–{b} {KIND_WORDS[kind] ?? kind}: {words}
+              {a}–{b}: {words}
             </text>
           </g>
         );

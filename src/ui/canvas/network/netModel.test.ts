@@ -109,6 +109,6 @@ describe('overlay geometry', () => {
     const near = routeArc(boxes[0], boxes[1], 0);
     const far = routeArc(boxes[0], boxes[3], 2);
     expect(far.labelY).toBeLessThan(near.labelY);
-    expect(near.d).toBe('M 40 0 Q 90 -120 140 0');
+    expect(near.d).toBe('M 40 0 Q 90 -160 140 0');
   });
 });

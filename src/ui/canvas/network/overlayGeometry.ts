@@ -52,7 +52,7 @@ export function routeArc(a: Box, b: Box, rank: number): { d: string; labelX: num
   const xa = a.x + a.w / 2;
   const xb = b.x + b.w / 2;
   const y = Math.min(a.y, b.y);
-  const lift = 60 + 60 * rank;
+  const lift = 80 + 60 * rank;
   // A quadratic curve's apex is halfway to its control point.
   return { d: `M ${xa} ${y} Q ${(xa + xb) / 2} ${y - 2 * lift} ${xb} ${y}`, labelX: (xa + xb) / 2, labelY: y - lift };
 }
