@@ -30,6 +30,17 @@ export function partitionOf(
   return { action };
 }
 
+/** Keep Tab inside the dialog (aria-modal): from the last control back to the first, and the reverse. */
+function trapTab(e: React.KeyboardEvent, root: HTMLElement | null) {
+  const all = [...(root?.querySelectorAll<HTMLElement>('input:checked, input[type="checkbox"], button:enabled') ?? [])];
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (e.shiftKey && document.activeElement === first) last?.focus();
+  else if (!e.shiftKey && document.activeElement === last) first?.focus();
+  else return;
+  e.preventDefault();
+}
+
 export function PartitionDialog() {
   const api = useAppStoreApi();
   const close = useNetUi((s) => s.closeSplit);
@@ -74,7 +85,7 @@ export function PartitionDialog() {
           if (e.key === 'Escape') {
             e.stopPropagation();
             close();
-          }
+          } else if (e.key === 'Tab') trapTab(e, ref.current);
         }}
       >
         <h2 id={title}>Split the cluster</h2>

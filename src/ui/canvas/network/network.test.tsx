@@ -145,6 +145,10 @@ describe('split dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
 
     act(() => useNetUi.getState().openSplit());
+    // Tab stays inside the dialog: from Split (the last control) back to the first node's radio.
+    screen.getByRole('button', { name: 'Split' }).focus();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'N1 on side A' }));
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
