@@ -95,6 +95,8 @@ test('a 2–2 split with a witness: the side that reaches it keeps the cluster',
   for (const n of ['SEA1', 'SEA2']) await dialog.getByRole('radio', { name: `${n} on side A` }).check();
   for (const n of ['NYC1', 'NYC2']) await dialog.getByRole('radio', { name: `${n} on side B` }).check();
   await dialog.getByRole('checkbox', { name: 'Side A reaches the witness' }).uncheck();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: '/tmp/netui-dialog-1024.png' });
   await dialog.getByRole('button', { name: 'Split' }).click();
 
   await expect(page.getByTestId('net-sides')).toContainText('Side A (SEA1, SEA2): 2 votes, no witness');
