@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { actionsFor, type ActionItem } from '../store/actionCatalog';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import type { EntityRef } from '../store/types';
+import { SplitMenuItem } from './canvas/network/SplitMenuItem';
 
 export interface MenuState {
   entity: EntityRef;
@@ -164,6 +165,7 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
           )}
         </div>
       ))}
+      {menu.entity.kind === 'node' && <SplitMenuItem onDone={onClose} />}
     </div>
   );
 }

@@ -20,6 +20,9 @@ import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layo
 import type { GroupBox } from './routing';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
+import { NetworkControls } from './network/NetworkControls';
+import { NetworkOverlay } from './network/NetworkOverlay';
+import { NetworkStrip } from './network/NetworkStrip';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -103,7 +106,9 @@ export function ClusterCanvas() {
     >
       <div className="canvas-bar">
         <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
+        <NetworkControls />
         <QuorumBanner />
+        <NetworkStrip />
       </div>
       <ReactFlowProvider key={scenario.name}>
         <div className="canvas-body">
@@ -137,6 +142,7 @@ export function ClusterCanvas() {
               <Background gap={24} />
               <Controls />
               <FocusView />
+              <NetworkOverlay />
             </ReactFlow>
           </div>
           {showMap && (
