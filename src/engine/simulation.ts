@@ -6,6 +6,7 @@ import { resolveSemantics } from './semantics';
 import { Engine } from './cluster/engine';
 import { checkAction } from './cluster/actions';
 import { buildFinal, buildView } from './cluster/view';
+import { FrameViews } from './cluster/frameView';
 import { TRACE_FORMAT } from './model/scenario';
 import { loadEngine, saveEngine, snapshotMismatch } from './cluster/snapshot';
 
@@ -32,6 +33,7 @@ export function restoreSimulation(scenario: Scenario, snapshot: SimulationSnapsh
 
 function wrap(engine: Engine, applied: AppliedAction[]): Simulation {
   const scenario = engine.scenario;
+  let frames: FrameViews | null = null;
   return {
     scenario,
     now: () => engine.now(),
@@ -48,6 +50,7 @@ function wrap(engine: Engine, applied: AppliedAction[]): Simulation {
     },
     appliedActions: () => applied,
     view: () => buildView(engine),
+    frameView: () => (frames ??= new FrameViews(engine)).frame(),
     final: () => buildFinal(engine),
     events: () => engine.events,
     eventCount: () => engine.events.length,
