@@ -24,6 +24,7 @@ import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate }
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
+import { edgeTypes, withRoutes } from './edges';
 import { elementAt } from '../LintPanel';
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
@@ -70,9 +71,10 @@ export function DesignCanvas() {
     [],
   );
   const pointer = useRef({ x: 0, y: 0 });
+  // Routed around the cards where they are now, so the lines follow a drag without passing under a card.
   const edges: Edge[] = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })),
-    [graph, sel.edge],
+    () => withRoutes(current, graph.edges).map((e) => ({ ...e, selected: e.id === sel.edge })),
+    [graph, current, sel.edge],
   );
 
   const onNodesChange = useCallback(
@@ -194,6 +196,7 @@ export function DesignCanvas() {
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        edgeTypes={edgeTypes}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
