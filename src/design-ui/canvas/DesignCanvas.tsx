@@ -25,6 +25,7 @@ import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
 import { edgeTypes, withRoutes } from './edges';
+import type { Point } from '../../ui/canvas/routing';
 import { elementAt } from '../LintPanel';
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
@@ -72,9 +73,10 @@ export function DesignCanvas() {
   );
   const pointer = useRef({ x: 0, y: 0 });
   // Routed around the cards where they are now, so the lines follow a drag without passing under a card.
+  const [routeCache] = useState(() => new Map<string, { key: string; routes: Map<string, Point[]> }>());
   const edges: Edge[] = useMemo(
-    () => withRoutes(current, graph.edges).map((e) => ({ ...e, selected: e.id === sel.edge })),
-    [graph, current, sel.edge],
+    () => withRoutes(current, graph.edges, routeCache).map((e) => ({ ...e, selected: e.id === sel.edge })),
+    [graph, current, sel.edge, routeCache],
   );
 
   const onNodesChange = useCallback(

@@ -39,7 +39,11 @@ export const edgeTypes = { droute: DRoutedEdge };
  * resources of one group (a cross-group dependency is refused), so each group is routed around its
  * own cards only.
  */
-export function withRoutes(nodes: readonly Node[], edges: readonly Edge[]): Edge<DRoutedData>[] {
+export function withRoutes(
+  nodes: readonly Node[],
+  edges: readonly Edge[],
+  cache: Map<string, { key: string; routes: Map<string, Point[]> }> = new Map(),
+): Edge<DRoutedData>[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const boxesOf = new Map<string, Box[]>();
   for (const n of nodes) {
@@ -59,11 +63,12 @@ export function withRoutes(nodes: readonly Node[], edges: readonly Edge[]): Edge
   for (const [group, boxes] of boxesOf) {
     const mine = edges.filter((e) => byId.get(e.source)?.parentId === group);
     if (!mine.length) continue;
-    for (const [id, pts] of routeEdges(
-      boxes,
-      mine.map((e) => ({ id: e.id, from: e.source, to: e.target })),
-    ))
-      routes.set(id, pts);
+    const requests = mine.map((e) => ({ id: e.id, from: e.source, to: e.target }));
+    // A drag moves one group's cards: the other groups keep their routes.
+    const key = JSON.stringify([boxes, requests]);
+    let hit = cache.get(group);
+    if (hit?.key !== key) cache.set(group, (hit = { key, routes: routeEdges(boxes, requests) }));
+    for (const [id, pts] of hit.routes) routes.set(id, pts);
   }
   return edges.map((e) => ({
     ...e,

@@ -26,8 +26,8 @@ function overflows(nodes: readonly Node[], size: string, zoom: number): boolean 
   return right * zoom > w || bottom * zoom > h;
 }
 
-/** Canvas names are 15 px: at this zoom they render at 12 px, the least a room can read. */
-export const READABLE_ZOOM = 0.8;
+/** Resource names on cards are 13 px: at this zoom they render above 12 px, the least a room can read. */
+export const READABLE_ZOOM = 0.95;
 
 function paneSize(size: string): [number, number] {
   const [w = 0, h = 0] = size.split('x').map(Number);
