@@ -17,7 +17,11 @@ describe('frameView', () => {
     fc.assert(
       fc.property(
         scenarioArb,
-        fc.array(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          // Mostly short steps (frames), some of hours: failover windows (1 h, 6 h) close between events.
+          fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 3_000_000, max: 8 * 3_600_000 })),
+          { minLength: 1, maxLength: 25 },
+        ),
         (raw, steps) => {
           const v = validateScenario(raw);
           if (!v.ok) throw new Error(JSON.stringify(v.errors));
@@ -47,7 +51,7 @@ describe('frameView', () => {
           }
         },
       ),
-      { numRuns: 120 },
+      { numRuns: 300 },
     );
   });
 

@@ -13,6 +13,10 @@ import { groupActivity, groupView, nodeView, quorumView, resourceView, timersVie
 
 export class FrameViews {
   private prev: FrameView | null = null;
+  private eventCount = 0;
+  /** Indices of groups whose view depends on time (counted failovers in the window). */
+  private windowed: number[] = [];
+
   constructor(private readonly e: Engine) {}
 
   frame(): FrameView {
@@ -24,14 +28,24 @@ export class FrameViews {
       e.nodes.map((n) => nodeView(e, n, t)),
       sameNode,
     );
-    // Copied only once a group changed: most frames change none of 8,000.
+    // Copied only once a group changed: most frames change none of 8,000. A group changes only in
+    // a step that traced something (a state, an owner, a decision); between such steps only the
+    // failover windows move with time, so only groups with counted failovers are looked at then.
+    const quiet = prev !== null && e.events.length === this.eventCount;
+    this.eventCount = e.events.length;
     let groups: GroupView[] | null = prev ? null : [];
-    e.groups.forEach((g, i) => {
+    const look = quiet ? this.windowed : e.groups.map((_, i) => i);
+    const windowed: number[] = [];
+    for (const i of look) {
+      const g = e.groups[i]!;
       const old = prev?.groups[i];
       const next = this.group(g, t, old);
-      if (next !== old && !groups) groups = prev!.groups.slice(0, i);
-      groups?.push(next);
-    });
+      if (next.failovers.times.length || g.failoverTimes.length) windowed.push(i);
+      if (next === old) continue;
+      groups ??= prev ? prev.groups.slice() : [];
+      groups[i] = next;
+    }
+    this.windowed = windowed;
     const quorum = quorumView(e);
     const timers = reuseList(prev?.timers, timersView(e), sameTimer);
     const built = new Map<string, ResourceView>();
