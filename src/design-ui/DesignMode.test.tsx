@@ -16,7 +16,7 @@ import {
   emptyScenario,
   findResource,
   type RawScenario,
-} from './store/ops';
+} from '../design/edit/ops';
 
 beforeAll(() => {
   // React Flow measures with ResizeObserver; jsdom has none.

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DUMP_COMMAND } from '../design/dumpCommand';
 import { importClusterJson } from '../design/powershellImport';
 import { decodeDumpBytes } from '../design/psJson';
-import type { RawScenario } from './store/ops';
+import type { RawScenario } from '../design/edit/ops';
 
 export function ImportDialog({
   onImport,

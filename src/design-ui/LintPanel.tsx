@@ -3,7 +3,7 @@
  * element it is about) and the HA lint warnings (never block; one-click fix where one exists).
  */
 import { useEditor, useEditorApi } from './context';
-import { asRawScenario, groupsOf, nodesOf, resourcesOf, type RawScenario } from './store/ops';
+import { asRawScenario, groupsOf, nodesOf, resourcesOf, type RawScenario } from '../design/edit/ops';
 import type { Selection } from './store/editorStore';
 
 /** `groups[0].resources[2].properties.X` → the element it is about, to select it. */

@@ -15,7 +15,7 @@ import {
   findResource,
   groupsOf,
   setPositions,
-} from './store/ops';
+} from '../design/edit/ops';
 import type { EditorState } from './store/editorStore';
 import { encodeShareHash } from '../store/session';
 

@@ -16,8 +16,8 @@ import { DesignsPanel } from './DesignsPanel';
 import { ImportDialog } from './ImportDialog';
 import { downloadBlob, downloadText, fileBase } from './download';
 import { pageSession, type DesignSession } from './session';
-import type { RawScenario } from './store/ops';
-import { deleteElement, removeDependency } from './store/ops';
+import type { RawScenario } from '../design/edit/ops';
+import { deleteElement, removeDependency } from '../design/edit/ops';
 import './design.css';
 
 export interface DesignModeProps {

@@ -12,7 +12,7 @@ import {
   type DesignStorage,
 } from './storage/designStorage';
 import { createEditorStore, type EditorStore } from './store/editorStore';
-import { asRawScenario, emptyScenario, type RawScenario } from './store/ops';
+import { asRawScenario, emptyScenario, type RawScenario } from '../design/edit/ops';
 
 export class DesignSession {
   readonly store: EditorStore;

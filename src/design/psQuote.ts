@@ -3,13 +3,11 @@
  * written as single-quoted (verbatim) literals, never inside double quotes.
  */
 
-/** Characters PowerShell's tokenizer treats as a single quote (CharTraits.IsSingleQuote). */
-const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
-
-/** `don't` → `'don''t'`: a verbatim literal; every single-quote character (typographic ones too) doubled. */
-export function psLiteral(text: string): string {
-  return `'${text.replace(SINGLE_QUOTES, (q) => q + q)}'`;
-}
+/**
+ * `don't` → `'don''t'`: a verbatim literal; every single-quote character (typographic ones too)
+ * doubled. One implementation, the engine's, which the actions' PowerShell lines use too.
+ */
+export { psLiteral } from '../engine';
 
 /** Text safe inside a `#` line comment: line breaks and other control characters become spaces. */
 export function psCommentText(text: string): string {

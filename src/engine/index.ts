@@ -23,12 +23,15 @@ export type { Semantics } from './semantics';
 export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, restoreSimulation, runScenario } from './simulation';
-export { SimulationLoopError } from './cluster/engine';
+export { SimulationLoopError } from './coordinator';
 export { frameOfView } from './cluster/frameView';
 /** The lifecycle machines (XState definitions), for views that draw them. */
 export { resourceMachine } from './machines/resourceMachine';
 export { groupMachine } from './machines/groupMachine';
 export { nodeMachine } from './machines/nodeMachine';
+/** The script actions (contract §2), one definition each (actions/registry.ts): menus, words, subjects, PowerShell. */
+export { ACTION_NAMES, actionMenu, actionPowerShell, actionSubject, actionWords, faultWords } from './actions/registry';
+export { psLiteral, type ActionSubject, type MenuEntry, type PowerShellLine } from './actions/types';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';

@@ -3,15 +3,15 @@ import type { Action, Scenario } from './model/scenario';
 import type { Trace } from './model/trace';
 import type { AppliedAction, ApplyResult, Simulation, SimulationOptions, SimulationSnapshot } from './api';
 import { resolveSemantics } from './semantics';
-import { Engine } from './cluster/engine';
-import { checkAction } from './cluster/actions';
+import { Coordinator } from './coordinator';
+import { checkAction } from './actions/registry';
 import { buildFinal, buildView } from './cluster/view';
 import { FrameViews } from './cluster/frameView';
 import { TRACE_FORMAT } from './model/scenario';
 import { loadEngine, saveEngine, snapshotMismatch } from './cluster/snapshot';
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
-  return wrap(new Engine(scenario, resolveSemantics(options.semantics), options.runScript ?? true), []);
+  return wrap(new Coordinator(scenario, resolveSemantics(options.semantics), options.runScript ?? true), []);
 }
 
 /**
@@ -21,7 +21,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
  */
 export function restoreSimulation(scenario: Scenario, snapshot: SimulationSnapshot): Simulation {
   const s = snapshot as SimulationSnapshot | null;
-  const engine = new Engine(scenario, resolveSemantics(s?.options?.semantics), s?.options?.runScript ?? true, true);
+  const engine = new Coordinator(
+    scenario,
+    resolveSemantics(s?.options?.semantics),
+    s?.options?.runScript ?? true,
+    true,
+  );
   const why = snapshotMismatch(engine, snapshot);
   if (why !== null) throw new RangeError(`restoreSimulation: ${why}`);
   loadEngine(engine, snapshot);
@@ -31,7 +36,7 @@ export function restoreSimulation(scenario: Scenario, snapshot: SimulationSnapsh
   );
 }
 
-function wrap(engine: Engine, applied: AppliedAction[]): Simulation {
+function wrap(engine: Coordinator, applied: AppliedAction[]): Simulation {
   const scenario = engine.scenario;
   let frames: FrameViews | null = null;
   return {

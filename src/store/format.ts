@@ -1,5 +1,5 @@
 /** Human formatting of simulated times, durations and trace events. Pure: shared by every panel. */
-import { DWORD_MAX, type Action, type TraceEvent } from '../engine';
+import { actionWords, DWORD_MAX, type Action, type TraceEvent } from '../engine';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -80,46 +80,9 @@ export function formatProperty(name: string, value: unknown): string {
   return String(value);
 }
 
-/** "crash node SQL-A", "set IsAlive hang on SQL Server". */
+/** "crash node SQL-A", "set IsAlive hang on SQL Server": each action's words are in its registry entry. */
 export function describeAction(a: Action): string {
-  switch (a.action) {
-    case 'crashNode':
-      return `crash node ${a.node}`;
-    case 'startNode':
-      return `start node ${a.node}`;
-    case 'pauseNode':
-      return `pause node ${a.node}${a.drain ? ' (drain)' : ''}`;
-    case 'resumeNode':
-      return `resume node ${a.node} (${a.failback ?? 'NoFailback'})`;
-    case 'moveGroup':
-      return `move ${a.group} to ${a.node ?? 'best possible node'}`;
-    case 'onlineGroup':
-      return `bring ${a.group} online`;
-    case 'offlineGroup':
-      return `take ${a.group} offline`;
-    case 'onlineResource':
-      return `bring ${a.resource} online`;
-    case 'offlineResource':
-      return `take ${a.resource} offline`;
-    case 'failResource':
-      return `simulate failure of ${a.resource}`;
-    case 'setHealth': {
-      const parts = [a.looksAlive && `LooksAlive ${a.looksAlive}`, a.isAlive && `IsAlive ${a.isAlive}`].filter(Boolean);
-      return `set ${parts.join(', ')} on ${a.resource}`;
-    }
-    case 'setOnline':
-      return `set Online calls to ${a.result} on ${a.resource}`;
-    case 'setOffline':
-      return `set Offline calls to ${a.result} on ${a.resource}`;
-    case 'signalFailure':
-      return `signal failure of ${a.resource}`;
-    case 'heal':
-      return `heal ${a.resource}`;
-    case 'failWitness':
-      return 'fail the witness';
-    case 'restoreWitness':
-      return 'restore the witness';
-  }
+  return actionWords(a);
 }
 
 /** The entity names an event concerns (for the entity filter and row clicks), the primary one first. */

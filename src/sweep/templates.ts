@@ -3,32 +3,14 @@
  * expanded over every entity of the subject's kind in file order. A template that names its
  * subject is used as it is.
  */
-import type { Action, Scenario, ValidationIssue } from '../engine';
-import { validateScenario } from '../engine';
+import type { Action, ActionSubject, Scenario, ValidationIssue } from '../engine';
+import { ACTION_NAMES as ENGINE_ACTIONS, actionSubject, validateScenario } from '../engine';
 import type { PlannedRun } from './types';
 
-type Subject = 'node' | 'group' | 'resource' | 'none';
-
 /** The subject of each action of scenario-format.md §2 (`moveGroup`'s is `group`; `node` is an argument). */
-const SUBJECT: Readonly<Record<string, Subject>> = {
-  crashNode: 'node',
-  startNode: 'node',
-  pauseNode: 'node',
-  resumeNode: 'node',
-  moveGroup: 'group',
-  onlineGroup: 'group',
-  offlineGroup: 'group',
-  onlineResource: 'resource',
-  offlineResource: 'resource',
-  failResource: 'resource',
-  setHealth: 'resource',
-  setOnline: 'resource',
-  setOffline: 'resource',
-  signalFailure: 'resource',
-  heal: 'resource',
-  failWitness: 'none',
-  restoreWitness: 'none',
-};
+const SUBJECT: Readonly<Record<string, ActionSubject>> = Object.fromEntries(
+  ENGINE_ACTIONS.map((name) => [name, actionSubject(name)]),
+);
 
 /** The script actions this engine knows (scenario-format.md §2). */
 export const ACTION_NAMES: readonly string[] = Object.keys(SUBJECT);

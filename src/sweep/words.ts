@@ -1,46 +1,9 @@
 /** Faults and outcomes in words, for summaries, check reports and the what-if view. */
-import { humanMs, type Action } from '../engine';
+import { faultWords, humanMs, type Action } from '../engine';
 
 /** "crash of NODE1", "IsAlive hang of SQL Server", "failure of SQL Disk". Names are text, never markup. */
 export function describeFault(f: Action): string {
-  switch (f.action) {
-    case 'crashNode':
-      return `crash of ${f.node}`;
-    case 'startNode':
-      return `start of ${f.node}`;
-    case 'pauseNode':
-      return `${f.drain ? 'drain' : 'pause'} of ${f.node}`;
-    case 'resumeNode':
-      return `resume of ${f.node}`;
-    case 'moveGroup':
-      return `move of ${f.group}${f.node ? ` to ${f.node}` : ''}`;
-    case 'onlineGroup':
-    case 'offlineGroup':
-      return `${f.action === 'onlineGroup' ? 'online' : 'offline'} of group ${f.group}`;
-    case 'onlineResource':
-    case 'offlineResource':
-      return `${f.action === 'onlineResource' ? 'online' : 'offline'} of ${f.resource}`;
-    case 'failResource':
-      return `failure of ${f.resource}`;
-    case 'setHealth': {
-      const parts = [
-        f.looksAlive && f.looksAlive !== 'ok' ? `LooksAlive ${f.looksAlive}` : '',
-        f.isAlive && f.isAlive !== 'ok' ? `IsAlive ${f.isAlive}` : '',
-      ].filter(Boolean);
-      return `${parts.join(' + ') || 'healthy checks'} of ${f.resource}`;
-    }
-    case 'setOnline':
-    case 'setOffline':
-      return `${f.action === 'setOnline' ? 'Online' : 'Offline'} ${f.result} of ${f.resource}`;
-    case 'signalFailure':
-      return `failure signal of ${f.resource}`;
-    case 'heal':
-      return `heal of ${f.resource}`;
-    case 'failWitness':
-      return 'witness failure';
-    case 'restoreWitness':
-      return 'witness restore';
-  }
+  return faultWords(f);
 }
 
 /** "27.5 s", "0 s" for no downtime (humanMs says "0 ms"). */

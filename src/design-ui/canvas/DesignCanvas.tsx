@@ -20,7 +20,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEditor, useEditorApi } from '../context';
-import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate } from '../store/ops';
+import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate } from '../../design/edit/ops';
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';

@@ -4,7 +4,14 @@
  * Groups are then placed in a row under the servers. Returns positions by kind and name (setPositions).
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { groupsOf, nodesOf, providersOf, resourcesOf, type PositionUpdate, type RawScenario } from '../store/ops';
+import {
+  groupsOf,
+  nodesOf,
+  providersOf,
+  resourcesOf,
+  type PositionUpdate,
+  type RawScenario,
+} from '../../design/edit/ops';
 import { NODE_H, NODE_W, RES_H, RES_W } from './graph';
 
 const HEAD = 44;

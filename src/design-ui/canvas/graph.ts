@@ -16,7 +16,7 @@ import {
   type Position,
   type RawGroup,
   type RawScenario,
-} from '../store/ops';
+} from '../../design/edit/ops';
 
 export const RES_W = 170;
 export const RES_H = 64;

@@ -8,7 +8,7 @@ import {
   setPositions,
   type EditResult,
   type RawScenario,
-} from '../store/ops';
+} from '../../design/edit/ops';
 import { autoLayout } from './autoLayout';
 import { buildGraph, dGroupId, dResId } from './graph';
 

@@ -13,7 +13,7 @@ import {
   togglePreferredOwner,
   type RawGroup,
   type RawScenario,
-} from '../store/ops';
+} from '../../design/edit/ops';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';

@@ -16,7 +16,7 @@ import {
   toggleOrSet,
   togglePossibleOwner,
   type RawScenario,
-} from '../store/ops';
+} from '../../design/edit/ops';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 

@@ -1,6 +1,6 @@
 /** Inspector pieces every element panel shares: the name field and the delete button (by kind and name). */
 import { useEditorApi } from '../context';
-import { deleteElement, setField, type ElementKind } from '../store/ops';
+import { deleteElement, setField, type ElementKind } from '../../design/edit/ops';
 import { CommitField } from './fields';
 
 export function DeleteButton({ name, kind }: { name: string; kind: ElementKind }) {

@@ -12,7 +12,7 @@ import {
   type PropertyScope,
 } from '../../engine';
 import { useEditor, useEditorApi } from '../context';
-import { getSetting, setProperty, type EditResult, type RawScenario } from '../store/ops';
+import { getSetting, setProperty, type EditResult, type RawScenario } from '../../design/edit/ops';
 
 /** "15 min", "6 h", "hour 3", "restart, then fail over" ... for a valid integer value. */
 export function describeInt(rule: IntegerPropertyRule, v: number): string {

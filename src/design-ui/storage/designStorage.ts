@@ -7,7 +7,7 @@
  * does. On open, the newer of the two copies wins.
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { RawScenario } from '../store/ops';
+import type { RawScenario } from '../../design/edit/ops';
 
 export interface DesignRecord {
   id: string;

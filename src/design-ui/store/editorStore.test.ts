@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import 'fake-indexeddb/auto';
-import { addGroup, addNode, addDependency, addResource, emptyScenario } from './ops';
+import { addGroup, addNode, addDependency, addResource, emptyScenario } from '../../design/edit/ops';
 import { createEditorStore, HISTORY_LIMIT } from './editorStore';
 import { indexedDbStorage, memoryStorage } from '../storage/designStorage';
 import { startAutosave } from '../storage/autosave';

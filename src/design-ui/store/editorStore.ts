@@ -15,7 +15,7 @@ import {
   type EditResult,
   type ElementRef,
   type RawScenario,
-} from './ops';
+} from '../../design/edit/ops';
 
 export const HISTORY_LIMIT = 200;
 

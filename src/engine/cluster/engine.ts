@@ -1,11 +1,12 @@
 /**
- * The cluster coordinator: one event-ordered virtual clock, one machine snapshot per node, group
- * and resource (advanced by XState's pure transition), and the cross-entity decisions (dependencies, failover, quorum) that the contract puts in one
- * place. Rules live in sibling files (resources.ts, groups.ts, nodes.ts, quorum.ts, actions.ts);
- * arithmetic lives in ../policies as pure functions.
+ * The cluster's shared records and queries: one machine snapshot per node, group and resource
+ * (advanced by XState's pure transition), the virtual clock and its timers, the trace. Every rule
+ * file (resources.ts, groups.ts, nodes.ts, monitor.ts, failback.ts, ../actions) works on this
+ * class; it imports no rule, so the rules import it one way. The run loop that drives the rules
+ * (instants, timers firing, script entries, actions) is the Coordinator in ../coordinator.ts.
  */
 import { transition } from 'xstate';
-import type { Action, Scenario, ScriptEntry } from '../model/scenario';
+import type { Scenario } from '../model/scenario';
 import type { NodeState, ResourceState, TraceEvent } from '../model/trace';
 import type { TimerKind } from '../model/view';
 import { VirtualClock } from '../clock/virtualClock';
@@ -28,15 +29,24 @@ import {
   type TimerPayload,
 } from './runtime';
 import { QuorumState } from './quorum';
-import { formCluster } from './nodes';
-import { endOfInstantGroupStates } from './groupStates';
-import { applyAction, checkAction } from './actions';
-import { TIMER_HANDLERS } from './timerHandlers';
-import { describeAction } from './describeAction';
 
 /** Distributive Omit over the trace-event union, so `emit` can take any event without `t`. */
 type WithoutT<E> = E extends unknown ? Omit<E, 't'> : never;
 export type TraceInput = WithoutT<TraceEvent>;
+
+/**
+ * The calls a rule makes into a rule above it: a resource's failure escalates to its group's
+ * failover (§4.5) and its Offline completes a group's move; an Online resource gets health checks
+ * (§4.2) and a call that never returns hangs its monitor (§4.3). The groups and the monitor call
+ * down into resources.ts all the time; these four go up, so they are passed in by the Coordinator
+ * (../coordinator.ts) instead of imported, which keeps the import graph one way.
+ */
+export interface UpCalls {
+  failoverGroup(e: Engine, g: GroupRt, cause: 'resource' | 'nodeDown', why: string, old?: string | null): void;
+  checkMoveProgress(e: Engine, g: GroupRt): void;
+  armHealth(e: Engine, r: ResRt): void;
+  hang(e: Engine, r: ResRt, call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'): void;
+}
 
 export class Engine {
   readonly clock = new VirtualClock<Timer>();
@@ -53,27 +63,21 @@ export class Engine {
   private listeners = new Set<(e: TraceEvent) => void>();
   /** The next script entry to run (saved with the simulation, as are the two loop-guard fields). */
   scriptIndex = 0;
-  private readonly script: ScriptEntry[];
   /** Every timer currently armed, for the view. */
   readonly liveTimers = new Map<number, Timer>();
   instant = -1;
   firedThisInstant = 0;
   /** Groups one of whose resources changed state this instant: only they can change group.state. */
   readonly dirtyGroups = new Set<GroupRt>();
-  /** No legitimate instant fires more timers than a few per entity; far beyond that is a loop. */
-  private readonly instantLimit: number;
 
   constructor(
     readonly scenario: Scenario,
     readonly semantics: Semantics,
     readonly runScript: boolean,
-    /** Build the records only: a saved state is loaded next (cluster/snapshot.ts). */
-    restoring = false,
+    /** The rules that rules lower down call back into (see `UpCalls`). */
+    readonly above: UpCalls,
   ) {
     this.rng = new Rng(scenario.seed);
-    this.instantLimit =
-      1_000 + 100 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
-    this.script = runScript ? scenario.script : [];
     for (const spec of scenario.nodes) {
       const n: NodeRt = {
         entity: 'node',
@@ -138,13 +142,6 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
-    if (restoring) return;
-    // Every group's state is evaluated at the end of instant 0 (an empty group is Online).
-    for (const g of this.groups) this.dirtyGroups.add(g);
-    formCluster(this);
-    // Instant 0 is always closed here (timers due at 0, script entries at 0, group states), so a
-    // new simulation stands after everything that happens at t = 0.
-    this.runInstant(0);
   }
 
   now(): number {
@@ -311,87 +308,6 @@ export class Engine {
     const list: readonly TimerOwner[] =
       t.entity === 'resource' ? this.resources : t.entity === 'group' ? this.groups : this.nodes;
     return list[t.index]!;
-  }
-
-  // ---- time ----------------------------------------------------------------------------------
-
-  nextEventTime(): number | null {
-    const d = this.clock.nextDeadline();
-    const s = this.scriptIndex < this.script.length ? this.script[this.scriptIndex].at : null;
-    if (d === null) return s;
-    if (s === null) return d;
-    return Math.min(d, s);
-  }
-
-  /** Process every instant up to and including t, then stand at t. */
-  advanceTo(t: number): void {
-    for (;;) {
-      const next = this.nextEventTime();
-      if (next === null || next > t) break;
-      this.runInstant(next);
-    }
-    this.clock.setNow(t);
-  }
-
-  private runInstant(t: number): void {
-    this.clock.setNow(t);
-    this.fireDue(t);
-    while (this.scriptIndex < this.script.length && this.script[this.scriptIndex].at === t) {
-      const entry = this.script[this.scriptIndex++];
-      this.applyNow(entry, entry);
-      this.fireDue(t);
-    }
-    endOfInstantGroupStates(this);
-  }
-
-  private fireDue(t: number): void {
-    // Each timer at its own instant, in arm order. Validation refuses the zero-time loops the
-    // contract knows of (§1: onlineMs 0 needs RestartDelay ≥ 1 and RetryPeriodOnFailure ≥ 1);
-    // this guard turns any other into a clear error instead of a hang.
-    if (t !== this.instant) {
-      this.instant = t;
-      this.firedThisInstant = 0;
-    }
-    for (let timer = this.clock.popDue(t); timer; timer = this.clock.popDue(t)) {
-      this.liveTimers.delete(timer.id);
-      const owner = this.timerOwner(timer);
-      delete owner.timers[timer.slot];
-      TIMER_HANDLERS[timer.handler](this, owner, timer.payload);
-      if (++this.firedThisInstant > this.instantLimit) throw new SimulationLoopError(t, this.instantLimit);
-    }
-  }
-
-  /** Apply an action at the current instant (script or user), then settle the instant. */
-  applyNow(action: Action, traced: Action & { at?: number }): { applied: true } | { applied: false; reason: string } {
-    const check = checkAction(this, action);
-    if (!check.allowed) {
-      this.emit({ type: 'action.rejected', action: traced, reason: check.reason });
-      return { applied: false, reason: check.reason };
-    }
-    this.emit({ type: 'action', action: traced, reason: describeAction(action) });
-    applyAction(this, action);
-    return { applied: true };
-  }
-
-  /** A user action at the current time: applied after everything already done at this instant. */
-  applyUser(action: Action): { applied: true } | { applied: false; reason: string } {
-    const res = this.applyNow(action, { at: this.now(), ...action });
-    this.fireDue(this.now());
-    endOfInstantGroupStates(this);
-    return res;
-  }
-}
-
-/** The run loop would spin within one instant: stopped with a clear error rather than a hang. */
-export class SimulationLoopError extends Error {
-  constructor(
-    readonly t: number,
-    limit: number,
-  ) {
-    super(
-      `the simulation does not settle at t=${t} ms: more than ${limit} timers fired within that one instant (a zero-time loop); simulation stopped`,
-    );
-    this.name = 'SimulationLoopError';
   }
 }
 

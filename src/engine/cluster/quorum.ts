@@ -2,15 +2,30 @@
  * Quorum state (contract §4.7): the voting set V, the witness, loss and regain. The arithmetic is
  * in ../policies/quorum.ts; this class applies it to the live cluster and traces vote changes.
  */
-import type { Engine } from './engine';
+import type { Scenario } from '../model/scenario';
+import type { NodeState, TraceEvent } from '../model/trace';
+import type { NodeRt } from './runtime';
 import { applyEvenRule, holdsAfterLoss, regained, voteTotal, type VoteSet } from '../policies/quorum';
+
+/**
+ * What the quorum reads of the cluster and writes to the trace. engine.ts's Engine is one; it is
+ * named here rather than imported so that engine.ts, which holds a QuorumState, imports no file
+ * that imports it back.
+ */
+export interface QuorumHost {
+  readonly scenario: Scenario;
+  readonly nodes: readonly NodeRt[];
+  readonly nodeByName: ReadonlyMap<string, NodeRt>;
+  nodeState(n: NodeRt): NodeState;
+  emit(e: Omit<Extract<TraceEvent, { type: 'quorum.vote' }>, 't'>): void;
+}
 
 export class QuorumState {
   has = true;
   set: VoteSet = { voters: [], witnessVotes: false };
   witnessUp = true;
 
-  constructor(private readonly e: Engine) {}
+  constructor(private readonly e: QuorumHost) {}
 
   get dynamic(): boolean {
     return this.e.scenario.cluster.quorum.DynamicQuorum === 1;

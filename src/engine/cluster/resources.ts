@@ -8,8 +8,6 @@ import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { countFailure, EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { clockAt, humanMs } from '../policies/format';
 import { DWORD_MAX } from '../model/scenario';
-import { checkMoveProgress, failoverGroup } from './groups';
-import { armHealth, hang } from './monitor';
 
 export const ACTIVE = new Set(['OnlinePending', 'Online', 'OfflinePending']);
 
@@ -93,7 +91,7 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
   }
   if (behavior === 'hang') {
     e.emit({ type: 'call', resource: name, node, call, result: 'hang', reason: `the ${call} call never returns` });
-    hang(e, r, call);
+    e.above.hang(e, r, call);
     return;
   }
   e.emit({ type: 'call', resource: name, node, call, result: 'pending', reason: pendingReason });
@@ -124,7 +122,7 @@ function onlineDone(e: Engine, r: ResRt): void {
   r.pendingCall = null;
   e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
   r.tOnline = e.now();
-  armHealth(e, r);
+  e.above.armHealth(e, r);
   if (r.offlineWanted) {
     tryStartOffline(e, r);
     return;
@@ -179,7 +177,7 @@ function offlineDone(e: Engine, r: ResRt): void {
 /** A resource reached Offline or Failed: its providers may now go offline, a move may proceed. */
 export function afterDown(e: Engine, r: ResRt): void {
   for (const orSet of r.spec.dependsOn) for (const p of orSet) tryStartOffline(e, e.resourceByName.get(p)!);
-  checkMoveProgress(e, r.group);
+  e.above.checkMoveProgress(e, r.group);
 }
 
 /**
@@ -309,7 +307,7 @@ export function restartPolicies(e: Engine, failed: readonly ResRt[]): void {
     if (decideRestart(e, r) && !failover.has(r.group)) failover.set(r.group, r);
   }
   for (const [g, r] of failover) {
-    failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
+    e.above.failoverGroup(e, g, 'resource', `resource ${q(r.spec.name)} exceeded its RestartThreshold`);
   }
 }
 

@@ -115,7 +115,7 @@ describe('node machine', () => {
 
 describe('the engine throws on a refused event', () => {
   it('for a group as for a resource: an event the machine refuses is an engine bug, never dropped', async () => {
-    const { Engine } = await import('../cluster/engine');
+    const { Coordinator } = await import('../coordinator');
     const { CONTRACT_SEMANTICS } = await import('../semantics');
     const { validateScenario } = await import('../validation');
     const v = validateScenario({
@@ -125,7 +125,7 @@ describe('the engine throws on a refused event', () => {
       groups: [{ name: 'G', resources: [{ name: 'R' }] }],
     });
     if (!v.ok) throw new Error('invalid');
-    const e = new Engine(v.scenario, { ...CONTRACT_SEMANTICS }, true);
+    const e = new Coordinator(v.scenario, { ...CONTRACT_SEMANTICS }, true);
     expect(() => e.groupSend(e.groups[0]!, { type: 'MOVE_DONE' })).toThrow(
       'internal: group "G" refused MOVE_DONE in stable',
     );

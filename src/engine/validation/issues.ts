@@ -183,14 +183,11 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
   }
 
   if (issue.code === 'custom') {
-    const rule = (issue.params as { rule?: CustomRule } | undefined)?.rule;
-    if (rule === 'dependsOnSyntax')
+    const params = issue.params as { rule?: CustomRule; broken?: string } | undefined;
+    if (params?.rule === 'dependsOnSyntax')
       return at(path, `${el.owner} has an invalid dependsOn expression ${q(String(value))}: ${issue.message}`);
-    if (rule === 'setHealthNeedsAnswer')
-      return at(
-        path,
-        `${el.owner} needs "looksAlive" or "isAlive" (or both), each ${qList(['ok', 'fail', 'hang'], 'or')}`,
-      );
+    // A rule of the action's own (actions/<name>.ts `entryRule`): it words the tail.
+    if (params?.rule === 'actionEntryRule') return at(path, `${el.owner} ${params.broken}`);
   }
 
   // The element itself (or the whole document) is not an object.

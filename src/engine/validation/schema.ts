@@ -31,12 +31,13 @@ import {
 } from '../model/resourceTypes';
 import { parseDependencyExpr } from '../policies/dependencyExpr';
 import { isName, isPlainObject, type PlainObject, qList } from './paths';
-import { ACTION_NAMES, HEALTH, SCRIPT_ACTIONS, type ArgSpec } from './script';
+import { ACTIONS } from '../actions/registry';
+import { ACTION_NAMES, SCRIPT_ACTIONS, type ArgSpec } from './script';
 
 const START_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** `custom` issues this module raises, told apart by `params.rule`. */
-export type CustomRule = 'dependsOnSyntax' | 'retryBelowRestart' | 'setHealthNeedsAnswer';
+export type CustomRule = 'dependsOnSyntax' | 'retryBelowRestart' | 'actionEntryRule';
 
 const nonBlank = (what: string) => z.string({ error: what }).refine(isName);
 const ms = () => z.int({ error: 'a non-negative integer number of ms' }).min(0);
@@ -263,17 +264,15 @@ function entrySchema(action: (typeof ACTION_NAMES)[number]) {
     },
     { error: ENTRY_SHAPE },
   );
-  if (action !== 'setHealth') return object;
+  const rule = ACTIONS[action].entryRule;
+  if (!rule) return object;
   return object.superRefine(
     (e: Record<string, unknown>, ctx) => {
-      if (e.looksAlive === undefined && e.isAlive === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          params: { rule: 'setHealthNeedsAnswer' satisfies CustomRule, answers: HEALTH },
-        });
-      }
+      const broken = rule.broken(e);
+      if (broken !== null)
+        ctx.addIssue({ code: 'custom', params: { rule: 'actionEntryRule' satisfies CustomRule, broken } });
     },
-    { when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'looksAlive' || i.path?.[0] === 'isAlive') },
+    { when: (payload) => !payload.issues.some((i) => rule.after.includes(String(i.path?.[0]))) },
   );
 }
 

@@ -1,45 +1,20 @@
 /** Script actions and their arguments (contract §2), as data: `./schema` builds the entry schemas from it, the editor its controls. */
 import type { ActionName } from '../model/scenario';
-import type { ElementKind } from './names';
+import { ACTION_NAMES, ACTIONS } from '../actions/registry';
+import type { ArgSpec } from '../actions/types';
 import { qList } from './paths';
 
-export type ArgSpec =
-  | { kind: ElementKind; required: boolean }
-  | { kind: 'boolean'; required: boolean }
-  | { kind: 'choice'; choices: readonly string[]; required: boolean };
+export type { ArgSpec } from '../actions/types';
+export { ACTION_NAMES } from '../actions/registry';
+export { HEALTH_ANSWERS as HEALTH } from '../actions/types';
 
-const node = { kind: 'node', required: true } as const;
-const group = { kind: 'group', required: true } as const;
-const resource = { kind: 'resource', required: true } as const;
-export const HEALTH = ['ok', 'fail', 'hang'] as const;
-const CALL = ['ok', 'fail', 'stall', 'hang'] as const;
-
-/** Every action and its arguments (besides `at` and `action`), as data for the editor too. */
-export const SCRIPT_ACTIONS: Readonly<Record<ActionName, Readonly<Record<string, ArgSpec>>>> = Object.freeze({
-  crashNode: { node },
-  startNode: { node },
-  pauseNode: { node, drain: { kind: 'boolean', required: false } },
-  resumeNode: { node, failback: { kind: 'choice', choices: ['NoFailback', 'Immediate', 'Policy'], required: false } },
-  moveGroup: { group, node: { kind: 'node', required: false } },
-  onlineGroup: { group },
-  offlineGroup: { group },
-  onlineResource: { resource },
-  offlineResource: { resource },
-  failResource: { resource },
-  setHealth: {
-    resource,
-    looksAlive: { kind: 'choice', choices: HEALTH, required: false },
-    isAlive: { kind: 'choice', choices: HEALTH, required: false },
-  },
-  setOnline: { resource, result: { kind: 'choice', choices: CALL, required: true } },
-  setOffline: { resource, result: { kind: 'choice', choices: CALL, required: true } },
-  signalFailure: { resource },
-  heal: { resource },
-  failWitness: {},
-  restoreWitness: {},
-});
-
-export const ACTION_NAMES = Object.keys(SCRIPT_ACTIONS) as ActionName[];
+/** Every action and its arguments (besides `at` and `action`), from the action registry. */
+export const SCRIPT_ACTIONS: Readonly<Record<ActionName, Readonly<Record<string, ArgSpec>>>> = Object.freeze(
+  Object.fromEntries(ACTION_NAMES.map((n) => [n, ACTIONS[n].args])) as Record<
+    ActionName,
+    Readonly<Record<string, ArgSpec>>
+  >,
+);
 
 export function isActionName(value: unknown): value is ActionName {
   return typeof value === 'string' && Object.hasOwn(SCRIPT_ACTIONS, value);
