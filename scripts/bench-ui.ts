@@ -39,7 +39,11 @@ async function waitForServer(): Promise<void> {
   throw new Error('vite preview did not start');
 }
 
+/** `BENCH_ONLY=32` (a substring of the label) measures only the matching cases. */
+const ONLY = process.env.BENCH_ONLY ?? '';
+
 async function measure(browser: Browser, url: string, label: string, scenarioName: string): Promise<void> {
+  if (!label.includes(ONLY)) return;
   // A fresh context each time: no session saved by the previous case to fall back on.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
