@@ -13,7 +13,7 @@ import type {
   ResourceState,
   TraceEvent,
 } from './model/trace';
-import type { ActionCheck, ClusterView, TimerKind } from './model/view';
+import type { ActionCheck, ClusterView, FrameView, TimerKind } from './model/view';
 import type { Semantics } from './semantics';
 
 export interface SimulationOptions {
@@ -50,6 +50,12 @@ export interface Simulation {
   appliedActions(): readonly AppliedAction[];
   /** A plain, serialisable snapshot of the current state. */
   view(): ClusterView;
+  /**
+   * The view for a consumer that redraws every frame: unchanged nodes, groups, quorum and timers
+   * are the objects the previous call returned; resources are built on demand. Its cost follows
+   * what changed, not the cluster's size.
+   */
+  frameView(): FrameView;
   /** The contract's `final` block at the current time. */
   final(): FinalState;
   /** Every trace event so far (the same objects subscribers received). The array grows in place. */

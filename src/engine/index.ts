@@ -24,6 +24,7 @@ export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, restoreSimulation, runScenario } from './simulation';
 export { SimulationLoopError } from './coordinator';
+export { frameOfView } from './cluster/frameView';
 /** The lifecycle machines (XState definitions), for views that draw them. */
 export { resourceMachine } from './machines/resourceMachine';
 export { groupMachine } from './machines/groupMachine';

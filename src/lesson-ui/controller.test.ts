@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, validateScenario } from '../engine';
 import { createAppStore } from '../store/createAppStore';
+import type { AppState } from '../store/types';
 import { BUILTIN_LESSONS } from '../lesson/builtins';
 import { validateLesson } from '../lesson/validate';
 import { createPlayer } from './controller';
@@ -9,6 +10,9 @@ const L05 = BUILTIN_LESSONS.find((b) => b.id === 'L05')!;
 const checked = validateLesson(L05.source);
 if (!checked.ok) throw new Error('L05');
 const c = checked.value;
+/** Every resource's view, in scenario order (the store reads them on demand, by name). */
+const resourcesOf = (s: AppState) =>
+  s.scenario.groups.flatMap((g) => g.resources.map((r) => s.index.resource(r.name)!));
 const PLAIN = { format: 'failover-scenario@1', name: 'Plain', nodes: [{ name: 'X' }] };
 
 /** An app store and a player with a hand-cranked frame clock. */
@@ -48,7 +52,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().scenario.name).toBe('L5 The failover budget');
     expect(app.getState().events).toEqual([]);
     expect(app.getState().view.t).toBe(0);
-    expect(app.getState().view.resources.every((r) => r.state === 'Offline')).toBe(true);
+    expect(resourcesOf(app.getState()).every((r) => r.state === 'Offline')).toBe(true);
     expect(player.store.getState().index).toBe(0);
   });
 
@@ -70,6 +74,7 @@ describe('the lesson player drives the app store', () => {
     player.continue();
     settle();
     const before = app.getState().view;
+    const beforeResources = resourcesOf(app.getState());
     player.continue();
     player.continue(); // skip the animation
     expect(player.store.getState().animating).toBe(false);
@@ -77,8 +82,8 @@ describe('the lesson player drives the app store', () => {
     player.back();
     expect(app.getState().events).toHaveLength(c.positions[1]!.at + 1);
     expect(app.getState().view.groups).toEqual(before.groups);
-    expect(app.getState().view.resources.map((r) => [r.state, r.node])).toEqual(
-      before.resources.map((r) => [r.state, r.node]),
+    expect(resourcesOf(app.getState()).map((r) => [r.state, r.node])).toEqual(
+      beforeResources.map((r) => [r.state, r.node]),
     );
   });
 

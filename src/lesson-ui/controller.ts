@@ -16,6 +16,7 @@ import { isQuestion } from '../lesson/types';
 import type { AppStore } from '../store/createAppStore';
 import { latestDecisions } from '../store/decisions';
 import { buildViewIndex } from '../store/viewIndex';
+import { frameOfView } from '../engine';
 import type { AppState } from '../store/types';
 import { recordAnswer, recordFinished } from './progress';
 
@@ -77,15 +78,16 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       const s = app.getState();
       if (s.playing) s.pause();
       s.seek(frame.clock);
-      const index = buildViewIndex(frame.view, app.getState().index);
+      const view = frameOfView(frame.view);
+      const index = buildViewIndex(view, app.getState().index);
       app.setState({
-        view: frame.view,
+        view,
         index,
         events: frame.events,
         horizon: frame.events,
         decisions: latestDecisions({}, [], frame.events),
       });
-      shown = frame.view;
+      shown = view;
     } finally {
       driving = false;
     }

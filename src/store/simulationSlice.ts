@@ -50,7 +50,7 @@ export function initialSimulationState(
   rt.playhead = 0;
   rt.checkpoints = checkpointsFor(rt.deps.engine, r.scenario);
   const events = rt.sim.events().slice();
-  const view = rt.sim.view();
+  const view = rt.sim.frameView();
   const main = firstBranch(r.scenario);
   return {
     scenario: r.scenario,

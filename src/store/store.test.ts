@@ -147,6 +147,24 @@ describe('session', () => {
     expect(restored.getState().view.t).toBe(42_000);
     expect(restored.getState().view.groups[0]!.owner).toBe('SQL-B');
   });
+
+  it('while playing, time alone is not saved every frame: pausing saves it, and so does flush', () => {
+    const store = make();
+    const writes: string[] = [];
+    const { flush } = persistSession(store, { load: () => null, save: (t) => writes.push(t) });
+    store.getState().setSpeed(1000);
+    store.getState().play();
+    const atPlay = writes.length;
+    for (let i = 0; i < 30; i++) store.getState().tick(16);
+    expect(writes.length).toBe(atPlay);
+    flush();
+    expect(parseSession(writes.at(-1)!)!.t).toBe(store.getState().view.t);
+    store.getState().tick(16);
+    store.getState().pause();
+    expect(writes.length).toBe(atPlay + 2);
+    expect(parseSession(writes.at(-1)!)!.t).toBe(store.getState().view.t);
+    expect(store.getState().view.t).toBeGreaterThan(400_000);
+  });
 });
 
 describe('decisions', () => {

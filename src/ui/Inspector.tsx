@@ -201,7 +201,7 @@ function GroupBody({ spec }: { spec: GroupSpec }) {
 }
 
 function ResourceBody({ spec }: { spec: ResourceSpec }) {
-  const r = useAppStore((s) => s.index.resources[spec.name]);
+  const r = useAppStore((s) => s.index.resource(spec.name));
   if (!r) return null;
   const faults = Object.entries(r.faults).filter(([, v]) => v !== 'ok');
   const deps = spec.dependsOn

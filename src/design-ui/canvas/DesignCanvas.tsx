@@ -24,6 +24,8 @@ import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate }
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
+import { edgeTypes, withRoutes } from './edges';
+import type { Point } from '../../ui/canvas/routing';
 import { elementAt } from '../LintPanel';
 import { NetworksLegend } from './NetworksLegend';
 
@@ -71,9 +73,11 @@ export function DesignCanvas() {
     [],
   );
   const pointer = useRef({ x: 0, y: 0 });
+  // Routed around the cards where they are now, so the lines follow a drag without passing under a card.
+  const [routeCache] = useState(() => new Map<string, { key: string; routes: Map<string, Point[]> }>());
   const edges: Edge[] = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })),
-    [graph, sel.edge],
+    () => withRoutes(current, graph.edges, routeCache).map((e) => ({ ...e, selected: e.id === sel.edge })),
+    [graph, current, sel.edge, routeCache],
   );
 
   const onNodesChange = useCallback(
@@ -195,6 +199,7 @@ export function DesignCanvas() {
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        edgeTypes={edgeTypes}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}

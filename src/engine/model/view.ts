@@ -141,4 +141,14 @@ export interface ClusterView {
   network: NetworkModeView | null;
 }
 
+/**
+ * The view for consumers that redraw every frame (`Simulation.frameView()`): the same content as
+ * ClusterView, but what did not change since the previous frame is the same object, and resources
+ * are built when asked for (`resource(name)`, at the frame's time; read a frame before the
+ * simulation moves on). Not serialisable: call `view()` for data.
+ */
+export interface FrameView extends Omit<ClusterView, 'resources'> {
+  resource(name: string): ResourceView | undefined;
+}
+
 export type ActionCheck = { allowed: true } | { allowed: false; reason: string };

@@ -25,7 +25,7 @@ export const regionHead = (s: Scenario) =>
 export type RegionData = { name: string; unowned: boolean; chips?: string[] };
 export type GroupData = { name: string };
 export type ResourceData = { name: string };
-/** `points`: the routed polyline relative to the group; `anchor`: where the source handle sits in those coordinates. */
+/** `points`: the routed polyline relative to the group; `anchor`: the dependent card's top-left in those coordinates. */
 export type EdgeData = { or: boolean; points: Point[]; anchor: Point };
 
 export const nodeId = (name: string) => `node:${name}`;
@@ -177,7 +177,7 @@ export function buildEdges(s: Scenario, boxes: Map<string, GroupBox> = groupBoxe
         data: {
           or: e.or,
           points: e.points,
-          anchor: { x: src.x + RES_W / 2, y: src.y + RES_H + HANDLE / 2 },
+          anchor: { x: src.x, y: src.y },
         } satisfies EdgeData,
         focusable: false,
         selectable: false,

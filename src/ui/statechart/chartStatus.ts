@@ -6,7 +6,7 @@ import type { AppState, EntityRef } from '../../store/types';
 
 /** The machine state the entity is in now. */
 export function currentState(s: AppState, e: EntityRef): string | null {
-  if (e.kind === 'resource') return s.index.resources[e.name]?.state ?? null;
+  if (e.kind === 'resource') return s.index.resource(e.name)?.state ?? null;
   if (e.kind === 'node') {
     const n = s.index.nodes[e.name];
     // A crashed, undetected node still shows Up or Paused; its machine is in Crashed.

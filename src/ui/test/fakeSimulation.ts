@@ -18,6 +18,7 @@ import type {
   TimerView,
 } from '../../engine';
 import type { EngineApi } from '../../store/types';
+import { frameOfView } from '../../engine';
 import { makeScenario } from './fixtures';
 
 interface Scheduled {
@@ -147,6 +148,16 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     }
   };
 
+  const view = (): ClusterView => ({
+    t: now,
+    localTime: new Date(now).toISOString().slice(11, 19),
+    quorum: { hasQuorum: true, witness: { kind: 'none', up: false, vote: 0 }, votes: 3, total: 3, dynamic: true },
+    nodes: structuredClone(nodes),
+    groups: structuredClone(groups),
+    resources: structuredClone(resources),
+    timers: queue.map((q) => q.timer),
+  });
+
   return {
     snapshot() {
       throw new Error('the fake simulation has no snapshot');
@@ -181,17 +192,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       return { applied: true };
     },
     appliedActions: () => applied,
-    view: (): ClusterView => ({
-      t: now,
-      localTime: new Date(now).toISOString().slice(11, 19),
-      quorum: { hasQuorum: true, witness: { kind: 'none', up: false, vote: 0 }, votes: 3, total: 3, dynamic: true },
-      nodes: structuredClone(nodes),
-      groups: structuredClone(groups),
-      resources: structuredClone(resources),
-      timers: queue.map((q) => q.timer),
-      functionalLevel: null,
-      network: null,
-    }),
+    view,
+    frameView: () => frameOfView(view()),
     final: () => {
       throw new Error('not in the fake');
     },
