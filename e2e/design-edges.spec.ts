@@ -56,7 +56,7 @@ async function report(page: Page) {
       const crossed = cards.filter((c) => pts.some((p) => inside(p, c.r))).map((c) => c.id);
       const dep = cards.find((c) => c.id === dependent)!.r;
       const prov = cards.find((c) => c.id === provider)!.r;
-      const first = pts[0];
+      const first = pts[0]!;
       const last = pts.at(-1)!;
       const beforeLast = path.getPointAtLength(Math.max(0, len - 6)).matrixTransform(ctm);
       const marker = path.getAttribute('marker-end') ?? '';

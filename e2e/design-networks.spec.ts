@@ -91,7 +91,7 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
   for (const [w, h] of [
     [1024, 768],
     [1440, 900],
-  ]) {
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/nd/design-networks-${w}.png` });
   }
@@ -109,7 +109,7 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: /^Download / }).click(),
   ]);
-  const script = readFileSync((await download.path())!, 'utf8');
+  const script = readFileSync(await download.path(), 'utf8');
   expect(script).toContain("if ($fl_n.Name -ne 'Public') { $fl_n.Name = 'Public' }");
   expect(script).toContain('$fl_n.Role = 1   # Cluster');
   expect(script).toContain("New-ClusterFaultDomain -Name 'NYC' -Type Site");
@@ -142,7 +142,7 @@ test('import a two-site cluster dump: sites drawn as regions, networks in the le
   for (const [w, h] of [
     [1024, 768],
     [1440, 900],
-  ]) {
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await canvas(page)
       .getByRole('button', { name: /fit view/i })

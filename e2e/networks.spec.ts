@@ -18,7 +18,7 @@ async function shots(page: Page, name: string) {
   for (const [w, h] of [
     [1024, 768],
     [1440, 900],
-  ]) {
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: `/tmp/netui-${name}-${w}.png` });

@@ -52,10 +52,10 @@ describe('Design mode: networks and sites', () => {
     const { state } = await mount();
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: 'N2 on HB' }));
-    expect(state().raw.nodes?.[1].interfaces).toEqual([MARKUP]);
+    expect(state().raw.nodes?.[1]!.interfaces).toEqual([MARKUP]);
     expect(state().past).toHaveLength(1);
     act(() => state().undo());
-    expect(state().raw.nodes?.[1].interfaces).toBeUndefined();
+    expect(state().raw.nodes?.[1]!.interfaces).toBeUndefined();
     expect(screen.getByRole('checkbox', { name: 'N2 on HB' })).toBeChecked();
   });
 
@@ -65,7 +65,7 @@ describe('Design mode: networks and sites', () => {
     await user.click(screen.getByRole('checkbox', { name: 'N1 on HB' }));
     await user.click(screen.getByRole('checkbox', { name: `N1 on ${MARKUP}` }));
     expect(screen.getByRole('alert').textContent).toContain('"N1" would have no interface');
-    expect(state().raw.nodes?.[0].interfaces).toEqual([MARKUP]);
+    expect(state().raw.nodes?.[0]!.interfaces).toEqual([MARKUP]);
   });
 
   it('sites are typed in the matrix (Enter applies) and the level select refuses dropping below 2016', async () => {
@@ -74,7 +74,7 @@ describe('Design mode: networks and sites', () => {
     const site = screen.getByRole('textbox', { name: 'Site of N2' });
     await user.clear(site);
     await user.type(site, 'NYC{Enter}');
-    expect(state().raw.nodes?.[1].site).toBe('NYC');
+    expect(state().raw.nodes?.[1]!.site).toBe('NYC');
     await user.selectOptions(screen.getByLabelText('Cluster functional level'), '2012R2');
     expect(screen.getByRole('alert').textContent).toContain('the design uses 2 node sites');
     expect((state().raw.cluster as Record<string, unknown>).functionalLevel).toBe('2016');
@@ -90,12 +90,12 @@ describe('Design mode: networks and sites', () => {
       const net = screen.getByLabelText('Network');
       expect(within(net).getByRole('option', { name: /^HB/ })).toBeDisabled();
       await user.selectOptions(net, MARKUP);
-      expect(state().raw.groups?.[0].resources?.[0].parameters).toEqual({ Network: MARKUP });
+      expect(state().raw.groups?.[0]!.resources?.[0]!.parameters).toEqual({ Network: MARKUP });
       act(() => state().select({ kind: 'group', name: 'G' }));
       await user.click(screen.getByRole('button', { name: 'Add site SEA' }));
       await user.click(screen.getByRole('button', { name: 'Add site NYC' }));
       await user.click(screen.getByRole('button', { name: 'Move site NYC up' }));
-      expect(state().raw.groups?.[0].properties?.PreferredSite).toEqual(['NYC', 'SEA']);
+      expect(state().raw.groups?.[0]!.properties?.PreferredSite).toEqual(['NYC', 'SEA']);
     },
   );
 });

@@ -57,7 +57,7 @@ function readNetworkList(rd: Reader, root: JsonObject): NetOut[] {
         `${path}.Role`,
         `network ${q(name)} is for clients only (2), which is not modelled: imported as cluster and client`,
       );
-    else if (r.ok === true && ROLE_OF[r.value]) role = ROLE_OF[r.value];
+    else if (r.ok === true && ROLE_OF[r.value]) role = ROLE_OF[r.value]!;
     else if (r.ok !== 'absent')
       rd.warn(
         `${path}.Role`,
@@ -133,8 +133,8 @@ function order(nets: NetOut[], on: Set<string>): string[] {
 export function applyNetworks(rd: Reader, root: JsonObject, scenario: Dict, nodes: NodeOut[], groupJson: Dict[]): void {
   const nodeJson = nodes.map((n) => n.json);
   const c = isObject(prop(root, 'Cluster')) ? (prop(root, 'Cluster') as JsonObject) : {};
-  const cluster: Dict = isObject(scenario.cluster) ? (scenario.cluster as Dict) : {};
-  const props: Dict = isObject(cluster.properties) ? (cluster.properties as Dict) : {};
+  const cluster: Dict = isObject(scenario.cluster) ? scenario.cluster : {};
+  const props: Dict = isObject(cluster.properties) ? cluster.properties : {};
 
   let level: FunctionalLevel | null = null;
   const lv = readInt(prop(c, 'FunctionalLevel'));
@@ -171,7 +171,7 @@ export function applyNetworks(rd: Reader, root: JsonObject, scenario: Dict, node
         );
         return;
       }
-      if (on.size < nets.length) nodeJson[i].interfaces = order(nets, on);
+      if (on.size < nets.length) nodeJson[i]!.interfaces = order(nets, on);
     });
     markRouted(rd, nets, nodes, ifaces);
   }
@@ -191,7 +191,7 @@ export function applyNetworks(rd: Reader, root: JsonObject, scenario: Dict, node
         `${nodes.length - sites.size} node(s) are in no site: imported without sites (every node needs one, or none)`,
       );
     else if (clash) rd.warn('FaultDomains', `sites differ only in letter case (${q(clash)}): imported without sites`);
-    else nodes.forEach((n, i) => (nodeJson[i].site = sites.get(n.name)));
+    else nodes.forEach((n, i) => (nodeJson[i]!.site = sites.get(n.name)));
   }
   const siteNames = new Set(nodeJson.map((n) => n.site).filter((s): s is string => typeof s === 'string'));
 
@@ -232,11 +232,11 @@ function markRouted(rd: Reader, nets: NetOut[], nodes: NodeOut[], ifaces: Map<st
   const of = (n: NodeOut) => ifaces.get(n.name) ?? new Set(used);
   for (let a = 0; a < nodes.length; a++)
     for (let b = a + 1; b < nodes.length; b++) {
-      if (used.some((x) => of(nodes[a]).has(x) && of(nodes[b]).has(x))) continue;
+      if (used.some((x) => of(nodes[a]!).has(x) && of(nodes[b]!).has(x))) continue;
       for (const n of nets) if (n.role !== 'none') n.json.routed = true;
       rd.warn(
         'NetworkInterfaces',
-        `nodes ${q(nodes[a].name)} and ${q(nodes[b].name)} share no cluster network: every cluster network is imported as routed (the dump cannot show routing)`,
+        `nodes ${q(nodes[a]!.name)} and ${q(nodes[b]!.name)} share no cluster network: every cluster network is imported as routed (the dump cannot show routing)`,
       );
       return;
     }
@@ -260,7 +260,7 @@ function readGroupSites(rd: Reader, root: JsonObject, groupJson: Dict[], sites: 
         `${dropped.map(q).join(', ')} dropped: not a node's site (or listed twice)`,
       );
     if (keep.length === 0) return;
-    const p: Dict = isObject(g.properties) ? (g.properties as Dict) : {};
+    const p: Dict = isObject(g.properties) ? g.properties : {};
     p.PreferredSite = keep;
     g.properties = p;
   });

@@ -71,7 +71,7 @@ describe('network lint rules', () => {
     it('fires for a node with one heartbeat network, naming it', () => {
       const [w] = only(bad(), 'single-cluster-network');
       expect(w).toMatchObject({ path: 'nodes[2].interfaces', subject: 'N3' });
-      expect(w.message).toContain('Node "N3" has only one network the cluster uses for heartbeats ("SEA-LAN")');
+      expect(w!.message).toContain('Node "N3" has only one network the cluster uses for heartbeats ("SEA-LAN")');
     });
     it('counts a role-none network as no path', () => {
       const s = clean();
@@ -82,7 +82,7 @@ describe('network lint rules', () => {
       expect(only(clean(), 'single-cluster-network')).toEqual([]);
     });
     it('fix puts the node on another network, in network order', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'single-cluster-network')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'single-cluster-network')[0]!);
       expect(fixed.nodes[2].interfaces).toEqual(['NYC-LAN', 'SEA-LAN']);
     });
   });
@@ -96,8 +96,8 @@ describe('network lint rules', () => {
     it('fires for 2 + 2 votes across two sites without a witness, and names the preferred site', () => {
       const [w] = only(bad(), 'even-split-across-two-sites');
       expect(w).toMatchObject({ path: 'cluster.quorum.witness', subject: 'cluster' });
-      expect(w.message).toContain('Sites "NYC" and "SEA" hold 2 votes each and there is no witness');
-      expect(w.message).toContain('preferred site "NYC"');
+      expect(w!.message).toContain('Sites "NYC" and "SEA" hold 2 votes each and there is no witness');
+      expect(w!.message).toContain('preferred site "NYC"');
     });
     it('replaces the generic even-votes warning (one warning for one tie)', () => {
       expect(only(bad(), 'even-votes-no-witness')).toEqual([]);
@@ -113,7 +113,7 @@ describe('network lint rules', () => {
       expect(only(s, 'even-split-across-two-sites')).toEqual([]);
     });
     it('fix adds a cloud witness', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'even-split-across-two-sites')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'even-split-across-two-sites')[0]!);
       expect(fixed.cluster.quorum.witness).toBe('cloud');
     });
   });
@@ -127,13 +127,13 @@ describe('network lint rules', () => {
     it('fires for an IP whose possible owners lack its network', () => {
       const [w] = only(bad(), 'ip-network-missing-on-owner');
       expect(w).toMatchObject({ path: 'groups[0].resources[1].parameters.Network', subject: 'IP-SEA' });
-      expect(w.message).toContain('possible owners "N1", "N2" have no interface on that network');
+      expect(w!.message).toContain('possible owners "N1", "N2" have no interface on that network');
     });
     it('is silent when every possible owner is on the network', () => {
       expect(only(clean(), 'ip-network-missing-on-owner')).toEqual([]);
     });
     it('fix limits the possible owners to the nodes on the network', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'ip-network-missing-on-owner')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'ip-network-missing-on-owner')[0]!);
       expect(fixed.groups[0].resources[1].possibleOwners).toEqual(['N3', 'N4']);
     });
   });
@@ -147,12 +147,12 @@ describe('network lint rules', () => {
     it('fires for a name ANDing addresses on different networks', () => {
       const [w] = only(bad(), 'multi-subnet-name-without-or');
       expect(w).toMatchObject({ path: 'groups[0].resources[2].dependsOn', subject: 'Name' });
-      expect(w.message).toContain('"IP-NYC" on "NYC-LAN", "IP-SEA" on "SEA-LAN"');
+      expect(w!.message).toContain('"IP-NYC" on "NYC-LAN", "IP-SEA" on "SEA-LAN"');
     });
     it('no-failover-target reads "can run" as networks.md §4.10 does: no node runs both addresses', () => {
       const [w] = only(bad(), 'no-failover-target');
-      expect(w.message).toContain('the networks of its resources leave no second node');
-      expect(w.fix).toBeUndefined();
+      expect(w!.message).toContain('the networks of its resources leave no second node');
+      expect(w!.fix).toBeUndefined();
     });
     it('is silent with OR, or with both addresses on one network', () => {
       expect(only(clean(), 'multi-subnet-name-without-or')).toEqual([]);
@@ -162,7 +162,7 @@ describe('network lint rules', () => {
       expect(only(s, 'multi-subnet-name-without-or')).toEqual([]);
     });
     it('fix makes the addresses one OR set', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'multi-subnet-name-without-or')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'multi-subnet-name-without-or')[0]!);
       expect(fixed.groups[0].resources[2].dependsOn).toBe('[IP-NYC] or [IP-SEA]');
     });
   });
@@ -180,7 +180,7 @@ describe('network lint rules', () => {
       s.groups[0].preferredOwners = ['N1', 'N3'];
       const [w] = only(s, 'preferred-owner-not-possible');
       expect(w).toMatchObject({ path: 'groups[0].preferredOwners[1]', subject: 'SQL' });
-      expect(w.message).toContain('the networks of its IP addresses, OR dependencies');
+      expect(w!.message).toContain('the networks of its IP addresses, OR dependencies');
     });
   });
 
@@ -194,7 +194,7 @@ describe('network lint rules', () => {
     it('fires for a used network on a single node', () => {
       const [w] = only(bad(), 'network-on-one-node');
       expect(w).toMatchObject({ path: 'networks[3]', subject: 'Backup' });
-      expect(w.message).toContain('Network "Backup" is only on "N1"');
+      expect(w!.message).toContain('Network "Backup" is only on "N1"');
     });
     it('is silent for a role-none network (storage, backup traffic the cluster ignores)', () => {
       const s = bad();
@@ -202,7 +202,7 @@ describe('network lint rules', () => {
       expect(only(s, 'network-on-one-node')).toEqual([]);
     });
     it('fix puts every node on it', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'network-on-one-node')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'network-on-one-node')[0]!);
       expect(fixed.nodes.every((n: Raw) => n.interfaces.includes('Backup'))).toBe(true);
     });
   });
@@ -218,7 +218,7 @@ describe('network lint rules', () => {
     it('fires when no network allows client access and the design has IP addresses', () => {
       const [w] = only(bad(), 'no-client-network');
       expect(w).toMatchObject({ path: 'networks', subject: 'cluster' });
-      expect(w.message).toContain('yet the design has IP Address resources ("IP-NYC", "IP-SEA")');
+      expect(w!.message).toContain('yet the design has IP Address resources ("IP-NYC", "IP-SEA")');
     });
     it('is silent with a client network, or without IP addresses', () => {
       expect(only(clean(), 'no-client-network')).toEqual([]);
@@ -227,7 +227,7 @@ describe('network lint rules', () => {
       expect(only(s, 'no-client-network')).toEqual([]);
     });
     it('fix gives the first cluster network client access', () => {
-      const fixed = expectFixWorks(bad(), only(bad(), 'no-client-network')[0]);
+      const fixed = expectFixWorks(bad(), only(bad(), 'no-client-network')[0]!);
       expect(fixed.networks[0]).toEqual({ name: 'NYC-LAN', routed: true });
     });
   });

@@ -74,7 +74,9 @@ function evenSplitAcrossTwoSites(s: Scenario, out: Warning[]): void {
   for (const n of s.nodes)
     if (n.site !== undefined) votes.set(n.site, (votes.get(n.site) ?? 0) + n.properties.NodeWeight);
   if (votes.size !== 2) return;
-  const [[a, va], [b, vb]] = [...votes];
+  const entries = [...votes];
+  const [a, va] = entries[0]!;
+  const [b, vb] = entries[1]!;
   if (va !== vb || va === 0) return;
   const preferred = s.cluster.properties.PreferredSite;
   const who =
@@ -158,7 +160,7 @@ function networkOnOneNode(s: Scenario, out: Warning[]): void {
       id: 'network-on-one-node',
       path: `networks[${net.index}]`,
       subject: net.name,
-      message: `Network "${net.name}" is ${on.length === 0 ? 'on no node' : `only on "${on[0].name}"`}: heartbeats need two ends, so it adds no path between nodes and protects nothing. Put the other nodes on it, or delete it.`,
+      message: `Network "${net.name}" is ${on.length === 0 ? 'on no node' : `only on "${on[0]!.name}"`}: heartbeats need two ends, so it adds no path between nodes and protects nothing. Put the other nodes on it, or delete it.`,
       fix: fix(`Put every node on "${net.name}"`, (raw) => {
         for (const n of s.nodes) {
           const rn = rawNode(raw, n);
@@ -183,9 +185,12 @@ function noClientNetwork(s: Scenario, out: Warning[]): void {
     path: 'networks',
     subject: 'cluster',
     message: `No network allows client access (role "cluster and client"), yet the design has IP Address resources (${quote(ips.slice(0, 3))}${ips.length > 3 ? ', …' : ''}). An IP Address can only be placed on a client network, so clients could reach none of these roles.`,
-    fix: fix(`Allow client access on network "${candidate.name}"`, (raw) => {
-      const rn = rawList(raw, 'networks').find((x) => x.name === candidate.name);
-      if (rn) delete rn.role; // clusterAndClient is the default role (§1.3)
+    // With no network at all there is none to allow client access on: the warning stands without a fix.
+    ...(candidate && {
+      fix: fix(`Allow client access on network "${candidate.name}"`, (raw) => {
+        const rn = rawList(raw, 'networks').find((x) => x.name === candidate.name);
+        if (rn) delete rn.role; // clusterAndClient is the default role (§1.3)
+      }),
     }),
   });
 }

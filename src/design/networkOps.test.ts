@@ -66,10 +66,10 @@ describe('networks: add, rename, delete', () => {
 
   it('rename updates interfaces, IP Network parameters and script arguments', () => {
     const out = applied(renameNetwork(base(), 'HB', 'Heartbeat'));
-    expect((out.nodes as Dict[])[1].interfaces).toEqual(['Public', 'Heartbeat']);
-    expect((out.script as Dict[])[0].network).toBe('Heartbeat');
+    expect((out.nodes as Dict[])[1]!.interfaces).toEqual(['Public', 'Heartbeat']);
+    expect((out.script as Dict[])[0]!.network).toBe('Heartbeat');
     const ip = applied(renameNetwork(base(), 'Public', 'LAN'));
-    expect(((ip.groups as Dict[])[0].resources as Dict[])[0].parameters).toEqual({
+    expect(((ip.groups as Dict[])[0]!.resources as Dict[])[0]!.parameters).toEqual({
       Network: 'LAN',
       Address: '10.0.0.5',
     });
@@ -87,8 +87,8 @@ describe('networks: add, rename, delete', () => {
   it('delete drops the IP Network parameter (keeping Address) and the interface entries', () => {
     const out = applied(deleteNetwork({ ...base(), script: [] }, 'Public'));
     expect(out.networks).toEqual([{ name: 'HB', role: 'cluster' }]);
-    expect((out.nodes as Dict[])[1].interfaces).toEqual(['HB']);
-    expect(((out.groups as Dict[])[0].resources as Dict[])[0].parameters).toEqual({ Address: '10.0.0.5' });
+    expect((out.nodes as Dict[])[1]!.interfaces).toEqual(['HB']);
+    expect(((out.groups as Dict[])[0]!.resources as Dict[])[0]!.parameters).toEqual({ Address: '10.0.0.5' });
   });
 
   it('deleting the last network leaves network mode: interfaces and parameters go too', () => {
@@ -96,7 +96,7 @@ describe('networks: add, rename, delete', () => {
     raw = applied(deleteNetwork(raw, 'Public'));
     expect(raw.networks).toBeUndefined();
     expect((raw.nodes as Dict[]).every((n) => n.interfaces === undefined)).toBe(true);
-    expect(((raw.groups as Dict[])[0].resources as Dict[])[0].parameters).toBeUndefined();
+    expect(((raw.groups as Dict[])[0]!.resources as Dict[])[0]!.parameters).toBeUndefined();
     expect(validateScenario(raw).ok).toBe(true);
   });
 });
@@ -117,17 +117,17 @@ describe('network role, routed, subnet', () => {
     expect((on.networks as Dict[])[1]).toEqual({ name: 'HB', role: 'cluster', routed: true });
     expect((applied(setNetworkRouted(on, 'HB', false)).networks as Dict[])[1]).toEqual({ name: 'HB', role: 'cluster' });
     const s = applied(setNetworkSubnet(base(), 'Public', ' 10.1.0.0/24 '));
-    expect((s.networks as Dict[])[0].subnet).toBe('10.1.0.0/24');
-    expect((applied(setNetworkSubnet(s, 'Public', '')).networks as Dict[])[0].subnet).toBeUndefined();
+    expect((s.networks as Dict[])[0]!.subnet).toBe('10.1.0.0/24');
+    expect((applied(setNetworkSubnet(s, 'Public', '')).networks as Dict[])[0]!.subnet).toBeUndefined();
   });
 });
 
 describe('interfaces', () => {
   it('materialises the implicit list in network order, then toggles', () => {
     const out = applied(setInterface(base(), 'N1', 'Public', false));
-    expect((out.nodes as Dict[])[0].interfaces).toEqual(['HB']);
+    expect((out.nodes as Dict[])[0]!.interfaces).toEqual(['HB']);
     const back = applied(setInterface(out, 'N1', 'Public', true));
-    expect((back.nodes as Dict[])[0].interfaces).toEqual(['Public', 'HB']);
+    expect((back.nodes as Dict[])[0]!.interfaces).toEqual(['Public', 'HB']);
   });
 
   it('refuses taking away the last heartbeat network of a node', () => {
@@ -145,9 +145,9 @@ describe('IP Address parameters', () => {
   it('sets and clears Network and Address; the object disappears when empty', () => {
     let raw = applied(setIpParameter(base(), 'IP1', 'Address', ''));
     raw = applied(setIpParameter(raw, 'IP1', 'Network', undefined));
-    expect(((raw.groups as Dict[])[0].resources as Dict[])[0].parameters).toBeUndefined();
+    expect(((raw.groups as Dict[])[0]!.resources as Dict[])[0]!.parameters).toBeUndefined();
     raw = applied(setIpParameter(raw, 'IP1', 'Network', 'Public'));
-    expect(((raw.groups as Dict[])[0].resources as Dict[])[0].parameters).toEqual({ Network: 'Public' });
+    expect(((raw.groups as Dict[])[0]!.resources as Dict[])[0]!.parameters).toEqual({ Network: 'Public' });
   });
 
   it('refuses other resource types, unknown networks, non-client networks and designs without networks', () => {

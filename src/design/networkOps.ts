@@ -76,7 +76,8 @@ export function renameNetwork<T extends Dict>(raw0: T, from: string, to: string)
   const raw = structuredClone(raw0);
   networksOf(raw).find((n) => n.name === from)!.name = to;
   for (const node of nodesOf(raw))
-    if (Array.isArray(node.interfaces)) node.interfaces = node.interfaces.map((x) => (x === from ? to : x));
+    if (Array.isArray(node.interfaces))
+      node.interfaces = (node.interfaces as unknown[]).map((x) => (x === from ? to : x));
   for (const { r } of ipResourcesOn(raw, from)) (r.parameters as Dict).Network = to;
   for (const e of Array.isArray(raw.script) ? raw.script : []) if (isObj(e) && e.network === from) e.network = to;
   return done(raw, `Renamed network ${q(from)} to ${q(to)}`);

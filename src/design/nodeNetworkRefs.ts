@@ -10,7 +10,9 @@ import { isObj, type Dict } from './netRaw';
 export function renameNodeInNetworkRefs(raw: Dict, from: string, to: string): void {
   for (const e of Array.isArray(raw.script) ? raw.script : [])
     if (isObj(e) && Array.isArray(e.sides))
-      e.sides = e.sides.map((side) => (Array.isArray(side) ? side.map((n) => (n === from ? to : n)) : side));
+      e.sides = (e.sides as unknown[]).map((side) =>
+        Array.isArray(side) ? (side as unknown[]).map((n) => (n === from ? to : n)) : side,
+      );
 }
 
 /**

@@ -120,7 +120,7 @@ describe('the exported initial owner agrees with the engine (networks.md ยง4.10โ
     const raw = twoSites();
     change(raw);
     const s = toScenario(raw);
-    const owner = runScenario(s, 1).final.groups.SQL.owner;
+    const owner = runScenario(s, 1).final.groups.SQL!.owner;
     expect(owner).not.toBeNull();
     expect(exportPowerShell(s)).toContain(`Move-ClusterGroup -Name 'SQL' -Node '${owner}'`);
   });

@@ -35,7 +35,7 @@ const usesSites = (s: Scenario) =>
 /** `10.1.0.0/24` → `10.1.0.0` (the `Address` Get-ClusterNetwork shows); null if the text is no IPv4 subnet. */
 function subnetAddress(subnet: string | undefined): string | null {
   const m = subnet?.trim().match(/^(\d{1,3}(?:\.\d{1,3}){3})(?:\/\d{1,2})?$/);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 export function needsNetworkSection(s: Scenario): boolean {

@@ -32,7 +32,7 @@ function twoSites(): Dict {
     ['N2', 'NYC'],
     ['N3', 'SEA'],
     ['N4', 'SEA'],
-  ])
+  ] as const)
     raw = applied(setNodeSite(raw, n, s));
   return raw;
 }
@@ -84,7 +84,7 @@ describe('sites', () => {
     raw = applied(renameSite(raw, 'NYC', 'New York'));
     expect((raw.nodes as Dict[]).map((n) => n.site)).toEqual(['New York', 'New York', 'SEA', 'SEA']);
     expect(((raw.cluster as Dict).properties as Dict).PreferredSite).toBe('New York');
-    expect(((raw.groups as Dict[])[0].properties as Dict).PreferredSite).toEqual(['SEA', 'New York']);
+    expect(((raw.groups as Dict[])[0]!.properties as Dict).PreferredSite).toEqual(['SEA', 'New York']);
     expect(reason(renameSite(raw, 'SEA', 'new york'))).toMatch(/letter case/);
   });
 });
@@ -118,11 +118,11 @@ describe('group PreferredSite (ordered)', () => {
     raw = applied(toggleGroupPreferredSite(raw, 'SQL', 'NYC'));
     raw = applied(toggleGroupPreferredSite(raw, 'SQL', 'SEA'));
     raw = applied(moveGroupPreferredSite(raw, 'SQL', 'SEA', -1));
-    expect(((raw.groups as Dict[])[0].properties as Dict).PreferredSite).toEqual(['SEA', 'NYC']);
+    expect(((raw.groups as Dict[])[0]!.properties as Dict).PreferredSite).toEqual(['SEA', 'NYC']);
     expect(validateScenario(raw).ok).toBe(true);
     raw = applied(toggleGroupPreferredSite(raw, 'SQL', 'SEA'));
     raw = applied(toggleGroupPreferredSite(raw, 'SQL', 'NYC'));
-    expect((raw.groups as Dict[])[0].properties).toBeUndefined();
+    expect((raw.groups as Dict[])[0]!.properties).toBeUndefined();
     expect(reason(setGroupPreferredSites(twoSites(), 'SQL', ['LA']))).toBe('no node is in site "LA"');
     expect(reason(setGroupPreferredSites(twoSites(), 'SQL', ['SEA', 'SEA']))).toMatch(/twice/);
   });

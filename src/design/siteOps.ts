@@ -124,7 +124,7 @@ export function renameSite<T extends Dict>(raw0: T, from: string, to: string): N
   if (props.PreferredSite === from) props.PreferredSite = to;
   for (const g of groupsOf(raw))
     if (isObj(g.properties) && Array.isArray(g.properties.PreferredSite))
-      g.properties.PreferredSite = g.properties.PreferredSite.map((s) => (s === from ? to : s));
+      g.properties.PreferredSite = g.properties.PreferredSite.map((s: unknown) => (s === from ? to : s));
   return done(raw, `Renamed site ${q(from)} to ${q(to)}`);
 }
 
@@ -213,7 +213,7 @@ export function moveGroupPreferredSite<T extends Dict>(raw: T, group: string, si
   const i = list.indexOf(site);
   const j = i + delta;
   if (i < 0 || j < 0 || j >= list.length) return done(raw);
-  [list[i], list[j]] = [list[j], list[i]];
+  [list[i], list[j]] = [list[j]!, list[i]!];
   return setGroupPreferredSites(raw, group, list);
 }
 

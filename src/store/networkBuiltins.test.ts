@@ -47,6 +47,6 @@ describe('built-in network scenarios', () => {
     const v = sim.view();
     expect(v.network?.lastRegroup?.survivors).toEqual(['NYC1', 'NYC2']);
     expect(v.quorum.hasQuorum).toBe(true);
-    expect(['NYC1', 'NYC2']).toContain(v.groups[0].owner);
+    expect(['NYC1', 'NYC2']).toContain(v.groups[0]!.owner);
   });
 });

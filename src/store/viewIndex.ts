@@ -21,7 +21,7 @@ export interface ViewIndex {
 const timerKey = (t: TimerView) => `${t.kind}\u0000${t.subject}\u0000${t.armedAt}\u0000${t.deadline}\u0000${t.label}`;
 
 const byName = <T extends { name: string }>(xs: readonly T[]) => {
-  const out: Record<string, T> = Object.create(null);
+  const out = Object.create(null) as Record<string, T>;
   for (const x of xs) out[x.name] = x;
   return out;
 };

@@ -16,7 +16,7 @@ export const DRoutedEdge = memo(function DRoutedEdge(props: EdgeProps<Edge<DRout
   if (!data?.points || data.points.length < 2) return <BezierEdge {...props} />;
   const pts = data.points;
   // The label sits on the first bend below the dependent, as in Simulate.
-  const bend = pts[1] ?? pts[0];
+  const bend = pts[1]!;
   return (
     <BaseEdge
       id={id}

@@ -41,18 +41,19 @@ describe('Design edge routing', () => {
           const pts = routes.get(r.id)!;
           const from = byId.get(r.from)!;
           const to = byId.get(r.to)!;
-          expect(pts[0].y).toBe(from.y + from.h);
-          expect(pts[0].x).toBeGreaterThan(from.x);
-          expect(pts[0].x).toBeLessThan(from.x + from.w);
-          const last = pts[pts.length - 1];
+          const first = pts[0]!;
+          expect(first.y).toBe(from.y + from.h);
+          expect(first.x).toBeGreaterThan(from.x);
+          expect(first.x).toBeLessThan(from.x + from.w);
+          const last = pts[pts.length - 1]!;
           expect(last.y).toBe(to.y);
           expect(last.x).toBeGreaterThan(to.x);
           expect(last.x).toBeLessThan(to.x + to.w);
           // The arrow enters the provider from above, pointing down.
-          expect(pts[pts.length - 2].x).toBe(last.x);
-          expect(pts[pts.length - 2].y).toBeLessThan(last.y);
+          expect(pts[pts.length - 2]!.x).toBe(last.x);
+          expect(pts[pts.length - 2]!.y).toBeLessThan(last.y);
           for (let i = 1; i < pts.length; i++) {
-            const [p, q] = [pts[i - 1], pts[i]];
+            const [p, q] = [pts[i - 1]!, pts[i]!];
             expect(p.x === q.x || p.y === q.y).toBe(true);
             for (const b of list) expect(segmentHitsBox(p, q, b), `${r.id} segment ${i} crosses ${b.id}`).toBe(false);
           }

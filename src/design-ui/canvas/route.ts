@@ -125,7 +125,7 @@ class Grid {
     let found = -1;
     while (heap.size) {
       const [d0, k] = heap.pop()!;
-      if (d0 > dist[k]) continue;
+      if (d0 > dist[k]!) continue;
       const dir = k % 4;
       const cell = (k - dir) / 4;
       const i = cell % W;
@@ -136,18 +136,18 @@ class Grid {
         continue;
       }
       for (let nd = 0; nd < 4; nd++) {
-        const [dx, dy] = step[nd];
+        const [dx, dy] = step[nd]!;
         const ni = i + dx;
         const nj = j + dy;
         if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
         if ((nd ^ 1) === dir && d0 > 0) continue; // no U-turn on the spot
-        const p = { x: xs[i], y: ys[j] };
-        const q = { x: xs[ni], y: ys[nj] };
+        const p = { x: xs[i]!, y: ys[j]! };
+        const q = { x: xs[ni]!, y: ys[nj]! };
         if (this.blocked(p, q)) continue;
         // Arriving at the provider from below would mean entering it upwards: only downwards.
         const nk = key(ni, nj, nd);
         const cost = d0 + Math.abs(q.x - p.x) + Math.abs(q.y - p.y) + (nd === dir ? 0 : BEND);
-        if (cost < dist[nk]) {
+        if (cost < dist[nk]!) {
           dist[nk] = cost;
           prev[nk] = k;
           heap.push(cost, nk);
@@ -157,12 +157,12 @@ class Grid {
     if (found < 0) return null;
     const best = [0, 1, 2, 3]
       .map((d) => key(ti, tj, d))
-      .reduce((a, b) => (dist[b] + (b % 4 === 2 ? 0 : BEND) < dist[a] + (a % 4 === 2 ? 0 : BEND) ? b : a));
+      .reduce((a, b) => (dist[b]! + (b % 4 === 2 ? 0 : BEND) < dist[a]! + (a % 4 === 2 ? 0 : BEND) ? b : a));
     const points: Point[] = [];
-    for (let k = best; k >= 0; k = prev[k]) {
+    for (let k = best; k >= 0; k = prev[k]!) {
       const cell = (k - (k % 4)) / 4;
       const i = cell % W;
-      points.push({ x: xs[i], y: ys[(cell - i) / W] });
+      points.push({ x: xs[i]!, y: ys[(cell - i) / W]! });
     }
     return points.reverse();
   }
@@ -192,8 +192,8 @@ class MinHeap {
     a.push([p, v]);
     for (let i = a.length - 1; i > 0;) {
       const up = (i - 1) >> 1;
-      if (a[up][0] <= a[i][0]) break;
-      [a[up], a[i]] = [a[i], a[up]];
+      if (a[up]![0] <= a[i]![0]) break;
+      [a[up], a[i]] = [a[i]!, a[up]!];
       i = up;
     }
   }
@@ -207,10 +207,10 @@ class MinHeap {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;
-        if (l < a.length && a[l][0] < a[m][0]) m = l;
-        if (r < a.length && a[r][0] < a[m][0]) m = r;
+        if (l < a.length && a[l]![0] < a[m]![0]) m = l;
+        if (r < a.length && a[r]![0] < a[m]![0]) m = r;
         if (m === i) break;
-        [a[m], a[i]] = [a[i], a[m]];
+        [a[m], a[i]] = [a[i]!, a[m]!];
         i = m;
       }
     }

@@ -31,7 +31,7 @@ export function defaultServerPosition(raw: RawScenario, i: number, width: number
   let x = 20;
   for (let k = 0; k < slot; k++) {
     x += width + 20;
-    if (siteOf(nodes[order[k]]) !== siteOf(nodes[order[k + 1]])) x += SITE_GAP;
+    if (siteOf(nodes[order[k]!]) !== siteOf(nodes[order[k + 1]!])) x += SITE_GAP;
   }
   return { x, y: 20 };
 }

@@ -96,7 +96,7 @@ export function NetworksSection({ raw }: { raw: RawScenario }) {
             label="Name"
             value={n.name}
             kind="text"
-            commit={(r, v) => renameNetwork(r, n.name, String(v ?? ''))}
+            commit={(r, v) => renameNetwork(r, n.name, typeof v === 'string' ? v : '')}
           />
           <div className="d-row">
             <label>

@@ -5,6 +5,7 @@
  * not change keep their objects (consumers compare by identity), and resources, whose poll
  * countdowns move every frame while almost none is on screen, are built when asked for.
  */
+import { networkView } from '../network/view';
 import type { Engine } from './engine';
 import type { GroupRt } from './runtime';
 import type { ClusterView, FrameView, GroupView, NodeView, ResourceView, TimerView } from '../model/view';
@@ -47,6 +48,7 @@ export class FrameViews {
     }
     this.windowed = windowed;
     const quorum = quorumView(e);
+    const network = networkView(e);
     const timers = reuseList(prev?.timers, timersView(e), sameTimer);
     const built = new Map<string, ResourceView>();
     const frame: FrameView = {
@@ -56,6 +58,9 @@ export class FrameViews {
       nodes,
       groups: groups ?? prev!.groups,
       timers,
+      functionalLevel: e.scenario.cluster.functionalLevel ?? null,
+      // Small (networks × nodes): rebuilt each frame, kept when unchanged so memoised parts skip.
+      network: prev && JSON.stringify(prev.network) === JSON.stringify(network) ? prev.network : network,
       resource(name: string): ResourceView | undefined {
         const hit = built.get(name);
         if (hit) return hit;
@@ -105,6 +110,8 @@ const sameNode = (a: NodeView, b: NodeView) =>
   a.state === b.state &&
   a.vote === b.vote &&
   a.nodeWeight === b.nodeWeight &&
+  a.site === b.site &&
+  a.service === b.service &&
   a.crashedUndetected?.crashedAt === b.crashedUndetected?.crashedAt &&
   a.crashedUndetected?.detectAt === b.crashedUndetected?.detectAt &&
   a.drainedGroups.join('\u0000') === b.drainedGroups.join('\u0000') &&

@@ -14,6 +14,7 @@ import {
   restartWindowEnd,
 } from '../policies/windows';
 import { nextPollInstant } from '../policies/polls';
+import { serviceOf, siteOf } from '../network/view';
 
 export function quorumView(e: Engine): QuorumView {
   const w = e.scenario.cluster.quorum.witness;
@@ -44,6 +45,8 @@ export function nodeView(e: Engine, n: NodeRt, t: number): NodeView {
     vote: e.quorum.nodeVote(n.spec.id),
     nodeWeight: n.spec.properties.NodeWeight,
     drainedGroups: [...n.drained],
+    site: siteOf(e, n),
+    service: serviceOf(e, n),
   };
 }
 

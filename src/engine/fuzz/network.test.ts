@@ -111,7 +111,9 @@ describe('network checker on broken timelines', () => {
 });
 
 describe('network generator', () => {
-  const all = fc.sample(networkSeedArb, { numRuns: 400, seed: 12 }).map(buildNetworkScenario) as Case['scenario'][];
+  const all = fc
+    .sample(networkSeedArb, { numRuns: 400, seed: 12 })
+    .map((x): Case['scenario'] => buildNetworkScenario(x));
 
   it('every pair of nodes has a heartbeat route (networks.md §4.2), so the scenario is valid', () => {
     for (const s of all) {

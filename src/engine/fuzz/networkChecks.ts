@@ -72,7 +72,13 @@ function checkStates(s: NetScenario, trace: { events: Json[]; final: Json; until
     if (t === 0) add(R, t, i, 'no state event at 0 (initial values)', e.type as string);
     const r = rank(e);
     if (r <= prev.rank)
-      add(R, t, i, 'networks in scenario order, interfaces in ID order, then the network', `${e.type} out of order`);
+      add(
+        R,
+        t,
+        i,
+        'networks in scenario order, interfaces in ID order, then the network',
+        `${String(e.type)} out of order`,
+      );
     prev = { t, state: true, rank: r };
     const key = e.type === 'interface.state' ? `${e.node as string}|${e.network as string}` : (e.network as string);
     const map = e.type === 'interface.state' ? iface : net;

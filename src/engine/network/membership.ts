@@ -170,7 +170,7 @@ function forming(e: Engine): void {
     outsidePreferredSite: outsidePreferredSite(e),
   });
   if (res.winner === null) return;
-  const core = new Set(res.cores[res.winner]!);
+  const core = new Set(res.cores[res.winner]);
   e.emit({
     type: 'policy',
     rule: 'QuorumRegained',

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unnecessary-type-assertion -- the `as const` literals are needed by tsc -b for Arbitrary<Action>; the lint program disagrees */
 /**
  * Random sequences of network, node and witness actions never throw (an internal refusal of a
  * machine event would), every refusal has a reason, and a JSON snapshot continues identically.

@@ -64,7 +64,8 @@ describe('§4.2 routes, kinds and timeouts', () => {
       networks: [{ name: 'L' }, { name: 'P', routed: true }, { name: 'Q', routed: true }],
       nodes: [
         { name: 'N1', interfaces: ['L', 'P'] },
-        { name: 'N2', interfaces: ['L'] },
+        // N2 is on routed P too: validation (§1.6) refuses a pair with no route at all.
+        { name: 'N2', interfaces: ['L', 'P'] },
         { name: 'N3', interfaces: ['Q'] },
       ],
     });
@@ -72,6 +73,7 @@ describe('§4.2 routes, kinds and timeouts', () => {
     expect(topo.pairs.map((p) => [p.a, p.b, p.kind, p.timeout])).toEqual([
       [0, 1, 'sameSubnet', same],
       [0, 2, 'crossSubnet', cross],
+      [1, 2, 'crossSubnet', cross],
     ]);
   });
   it('site mode: nodes of different sites are crossSite, CrossSiteDelay × CrossSiteThreshold', () => {

@@ -1,7 +1,8 @@
 /**
  * Plain scenarios unchanged (networks.md §0): every shipped scenario — the examples, the lessons and
  * the engine's edge fixtures — gives byte for byte the command line output recorded in golden/
- * before network mode existed. Recorded with `npm run --silent simulate -- FILE`.
+ * before network mode existed (the network scenarios and lessons: when they were added, checked against
+ * networks.md's rules by their own tests). Recorded with `npm run --silent simulate -- FILE`.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';

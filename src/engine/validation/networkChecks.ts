@@ -162,7 +162,7 @@ function checkCluster(root: PlainObject, ctx: NetworkContext, report: Report): v
   };
   for (const name of ['CrossSiteDelay', 'CrossSiteThreshold']) {
     if (!Object.hasOwn(props, name)) continue;
-    const { min, max, unit } = CROSS_SITE[name];
+    const { min, max, unit } = CROSS_SITE[name]!;
     const v = props[name];
     const problem =
       integerProblem(v, `an integer from ${min} to ${max}${unit}`) ??
@@ -267,10 +267,10 @@ function checkInterfaces(ctx: NetworkContext, value: unknown, p: PathKey[], who:
  */
 function checkRoutes(ctx: NetworkContext, report: Report): void {
   const where = (i: number): PathKey[] => {
-    const info = ctx.nodes[i];
+    const info = ctx.nodes[i]!;
     return info.hasInterfacesKey ? ['nodes', info.index, 'interfaces'] : ['nodes', info.index];
   };
-  const who = (i: number) => label('node', ctx.nodes[i].name, `nodes[${ctx.nodes[i].index}]`);
+  const who = (i: number) => label('node', ctx.nodes[i]!.name, `nodes[${ctx.nodes[i]!.index}]`);
   // Nodes with the same heartbeat networks route alike: compare one of each kind (bounded work).
   const kinds: { key: string; nets: string[]; first: number }[] = [];
   ctx.nodes.forEach((info, i) => {

@@ -46,7 +46,7 @@ export function checkNetworkScript(root: PlainObject, ctx: NetworkContext, reg: 
     const action = e.action;
     const p: PathKey[] = ['script', i];
     const who = subjectOf(e);
-    const args = NETWORK_ACTION_ARGS[action];
+    const args = NETWORK_ACTION_ARGS[action]!;
     if (action !== 'stopNode' && !ctx.declared) report([...p, 'action'], `${who} needs "networks" to be declared`);
     for (const key of Object.keys(e)) {
       if (key === 'at' || key === 'action' || args.includes(key)) continue;
@@ -133,7 +133,7 @@ function checkSides(
       if (sides.length < 2) report(at, `${who} needs at least 2 sides, got ${sides.length}`);
       const missing = reg.namesOf('node').filter((n) => !listed.has(n));
       if (shapeOk && sides.length >= 2 && missing.length > 0) {
-        const what = missing.length === 1 ? `node ${q(missing[0])} is missing` : `nodes ${qList(missing)} are missing`;
+        const what = missing.length === 1 ? `node ${q(missing[0]!)} is missing` : `nodes ${qList(missing)} are missing`;
         report(at, `${who} must list every node exactly once, but ${what}`);
       }
     }

@@ -156,6 +156,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     groups: structuredClone(groups),
     resources: structuredClone(resources),
     timers: queue.map((q) => q.timer),
+    functionalLevel: null,
+    network: null,
   });
 
   return {

@@ -49,7 +49,12 @@ function Overlay() {
   });
   if (!boxes.length) return null;
   const siteOf = new Map(names.map((n, i) => [n, sites[i] || null]));
-  const sideMap = new Map(names.flatMap((n, i) => (sides[i] >= 0 ? [[n, sides[i]] as const] : [])));
+  const sideMap = new Map(
+    names.flatMap((n, i) => {
+      const side = sides[i] ?? -1;
+      return side >= 0 ? [[n, side] as const] : [];
+    }),
+  );
   const left = Math.min(...boxes.map((b) => b.x));
   const right = Math.max(...boxes.map((b) => b.x + b.w));
   const bottom = Math.max(...boxes.map((b) => b.y + b.h));
@@ -111,11 +116,12 @@ function Routes({ boxes }: { boxes: Box[] }) {
   return (
     <g className="routes">
       {links.map((k) => {
-        const [a, b, kind, look, down] = k.split('\u0000');
+        // pickLinks joins five fields, so the defaults never apply.
+        const [a = '', b = '', kind = '', look = '', down = ''] = k.split('\u0000');
         const ia = at.get(a);
         const ib = at.get(b);
         if (ia === undefined || ib === undefined) return null;
-        const arc = routeArc(boxes[ia], boxes[ib], Math.abs(ib - ia) - 1);
+        const arc = routeArc(boxes[ia]!, boxes[ib]!, Math.abs(ib - ia) - 1);
         const words =
           look === 'lost' && down ? `down in ${formatCountdown(Number(down) - now)}` : ROUTE_WORDS[look as 'connected'];
         return (

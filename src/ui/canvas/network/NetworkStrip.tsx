@@ -45,7 +45,8 @@ export function NetworkStrip() {
 
 function Strip() {
   const nets = useAppStore(useShallow(pickNetworks)).map((k) => {
-    const [name, role, state, failed] = k.split('\u0000');
+    // pickNetworks joins four fields, so the defaults never apply.
+    const [name = '', role = '', state = '', failed] = k.split('\u0000');
     return { name, role, state, failed: failed === '1' };
   });
   const witness = useAppStore((s) => witnessWords(s.view));
@@ -58,7 +59,8 @@ function Strip() {
     <section className="net-strip" aria-label="Networks" data-testid="net-strip">
       <ul className="net-list" aria-label="Cluster networks">
         {nets.map((n) => {
-          const [cut, restore] = networkActions(n.name);
+          // networkActions always returns [cut, restore].
+          const [cut, restore] = networkActions(n.name) as [ActionItem, ActionItem];
           return (
             <li key={n.name} className={`net-chip net-${n.state}`} data-testid={`net-${n.name}`}>
               <strong className="entity-name">{n.name}</strong>{' '}

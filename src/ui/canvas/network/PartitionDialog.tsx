@@ -22,7 +22,10 @@ export function partitionOf(
   witness: boolean[] | null,
 ): { action: { action: 'partition'; sides: string[][]; witness?: number[] } } | { error: string } {
   const sides: string[][] = Array.from({ length: count }, () => []);
-  nodes.forEach((n, i) => sides[assign[i]]?.push(n));
+  nodes.forEach((n, i) => {
+    const side = assign[i];
+    if (side !== undefined) sides[side]?.push(n);
+  });
   const empty = sides.findIndex((s) => s.length === 0);
   if (empty >= 0) return { error: `Side ${SIDE_LETTERS[empty]} has no node: put a node on it or remove the side.` };
   const action: { action: 'partition'; sides: string[][]; witness?: number[] } = { action: 'partition', sides };

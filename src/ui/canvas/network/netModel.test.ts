@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterView, NetworkModeView } from '../../../engine';
+import type { FrameView, NetworkModeView } from '../../../engine';
 import { regroupReason, regroupWords, routeLook, sideOf, sideSummaries, sideWords, witnessWords } from './netModel';
 import { cutLines, routeArc, sideRuns, siteBrackets, type Box } from './overlayGeometry';
 
 /** A fixture view in the NETVIEW shape: only the fields these readings use. */
-function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 'cloud'): ClusterView {
+function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 'cloud'): FrameView {
   const nodes = ['N1', 'N2', 'N3', 'N4'].map((name, i) => ({ name, vote: i === 3 ? 0 : 1, site: null }));
   return {
     nodes,
@@ -18,7 +18,7 @@ function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 
       lastRegroup: null,
       ...net,
     },
-  } as unknown as ClusterView;
+  } as unknown as FrameView;
 }
 
 describe('network readings', () => {
@@ -37,7 +37,7 @@ describe('network readings', () => {
       ['Side A', 2, false],
       ['Side B', 1, true],
     ]);
-    expect(sideWords(s[1])).toBe('Side B (N3, N4): 1 vote, reaches the witness');
+    expect(sideWords(s[1]!)).toBe('Side B (N3, N4): 1 vote, reaches the witness');
     expect(sideOf(v.network).get('N4')).toBe(1);
   });
 
@@ -106,8 +106,8 @@ describe('overlay geometry', () => {
   });
 
   it('arcs farther pairs higher', () => {
-    const near = routeArc(boxes[0], boxes[1], 0);
-    const far = routeArc(boxes[0], boxes[3], 2);
+    const near = routeArc(boxes[0]!, boxes[1]!, 0);
+    const far = routeArc(boxes[0]!, boxes[3]!, 2);
     expect(far.labelY).toBeLessThan(near.labelY);
     expect(near.d).toBe('M 40 0 Q 90 -160 140 0');
   });

@@ -3,7 +3,7 @@
  * sides of a partition with their votes and witness reach, the words of each state, the look of a
  * route. No React here, so each reading has a unit test.
  */
-import type { ClusterView, NetworkModeView } from '../../../engine';
+import type { FrameView, NetworkModeView } from '../../../engine';
 
 export const SIDE_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const sideLabel = (i: number) => `Side ${SIDE_LETTERS[i] ?? String(i + 1)}`;
@@ -17,7 +17,7 @@ export interface SideSummary {
 }
 
 /** One summary per side of the active partition; [] when there is none. */
-export function sideSummaries(view: ClusterView): SideSummary[] {
+export function sideSummaries(view: FrameView): SideSummary[] {
   const p = view.network?.partition;
   if (!p) return [];
   const vote = new Map(view.nodes.map((n) => [n.name, n.vote]));
@@ -67,7 +67,7 @@ export const ROLE_WORDS: Record<string, string> = {
 };
 
 /** Words for the witness placement: who reaches it now (§4.7). */
-export function witnessWords(view: ClusterView): string | null {
+export function witnessWords(view: FrameView): string | null {
   const w = view.quorum.witness;
   if (w.kind === 'none') return null;
   const net = view.network;

@@ -46,7 +46,7 @@ describe('network strip and node chips', () => {
     act(() => store.getState().seek(10_000));
     const chip = screen.getByTestId('net-Heartbeat');
     await userEvent.click(within(chip).getByRole('button', { name: 'Cut network Heartbeat' }));
-    expect(store.getState().view.network?.networks[1].failed).toBe(true);
+    expect(store.getState().view.network?.networks[1]!.failed).toBe(true);
     expect(chip).toHaveTextContent('(cut)');
     expect(within(chip).getByRole('button', { name: 'Restore network Heartbeat' })).toBeEnabled();
     // The inspector lists the same actions: cutting it twice is refused with the engine's reason.
@@ -76,23 +76,23 @@ describe('network strip and node chips', () => {
   it('renders nothing in a plain scenario, and plain menus gain no network entry', () => {
     const { container, store } = setup(SQL_SOURCE);
     expect(container.querySelector('.net-strip, .net-controls, .node-net')).toBeNull();
-    const node = store.getState().scenario.nodes[0].name;
+    const node = store.getState().scenario.nodes[0]!.name;
     const labels = actionsFor({ kind: 'node', name: node }, store.getState().scenario).map((i) => i.label);
     expect(labels.some((l) => /interface|Stop node/.test(l))).toBe(false);
   });
 
   it('shows user names as text, never markup', () => {
     const src = structuredClone(three) as { nodes: { name: string }[]; groups: { preferredOwners: string[] }[] };
-    src.nodes[2].name = '<img src=x onerror=alert(1)>';
-    for (const g of src.groups) g.preferredOwners = g.preferredOwners.map((n) => (n === 'N3' ? src.nodes[2].name : n));
+    src.nodes[2]!.name = '<img src=x onerror=alert(1)>';
+    for (const g of src.groups) g.preferredOwners = g.preferredOwners.map((n) => (n === 'N3' ? src.nodes[2]!.name : n));
     const store = realStore(src);
     const { container } = render(
       <StoreProvider store={store}>
-        <NodeNetwork name={src.nodes[2].name} />
+        <NodeNetwork name={src.nodes[2]!.name} />
       </StoreProvider>,
     );
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByRole('list', { name: `Interfaces of ${src.nodes[2].name}` })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: `Interfaces of ${src.nodes[2]!.name}` })).toBeInTheDocument();
   });
 });
 
@@ -110,7 +110,7 @@ describe('menus', () => {
     expect(restore).toHaveAttribute('aria-disabled', 'true');
     expect(restore).toHaveAttribute('title', 'the interface of node "N1" on network "Heartbeat" has not failed');
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Fail interface on Public' }));
-    expect(store.getState().view.network?.networks[0].interfaces[0]).toMatchObject({ node: 'N1', failed: true });
+    expect(store.getState().view.network?.networks[0]!.interfaces[0]).toMatchObject({ node: 'N1', failed: true });
     expect(within(menu).getByRole('menuitem', { name: 'Stop node (graceful)' })).toBeInTheDocument();
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Split the cluster…' }));
     expect(useNetUi.getState().splitOpen).toBe(true);

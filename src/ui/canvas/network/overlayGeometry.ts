@@ -37,8 +37,8 @@ export function siteBrackets(boxes: Box[], siteOf: Map<string, string | null>): 
 export function cutLines(boxes: Box[], side: Map<string, number>): { x: number; y1: number; y2: number }[] {
   const out: { x: number; y1: number; y2: number }[] = [];
   for (let i = 1; i < boxes.length; i++) {
-    const a = boxes[i - 1];
-    const b = boxes[i];
+    const a = boxes[i - 1]!;
+    const b = boxes[i]!;
     const sa = side.get(a.name);
     const sb = side.get(b.name);
     if (sa === undefined || sb === undefined || sa === sb) continue;
