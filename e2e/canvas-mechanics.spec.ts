@@ -19,7 +19,7 @@ async function open(page: Page, size: { width: number; height: number }, hash = 
 
 test.describe('mechanics and panels', () => {
   test('each health-check poll pulses on its resource as it runs, healthy ones too', async ({ page }) => {
-    await open(page, SIZES[1]);
+    await open(page, SIZES[1]!);
     await seek(page, 30_000);
     const card = page.locator('.react-flow__node[data-id="res:SQL IP Address"]');
     const la = card.locator('.poll-pulse[data-poll="LooksAlive"]');
@@ -37,7 +37,7 @@ test.describe('mechanics and panels', () => {
   });
 
   test('notices float over the page: the canvas does not move when one appears', async ({ page }) => {
-    await open(page, SIZES[0]);
+    await open(page, SIZES[0]!);
     await seek(page, 30_000);
     const canvas = page.getByRole('region', { name: 'Cluster diagram' });
     const before = await canvas.boundingBox();
@@ -52,7 +52,7 @@ test.describe('mechanics and panels', () => {
   });
 
   test('panels resize with the keyboard, collapse, and are remembered', async ({ page }) => {
-    await open(page, SIZES[1]);
+    await open(page, SIZES[1]!);
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     const w0 = (await inspector.boundingBox())!.width;
     await page.getByRole('separator', { name: 'Resize the inspector' }).focus();
@@ -62,7 +62,7 @@ test.describe('mechanics and panels', () => {
     await page.getByRole('button', { name: 'Hide event log', exact: true }).click();
     await expect(page.getByRole('list', { name: 'Trace events' })).toBeHidden();
     const table = (await page.locator('.table-wrap').boundingBox())!;
-    expect(table.width).toBeGreaterThan(SIZES[1].width * 0.9);
+    expect(table.width).toBeGreaterThan(SIZES[1]!.width * 0.9);
     await page.reload();
     await expect(page.getByRole('list', { name: 'Trace events' })).toBeHidden();
     await expect.poll(async () => (await inspector.boundingBox())!.width).toBe(w0 + 48);
@@ -89,7 +89,7 @@ test('a group that slides up in its node after another group leaves keeps its re
       },
     ],
   };
-  await open(page, SIZES[1], shareHash(scenario));
+  await open(page, SIZES[1]!, shareHash(scenario));
   await seek(page, 30_000);
   await page.locator(`.react-flow__node[data-id="group:${GROUP}"] .group-head`).click({ button: 'right' });
   await page.getByRole('menu').getByRole('menuitem', { name: 'Move to SQL-B' }).click();
@@ -115,8 +115,8 @@ test('a group that slides up in its node after another group leaves keeps its re
   const frames = await samples;
   const ys = [...new Set(frames.map((f) => Math.round(f.gy)))];
   expect(ys.length).toBeGreaterThan(3); // it glides (several positions on the way up)…
-  expect(frames.at(-1)!.gy).toBeLessThan(frames[0].gy - 50);
-  const { dx, dy } = frames[0];
+  expect(frames.at(-1)!.gy).toBeLessThan(frames[0]!.gy - 50);
+  const { dx, dy } = frames[0]!;
   for (const f of frames) {
     // …and its cards glide with it, never left behind.
     expect(Math.abs(f.dx - dx)).toBeLessThan(0.01);
@@ -130,7 +130,7 @@ test('a very big cluster opens as an overview: groups are chips in their node, s
   const nodes = Array.from({ length: 8 }, (_, i) => ({ name: `HV${i + 1}` }));
   const groups = Array.from({ length: 2100 }, (_, g) => ({
     name: `VM${g}`,
-    preferredOwners: [nodes[g % 8].name, nodes[(g + 1) % 8].name],
+    preferredOwners: [nodes[g % 8]!.name, nodes[(g + 1) % 8]!.name],
     resources: [
       { name: `Virtual Machine Configuration VM${g}`, type: 'Virtual Machine Configuration' },
       {
@@ -141,7 +141,7 @@ test('a very big cluster opens as an overview: groups are chips in their node, s
     ],
   }));
   const scenario = { format: 'failover-scenario@1', name: 'Big', until: 600_000, nodes, groups };
-  await open(page, SIZES[1], shareHash(scenario));
+  await open(page, SIZES[1]!, shareHash(scenario));
   await seek(page, 30_000);
   // No resource cards or edges; regions hold chips.
   await expect(page.locator('.react-flow__node-resource')).toHaveCount(0);

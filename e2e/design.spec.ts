@@ -134,7 +134,7 @@ test.describe('Design mode', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download JSON' }).click(),
     ]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     const exported = JSON.parse(text);
     expect(exported.ui.positionsByKind.resource['Network Name']).toBeDefined();
 
@@ -149,7 +149,7 @@ test.describe('Design mode', () => {
       fresh.waitForEvent('download'),
       fresh.getByRole('button', { name: 'Download JSON' }).click(),
     ]);
-    expect(readFileSync((await again.path())!, 'utf8')).toBe(text);
+    expect(readFileSync(await again.path(), 'utf8')).toBe(text);
     await fresh.screenshot({ path: '/tmp/design-reopened.png' });
 
     // Simulate from t=0, crash the owner: the group fails over to NODE2.
@@ -194,12 +194,12 @@ test.describe('Design mode', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('New design.png');
     expect(
-      readFileSync((await png.path())!)
+      readFileSync(await png.path())
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG' }).click()]);
-    expect(readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+    expect(readFileSync(await svg.path(), 'utf8')).toContain('<svg');
   });
 
   test('import a real Hyper-V cluster dump, then export it: the dialog says the VMs are not created by the script', async ({
@@ -240,7 +240,7 @@ test.describe('Design mode', () => {
       page.waitForEvent('download'),
       exportDialog.getByRole('button', { name: /^Download .*\.ps1$/ }).click(),
     ]);
-    const script = readFileSync((await download.path())!, 'utf8');
+    const script = readFileSync(await download.path(), 'utf8');
     expect(script).toContain("Assert-VmRes 'Virtual Machine DC01' 'Virtual Machine' 'DC01'\r\n");
     expect(script).not.toMatch(/Use-Res '[^']*' 'Virtual Machine/);
     await exportDialog.getByRole('button', { name: 'Close' }).click();

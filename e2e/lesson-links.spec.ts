@@ -146,7 +146,7 @@ test.describe('Lessons: links, recording, the list and the playground', () => {
       page.waitForEvent('download'),
       rec.getByRole('button', { name: 'Export lesson file' }).click(),
     ]);
-    const file = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(download.suggestedFilename()).toBe('rec-1.json');
     // The fault injected while recording is the lesson's script.
     expect(file.script).toEqual([{ at: 10_000, action: 'crashNode', node: 'A' }]);
@@ -201,7 +201,7 @@ test.describe('Lessons: links, recording, the list and the playground', () => {
     await openFresh(page);
     await page.getByRole('button', { name: 'Lessons…' }).click();
     const list = page.getByRole('dialog', { name: 'Lessons' });
-    await expect(list.getByRole('listitem')).toHaveCount(12);
+    await expect(list.getByRole('listitem')).toHaveCount(14);
     await expect(list.getByRole('listitem', { name: 'L03 Pending timeout and Terminate' })).toContainText(
       '9 steps · 2 questions',
     );

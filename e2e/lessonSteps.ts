@@ -79,13 +79,13 @@ export async function expectStop(page: Page, c: CheckedLesson, stop: string, p: 
   await expect(log).toHaveCount(p + 1);
   const texts = await log.allTextContents();
   texts.forEach((text, i) =>
-    expect(text.startsWith(`t=${formatClock(c.events[i].t)} · ${c.events[i].type}`)).toBe(true),
+    expect(text.startsWith(`t=${formatClock(c.events[i]!.t)} · ${c.events[i]!.type}`)).toBe(true),
   );
   expect(texts.some((t) => t.includes('(ahead)'))).toBe(false);
 }
 
 export const stopOf = (c: CheckedLesson, step: number, phase: 'beat' | 'ask' | 'reveal') => {
-  const pos = c.positions[step];
+  const pos = c.positions[step]!;
   if (phase === 'reveal' && pos.kind === 'question') return { p: pos.reveal, clock: pos.revealT };
   return { p: pos.at, clock: pos.t };
 };

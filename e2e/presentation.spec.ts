@@ -29,7 +29,7 @@ async function presentSqlGroup(page: Page) {
 
 /** Rendered height and effective font size (CSS size × canvas zoom) of the group's names and states. */
 function measureTexts(page: Page) {
-  const names = sqlFci.groups[0].resources.map((r) => r.name);
+  const names = sqlFci.groups[0]!.resources.map((r) => r.name);
   return page.evaluate(
     ({ group, names }) => {
       const box = document.querySelector(`.react-flow__node[data-id="group:${group}"]`)!;
@@ -39,7 +39,7 @@ function measureTexts(page: Page) {
         if (!names.includes(card.dataset.id!.slice('res:'.length))) continue;
         for (const el of card.querySelectorAll<HTMLElement>('.entity-name, .badge')) {
           out.push({
-            text: el.textContent!.trim(),
+            text: el.textContent.trim(),
             height: el.getBoundingClientRect().height,
             px: parseFloat(getComputedStyle(el).fontSize) * zoom,
           });
@@ -120,7 +120,7 @@ for (const size of SIZES) {
       await presentSqlGroup(page);
       // The lowest card of the group, right-clicked at its lowest visible point.
       const cards = await page.locator('.react-flow__node-resource').all();
-      let lowest = cards[0];
+      let lowest = cards[0]!;
       let lowestY = -1;
       for (const c of cards) {
         const b = (await c.boundingBox())!;
@@ -215,7 +215,7 @@ for (const size of SIZES) {
           const crossed = cards.filter((c) => pts.some((p) => inside(p, c.r))).map((c) => c.id);
           const dep = cards.find((c) => c.id === dependent)!.r;
           const prov = cards.find((c) => c.id === provider)!.r;
-          const first = pts[0];
+          const first = pts[0]!;
           const last = pts.at(-1)!;
           return {
             id,

@@ -9,7 +9,7 @@ function bigCluster() {
     const names = ['Disk', 'IP', 'Name', 'Service', 'Agent'].map((k) => `G${g} ${k}`);
     return {
       name: `Group ${g}`,
-      preferredOwners: [nodes[g % 8].name, nodes[(g + 1) % 8].name],
+      preferredOwners: [nodes[g % 8]!.name, nodes[(g + 1) % 8]!.name],
       resources: names.map((name, i) => ({ name, ...(i > 0 ? { dependsOn: [names[i - 1]] } : {}) })),
     };
   });
@@ -118,7 +118,7 @@ test.describe('What-if lab', () => {
     await page.getByRole('tab', { name: 'Compare A/B' }).click();
     // B: the shipped example with a SQL Server that starts in 2 s instead of 8 s.
     const b = JSON.parse(JSON.stringify(sqlFci)) as typeof sqlFci;
-    b.groups[0].resources[3].behavior.onlineMs = 2000;
+    b.groups[0]!.resources[3]!.behavior.onlineMs = 2000;
     await page.getByLabel('Scenario B file').setInputFiles({
       name: 'fast-sql.json',
       mimeType: 'application/json',

@@ -11,7 +11,7 @@ function hugeScenario(): Record<string, unknown> {
     const names = Array.from({ length: 50 }, (_, i) => `G${g} R${i}`);
     return {
       name: `Group ${g}`,
-      preferredOwners: [nodes[g % 8].name, nodes[(g + 1) % 8].name],
+      preferredOwners: [nodes[g % 8]!.name, nodes[(g + 1) % 8]!.name],
       properties: { FailoverThreshold: 3, Priority: 2000 },
       resources: names.map((name, i) => ({
         name,
@@ -44,7 +44,7 @@ const entries: [string, () => { ok: boolean }][] = [
 /** Best and median of `xs`, in ms. */
 const stats = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
-  return `best ${sorted[0].toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms`;
+  return `best ${sorted[0]!.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms`;
 };
 
 // CPU time (user + system) as well as wall time: on a shared machine the wall time mostly measures the load.

@@ -67,10 +67,10 @@ console.log(
 // CPU time over all threads: on a shared machine the wall time also counts other people's work.
 console.log(
   `cpu      ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over all threads = ${((cpu.user + cpu.system) / 1000 / details.length).toFixed(0)} ms of CPU per run; ` +
-    `load average at the end ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+    `load average at the end ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
 );
 console.log(
-  `worst run by total group downtime: ${JSON.stringify(worst.d.fault)} (${(worst.down / 1000).toFixed(1)} s summed over groups)`,
+  `worst run by total group downtime: ${JSON.stringify(worst.d?.fault)} (${(worst.down / 1000).toFixed(1)} s summed over groups)`,
 );
 console.log(
   `goal: under crm_simulate's 43 s for one node-down → ${wall < 43_000 ? 'met' : 'MISSED'} (${(wall / 1000).toFixed(1)} s)`,

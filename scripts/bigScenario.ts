@@ -2,7 +2,7 @@
 export function bigScenario(until: number): Record<string, unknown> {
   const nodes = Array.from({ length: 32 }, (_, i) => ({ name: `NODE${String(i + 1).padStart(2, '0')}` }));
   const groups = Array.from({ length: 200 }, (_, g) => {
-    const pref = [nodes[g % 32].name, nodes[(g + 1) % 32].name, nodes[(g + 2) % 32].name];
+    const pref = [nodes[g % 32]!.name, nodes[(g + 1) % 32]!.name, nodes[(g + 2) % 32]!.name];
     const names = ['Disk', 'IP', 'Name', 'Service', 'Agent'].map((k) => `G${g} ${k}`);
     return {
       name: `Group ${g}`,

@@ -4,12 +4,17 @@
  * cases per second, and for the first failing case print the violations and the scenario SHRUNK by
  * fast-check as JSON (save it and run `npm run simulate -- FILE` to see its trace).
  * `--rule` only counts violations whose rule contains TEXT (to shrink one class at a time).
+ * `--networks`: network-mode scenarios (networks.md: partitions, network and interface failures,
+ * graceful stops, sites) checked by networkChecks.ts instead; off by default until the engine
+ * simulates networks (validation refuses them before that).
  * Exit code: 0 when no case broke the contract, 1 otherwise.
  */
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { scenarioSeedArb, buildScenario } from '../src/engine/fuzz/generators';
 import { runCase } from '../src/engine/fuzz/run';
+import { networkSeedArb, buildNetworkScenario } from '../src/engine/fuzz/networkGen';
+import { runNetworkCase } from '../src/engine/fuzz/networkRun';
 import { formatViolation, type Violation } from '../src/engine/fuzz/checker';
 
 function arg(name: string): string | undefined {
@@ -21,8 +26,17 @@ const runs = Number(arg('runs') ?? 2000);
 const seed = Number(arg('seed') ?? Date.now() % 1_000_000);
 const ruleFilter = arg('rule');
 const out = arg('out');
+const networks = process.argv.includes('--networks');
+// One shape for both modes: a seed arbitrary, its scenario, and the case runner.
+const mode = networks
+  ? {
+      arb: networkSeedArb as fc.Arbitrary<unknown>,
+      build: buildNetworkScenario as (s: unknown) => unknown,
+      run: runNetworkCase,
+    }
+  : { arb: scenarioSeedArb as fc.Arbitrary<unknown>, build: buildScenario as (s: unknown) => unknown, run: runCase };
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-  console.error('usage: npm run fuzz -- [--runs N] [--seed S] [--rule TEXT] [--out FILE]');
+  console.error('usage: npm run fuzz -- [--runs N] [--seed S] [--rule TEXT] [--out FILE] [--networks]');
   process.exit(2);
 }
 
@@ -33,9 +47,9 @@ const classes = new Map<string, number>();
 let events = 0;
 let firstFailure = -1;
 const started = performance.now();
-const seeds = fc.sample(scenarioSeedArb, { numRuns: runs, seed });
+const seeds = fc.sample(mode.arb, { numRuns: runs, seed });
 seeds.forEach((s, i) => {
-  const r = runCase(buildScenario(s));
+  const r = mode.run(mode.build(s));
   events += r.events;
   const vs = relevant(r.violations);
   for (const rule of new Set(vs.map((v) => v.rule))) classes.set(rule, (classes.get(rule) ?? 0) + 1);
@@ -56,15 +70,15 @@ console.log('cases breaking each rule:');
 for (const [rule, n] of [...classes].sort((a, b) => b[1] - a[1])) console.log(`  ${n}\t${rule}`);
 // Phase 2: let fast-check find the same first failure again and shrink it.
 const result = fc.check(
-  fc.property(scenarioSeedArb, (s) => relevant(runCase(buildScenario(s)).violations).length === 0),
+  fc.property(mode.arb, (s) => relevant(mode.run(mode.build(s)).violations).length === 0),
   { numRuns: firstFailure + 1, seed },
 );
 if (!result.failed) {
   console.log(`case ${firstFailure} failed but did not fail again: the engine is not deterministic`);
   process.exit(1);
 }
-const shrunk = buildScenario(result.counterexample![0]);
-const vs = relevant(runCase(shrunk).violations);
+const shrunk = mode.build(result.counterexample![0]);
+const vs = relevant(mode.run(shrunk).violations);
 console.log(`\nshrunk counterexample (seed ${seed}, path ${result.counterexamplePath}) breaks:`);
 for (const v of vs.slice(0, 20)) console.log('  ' + formatViolation(v));
 const text = JSON.stringify(shrunk, null, 1);

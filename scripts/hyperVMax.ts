@@ -9,7 +9,7 @@ export function hyperVMaxScenario(until: number): Record<string, unknown> {
     const vm = `VM${String(g + 1).padStart(4, '0')}`;
     return {
       name: vm,
-      preferredOwners: [nodes[g % 64].name, nodes[(g + 1) % 64].name],
+      preferredOwners: [nodes[g % 64]!.name, nodes[(g + 1) % 64]!.name],
       resources: [
         { name: `Virtual Machine Configuration ${vm}`, type: 'Virtual Machine Configuration' },
         { name: `Virtual Machine ${vm}`, type: 'Virtual Machine', dependsOn: [`Virtual Machine Configuration ${vm}`] },

@@ -17,7 +17,7 @@ describe('bootstrap', () => {
     expect(store.getState().actions).toHaveLength(1);
     expect(cleared).toBe(true);
     store.getState().seek(20_000);
-    expect(store.getState().view.groups[0].owner).toBe('SQL-B');
+    expect(store.getState().view.groups[0]!.owner).toBe('SQL-B');
   });
 
   it('restores the saved session exactly', () => {

@@ -20,7 +20,7 @@ describe('bootstrap size limit', () => {
     expect(store.getState().scenario.name).not.toBe('big');
     expect(store.getState().loadError).toEqual({
       origin: 'the share link',
-      issues: [{ path: '(scenario)', message: expect.stringMatching(/10,001 resources/) }],
+      issues: [{ path: '(scenario)', message: expect.stringMatching(/20,001 resources/) }],
     });
   });
 });

@@ -17,7 +17,7 @@ export function runAvailabilityCli(argv: readonly string[], readFile: (path: str
   let seed = 1;
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     if (a === '--years' || a === '--seed') {
       const v = argv[++i];
       const max = a === '--years' ? 100_000 : 4294967295;

@@ -24,7 +24,7 @@ export function runCli(args: string[], readFile: (path: string) => Uint8Array | 
   let file: string | undefined;
   let until: number | undefined;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    const a = args[i]!;
     if (a === '--until') {
       const v = args[++i];
       if (v === undefined || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {

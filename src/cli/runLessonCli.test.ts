@@ -23,9 +23,9 @@ describe('npm run lesson (lesson-format §4)', () => {
     },
   );
 
-  it('there are twelve built-ins, L01 to L12, each in the fixture', () => {
+  it('there are fourteen built-ins, L01 to L14, each in the fixture', () => {
     expect(BUILTIN_LESSONS.map((b) => b.id)).toEqual(Object.keys(expected));
-    expect(BUILTIN_LESSONS).toHaveLength(12);
+    expect(BUILTIN_LESSONS).toHaveLength(14);
   });
 
   it("prints the document with the contract's keys, in order", () => {

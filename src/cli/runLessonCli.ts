@@ -18,7 +18,7 @@ export function runLessonCli(args: string[], readFile: (path: string) => string)
       stdout: '',
       stderr: `only one lesson file is accepted (got ${files.map((f) => JSON.stringify(f)).join(' and ')})\n${USAGE}`,
     };
-  const file = files[0];
+  const file = files[0]!;
   let text: string;
   try {
     text = readFile(file);

@@ -1,15 +1,16 @@
 import { runSweepCli } from './runSweepCli';
-import { twoGroups } from '../sweep/fixtures.testutil';
+import { twoGroups, twoSites } from '../sweep/fixtures.testutil';
 
 const files: Record<string, string> = {
   'two.json': JSON.stringify(twoGroups({ nodes: 3 })),
   'witness.json': JSON.stringify({ ...twoGroups({ nodes: 3 }), cluster: { quorum: { witness: 'disk' } } }),
   'short.json': JSON.stringify(twoGroups({ nodes: 2, until: 30_000 })),
+  'sites.json': JSON.stringify(twoSites()),
   'bad.json': JSON.stringify({ format: 'failover-scenario@1', nodes: [{ name: 'A' }, { name: 'a' }] }),
 };
 const read = (path: string) => {
   if (!(path in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-  return files[path];
+  return files[path]!;
 };
 const run = (...args: string[]) => runSweepCli(args, read);
 
@@ -53,6 +54,85 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
     expect(doc.runs[0].groups.SQL2).toEqual({ downMs: 0, state: 'Online', owner: 'N2', failoverCount: 0 });
     // Crash of N3 (hosting nothing) costs nothing.
     expect(doc.runs[2].groups.SQL.downMs + doc.runs[2].groups.SQL2.downMs).toBe(0);
+  });
+
+  it('expands the network action templates over a scenario in network mode (sweep-format.md §1)', () => {
+    const r = run(
+      'sites.json',
+      '--fault',
+      '{"action":"stopNode"}',
+      '--fault',
+      '{"action":"failNetwork"}',
+      '--fault',
+      '{"action":"failInterface","node":"N3"}',
+      '--fault',
+      '{"action":"partition","witness":[1]}',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.runs.map((x: { fault: unknown }) => x.fault)).toEqual([
+      ...['N1', 'N2', 'N3', 'N4'].map((node) => ({ action: 'stopNode', node })),
+      ...['SEA-LAN', 'NYC-LAN', 'HB'].map((network) => ({ action: 'failNetwork', network })),
+      { action: 'failInterface', node: 'N3', network: 'NYC-LAN' },
+      { action: 'failInterface', node: 'N3', network: 'HB' },
+      ...['N1', 'N2', 'N3', 'N4'].map((n) => ({
+        action: 'partition',
+        sides: [[n], ['N1', 'N2', 'N3', 'N4'].filter((x) => x !== n)],
+        witness: [1],
+      })),
+    ]);
+  });
+
+  it('what every single network failure does to the two-site design (the engine in network mode)', () => {
+    const r = run(
+      'sites.json',
+      '--fault',
+      '{"action":"stopNode","node":"N1"}',
+      '--fault',
+      '{"action":"failNetwork"}',
+      '--fault',
+      '{"action":"failInterface","node":"N1"}',
+      '--fault',
+      '{"action":"partition","witness":[0]}',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const outcome = (i: number) => {
+      const g = doc.runs[i].groups;
+      return `${doc.runs[i].applied ? '' : 'refused '}SQL ${g.SQL.state}@${g.SQL.owner} ${g.SQL.downMs} · App ${g.App.state}@${g.App.owner} ${g.App.downMs}`;
+    };
+    expect(doc.runs.map((_: unknown, i: number) => outcome(i))).toEqual([
+      // A graceful stop drains SQL to N1's site partner: offline 1.7 s, online 3.5 s, not a failover.
+      'SQL Online@N2 5200 · App Online@N3 0',
+      // Seattle's subnet fails: IP-SEA fails on N1 and N2 alike; same site first keeps SQL in Seattle
+      // until FailoverThreshold (3) is spent, and it ends Failed: the design's weak spot.
+      'SQL Failed@N2 540000 · App Online@N3 0',
+      // New York's subnet carries no IP of App: nothing happens.
+      'SQL Online@N1 0 · App Online@N3 0',
+      // The heartbeat network is the only link between the sites: a 2–2 split, both reach the cloud
+      // witness, the lowest ID's side (Seattle) wins and App fails over to N1.
+      'SQL Online@N1 0 · App Online@N1 1000',
+      // N1's public interface: IP-SEA fails and cannot restart there; SQL fails over to N2.
+      'SQL Online@N2 4500 · App Online@N3 0',
+      // N1's heartbeat interface: N1 keeps no route to New York and is pruned by the regroup.
+      'SQL Online@N2 3500 · App Online@N3 0',
+      // One node cut off (even with the witness on its side): the other three win.
+      'SQL Online@N2 3500 · App Online@N3 0',
+      'SQL Online@N1 0 · App Online@N3 0',
+      'SQL Online@N1 0 · App Online@N4 1000',
+      'SQL Online@N1 0 · App Online@N3 0',
+    ]);
+    expect(doc.runs[1].groups.SQL.failoverCount).toBe(3);
+    expect(doc.runs[0].groups.SQL.failoverCount).toBe(0);
+  });
+
+  it('a stopNode template needs no networks', () => {
+    const r = run('two.json', '--fault', '{"action":"stopNode"}');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).runs.map((x: { fault: unknown }) => x.fault)).toEqual(
+      ['N1', 'N2', 'N3'].map((node) => ({ action: 'stopNode', node })),
+    );
   });
 
   it('runs every instant in the order given, a repeated instant once', () => {
@@ -111,9 +191,24 @@ describe('npm run sweep (sweep-format.md §1, §3)', () => {
     [['two.json', '--fault', '{"action":"setOnline"}'], '--fault[0].result: '],
     [
       ['two.json', '--fault', '{"action":"crashNode"}', '--fault', '{"action":"partition"}'],
-      '--fault[1].action: "partition" is a network action (networks.md): it needs a scenario in network mode',
+      '--fault[1].action: script action "partition" at 60000 needs "networks" to be declared',
     ],
-    [['two.json', '--fault', '{"action":"stopNode"}'], '--fault[0].action: "stopNode" is a network action'],
+    [
+      ['two.json', '--fault', '{"action":"failNetwork"}'],
+      '--fault[0].action: script action "failNetwork" at 60000 needs "networks" to be declared',
+    ],
+    [
+      ['sites.json', '--fault', '{"action":"partition","sides":[["N1"],["N2"]]}'],
+      '--fault[0].sides: script action "partition" at 60000 must list every node exactly once, but nodes "N3" and "N4" are missing',
+    ],
+    [
+      ['sites.json', '--fault', '{"action":"failInterface","node":"N1","network":"NYC-LAN"}'],
+      '--fault[0].network: script action "failInterface" at 60000 names node "N1", which has no interface on network "NYC-LAN"',
+    ],
+    [
+      ['sites.json', '--fault', '{"action":"failNetwork","network":"Pub"}'],
+      '--fault[0].network: script action "failNetwork" at 60000 names unknown network "Pub"',
+    ],
     [['missing.json'], 'missing.json: cannot read the file (ENOENT)'],
     [['bad.json'], 'bad.json: invalid scenario\nnodes[1].name'],
     [[], 'FILE: no scenario file given'],
@@ -134,7 +229,7 @@ describe('--check and npm run check (CI)', () => {
     'badcheck.json': withChecks([{ kind: 'maxDowntime' }]),
     'none.json': JSON.stringify(twoGroups({ nodes: 3 })),
   };
-  const run2 = (text: boolean, ...args: string[]) => runSweepCli(args, (p) => files2[p], text);
+  const run2 = (text: boolean, ...args: string[]) => runSweepCli(args, (p) => files2[p]!, text);
 
   it('exit 0 and a checks field when every check passes', () => {
     const r = run2(false, 'pass.json', '--check');

@@ -41,7 +41,7 @@ export function prepareSweep(argv: readonly string[], readFile: (path: string) =
   const { ats, issues: atIssues } = parseAts(args.atText, scenario);
   if (atIssues.length) return fail(atIssues);
   const templates = templatesOrDefault(args);
-  const tIssues = validateTemplates(raw, scenario, templates, ats[0]);
+  const tIssues = validateTemplates(raw, scenario, templates, ats[0]!);
   if (tIssues.length) return fail(tIssues);
   return { plan: { scenario, ats, templates: templates.map((t) => t.template) }, args, raw };
 }

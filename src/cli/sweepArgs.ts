@@ -25,7 +25,7 @@ export function parseSweepArgs(args: readonly string[]): { args: SweepArgs; issu
     return v;
   };
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
+    const a = args[i]!;
     if (a === '--at') {
       const v = value(++i, '--at');
       if (v !== undefined) {

@@ -100,10 +100,10 @@ describe('DesignMode', () => {
       'FailoverPeriod must be an integer from 1 to 1193 hours, got 0 (out of range)',
     );
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(state().raw.groups![0].properties).toBeUndefined();
+    expect(state().raw.groups![0]!.properties).toBeUndefined();
     await user.clear(field);
     await user.type(field, '24{Enter}');
-    expect(state().raw.groups![0].properties).toEqual({ FailoverPeriod: 24 });
+    expect(state().raw.groups![0]!.properties).toEqual({ FailoverPeriod: 24 });
     expect(within(inspector).getByText('= 24 h')).toBeInTheDocument();
   });
 
@@ -114,7 +114,7 @@ describe('DesignMode', () => {
     await user.click(screen.getByRole('button', { name: 'Add NODE1 as preferred owner' }));
     await user.click(screen.getByRole('button', { name: 'Add NODE2 as preferred owner' }));
     await user.click(screen.getByRole('button', { name: 'Move NODE2 up' }));
-    expect(state().raw.groups![0].preferredOwners).toEqual(['NODE2', 'NODE1']);
+    expect(state().raw.groups![0]!.preferredOwners).toEqual(['NODE2', 'NODE1']);
     act(() => state().select({ kind: 'resource', name: 'Disk' }));
     await user.click(screen.getByRole('checkbox', { name: 'NODE1' }));
     expect(findResource(state().raw, 'Disk')!.resource.possibleOwners).toEqual(['NODE2']);
@@ -153,7 +153,7 @@ describe('DesignMode', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    const url = (screen.getByRole('textbox', { name: 'Share link' }) as HTMLInputElement).value;
+    const url = screen.getByRole<HTMLInputElement>('textbox', { name: 'Share link' }).value;
     expect(writeText).toHaveBeenCalledWith(url);
     const { decodeShareHash } = await import('../store/session');
     const decoded = decodeShareHash(url.slice(url.indexOf('#')));
@@ -163,7 +163,7 @@ describe('DesignMode', () => {
   it('renders names as text, never markup', async () => {
     const evil = '<img src=x onerror="alert(1)">';
     const raw = twoNodes();
-    raw.nodes![0].name = evil;
+    raw.nodes![0]!.name = evil;
     const { state } = await mount(raw);
     act(() => state().select({ kind: 'node', name: evil }));
     expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
@@ -208,8 +208,8 @@ describe('DesignMode', () => {
   it('a group and a resource that share a name are selected, renamed and deleted independently', async () => {
     const user = userEvent.setup();
     const raw = twoNodes();
-    raw.groups![0].name = 'FS1';
-    raw.groups![0].resources!.push({ name: 'FS1', type: 'Network Name', dependsOn: ['IP'] });
+    raw.groups![0]!.name = 'FS1';
+    raw.groups![0]!.resources!.push({ name: 'FS1', type: 'Network Name', dependsOn: ['IP'] });
     const { state } = await mount(raw);
     expect(state().errors).toEqual([]);
     // One canvas node per element: the ids carry the kind.
@@ -222,8 +222,8 @@ describe('DesignMode', () => {
     const name = within(inspector).getByLabelText(/^Name/);
     await user.clear(name);
     await user.type(name, 'FS1 Name{Enter}');
-    expect(state().raw.groups![0].name).toBe('FS1');
-    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
+    expect(state().raw.groups![0]!.name).toBe('FS1');
+    expect(state().raw.groups![0]!.resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
     expect(state().selection).toEqual({ kind: 'resource', name: 'FS1 Name' });
 
     act(() => state().select({ kind: 'group', name: 'FS1' }));
@@ -231,8 +231,8 @@ describe('DesignMode', () => {
     const groupName = within(inspector).getByLabelText(/^Name/);
     await user.clear(groupName);
     await user.type(groupName, 'FS1 Name{Enter}');
-    expect(state().raw.groups![0].name).toBe('FS1 Name');
-    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
+    expect(state().raw.groups![0]!.name).toBe('FS1 Name');
+    expect(state().raw.groups![0]!.resources!.map((r) => r.name)).toEqual(['Disk', 'IP', 'FS1 Name']);
     expect(state().errors).toEqual([]);
 
     act(() => state().select({ kind: 'resource', name: 'FS1 Name' }));
@@ -240,7 +240,7 @@ describe('DesignMode', () => {
       fireEvent.keyDown(window, { key: 'Delete' });
     });
     expect(state().raw.groups!.map((g) => g.name)).toEqual(['FS1 Name']);
-    expect(state().raw.groups![0].resources!.map((r) => r.name)).toEqual(['Disk', 'IP']);
+    expect(state().raw.groups![0]!.resources!.map((r) => r.name)).toEqual(['Disk', 'IP']);
     expect(state().selection).toBeNull();
   });
 
@@ -254,7 +254,7 @@ describe('DesignMode', () => {
     expect(within(dialog).getByRole('list', { name: 'Export notes' })).toHaveTextContent(
       'groups[1].resources[0] "Virtual Machine VM1" (Virtual Machine) is not created by the script',
     );
-    expect((within(dialog).getByRole('textbox', { name: 'PowerShell script' }) as HTMLTextAreaElement).value).toContain(
+    expect(within(dialog).getByRole<HTMLTextAreaElement>('textbox', { name: 'PowerShell script' }).value).toContain(
       "Assert-VmRes 'Virtual Machine VM1' 'Virtual Machine' 'VM1'",
     );
     expect(within(dialog).getByRole('button', { name: 'Download Test design.ps1' })).toHaveFocus();
@@ -277,15 +277,15 @@ describe('DesignMode', () => {
       'Groups[0].PersistentState: group "FileServer1" is Online but its PersistentState is 0: imported as online',
     );
     await vi.waitFor(() => expect(state().raw.name).toBe('Imported from c'));
-    expect(state().raw.groups![0].persistentState).toBeUndefined();
+    expect(state().raw.groups![0]!.persistentState).toBeUndefined();
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it("the group inspector says where the group is placed at t = 0 by the engine's rule (a Down owner is not used)", async () => {
     const raw = twoNodes();
-    raw.nodes![0].state = 'Down';
-    raw.groups![0].ownerNode = 'NODE1';
+    raw.nodes![0]!.state = 'Down';
+    raw.groups![0]!.ownerNode = 'NODE1';
     const { state } = await mount(raw);
     act(() => state().select({ kind: 'group', name: 'G' }));
     const owner = screen.getByRole('combobox', { name: 'Initial owner' });

@@ -20,11 +20,14 @@ export function ExportDialog({
   const download = useRef<HTMLButtonElement>(null);
   useEffect(() => download.current?.focus(), []);
   const params = (result.script.match(/^ {4}\[Parameter\(Mandatory\)\]/gm) ?? []).length;
+  // Sites are fault domains, which exist from Windows Server 2016 on (the script checks it).
+  const needs2016 = result.script.includes('New-ClusterFaultDomain');
   return (
     <Modal titleId="d-export-title" title="Export as a PowerShell script" onClose={onClose}>
       <p>
         Run <code>{fileName}</code> elevated on a node of the target cluster, in Windows PowerShell 5.1
-        (powershell.exe). It works on Windows Server 2012 and later, stops at the first error and is safe to run again.
+        (powershell.exe). It works on Windows Server {needs2016 ? '2016' : '2012'} and later
+        {needs2016 ? ' (the design has sites)' : ''}, stops at the first error and is safe to run again.
         {params > 0 &&
           ` It asks for ${params} value${params === 1 ? '' : 's'} the design does not hold (disks, addresses, host names, …).`}
       </p>

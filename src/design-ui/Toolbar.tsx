@@ -26,7 +26,7 @@ export function targetGroup(s: EditorState): string | null {
   if (sel?.kind === 'resource') return findResource(s.raw, sel.name)?.group.name ?? null;
   if (sel?.kind === 'edge') return findResource(s.raw, sel.dependent)?.group.name ?? null;
   const gs = groupsOf(s.raw);
-  return gs.length ? gs[gs.length - 1].name : null;
+  return gs.length ? gs[gs.length - 1]!.name : null;
 }
 
 export function Toolbar({

@@ -105,7 +105,7 @@ function DesignWorkspace({
       api
         .getState()
         .say(
-          `The simulator would reject this design: ${errors.length} error${errors.length === 1 ? '' : 's'}, listed under Problems (first: ${errors[0].path}: ${errors[0].message})`,
+          `The simulator would reject this design: ${errors.length} error${errors.length === 1 ? '' : 's'}, listed under Problems (first: ${errors[0]!.path}: ${errors[0]!.message})`,
           'error',
         );
       return;

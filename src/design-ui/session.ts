@@ -58,7 +58,7 @@ export class DesignSession {
     }
     if (!rec) {
       const list = await this.storage.list();
-      if (list.length) rec = await this.storage.get(list[0].id);
+      if (list.length) rec = await this.storage.get(list[0]!.id);
     }
     if (rec) this.show(rec);
     else {
@@ -110,7 +110,7 @@ export class DesignSession {
     await this.storage.remove(id);
     if (id === this.store.getState().designId) {
       const list = await this.storage.list();
-      if (list.length) await this.open(list[0].id);
+      if (list.length) await this.open(list[0]!.id);
       else await this.fresh(emptyScenario());
     }
     this.changed();

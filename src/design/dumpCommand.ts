@@ -18,6 +18,12 @@ const CLUSTER = obj([
   'DynamicQuorum = $c.DynamicQuorum',
   'WitnessDynamicWeight = $c.WitnessDynamicWeight',
   'ClusterEnforcedAntiAffinity = $c.ClusterEnforcedAntiAffinity',
+  // Windows Server 2016 and later (a 2012 R2 cluster has no such property: PowerShell gives $null).
+  'FunctionalLevel = $c.ClusterFunctionalLevel',
+  'PreferredSite = [string]$c.PreferredSite',
+  'CrossSiteDelay = $c.CrossSiteDelay',
+  'CrossSiteThreshold = $c.CrossSiteThreshold',
+  'LowerQuorumPriorityNodeId = $c.LowerQuorumPriorityNodeId',
 ]);
 
 const QUORUM = obj([
@@ -57,6 +63,7 @@ const GROUP = obj([
   'ColdStartSetting = $g.ColdStartSetting',
   'AntiAffinityClassNames = @(foreach ($s in $g.AntiAffinityClassNames) { [string]$s })',
   'PreferredOwners = @(foreach ($o in ($g | Get-ClusterOwnerNode).OwnerNodes) { [string]$o.Name })',
+  'PreferredSite = @(foreach ($s in $g.PreferredSite) { [string]$s })',
 ]);
 
 const RESOURCE = obj([
@@ -83,7 +90,38 @@ const RESOURCE = obj([
   'EmbeddedFailureAction = $r.EmbeddedFailureAction',
   'DependencyExpression = [string]($r | Get-ClusterResourceDependency).DependencyExpression',
   'PossibleOwners = @(foreach ($o in ($r | Get-ClusterOwnerNode).OwnerNodes) { [string]$o.Name })',
+  // An IP Address's private Network and Address (networks.md §1.5); other types have none to read.
+  "IpParameters = $(if ([string]$r.ResourceType.Name -eq 'IP Address') { [pscustomobject]@{ Network = [string]($r | Get-ClusterParameter -Name Network).Value; Address = [string]($r | Get-ClusterParameter -Name Address).Value } } else { $null })",
 ]);
+
+/** Get-ClusterNetwork: name, role (ClusterNetworkRole: None 0, Cluster 1, Client 2, ClusterAndClient 3), subnet. */
+const NETWORK = obj([
+  'Name = [string]$x.Name',
+  'Id = [string]$x.Id',
+  'Role = [int]$x.Role',
+  'RoleName = [string]$x.Role',
+  'State = [int]$x.State',
+  'StateName = [string]$x.State',
+  'Address = [string]$x.Address',
+  'AddressMask = [string]$x.AddressMask',
+]);
+
+/** Get-ClusterNetworkInterface: which node is on which network (Node is a name; Network an object). */
+const INTERFACE = obj([
+  'Name = [string]$i.Name',
+  'Node = [string]$i.Node',
+  'Network = [string]$i.Network.Name',
+  'Address = [string]$i.Address',
+  'State = [int]$i.State',
+  'StateName = [string]$i.State',
+]);
+
+/** Get-ClusterFaultDomain (2016 and later): sites, racks, chassis and nodes, each with its parent. */
+const FAULT_DOMAIN = obj(['Name = [string]$d.Name', 'Type = [string]$d.Type', 'ParentName = [string]$d.ParentName']);
+const FAULT_DOMAINS =
+  '$(if (Get-Command Get-ClusterFaultDomain -ErrorAction SilentlyContinue) { @(foreach ($d in Get-ClusterFaultDomain) { ' +
+  FAULT_DOMAIN +
+  ' }) } else { $null })';
 
 const DUMP = obj([
   `Format = '${DUMP_FORMAT}'`,
@@ -93,6 +131,9 @@ const DUMP = obj([
   `Nodes = @(foreach ($n in Get-ClusterNode) { ${NODE} })`,
   `Groups = @(foreach ($g in Get-ClusterGroup) { ${GROUP} })`,
   `Resources = @(foreach ($r in Get-ClusterResource) { ${RESOURCE} })`,
+  `Networks = @(foreach ($x in Get-ClusterNetwork) { ${NETWORK} })`,
+  `NetworkInterfaces = @(foreach ($i in Get-ClusterNetworkInterface) { ${INTERFACE} })`,
+  `FaultDomains = ${FAULT_DOMAINS}`,
 ]);
 
 /**

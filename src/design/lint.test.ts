@@ -50,7 +50,7 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires for a preferred owner some resource refuses', () => {
-      const [w] = only(bad(), 'preferred-owner-not-possible');
+      const w = only(bad(), 'preferred-owner-not-possible')[0]!;
       expect(w).toMatchObject({ path: 'groups[0].preferredOwners[1]', subject: 'App', severity: 'warning' });
       expect(w.message).toContain('"N2" is a preferred owner of group "App", but not a possible owner of "Svc"');
     });
@@ -61,7 +61,7 @@ describe('lintScenario', () => {
     });
     it('fix removes the preferred owner', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'preferred-owner-not-possible')[0]);
+      const fixed = expectFixWorks(s, only(s, 'preferred-owner-not-possible')[0]!);
       expect(fixed.groups[0].preferredOwners).toEqual(['N1']);
     });
   });
@@ -75,7 +75,7 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires when fewer than two nodes can host every resource', () => {
-      const [w] = only(bad(), 'no-failover-target');
+      const w = only(bad(), 'no-failover-target')[0]!;
       expect(w).toMatchObject({ path: 'groups[0]', subject: 'App' });
       expect(w.message).toMatch(/^Only "N1" can host every resource of group "App"/);
     });
@@ -83,7 +83,7 @@ describe('lintScenario', () => {
       const s = clean();
       s.nodes = [{ name: 'N1' }];
       s.groups[0].preferredOwners = ['N1'];
-      const [w] = only(s, 'no-failover-target');
+      const w = only(s, 'no-failover-target')[0]!;
       expect(w.message).toContain('single node');
       expect(w.fix).toBeUndefined();
     });
@@ -94,7 +94,7 @@ describe('lintScenario', () => {
     });
     it('fix adds a node to the restricting possible-owner lists', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'no-failover-target')[0]);
+      const fixed = expectFixWorks(s, only(s, 'no-failover-target')[0]!);
       expect(fixed.groups[0].resources[0].possibleOwners).toEqual(['N1', 'N2']);
       expect(fixed.groups[0].resources[3].possibleOwners).toEqual(['N1', 'N3', 'N2']);
     });
@@ -119,7 +119,7 @@ describe('lintScenario', () => {
     });
     it('fix restores the default', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'failover-threshold-zero')[0]);
+      const fixed = expectFixWorks(s, only(s, 'failover-threshold-zero')[0]!);
       expect(fixed.groups[0].properties).toBeUndefined();
     });
   });
@@ -131,7 +131,7 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires on a never-restarted provider', () => {
-      const [w] = only(bad(), 'restart-action-zero-provider');
+      const w = only(bad(), 'restart-action-zero-provider')[0]!;
       expect(w).toMatchObject({ path: 'groups[0].resources[0].properties.RestartAction', subject: 'Disk' });
       expect(w.message).toContain('"Svc" depends on it');
     });
@@ -142,7 +142,7 @@ describe('lintScenario', () => {
     });
     it('fix sets RestartAction 1', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'restart-action-zero-provider')[0]);
+      const fixed = expectFixWorks(s, only(s, 'restart-action-zero-provider')[0]!);
       expect(fixed.groups[0].resources[0].properties).toEqual({ RestartAction: 1 });
     });
   });
@@ -166,7 +166,7 @@ describe('lintScenario', () => {
     });
     it('fix lowers PendingTimeout to DeadlockTimeout', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'pending-above-deadlock')[0]);
+      const fixed = expectFixWorks(s, only(s, 'pending-above-deadlock')[0]!);
       expect(fixed.groups[0].resources[3].properties.PendingTimeout).toBe(300000);
     });
   });
@@ -190,7 +190,7 @@ describe('lintScenario', () => {
     });
     it('fix swaps the two intervals', () => {
       const s = bad();
-      const fixed = expectFixWorks(s, only(s, 'isalive-shorter-than-looksalive')[0]);
+      const fixed = expectFixWorks(s, only(s, 'isalive-shorter-than-looksalive')[0]!);
       expect(fixed.groups[0].resources[3].properties).toEqual({
         LooksAlivePollInterval: 5000,
         IsAlivePollInterval: 60000,
@@ -215,7 +215,7 @@ describe('lintScenario', () => {
       const s = clean();
       s.groups[0].resources.splice(2, 0, { name: 'IP2', type: 'IP Address' });
       s.groups[0].resources[3].dependsOn = ['Disk'];
-      const fixed = expectFixWorks(s, only(s, 'network-name-without-ip')[0]);
+      const fixed = expectFixWorks(s, only(s, 'network-name-without-ip')[0]!);
       expect(fixed.groups[0].resources[3].dependsOn).toBe('[Disk] and ([IP] or [IP2])');
     });
     it('fix adds an IP Address when the group has none', () => {
@@ -223,7 +223,7 @@ describe('lintScenario', () => {
       s.groups[0].resources.splice(1, 1);
       s.groups[0].resources[1].name = 'Name';
       delete s.groups[0].resources[1].dependsOn;
-      const w = only(s, 'network-name-without-ip')[0];
+      const w = only(s, 'network-name-without-ip')[0]!;
       expect(w.fix!.label).toBe('Add an IP Address "Name IP" and make "Name" depend on it');
       const fixed = expectFixWorks(s, w);
       expect(fixed.groups[0].resources.map((r: Raw) => r.name)).toEqual(['Disk', 'Name IP', 'Name', 'Svc']);
@@ -235,7 +235,7 @@ describe('lintScenario', () => {
       s.groups[0].resources[1].name = 'Name';
       delete s.groups[0].resources[1].dependsOn;
       s.groups[0].name = 'Name IP';
-      const w = only(s, 'network-name-without-ip')[0];
+      const w = only(s, 'network-name-without-ip')[0]!;
       expect(w.fix!.label).toBe('Add an IP Address "Name IP" and make "Name" depend on it');
     });
   });
@@ -259,7 +259,7 @@ describe('lintScenario', () => {
     });
     it('fix turns failback off', () => {
       const s = bad();
-      expect(expectFixWorks(s, only(s, 'failback-without-preferred-owners')[0]).groups[0].properties).toBeUndefined();
+      expect(expectFixWorks(s, only(s, 'failback-without-preferred-owners')[0]!).groups[0].properties).toBeUndefined();
     });
   });
 
@@ -285,7 +285,7 @@ describe('lintScenario', () => {
     });
     it('fix adds a file share witness', () => {
       const s = bad();
-      expect(expectFixWorks(s, only(s, 'even-votes-no-witness')[0]).cluster).toEqual({
+      expect(expectFixWorks(s, only(s, 'even-votes-no-witness')[0]!).cluster).toEqual({
         quorum: { witness: 'fileShare' },
       });
     });
@@ -299,7 +299,7 @@ describe('lintScenario', () => {
       return s;
     };
     it('fires when more groups share a class than there are nodes', () => {
-      const [w] = only(withGroups(4), 'anti-affinity-overcommitted');
+      const w = only(withGroups(4), 'anti-affinity-overcommitted')[0]!;
       expect(w).toMatchObject({ subject: 'DC', path: 'groups[1].properties.AntiAffinityClassNames' });
       expect(w.fix).toBeUndefined();
     });

@@ -6,6 +6,7 @@
 import { DWORD_MAX, type GroupSpec, type NodeSpec, type ResourceSpec, type Scenario } from '../engine';
 import { DEFAULT_RESOURCE_PROPERTIES, formatDependencyExpr } from './engineDeps';
 import { isPossibleOwner, nodesHostingGroup } from './owners';
+import { lintNetworks, type NetworkLintRuleId } from './networkLint';
 
 export type LintRuleId =
   | 'preferred-owner-not-possible'
@@ -17,7 +18,8 @@ export type LintRuleId =
   | 'network-name-without-ip'
   | 'failback-without-preferred-owners'
   | 'even-votes-no-witness'
-  | 'anti-affinity-overcommitted';
+  | 'anti-affinity-overcommitted'
+  | NetworkLintRuleId;
 
 export interface LintFix {
   label: string;
@@ -56,7 +58,7 @@ function fix(label: string, edit: (raw: Obj) => void): LintFix {
 }
 
 function rawGroup(raw: Obj, g: GroupSpec): Obj | undefined {
-  const groups = Array.isArray(raw.groups) ? raw.groups : [];
+  const groups: unknown[] = Array.isArray(raw.groups) ? (raw.groups as unknown[]) : [];
   const at = groups[g.index];
   if (isObj(at) && at.name === g.name) return at;
   return groups.find((x): x is Obj => isObj(x) && x.name === g.name);
@@ -99,11 +101,17 @@ function preferredOwnerNotPossible(ctx: Ctx, g: GroupSpec): void {
   g.preferredOwners.forEach((node, j) => {
     const refusing = g.resources.filter((r) => !isPossibleOwner(r, node)).map((r) => r.name);
     if (refusing.length === 0) return;
+    // Network mode: "can run" (networks.md §4.10) lets an OR set do without a resource (multi-subnet).
+    const spec = ctx.s.nodes.find((n) => n.name === node);
+    if (ctx.s.networks && spec && nodesHostingGroup(g, [spec], ctx.s).length > 0) return;
+    const why = ctx.s.networks
+      ? 'A group runs only on a node where its resources can come online (possible owners, the networks of its IP addresses, OR dependencies)'
+      : 'A group runs only on a node that can host every one of its resources';
     warn(ctx, {
       id: 'preferred-owner-not-possible',
       path: `groups[${g.index}].preferredOwners[${j}]`,
       subject: g.name,
-      message: `"${node}" is a preferred owner of group "${g.name}", but not a possible owner of ${quote(refusing)}. A group runs only on a node that can host every one of its resources, so "${node}" is skipped whenever the group is placed or fails over: the preference has no effect.`,
+      message: `"${node}" is a preferred owner of group "${g.name}", but not a possible owner of ${quote(refusing)}. ${why}, so "${node}" is skipped whenever the group is placed or fails over: the preference has no effect.`,
       fix: fix(`Remove "${node}" from the preferred owners of "${g.name}"`, (raw) => {
         const rg = rawGroup(raw, g);
         if (!rg || !Array.isArray(rg.preferredOwners)) return;
@@ -116,17 +124,19 @@ function preferredOwnerNotPossible(ctx: Ctx, g: GroupSpec): void {
 
 function noFailoverTarget(ctx: Ctx, g: GroupSpec): void {
   const nodes = ctx.s.nodes;
-  const hosts = nodesHostingGroup(g, nodes);
+  const hosts = nodesHostingGroup(g, nodes, ctx.s);
   if (hosts.length >= 2) return;
   const restricting = g.resources.filter((r) => r.possibleOwners.length > 0);
   const what =
     hosts.length === 0
       ? `No node can host every resource of group "${g.name}"`
-      : `Only "${hosts[0].name}" can host every resource of group "${g.name}"`;
+      : `Only "${hosts[0]!.name}" can host every resource of group "${g.name}"`;
   const why =
     nodes.length < 2
       ? 'The scenario has a single node, so there is nowhere to fail over to.'
-      : `The possible owners of ${quote(restricting.map((r) => r.name))} leave no second node, so when ${hosts.length === 0 ? 'the group starts it has nowhere to run' : 'that node fails the group stays down'} (NoTargetNode).`;
+      : ctx.s.networks
+        ? `The possible owners and the networks of its resources leave no second node (an IP Address runs only on a node with an interface on its network, networks.md §4.10), so when ${hosts.length === 0 ? 'the group starts it has nowhere to run' : 'that node fails the group stays down'} (NoTargetNode).`
+        : `The possible owners of ${quote(restricting.map((r) => r.name))} leave no second node, so when ${hosts.length === 0 ? 'the group starts it has nowhere to run' : 'that node fails the group stays down'} (NoTargetNode).`;
   const missing = nodes.filter((n) => !hosts.includes(n)).slice(0, 2 - hosts.length);
   const w: Omit<LintWarning, 'severity'> = {
     id: 'no-failover-target',
@@ -134,7 +144,7 @@ function noFailoverTarget(ctx: Ctx, g: GroupSpec): void {
     subject: g.name,
     message: `${what}. ${why}`,
   };
-  if (nodes.length >= 2 && missing.length === 2 - hosts.length) {
+  if (nodes.length >= 2 && missing.length === 2 - hosts.length && !ctx.s.networks) {
     const names = missing.map((n) => n.name);
     const toChange = restricting.filter((r) => names.some((n) => !r.possibleOwners.includes(n)));
     w.fix = fix(`Add ${quote(names)} to the possible owners of ${quote(toChange.map((r) => r.name))}`, (raw) => {
@@ -288,7 +298,7 @@ function antiAffinityOvercommitted(ctx: Ctx): void {
     if (groups.length <= nodeCount) continue;
     warn(ctx, {
       id: 'anti-affinity-overcommitted',
-      path: `groups[${groups[0].index}].properties.AntiAffinityClassNames`,
+      path: `groups[${groups[0]!.index}].properties.AntiAffinityClassNames`,
       subject: cls,
       message: `${groups.length} groups share the anti-affinity class "${cls}" (${quote(groups.map((g) => g.name))}) but there are only ${nodeCount} node${nodeCount === 1 ? '' : 's'}. They cannot all be kept apart: anti-affinity is a preference, so some will share a node anyway.`,
     });
@@ -306,5 +316,8 @@ export function lintScenario(scenario: Scenario): LintWarning[] {
     g.resources.forEach((r, ri) => resourceRules(ctx, g, r, ri));
   }
   antiAffinityOvercommitted(ctx);
-  return ctx.out;
+  const net = lintNetworks(scenario);
+  // Two sites holding equal votes is the same tie, said for sites: keep the more precise warning only.
+  const sited = net.some((w) => w.id === 'even-split-across-two-sites');
+  return [...ctx.out.filter((w) => !(sited && w.id === 'even-votes-no-witness')), ...net];
 }

@@ -14,6 +14,8 @@ import {
 import { emitResource, foreignTypes, VM_HELPER, vmPreconditions } from './psExportResources';
 import { psCommentText, psLiteral } from './psQuote';
 import { isExplicit, ownersList, ScriptBuilder } from './psScript';
+import { initialOwnerInNetworkMode } from './owners';
+import { emitNetworks, groupPreferredSiteLines, NETWORK_HELPERS, networkNotExported } from './psExportNetworks';
 
 const RESOURCE_PROPERTY_ORDER = [
   'RestartAction',
@@ -69,6 +71,7 @@ function changedGroupProperties(g: GroupSpec): string[] {
     for (const c of classes) lines.push(`[void]$fl_aa.Add(${psLiteral(c)})`);
     lines.push(`$fl_g.AntiAffinityClassNames = $fl_aa${classes.length === 0 ? '   # scenario: []' : ''}`);
   }
+  lines.push(...groupPreferredSiteLines(g));
   return lines;
 }
 
@@ -161,6 +164,7 @@ export function exportPowerShellWithNotes(scenario: Scenario): PowerShellExport 
   const allResources = groups.flatMap((g) => g.resources.map((r) => ({ g, r })));
 
   emitCluster(b, scenario);
+  emitNetworks(b, scenario);
 
   b.line();
   b.line('# 2. Groups (roles)');
@@ -225,7 +229,7 @@ export function exportPowerShellWithNotes(scenario: Scenario): PowerShellExport 
     b.line();
     b.line('# 8. Initial owner and persistent state, in start order (Priority 3000 first)');
     for (const g of startOrder(groups)) {
-      const owner = initialOwner(scenario.nodes, g);
+      const owner = scenario.networks ? initialOwnerInNetworkMode(scenario, g) : initialOwner(scenario.nodes, g);
       if (owner) b.line(b.groupCmd(g.name, 'Move-ClusterGroup', 'Name', `-Node ${psLiteral(owner)} | Out-Null`));
       else
         b.line(
@@ -257,7 +261,7 @@ export function exportPowerShellWithNotes(scenario: Scenario): PowerShellExport 
 }
 
 function notExported(s: Scenario): string[] {
-  const notes: string[] = [];
+  const notes: string[] = networkNotExported(s);
   const timed = s.groups.flatMap((g) => g.resources).filter((r) => r.explicit.some((e) => e.startsWith('behavior.')));
   if (timed.length > 0) {
     notes.push(
@@ -279,7 +283,9 @@ function notExported(s: Scenario): string[] {
 function userText(s: Scenario): string[] {
   return [
     s.name,
-    ...s.nodes.map((n) => n.name),
+    ...s.nodes.flatMap((n) => [n.name, n.site ?? '']),
+    ...(s.networks ?? []).map((n) => n.name),
+    ...s.groups.flatMap((g) => g.resources.flatMap((r) => [r.parameters?.Network ?? '', r.parameters?.Address ?? ''])),
     ...s.groups.flatMap((g) => [
       g.name,
       ...g.properties.AntiAffinityClassNames,
@@ -302,13 +308,14 @@ function assemble(s: Scenario, b: ScriptBuilder, resources: ResourceSpec[]): str
       (p, i) => `    [Parameter(Mandatory)]${p.type}$${p.variable}${i < b.params.length - 1 ? ',' : ''}`,
     );
     const width = Math.max(...decls.map((d) => d.length));
-    decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i].comment)}`));
+    decls.forEach((d, i) => out.push(`${d.padEnd(width)}  # ${psCommentText(b.params[i]!.comment)}`));
     out.push(')');
   }
   out.push("$ErrorActionPreference = 'Stop'");
   out.push('Import-Module FailoverClusters');
   out.push('');
   out.push(...HELPERS);
+  if (s.networks) out.push(...NETWORK_HELPERS);
   const vmChecks = vmPreconditions(b, s);
   if (vmChecks.length > 0) out.push(...VM_HELPER);
   const foreign = foreignTypes(resources);

@@ -86,7 +86,7 @@ describe('PowerShell fixtures from real clusters', () => {
   });
 
   it('a role and the resource named like it import as they are (min01, case01, case02, case03, case05)', () => {
-    const g = load('min01-role-and-netname-share-a-name.json').scenario.groups[0];
+    const g = load('min01-role-and-netname-share-a-name.json').scenario.groups[0]!;
     expect(g.name).toBe('FileServer1');
     expect(g.resources).toEqual([
       { name: 'FileServer1', type: 'Network Name' },
@@ -97,7 +97,7 @@ describe('PowerShell fixtures from real clusters', () => {
       ['case02-sqlfci.json', 'SQL Server (MSSQLSERVER)'],
       ['case03-multisubnet-ag.json', 'sql1'],
       ['case05-localized-de.json', 'Dateiserver Süd'],
-    ]) {
+    ] as const) {
       const groups = load(file).scenario.groups;
       expect(groups.map((x) => x.name)).toContain(name);
       expect(groups.find((x) => x.name === name)!.resources.map((r) => r.name)).toContain(name);
@@ -105,31 +105,31 @@ describe('PowerShell fixtures from real clusters', () => {
   });
 
   it('an Online group with PersistentState 0 imports as online (min03, case01)', () => {
-    expect(load('min03-online-group-persistentstate-0.json').scenario.groups[0].persistentState).toBeUndefined();
-    expect(load('case01-msdocs-fileserver.json').scenario.groups[0].persistentState).toBeUndefined();
+    expect(load('min03-online-group-persistentstate-0.json').scenario.groups[0]!.persistentState).toBeUndefined();
+    expect(load('case01-msdocs-fileserver.json').scenario.groups[0]!.persistentState).toBeUndefined();
   });
 
   it('a name holding "]" imports, its dependency in the list form (min04)', () => {
-    expect(load('min04-bracket-in-name.json').scenario.groups[0].resources).toEqual([
+    expect(load('min04-bracket-in-name.json').scenario.groups[0]!.resources).toEqual([
       { name: 'Disk [A]', type: 'Physical Disk' },
       { name: 'App', type: 'Generic Service', dependsOn: ['Disk [A]'] },
     ]);
   });
 
   it('OR dependencies of a real file server and a multi-subnet listener keep their OR sets', () => {
-    const fs = load('case01-msdocs-fileserver.json').scenario.groups[0].resources;
+    const fs = load('case01-msdocs-fileserver.json').scenario.groups[0]!.resources;
     expect(fs.find((r) => r.name === 'cluster1FS12')!.dependsOn).toBe(
       '[IP Address 157.56.48.0] or [IP Address 2001:4898:9:2::] or [IP Address 2002:9d38:31ca:8::]',
     );
     expect(fs.find((r) => r.type === 'File Server')!.dependsOn).toEqual(['cluster1FS12', 'Cluster Disk 6']);
-    const ag = load('case03-multisubnet-ag.json').scenario.groups[0].resources;
+    const ag = load('case03-multisubnet-ag.json').scenario.groups[0]!.resources;
     expect(ag.find((r) => r.name === 'sql1_listener')!.dependsOn).toBe('[sql1_10.253.51.51] or [sql1_10.253.52.51]');
   });
 
   it('Down nodes stay Down, a Down owner is not kept, Hyper-V anti-affinity classes are kept', () => {
     const s = load('case07-node-states.json').scenario;
     expect(s.nodes).toEqual([{ name: 'NODE1' }, { name: 'NODE2' }, { name: 'NODE3', state: 'Down' }]);
-    expect(s.groups[0].ownerNode).toBeUndefined();
+    expect(s.groups[0]!.ownerNode).toBeUndefined();
     const hv = load('case04-hyperv-antiaffinity.json').scenario.groups;
     expect(hv.map((g) => [g.name, g.properties])).toEqual([
       ['DC01', { Priority: 3000, AntiAffinityClassNames: ['DC'] }],

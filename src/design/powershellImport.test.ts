@@ -101,7 +101,7 @@ describe('importClusterJson: awkward ConvertTo-Json shapes', () => {
       Priority: 3000,
       AntiAffinityClassNames: ['WEB'],
     });
-    expect(s.groups[0].resources).toEqual([
+    expect(s.groups[0]!.resources).toEqual([
       { name: 'Web Disk', type: 'Physical Disk' },
       {
         name: 'Web IP 1',
@@ -148,8 +148,8 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
   it('empty input and invalid JSON (with line and column)', () => {
     expect(errors('  ')).toEqual([{ path: '$', message: 'the input is empty' }]);
     const e = errors('{\n  "Nodes": [,]\n}');
-    expect(e[0].path).toBe('$');
-    expect(e[0].message).toMatch(/^not valid JSON: line 2, column 13/);
+    expect(e[0]!.path).toBe('$');
+    expect(e[0]!.message).toMatch(/^not valid JSON: line 2, column 13/);
   });
 
   it('raw single-cmdlet output is recognised and explained', () => {
@@ -159,17 +159,17 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
           { Name: 'SQL', GroupType: 9999, FailoverThreshold: 1 },
           { Name: 'B', GroupType: 9999 },
         ]),
-      )[0].message,
+      )[0]!.message,
     ).toMatch(/^this is a list of groups \(raw Get-ClusterGroup output\), not a Failover Lab cluster dump/);
-    expect(errors(JSON.stringify({ Name: 'r', ResourceType: { Name: 'IP Address' } }))[0].message).toMatch(
+    expect(errors(JSON.stringify({ Name: 'r', ResourceType: { Name: 'IP Address' } }))[0]!.message).toMatch(
       /raw Get-ClusterResource output/,
     );
-    expect(errors('42')[0].message).toMatch(/this is a number/);
+    expect(errors('42')[0]!.message).toMatch(/this is a number/);
   });
 
   it('a value that is not a number names its place', () => {
     const d = base();
-    d.Groups[2].FailoverThreshold = 'two';
+    d.Groups[2]!.FailoverThreshold = 'two';
     expect(errors(JSON.stringify(d))).toEqual([
       { path: 'Groups[2].FailoverThreshold', message: '"two" is not a number' },
     ]);
@@ -177,20 +177,20 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
 
   it('an unreadable dependency expression names the resource and the column', () => {
     const d = base();
-    d.Resources[6].DependencyExpression = '[Cluster Disk 2] and [SQL Network Name (SQLFCI)';
-    const [e] = errors(JSON.stringify(d));
+    d.Resources[6]!.DependencyExpression = '[Cluster Disk 2] and [SQL Network Name (SQLFCI)';
+    const e = errors(JSON.stringify(d))[0]!;
     expect(e.path).toBe('Resources[6].DependencyExpression');
     expect(e.message).toMatch(/column 22 has no closing "\]"/);
   });
 
   it('missing names and types', () => {
     const d = base();
-    delete d.Groups[2].Name;
-    d.Resources[4].ResourceType = null;
-    delete d.Nodes[1].Name;
+    delete d.Groups[2]!.Name;
+    d.Resources[4]!.ResourceType = null;
+    delete d.Nodes[1]!.Name;
     expect(errors(JSON.stringify(d)).map((e) => e.path)).toEqual(['Nodes[1].Name', 'Groups[2].Name']);
     const d2 = base();
-    d2.Resources[4].ResourceType = null;
+    d2.Resources[4]!.ResourceType = null;
     expect(errors(JSON.stringify(d2))).toEqual([
       { path: 'Resources[4].ResourceType', message: 'resource "SQL IP Address 1 (SQLFCI)" has no type' },
     ]);
@@ -225,8 +225,8 @@ describe('importClusterJson: bad input gives precise errors, never throws', () =
     fc.assert(
       fc.property(mutated, ({ g, r, key, v }) => {
         const d = base();
-        d.Groups[g][key] = v;
-        d.Resources[r][key] = v;
+        d.Groups[g]![key] = v;
+        d.Resources[r]![key] = v;
         return typeof importClusterJson(JSON.stringify(d)).ok === 'boolean';
       }),
     );
@@ -294,9 +294,9 @@ describe('importClusterJson: names holding "]" (WSFC writes them verbatim)', () 
         { Name: 'Other', DependencyExpression: '[IP]1] or [IP2] or [IP3]' },
       ]),
     );
-    const resources = (r.scenario as { groups: { resources: Record<string, unknown>[] }[] }).groups[0].resources;
-    expect(resources[3].dependsOn).toEqual(['IP2', 'IP3']);
-    expect(resources[4].dependsOn).toBe('[IP2] or [IP3]');
+    const resources = (r.scenario as { groups: { resources: Record<string, unknown>[] }[] }).groups[0]!.resources;
+    expect(resources[3]!.dependsOn).toEqual(['IP2', 'IP3']);
+    expect(resources[4]!.dependsOn).toBe('[IP2] or [IP3]');
     expect(r.warnings).toContain(
       'Resources[3].DependencyExpression: "Name" depends on "IP]1" in an OR set, and an expression cannot write a name holding "]": that term is dropped',
     );

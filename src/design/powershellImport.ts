@@ -12,6 +12,7 @@ import { readCluster, readNodes } from './importCluster';
 import { resolveDependencies } from './importDependencies';
 import { Reader, type ImportIssue } from './importReader';
 import { readGroups, readResources } from './importRoles';
+import { applyNetworks } from './importNetworks';
 import { asName, isObject, jsonSyntaxError, lineColumn, prop, unwrap, type Json, type JsonObject } from './psJson';
 
 export { DUMP_COMMAND, DUMP_SCRIPT } from './dumpCommand';
@@ -59,7 +60,7 @@ export function importClusterJson(text: string): ImportResult {
       errors: [
         {
           path: '$',
-          message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies and owners in one file)`,
+          message: `this is ${describeShape(parsed.value)}, not a Failover Lab cluster dump: run the dump command shown in the app (it collects nodes, groups, resources, dependencies, owners, networks and sites in one file)`,
         },
       ],
     };
@@ -67,7 +68,10 @@ export function importClusterJson(text: string): ImportResult {
   const rd = new Reader();
   const format = prop(root, 'Format');
   if (format !== undefined && format !== DUMP_FORMAT)
-    rd.warn('Format', `"${String(format)}" is not "${DUMP_FORMAT}"; reading it anyway`);
+    rd.warn(
+      'Format',
+      `"${typeof format === 'string' ? format : JSON.stringify(format)}" is not "${DUMP_FORMAT}"; reading it anyway`,
+    );
 
   const nodes = readNodes(rd, root);
   const cluster = readCluster(rd, root);
@@ -87,6 +91,13 @@ export function importClusterJson(text: string): ImportResult {
     description: `Imported from a PowerShell dump of cluster ${clusterName}${typeof psVersion === 'string' ? ` (PowerShell ${psVersion})` : ''}.`,
   };
   if (cluster) scenario.cluster = cluster;
+  applyNetworks(
+    rd,
+    root,
+    scenario,
+    nodes,
+    groups.map((g) => g.json),
+  );
   scenario.nodes = nodes.map((n) => n.json);
   scenario.groups = groups.map((g) => g.json);
   return { ok: true, scenario, warnings: rd.warnings };

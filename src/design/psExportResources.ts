@@ -100,11 +100,17 @@ export function emitResource(b: ScriptBuilder, group: GroupSpec, r: ResourceSpec
   }
   b.line(`$fl_r = Use-Res ${psLiteral(r.name)} ${psLiteral(r.type)} ${g}`);
   if (type === 'ip address') {
-    const a = b.param(r.name, 'Address', `"${label}" Address`);
+    // The design's Network and Address (networks.md §1.5) are written as they are; what it lacks is asked for.
+    const given = r.parameters ?? {};
+    const a =
+      given.Address !== undefined ? psLiteral(given.Address) : `$${b.param(r.name, 'Address', `"${label}" Address`)}`;
     const m = b.param(r.name, 'SubnetMask', `"${label}" SubnetMask`);
-    const n = b.param(r.name, 'Network', `"${label}" Network: a name from Get-ClusterNetwork`);
+    const n =
+      given.Network !== undefined
+        ? psLiteral(given.Network)
+        : `$${b.param(r.name, 'Network', `"${label}" Network: a name from Get-ClusterNetwork`)}`;
     b.line(
-      `$fl_r | Set-ClusterParameter -Multiple @{ Address = $${a}; SubnetMask = $${m}; Network = $${n}; EnableDhcp = 0 }`,
+      `$fl_r | Set-ClusterParameter -Multiple @{ Address = ${a}; SubnetMask = $${m}; Network = ${n}; EnableDhcp = 0 }`,
     );
   } else if (type === 'ipv6 address') {
     // An IPv6 Address resource has no SubnetMask: its prefix length and network set the subnet.

@@ -74,7 +74,7 @@ export function readInt(v: Json | undefined): IntRead {
 export function readEnum(v: Json | undefined, names: Readonly<Record<string, number>>): IntRead {
   if (typeof v === 'string' && !/^\s*-?\d+\s*$/.test(v)) {
     const key = Object.keys(names).find((n) => n.toLowerCase() === v.trim().toLowerCase());
-    return key === undefined ? { ok: false, reason: `unknown value "${v}"` } : { ok: true, value: names[key] };
+    return key === undefined ? { ok: false, reason: `unknown value "${v}"` } : { ok: true, value: names[key]! };
   }
   return readInt(v);
 }
@@ -94,9 +94,10 @@ export function lineColumn(text: string, offset: number): string {
 export function jsonSyntaxError(text: string): { offset: number; reason: string } | null {
   let i = 0;
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i += 1;
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i += 1;
   };
   const fail = (reason: string): never => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a control-flow value, caught and returned below
     throw { offset: i, reason };
   };
   const describe = () => (i >= text.length ? 'the end of the text' : `"${text[i]}"`);
@@ -114,7 +115,7 @@ export function jsonSyntaxError(text: string): { offset: number; reason: string 
         if (text[i] === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('a \\u escape needs four hex digits');
           i += 5;
-        } else if (text[i] !== undefined && '"\\/bfnrt'.includes(text[i])) i += 1;
+        } else if (text[i] !== undefined && '"\\/bfnrt'.includes(text[i]!)) i += 1;
         else fail(`invalid escape "\\${text[i] ?? ''}"`);
       } else i += 1;
     }

@@ -76,7 +76,7 @@ export class VariableNamer {
   /** `base` is user text; `suffix` an ASCII word such as `Address`. */
   name(base: string, suffix = '', fallback = 'Resource'): string {
     const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    let stem = words.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
+    let stem = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('');
     if (stem === '') stem = fallback;
     if (/^[0-9]/.test(stem)) stem = `R${stem}`;
     let candidate = stem + suffix;

@@ -30,7 +30,8 @@ function psConcat(pieces: Piece[]): string {
     if ('text' in p && last && 'text' in last) merged[merged.length - 1] = { text: last.text + p.text };
     else merged.push(p);
   }
-  if (merged.length === 1 && 'text' in merged[0]) return psLiteral(merged[0].text);
+  const only = merged.length === 1 ? merged[0] : undefined;
+  if (only && 'text' in only) return psLiteral(only.text);
   return `(${merged.map((p) => ('text' in p ? psLiteral(p.text) : `$${p.variable}`)).join(' + ')})`;
 }
 
@@ -109,7 +110,7 @@ export class ScriptBuilder {
       });
       if (parens) pieces.push({ text: ')' });
     };
-    if (expr.length === 1) orSet(expr[0], false);
+    if (expr.length === 1) orSet(expr[0]!, false);
     else
       expr.forEach((set, i) => {
         if (i > 0) pieces.push({ text: ' and ' });

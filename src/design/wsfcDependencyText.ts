@@ -26,7 +26,7 @@ function tokenize(text: string, known: readonly string[]): Token[] | string {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
+    const c = text[i]!;
     if (/\s/.test(c)) {
       i += 1;
     } else if (c === '[') {
@@ -62,7 +62,7 @@ export function parseWsfcDependencyText(text: string, known: readonly string[] =
   const fail = (message: string): never => {
     throw new SyntaxError(message);
   };
-  const where = () => (pos < tokens.length ? `column ${tokens[pos].at + 1}` : 'the end');
+  const where = () => (pos < tokens.length ? `column ${tokens[pos]!.at + 1}` : 'the end');
 
   const term = (): Ast => {
     const t = tokens[pos];
@@ -85,20 +85,20 @@ export function parseWsfcDependencyText(text: string, known: readonly string[] =
   const expr = (): Ast => {
     const items = [term()];
     let op: 'and' | 'or' | null = null;
-    while (pos < tokens.length && (tokens[pos].kind === 'and' || tokens[pos].kind === 'or')) {
-      const t = tokens[pos];
+    while (pos < tokens.length && (tokens[pos]!.kind === 'and' || tokens[pos]!.kind === 'or')) {
+      const t = tokens[pos]!;
       const k = t.kind as 'and' | 'or';
       if (op && op !== k) fail(`"${t.text}" at column ${t.at + 1} mixes "and" and "or" without parentheses`);
       op = k;
       pos += 1;
       items.push(term());
     }
-    return op ? { kind: op, items } : items[0];
+    return op ? { kind: op, items } : items[0]!;
   };
 
   try {
     const ast = expr();
-    if (pos < tokens.length) fail(`unexpected "${tokens[pos].text}" at column ${tokens[pos].at + 1}`);
+    if (pos < tokens.length) fail(`unexpected "${tokens[pos]!.text}" at column ${tokens[pos]!.at + 1}`);
     return { ok: true, sets: toSets(ast) };
   } catch (e) {
     return { ok: false, message: (e as Error).message };

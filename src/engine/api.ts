@@ -3,8 +3,16 @@
  * the engine through this and nothing else.
  */
 import type { Action, CallBehavior, HealthAnswer, PersistentState, Scenario } from './model/scenario';
-import type { FinalState, GroupState, NodeState, OwnerCause, TraceEvent } from './model/trace';
-import type { ActionCheck, ClusterView, TimerKind } from './model/view';
+import type {
+  FinalState,
+  GroupState,
+  InterfaceState,
+  NetworkState,
+  NodeState,
+  OwnerCause,
+  TraceEvent,
+} from './model/trace';
+import type { ActionCheck, ClusterView, FrameView, TimerKind } from './model/view';
 import type { Semantics } from './semantics';
 
 export interface SimulationOptions {
@@ -41,6 +49,12 @@ export interface Simulation {
   appliedActions(): readonly AppliedAction[];
   /** A plain, serialisable snapshot of the current state. */
   view(): ClusterView;
+  /**
+   * The view for a consumer that redraws every frame: unchanged nodes, groups, quorum and timers
+   * are the objects the previous call returned; resources are built on demand. Its cost follows
+   * what changed, not the cluster's size.
+   */
+  frameView(): FrameView;
   /** The contract's `final` block at the current time. */
   final(): FinalState;
   /** Every trace event so far (the same objects subscribers received). The array grows in place. */
@@ -100,8 +114,25 @@ export interface SimulationSnapshot {
     hung: { call: 'Online' | 'Offline' | 'LooksAlive' | 'IsAlive'; since: number; node: string; own: boolean }[];
   }[];
   timers: SnapshotTimer[];
+  /** networks.md: the network state (cuts, partition, services, declared routes); absent in a plain scenario. */
+  network?: NetworkSnapshot;
   events: TraceEvent[];
   applied: AppliedAction[];
+}
+
+/** The network runtime as data (network/runtime.ts). */
+export interface NetworkSnapshot {
+  netFailed: boolean[];
+  ifFailed: string[];
+  partition: { sides: number[][]; witness: number[] } | null;
+  running: boolean[];
+  waiting: boolean[];
+  stopping: [number, string[]][];
+  witnessUp: boolean;
+  routes: { down: boolean; pendingAt: number | null }[][];
+  lastIf: Record<string, InterfaceState> | null;
+  lastNet: NetworkState[] | null;
+  lastRegroup: { t: number; survivors: string[]; removed: string[]; witness: string; reason: string } | null;
 }
 
 /** An armed timer as data (see SimulationSnapshot). */
@@ -115,11 +146,22 @@ export interface SnapshotTimer {
   entity: 'resource' | 'group' | 'node';
   index: number;
   slot: string;
-  handler: 'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback';
+  handler:
+    | 'callDone'
+    | 'callFail'
+    | 'restart'
+    | 'retry'
+    | 'health'
+    | 'deadlock'
+    | 'detect'
+    | 'join'
+    | 'failback'
+    | 'routeDown';
   payload:
     | { call: 'Online' | 'Offline' }
     | { call: 'Online' | 'Offline'; reason: string }
     | { node: string; own: boolean; since: number }
     | { reason: string }
+    | { pair: number; route: number }
     | null;
 }

@@ -14,6 +14,10 @@ import { applyAction, checkAction, describeAction } from './actions/registry';
 import { TIMER_HANDLERS } from './cluster/timerHandlers';
 import { checkMoveProgress, failoverGroup } from './cluster/groups';
 import { armHealth, hang } from './cluster/monitor';
+import { computeRunsOn } from './network/placement';
+import { endOfInstantNetwork } from './network/observe';
+import { checkDepartures } from './network/stop';
+import { afterStepChecks } from './network/membership';
 
 /** The calls resources.ts makes up into the groups and the monitor (cluster/engine.ts `UpCalls`). */
 const UP_CALLS: UpCalls = { failoverGroup, checkMoveProgress, armHealth, hang };
@@ -34,6 +38,7 @@ export class Coordinator extends Engine {
     this.instantLimit =
       1_000 + 100 * (scenario.nodes.length + scenario.groups.reduce((n, g) => n + 1 + g.resources.length, 0));
     this.script = runScript ? scenario.script : [];
+    computeRunsOn(this);
     if (restoring) return;
     // Every group's state is evaluated at the end of instant 0 (an empty group is Online).
     for (const g of this.groups) this.dirtyGroups.add(g);
@@ -45,7 +50,7 @@ export class Coordinator extends Engine {
 
   nextEventTime(): number | null {
     const d = this.clock.nextDeadline();
-    const s = this.scriptIndex < this.script.length ? this.script[this.scriptIndex].at : null;
+    const s = this.scriptIndex < this.script.length ? this.script[this.scriptIndex]!.at : null;
     if (d === null) return s;
     if (s === null) return d;
     return Math.min(d, s);
@@ -64,12 +69,13 @@ export class Coordinator extends Engine {
   private runInstant(t: number): void {
     this.clock.setNow(t);
     this.fireDue(t);
-    while (this.scriptIndex < this.script.length && this.script[this.scriptIndex].at === t) {
-      const entry = this.script[this.scriptIndex++];
+    while (this.scriptIndex < this.script.length && this.script[this.scriptIndex]!.at === t) {
+      const entry = this.script[this.scriptIndex++]!;
       this.applyNow(entry, entry);
       this.fireDue(t);
     }
     endOfInstantGroupStates(this);
+    endOfInstantNetwork(this);
   }
 
   private fireDue(t: number): void {
@@ -85,6 +91,8 @@ export class Coordinator extends Engine {
       const owner = this.timerOwner(timer);
       delete owner.timers[timer.slot];
       TIMER_HANDLERS[timer.handler](this, owner, timer.payload);
+      // networks.md §4.12: a stopping node leaves right after the processing that finished its offline step.
+      if (this.net.stopping.size) checkDepartures(this);
       if (++this.firedThisInstant > this.instantLimit) throw new SimulationLoopError(t, this.instantLimit);
     }
   }
@@ -98,6 +106,9 @@ export class Coordinator extends Engine {
     }
     this.emit({ type: 'action', action: traced, reason: describeAction(action) });
     applyAction(this, action);
+    // networks.md §4.13: after an action's own effects, a due stop departure, then the after-step checks.
+    if (this.net.stopping.size) checkDepartures(this);
+    afterStepChecks(this);
     return { applied: true };
   }
 
@@ -106,6 +117,7 @@ export class Coordinator extends Engine {
     const res = this.applyNow(action, { at: this.now(), ...action });
     this.fireDue(this.now());
     endOfInstantGroupStates(this);
+    endOfInstantNetwork(this);
     return res;
   }
 }

@@ -24,6 +24,7 @@ export { CONTRACT_SEMANTICS, resolveSemantics } from './semantics';
 export { SCENARIO_FORMAT, TRACE_FORMAT, DWORD_MAX, MAX_SCENARIO_TIME_MS } from './model/scenario';
 export { createSimulation, replay, restoreSimulation, runScenario } from './simulation';
 export { SimulationLoopError } from './coordinator';
+export { frameOfView } from './cluster/frameView';
 /** The lifecycle machines (XState definitions), for views that draw them. */
 export { resourceMachine } from './machines/resourceMachine';
 export { groupMachine } from './machines/groupMachine';
@@ -54,3 +55,6 @@ export {
 /** Dependency expressions as text, and the dependency layering the canvases draw by. */
 export { formatDependencyExpr, parseDependencyExpr, type ParseDependencyResult } from './policies/dependencyExpr';
 export { longestPathLayers } from './policies/dependencies';
+/** Network mode (networks.md): words for the new actions, the level defaults. */
+export { NETWORK_ACTION_NAMES } from './actions/registry';
+export { FUNCTIONAL_LEVELS, NETWORK_ROLES, LEVEL_DEFAULTS } from './validation/networkSchema';

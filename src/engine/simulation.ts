@@ -6,6 +6,7 @@ import { resolveSemantics } from './semantics';
 import { Coordinator } from './coordinator';
 import { checkAction } from './actions/registry';
 import { buildFinal, buildView } from './cluster/view';
+import { FrameViews } from './cluster/frameView';
 import { TRACE_FORMAT } from './model/scenario';
 import { loadEngine, saveEngine, snapshotMismatch } from './cluster/snapshot';
 
@@ -37,6 +38,7 @@ export function restoreSimulation(scenario: Scenario, snapshot: SimulationSnapsh
 
 function wrap(engine: Coordinator, applied: AppliedAction[]): Simulation {
   const scenario = engine.scenario;
+  let frames: FrameViews | null = null;
   return {
     scenario,
     now: () => engine.now(),
@@ -53,6 +55,7 @@ function wrap(engine: Coordinator, applied: AppliedAction[]): Simulation {
     },
     appliedActions: () => applied,
     view: () => buildView(engine),
+    frameView: () => (frames ??= new FrameViews(engine)).frame(),
     final: () => buildFinal(engine),
     events: () => engine.events,
     eventCount: () => engine.events.length,

@@ -32,8 +32,8 @@ export function LessonPanel({ player }: { player: Player }) {
     );
   }
 
-  const stop = s.stops[s.index];
-  const step = lesson.steps[stop.step];
+  const stop = s.stops[s.index]!;
+  const step = lesson.steps[stop.step]!;
   const atEnd = nextStop(s.stops, s.index) === null && !s.animating;
   const canBack = previousStop(s.stops, s.index) !== null || s.animating;
   const question = isQuestion(step) ? step : null;

@@ -54,12 +54,15 @@ export function Recorder({ recording: r, onChange, onPreview, onSave, onStop }: 
   const add = (step: DraftStep) => patch({ steps: [...r.steps, step] });
   const move = (i: number, d: -1 | 1) => {
     const steps = r.steps.slice();
-    [steps[i], steps[i + d]] = [steps[i + d], steps[i]];
+    const a = steps[i];
+    const b = steps[i + d];
+    if (a === undefined || b === undefined) return; // the first step has no "up", the last no "down"
+    [steps[i], steps[i + d]] = [b, a];
     patch({ steps });
   };
 
   /** The file, checked as a lesson: on any problem, the `path: message` lines and nothing else. */
-  const checkedFile = (): unknown | null => {
+  const checkedFile = (): unknown => {
     const run = recordedRun(api.getState());
     const built = recordingFile(r, run.source, run.actions);
     if (!built.ok) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, validateScenario } from '../engine';
 import { createAppStore } from '../store/createAppStore';
+import type { AppState } from '../store/types';
 import { BUILTIN_LESSONS } from '../lesson/builtins';
 import { validateLesson } from '../lesson/validate';
 import { createPlayer } from './controller';
@@ -9,6 +10,9 @@ const L05 = BUILTIN_LESSONS.find((b) => b.id === 'L05')!;
 const checked = validateLesson(L05.source);
 if (!checked.ok) throw new Error('L05');
 const c = checked.value;
+/** Every resource's view, in scenario order (the store reads them on demand, by name). */
+const resourcesOf = (s: AppState) =>
+  s.scenario.groups.flatMap((g) => g.resources.map((r) => s.index.resource(r.name)!));
 const PLAIN = { format: 'failover-scenario@1', name: 'Plain', nodes: [{ name: 'X' }] };
 
 /** An app store and a player with a hand-cranked frame clock. */
@@ -48,7 +52,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().scenario.name).toBe('L5 The failover budget');
     expect(app.getState().events).toEqual([]);
     expect(app.getState().view.t).toBe(0);
-    expect(app.getState().view.resources.every((r) => r.state === 'Offline')).toBe(true);
+    expect(resourcesOf(app.getState()).every((r) => r.state === 'Offline')).toBe(true);
     expect(player.store.getState().index).toBe(0);
   });
 
@@ -58,7 +62,7 @@ describe('the lesson player drives the app store', () => {
     player.continue();
     expect(player.store.getState().animating).toBe(true);
     settle();
-    const p = c.positions[1];
+    const p = c.positions[1]!;
     expect(app.getState().events).toHaveLength(p.at + 1);
     expect(app.getState().horizon).toHaveLength(p.at + 1);
     expect(app.getState().view.t).toBe(p.t);
@@ -70,15 +74,16 @@ describe('the lesson player drives the app store', () => {
     player.continue();
     settle();
     const before = app.getState().view;
+    const beforeResources = resourcesOf(app.getState());
     player.continue();
     player.continue(); // skip the animation
     expect(player.store.getState().animating).toBe(false);
-    expect(app.getState().events).toHaveLength(c.positions[2].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[2]!.at + 1);
     player.back();
-    expect(app.getState().events).toHaveLength(c.positions[1].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[1]!.at + 1);
     expect(app.getState().view.groups).toEqual(before.groups);
-    expect(app.getState().view.resources.map((r) => [r.state, r.node])).toEqual(
-      before.resources.map((r) => [r.state, r.node]),
+    expect(resourcesOf(app.getState()).map((r) => [r.state, r.node])).toEqual(
+      beforeResources.map((r) => [r.state, r.node]),
     );
   });
 
@@ -89,14 +94,14 @@ describe('the lesson player drives the app store', () => {
       player.continue();
       settle();
     }
-    expect(player.store.getState().stops[player.store.getState().index].phase).toBe('ask');
+    expect(player.store.getState().stops[player.store.getState().index]!.phase).toBe('ask');
     player.continue();
     expect(player.store.getState().animating).toBe(false);
     player.choose(0);
     player.continue();
     settle();
     expect(player.store.getState().answer).toEqual({ choice: 0, right: false });
-    const q = c.positions[5];
+    const q = c.positions[5]!;
     if (q.kind !== 'question') throw new Error('L05 step 5');
     expect(app.getState().events).toHaveLength(q.reveal + 1);
     player.back();
@@ -117,7 +122,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().events.at(-1)).toMatchObject({ type: 'action', t: 60_500 });
     player.resume();
     expect(player.store.getState().status).toBe('playing');
-    expect(app.getState().events).toHaveLength(c.positions[1].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[1]!.at + 1);
     expect(app.getState().actions).toEqual([]);
   });
 
@@ -139,7 +144,7 @@ describe('the lesson player drives the app store', () => {
     expect(app.getState().loadScenarioText(JSON.stringify(L05.source), '"l05.json"')).toBe(true);
     expect(player.store.getState().status).toBe('playing');
     const bad = structuredClone(L05.source) as { ui: { lesson: { steps: Record<string, unknown>[] } } };
-    bad.ui.lesson.steps[1].sey = 'typo';
+    bad.ui.lesson.steps[1]!.sey = 'typo';
     expect(app.getState().loadScenario(bad, { origin: '"bad.json"' })).toBe(false);
     expect(app.getState().loadError).toEqual({
       origin: '"bad.json"',
@@ -166,7 +171,7 @@ describe('captions (hold: false)', () => {
   it('are shown while playing through and never stopped at', () => {
     const { player, settle, app } = setup();
     const src = structuredClone(L05.source) as { ui: { lesson: { steps: Record<string, unknown>[] } } };
-    src.ui.lesson.steps[1].hold = false;
+    src.ui.lesson.steps[1]!.hold = false;
     expect(player.open(src, 'caption test')).toBe(true);
     player.continue();
     // Play until the caption's event has been shown, but not to the end.
@@ -175,14 +180,14 @@ describe('captions (hold: false)', () => {
       frames.push(player.store.getState().caption);
       settle.step();
     }
-    expect(frames).toContain(src.ui.lesson.steps[1].say);
+    expect(frames).toContain(src.ui.lesson.steps[1]!.say);
     settle();
     // It went on to step 2: the caption is not a stop.
-    expect(player.store.getState().stops[player.store.getState().index].step).toBe(2);
+    expect(player.store.getState().stops[player.store.getState().index]!.step).toBe(2);
     expect(player.store.getState().caption).toBeNull();
-    expect(app.getState().events).toHaveLength(c.positions[2].at + 1);
+    expect(app.getState().events).toHaveLength(c.positions[2]!.at + 1);
     player.back();
-    expect(player.store.getState().stops[player.store.getState().index].step).toBe(0);
+    expect(player.store.getState().stops[player.store.getState().index]!.step).toBe(0);
   });
 });
 

@@ -16,6 +16,7 @@ import { isQuestion } from '../lesson/types';
 import type { AppStore } from '../store/createAppStore';
 import { latestDecisions } from '../store/decisions';
 import { buildViewIndex } from '../store/viewIndex';
+import { frameOfView } from '../engine';
 import type { AppState } from '../store/types';
 import { recordAnswer, recordFinished } from './progress';
 
@@ -77,15 +78,16 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       const s = app.getState();
       if (s.playing) s.pause();
       s.seek(frame.clock);
-      const index = buildViewIndex(frame.view, app.getState().index);
+      const view = frameOfView(frame.view);
+      const index = buildViewIndex(view, app.getState().index);
       app.setState({
-        view: frame.view,
+        view,
         index,
         events: frame.events,
         horizon: frame.events,
         decisions: latestDecisions({}, [], frame.events),
       });
-      shown = frame.view;
+      shown = view;
     } finally {
       driving = false;
     }
@@ -103,7 +105,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
 
   function arrive(target: number, answer: PlayerState['answer']) {
     const { stops, lesson, preview } = get();
-    const stop = stops[target];
+    const stop = stops[target]!;
     const frame = frameOf(stop);
     // At a question's pause the countdowns would give the answer away ("PendingTimeout in 180 s"):
     // the learner predicts from what has happened, not from the engine's deadlines.
@@ -124,9 +126,9 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
   /** Play from the current stop to `target`, animating the changes, in about 1.2 s of wall time at most. */
   function playTo(target: number, answer: PlayerState['answer']) {
     const { stops, index, lesson } = get();
-    if (!lesson) return;
     const from = stops[index];
     const to = stops[target];
+    if (!lesson || !from || !to) return;
     const kfs = keyframes(lesson.events, from, to);
     const times = schedule(kfs.length);
     const captions = captionsBetween(stops, index, target);
@@ -144,13 +146,14 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       anim.id = null;
       const el = deps.now() - t0;
       let k = -1;
-      while (k + 1 < kfs.length && times[k + 1] <= el) k++;
+      while (k + 1 < kfs.length && times[k + 1]! <= el) k++;
       if (k >= kfs.length - 1) return finish();
       // Between keyframes the clock runs on from the last one shown (nothing happens in between).
-      const prev = k >= 0 ? kfs[k] : { cursor: from.cursor, clock: from.clock };
-      const next = kfs[k + 1];
-      const prevTime = k >= 0 ? times[k] : 0;
-      const frac = Math.min(1, (el - prevTime) / Math.max(1, times[k + 1] - prevTime));
+      // 0 ≤ k < kfs.length − 1 here, and `times` has one entry per keyframe.
+      const prev = k >= 0 ? kfs[k]! : { cursor: from.cursor, clock: from.clock };
+      const next = kfs[k + 1]!;
+      const prevTime = k >= 0 ? times[k]! : 0;
+      const frac = Math.min(1, (el - prevTime) / Math.max(1, times[k + 1]! - prevTime));
       const clock = Math.max(prev.clock, Math.floor(prev.clock + (next.clock - prev.clock) * frac));
       const safeClock = next.clock > prev.clock && clock >= next.clock ? next.clock - 1 : clock;
       // A new keyframe is shown at once; the running clock alone at most every 60 ms (each frame
@@ -164,7 +167,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
         show(frames!.frame(prev.cursor, Math.max(safeClock, prev.clock)));
         const passed = captions.filter((c) => c.cursor <= prev.cursor && c.clock <= safeClock).at(-1);
         if (passed) {
-          const step = lesson.lesson.steps[passed.step];
+          const step = lesson.lesson.steps[passed.step]!;
           set({ caption: 'say' in step ? step.say : null });
         }
       }
@@ -241,8 +244,8 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
         leftBecause: null,
       });
       // `at`: a stop to resume at (after a reload); a reveal resumes at its question's pause.
-      const at = opts.at !== undefined && opts.at >= 0 && opts.at < stops.length && stops[opts.at].hold ? opts.at : -1;
-      arrive(at < 0 ? firstStop(stops) : stops[at].phase === 'reveal' ? at - 1 : at, null);
+      const at = opts.at !== undefined && opts.at >= 0 && opts.at < stops.length && stops[opts.at]!.hold ? opts.at : -1;
+      arrive(at < 0 ? firstStop(stops) : stops[at]!.phase === 'reveal' ? at - 1 : at, null);
       return true;
     },
 
@@ -253,7 +256,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       const stop = s.stops[s.index];
       if (stop?.phase === 'ask') {
         if (s.chosen === null || !s.lesson) return;
-        const step = s.lesson.lesson.steps[stop.step];
+        const step = s.lesson.lesson.steps[stop.step]!;
         const right = isQuestion(step) && step.answer === s.chosen;
         return playTo(s.index + 1, { choice: s.chosen, right });
       }
@@ -290,7 +293,7 @@ export function createPlayer(app: AppStore, deps: PlayerDeps) {
       }
       frames = createFrameSource(createSimulation, app.getState().scenario, s.lesson.events);
       set({ status: 'playing', leftBecause: null });
-      arrive(s.index, s.stops[s.index].phase === 'reveal' ? s.answer : null);
+      arrive(s.index, s.stops[s.index]!.phase === 'reveal' ? s.answer : null);
     },
 
     /** Load a scenario as a plain playground (what the recorder edits), not as a lesson. */

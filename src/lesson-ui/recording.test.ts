@@ -53,7 +53,7 @@ describe('recording drafts', () => {
     (r.steps[1] as { revealOn: string }).revealOn = '{"type":';
     const d = draftLesson(r);
     expect(d.ok).toBe(false);
-    if (!d.ok) expect(d.issues[0].path).toBe('ui.lesson.steps[1].revealOn');
+    if (!d.ok) expect(d.issues[0]!.path).toBe('ui.lesson.steps[1].revealOn');
   });
 
   it('the file carries the actions as script; a saved file gives the drafts back', () => {

@@ -1,4 +1,7 @@
-/** The built-in lessons: the project's copies of the curriculum (lesson-format.md), L01 to L12. */
+/**
+ * The built-in lessons: the project's copies of the curriculum (lesson-format.md), L01 to L14 (L13
+ * and L14 in network mode, networks.md).
+ */
 import L01 from '../lessons/L01-anatomy-of-a-role.json' with { type: 'json' };
 import L02 from '../lessons/L02-two-health-checks.json' with { type: 'json' };
 import L03 from '../lessons/L03-pending-timeout-and-terminate.json' with { type: 'json' };
@@ -11,6 +14,8 @@ import L09 from '../lessons/L09-failback-window.json' with { type: 'json' };
 import L10 from '../lessons/L10-or-dependencies.json' with { type: 'json' };
 import L11 from '../lessons/L11-one-hung-call-three-roles.json' with { type: 'json' };
 import L12 from '../lessons/L12-quorum-and-dynamic-quorum.json' with { type: 'json' };
+import L13 from '../lessons/L13-the-2-2-split.json' with { type: 'json' };
+import L14 from '../lessons/L14-two-sites-one-role.json' with { type: 'json' };
 
 export interface BuiltinLesson {
   id: string;
@@ -35,6 +40,8 @@ const FILES: [string, { ui: { lesson: { id: string; title: string; objective?: s
   ['L10-or-dependencies.json', L10],
   ['L11-one-hung-call-three-roles.json', L11],
   ['L12-quorum-and-dynamic-quorum.json', L12],
+  ['L13-the-2-2-split.json', L13],
+  ['L14-two-sites-one-role.json', L14],
 ];
 
 export const BUILTIN_LESSONS: BuiltinLesson[] = FILES.map(([file, source]) => {

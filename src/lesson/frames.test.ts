@@ -26,9 +26,9 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
       const frames = createFrameSource(createSimulation, c.scenario, c.events);
       const sim = createSimulation(c.scenario);
       for (let p = 0; p < c.events.length; p++) {
-        const last = p + 1 === c.events.length || c.events[p + 1].t > c.events[p].t;
+        const last = p + 1 === c.events.length || c.events[p + 1]!.t > c.events[p]!.t;
         if (!last) continue;
-        sim.advanceTo(c.events[p].t);
+        sim.advanceTo(c.events[p]!.t);
         const f = frames.frame(p);
         expect(table(f.view)).toEqual(table(sim.view()));
         expect(f.view.localTime).toBe(sim.view().localTime);
@@ -50,11 +50,11 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
 
   it('a stop between two events of one instant shows the first ones only (L05: the failover refused at 240 s)', () => {
     const c = checked('L05');
-    const q = c.positions[5];
+    const q = c.positions[5]!;
     expect(q.kind).toBe('question');
     if (q.kind !== 'question') return;
     // The pause (the failResource action) and the reveal (FailoverThresholdExceeded) share t = 240 s.
-    expect(c.events[q.at].t).toBe(c.events[q.reveal].t);
+    expect(c.events[q.at]!.t).toBe(c.events[q.reveal]!.t);
     const frames = createFrameSource(createSimulation, c.scenario, c.events);
     const f = frames.frame(q.at);
     expect(f.clock).toBe(240_000);
@@ -71,7 +71,7 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
 
   it('a timer that fired in the part of the instant shown is gone (L01: App Server Online at 5 s)', () => {
     const c = checked('L01');
-    const q = c.positions[3];
+    const q = c.positions[3]!;
     if (q.kind !== 'question') throw new Error('L01 step 3');
     const f = createFrameSource(createSimulation, c.scenario, c.events).frame(q.reveal);
     expect(f.view.resources.find((r) => r.name === 'App Server')!.state).toBe('Online');
@@ -81,9 +81,9 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
   it("a resource's owner is the node of its last resource.state shown, a group's its owner after the last group.owner", () => {
     const c = checked('L05');
     const frames = createFrameSource(createSimulation, c.scenario, c.events);
-    const owner = c.positions[4]; // group.owner SQL N1 → N2, before its resources start on N2
+    const owner = c.positions[4]!; // group.owner SQL N1 → N2, before its resources start on N2
     const f = frames.frame(owner.at);
-    expect(f.view.groups[0].owner).toBe('N2');
+    expect(f.view.groups[0]!.owner).toBe('N2');
     expect(f.view.resources.map((r) => [r.name, r.node])).toEqual([
       ['SQL Disk', 'N1'],
       ['SQL Server', 'N1'],
@@ -91,7 +91,7 @@ describe('lesson frames: the screen shows exactly events 0..p', () => {
   });
 
   it('an {at} stop shows the events before MS with the clock at MS; frames can go back and forth', () => {
-    const v = validateScenario(BUILTIN_LESSONS[8].source); // L09: two hours
+    const v = validateScenario(BUILTIN_LESSONS[8]!.source); // L09: two hours
     if (!v.ok) throw new Error('L09');
     const c = checked('L09');
     const frames = createFrameSource(createSimulation, v.scenario, c.events);

@@ -106,10 +106,10 @@ export function createFrameSource(
   return {
     frame(cursor: number, clockArg?: number): Frame {
       const p = Math.max(-1, Math.min(cursor, events.length - 1));
-      const clock = clockArg ?? (p >= 0 ? events[p].t : 0);
+      const clock = clockArg ?? (p >= 0 ? events[p]!.t : 0);
       // B: the last time whose events are all shown. If the next event is at `clock`, this
       // instant is only partly shown (or not at all), so the engine's view stops just before it.
-      const partial = p + 1 < events.length && events[p + 1].t <= clock;
+      const partial = p + 1 < events.length && events[p + 1]!.t <= clock;
       const b = partial ? clock - 1 : clock;
       const base = b < 0 ? preStart() : viewAt(b);
 
@@ -121,7 +121,7 @@ export function createFrameSource(
       let quorum: boolean | null = null;
       const faults = new Map<string, ClusterView['resources'][number]['faults']>();
       for (let i = 0; i <= p; i++) {
-        const e = events[i];
+        const e = events[i]!;
         switch (e.type) {
           case 'resource.state':
             state.set(`r\u0000${e.resource}`, e.to);
@@ -169,10 +169,9 @@ export function createFrameSource(
       // Timers of the base that fired in the part of the instant shown (their subject has an event
       // there) are gone: a resource shown Online has no "Online completes" countdown left.
       const touched = new Set<string>();
-      for (let i = p; i >= 0 && events[i].t > b; i--) {
+      for (let i = p; i >= 0 && events[i]!.t > b; i--) {
         const e = events[i] as unknown as Record<string, unknown>;
-        for (const k of ['resource', 'group', 'node', 'subject'])
-          if (typeof e[k] === 'string') touched.add(e[k] as string);
+        for (const k of ['resource', 'group', 'node', 'subject']) if (typeof e[k] === 'string') touched.add(e[k]);
       }
       const timers = touched.size
         ? base.timers.filter((t) => !(t.deadline <= clock && touched.has(t.subject)))

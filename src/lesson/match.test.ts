@@ -60,14 +60,14 @@ describe('the matcher (lesson-format §2)', () => {
   });
 
   it('arrays must be equal element for element (no subset, no other order)', () => {
-    expect(eventMatches(EVENTS[3], { type: 'rhs.recycle', resources: ['D', 'E'] })).toBe(true);
-    expect(eventMatches(EVENTS[3], { type: 'rhs.recycle', resources: ['D'] })).toBe(false);
-    expect(eventMatches(EVENTS[3], { type: 'rhs.recycle', resources: ['E', 'D'] })).toBe(false);
-    expect(eventMatches(EVENTS[3], { type: 'rhs.recycle', resources: ['D', 'E', 'F'] })).toBe(false);
+    expect(eventMatches(EVENTS[3]!, { type: 'rhs.recycle', resources: ['D', 'E'] })).toBe(true);
+    expect(eventMatches(EVENTS[3]!, { type: 'rhs.recycle', resources: ['D'] })).toBe(false);
+    expect(eventMatches(EVENTS[3]!, { type: 'rhs.recycle', resources: ['E', 'D'] })).toBe(false);
+    expect(eventMatches(EVENTS[3]!, { type: 'rhs.recycle', resources: ['D', 'E', 'F'] })).toBe(false);
   });
 
   it('values compare as JSON: a number is not its string, null only matches null', () => {
-    expect(eventMatches(EVENTS[5], { type: 'group.state', t: '9000' })).toBe(false);
+    expect(eventMatches(EVENTS[5]!, { type: 'group.state', t: '9000' })).toBe(false);
     expect(valueMatches({ a: null }, { a: null })).toBe(true);
     expect(valueMatches({}, { a: null })).toBe(false);
   });

@@ -55,7 +55,7 @@ type Located = { ok: true; at: number; t: number } | { ok: false; issue: LessonI
 
 function findEvent(events: readonly TraceEvent[], matcher: EventMatcher, after: End, path: string): Located {
   for (let i = after.at + 1; i < events.length; i++) {
-    if (eventMatches(events[i], matcher)) return { ok: true, at: i, t: events[i].t };
+    if (eventMatches(events[i]!, matcher)) return { ok: true, at: i, t: events[i]!.t };
   }
   return {
     ok: false,
@@ -72,7 +72,7 @@ function locateTrigger(
 ): Located {
   if (trigger === 'start') return { ok: true, at: -1, t: 0 };
   if (!('type' in trigger)) {
-    const ms = (trigger as { at: number }).at;
+    const ms = trigger.at;
     const atPath = `${path}.at`;
     if (ms > until)
       return { ok: false, issue: { path: atPath, message: `${ms} is after the scenario's end (until ${until})` } };
@@ -97,7 +97,7 @@ function locateTrigger(
       return { ok: false, issue: { path: atPath, message: `${ms} is exactly where the previous step ended` } };
     return { ok: true, at, t: ms };
   }
-  return findEvent(events, trigger as EventMatcher, prev, path);
+  return findEvent(events, trigger, prev, path);
 }
 
 export type LessonPositions = { ok: true; positions: StepPosition[] } | { ok: false; issues: LessonIssue[] };
@@ -111,7 +111,7 @@ export function locateSteps(lesson: Lesson, events: readonly TraceEvent[], until
   const positions: StepPosition[] = [];
   let prev: End = { at: -1, t: 0 };
   for (let i = 0; i < lesson.steps.length; i++) {
-    const step = lesson.steps[i];
+    const step = lesson.steps[i]!;
     const base = `${LESSON_PATH}.steps[${i}]`;
     if (isQuestion(step)) {
       const pause = locateTrigger(events, step.pauseAfter, prev, until, `${base}.pauseAfter`);

@@ -19,7 +19,7 @@ export interface Stop {
 export function buildStops(lesson: Lesson, positions: readonly StepPosition[]): Stop[] {
   const stops: Stop[] = [];
   for (const p of positions) {
-    const step = lesson.steps[p.step];
+    const step = lesson.steps[p.step]!;
     if (p.kind === 'question') {
       stops.push({ step: p.step, phase: 'ask', cursor: p.at, clock: p.t, hold: true });
       stops.push({ step: p.step, phase: 'reveal', cursor: p.reveal, clock: p.revealT, hold: true });
@@ -44,7 +44,7 @@ export function firstStop(stops: readonly Stop[]): number {
 
 /** The next stop Continue goes to (captions are passed through), or null at the end. */
 export function nextStop(stops: readonly Stop[], i: number): number | null {
-  for (let j = i + 1; j < stops.length; j++) if (stops[j].hold) return j;
+  for (let j = i + 1; j < stops.length; j++) if (stops[j]!.hold) return j;
   // Only captions left: play through them and rest on the last one.
   return i + 1 < stops.length ? stops.length - 1 : null;
 }
@@ -56,8 +56,8 @@ export function nextStop(stops: readonly Stop[], i: number): number | null {
 export function previousStop(stops: readonly Stop[], i: number): number | null {
   if (stops[i]?.phase === 'reveal') return i - 1;
   for (let j = i - 1; j >= 0; j--) {
-    if (!stops[j].hold) continue;
-    return stops[j].phase === 'reveal' ? j - 1 : j;
+    if (!stops[j]!.hold) continue;
+    return stops[j]!.phase === 'reveal' ? j - 1 : j;
   }
   return null;
 }
@@ -80,8 +80,8 @@ export function keyframes(events: readonly TraceEvent[], from: Keyframe, to: Key
   const out: Keyframe[] = [];
   const perEvent = to.cursor - from.cursor <= fine;
   for (let i = from.cursor + 1; i <= to.cursor; i++) {
-    const endOfInstant = i === to.cursor || events[i + 1]?.t !== events[i].t;
-    if (perEvent || endOfInstant) out.push({ cursor: i, clock: events[i].t });
+    const endOfInstant = i === to.cursor || events[i + 1]?.t !== events[i]!.t;
+    if (perEvent || endOfInstant) out.push({ cursor: i, clock: events[i]!.t });
   }
   const last = out.at(-1);
   if (!last || last.cursor !== to.cursor || last.clock !== to.clock) out.push({ ...to });

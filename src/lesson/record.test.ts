@@ -7,7 +7,7 @@ import { BUILTIN_LESSONS } from './builtins';
 
 describe('recording helpers', () => {
   it('a matcher from an event picks out that very event among the trace (and not an earlier look-alike)', () => {
-    const v = validateScenario(BUILTIN_LESSONS[4].source);
+    const v = validateScenario(BUILTIN_LESSONS[4]!.source);
     if (!v.ok) throw new Error('L05');
     const events = runScenario(v.scenario).events;
     events.forEach((e, i) => {

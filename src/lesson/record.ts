@@ -18,7 +18,7 @@ export function matcherFromEvent(e: TraceEvent): EventMatcher {
       out.action = action;
     } else out[k] = v;
   }
-  return { type: e.type, ...out } as EventMatcher;
+  return { type: e.type, ...out };
 }
 
 /** One line of JSON for the trigger field ("start" stays a bare word). */
@@ -43,7 +43,7 @@ type RawScenario = Record<string, unknown>;
  * script entries of its instant (a stable merge keeps that order).
  */
 export function mergeScript(script: unknown, actions: readonly AppliedAction[]): unknown[] {
-  const base = Array.isArray(script) ? script : [];
+  const base: unknown[] = Array.isArray(script) ? (script as unknown[]) : [];
   const added = actions.map((a) => ({ at: a.at, ...a.action }));
   const atOf = (x: unknown) =>
     typeof x === 'object' && x !== null && typeof (x as { at?: unknown }).at === 'number'

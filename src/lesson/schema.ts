@@ -13,7 +13,7 @@ const BEAT_KEYS = ['on', 'say', 'hold', 'focus'] as const;
 const QUESTION_KEYS = ['pauseAfter', 'ask', 'choices', 'answer', 'revealOn', 'why', 'focus'] as const;
 const LESSON_KEYS = ['id', 'title', 'objective', 'steps'] as const;
 
-/** Fields of each trace event type (scenario-format.md §3), plus `t`, `type` and `reason`. */
+/** Fields of each trace event type (scenario-format.md §3, networks.md §3), plus `t`, `type` and `reason`. */
 export const EVENT_FIELDS: Record<string, readonly string[]> = {
   'resource.state': ['resource', 'group', 'node', 'from', 'to'],
   'group.state': ['group', 'from', 'to'],
@@ -25,6 +25,10 @@ export const EVENT_FIELDS: Record<string, readonly string[]> = {
   'quorum.vote': ['voter', 'from', 'to'],
   action: ['action'],
   'action.rejected': ['action'],
+  // networks.md §3 (network mode only)
+  regroup: ['survivors', 'removed', 'lost', 'witness'],
+  'interface.state': ['node', 'network', 'from', 'to'],
+  'network.state': ['network', 'from', 'to'],
 };
 const COMMON_FIELDS = ['t', 'type', 'reason'];
 
@@ -214,7 +218,7 @@ export function parseLesson(raw: unknown, names: ReadonlySet<string>): LessonSha
       if (Number.isSafeInteger(s.answer) && n >= 2 && ((s.answer as number) < 0 || (s.answer as number) >= n))
         issues.push({
           path: `${base}.answer`,
-          message: `${s.answer} is out of range: choices has ${n} entries (0 to ${n - 1})`,
+          message: `${s.answer as number} is out of range: choices has ${n} entries (0 to ${n - 1})`,
         });
     }
     if (Array.isArray(s.focus)) {
@@ -230,7 +234,7 @@ export function parseLesson(raw: unknown, names: ReadonlySet<string>): LessonSha
   });
   if (issues.length) return { ok: false, issues };
   const lesson = top.data!;
-  return { ok: true, lesson: { ...lesson, steps } as Lesson };
+  return { ok: true, lesson: { ...lesson, steps } };
 }
 
 export type { EventMatcher };

@@ -57,7 +57,7 @@ describe('a valid lesson', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.positions.map((p) => p.kind)).toEqual(['beat', 'beat', 'question']);
-    expect(r.value.events[r.value.positions[2].at]).toMatchObject({ type: 'action', t: 120_000 });
+    expect(r.value.events[r.value.positions[2]!.at]).toMatchObject({ type: 'action', t: 120_000 });
     expect(r.value.events[(r.value.positions[2] as { reveal: number }).reveal]).toMatchObject({ type: 'group.owner' });
   });
 });
@@ -66,7 +66,7 @@ describe('invalid lessons name the place and the reason', () => {
   it("a scenario error is the engine's own message", () => {
     const r = validateLesson({ ...scenario(good()), nodes: 'x' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0].path).toBe('nodes');
+    if (!r.ok) expect(r.issues[0]!.path).toBe('nodes');
   });
 
   it('a scenario without a lesson', () => {
@@ -190,7 +190,14 @@ describe('invalid lessons name the place and the reason', () => {
       'ui.lesson.steps[1].on.grup: "group.state" events have no field "grup"; did you mean "group"?',
     ]);
     expect(issues((l) => (step(l, 2).revealOn = { group: 'SQL' }))).toEqual([
-      'ui.lesson.steps[2].revealOn.type: required: the event type (resource.state, group.state, group.owner, node.state, call, rhs.recycle, policy, quorum.vote, action, action.rejected)',
+      'ui.lesson.steps[2].revealOn.type: required: the event type (resource.state, group.state, group.owner, node.state, call, rhs.recycle, policy, quorum.vote, action, action.rejected, regroup, interface.state, network.state)',
+    ]);
+    // networks.md §3's events are matchers too, with their own fields.
+    expect(issues((l) => (step(l, 1).on = { type: 'regroup', survivor: ['N1'] }))).toEqual([
+      'ui.lesson.steps[1].on.survivor: "regroup" events have no field "survivor"; did you mean "survivors"?',
+    ]);
+    expect(issues((l) => (step(l, 1).on = { type: 'interface.state', nework: 'HB' }))).toEqual([
+      'ui.lesson.steps[1].on.nework: "interface.state" events have no field "nework"; did you mean "network"?',
     ]);
     expect(issues((l) => (step(l, 2).revealOn = 'x'))).toEqual([
       'ui.lesson.steps[2].revealOn: an event matcher is an object with a "type", not text',

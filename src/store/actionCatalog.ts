@@ -5,16 +5,21 @@
  */
 import { actionMenu, type MenuEntry, type Scenario } from '../engine';
 import type { EntityRef } from './types';
+import { networkActionsFor } from './networkActions';
 
 /** One button: `label` is unique within the entity (it is the button's accessible name), `section` its heading. */
 export type ActionItem = MenuEntry;
 
 export function actionsFor(ref: EntityRef, scenario: Scenario): ActionItem[] {
-  return actionMenu(
-    ref.kind,
-    ref.name,
-    scenario.nodes.map((n) => n.name),
-  );
+  return [
+    ...actionMenu(
+      ref.kind,
+      ref.name,
+      scenario.nodes.map((n) => n.name),
+    ),
+    // networks.md §2's per-node entries (the registry leaves them to the app); none in a plain scenario.
+    ...networkActionsFor(ref, scenario),
+  ];
 }
 
 export const CLUSTER_ACTIONS: ActionItem[] = actionMenu('none', '', []);

@@ -76,7 +76,7 @@ export function branchCommands(rt: Runtime, set: SetState<AppState>, get: GetSta
       if (edit.kind === 'add') {
         const bad = checkTime(edit.at, 'the time');
         if (bad) return bad;
-        script = sortByAt([...script, { ...edit.action, at: edit.at } as ScriptEntry]);
+        script = sortByAt([...script, { ...edit.action, at: edit.at }]);
         label = `add ${describeAction(edit.action)} (${formatClock(edit.at)})`;
         earliest = edit.at;
       } else {

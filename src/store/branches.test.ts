@@ -38,7 +38,7 @@ describe('branches', () => {
       { id: 'b2', parent: 'b1', at: 10_000, n: 1 },
     ]);
     expect(s.branchId).toBe('b2');
-    expect(s.branches[1].name).toBe('simulate failure of SQL Server at 0:10.000');
+    expect(s.branches[1]!.name).toBe('simulate failure of SQL Server at 0:10.000');
     expect(s.notice).toContain('"main" is kept as it was (with its 1 later action)');
     expect(s.noticeBranch).toBe('b1');
   });
@@ -49,7 +49,7 @@ describe('branches', () => {
     store.getState().seek(20_000);
     store.getState().apply(crashB);
     expect(store.getState().branches).toHaveLength(2);
-    expect(store.getState().branches[0].actions).toEqual([]);
+    expect(store.getState().branches[0]!.actions).toEqual([]);
   });
 
   it('switches between branches at the same instant, replaying each one', () => {
@@ -67,9 +67,9 @@ describe('branches', () => {
   it('renames (trimmed, names as text) and ignores an empty name', () => {
     const store = forked();
     store.getState().renameBranch('b2', '  <b>SQL-C first</b>  ');
-    expect(store.getState().branches[1].name).toBe('<b>SQL-C first</b>');
+    expect(store.getState().branches[1]!.name).toBe('<b>SQL-C first</b>');
     store.getState().renameBranch('b2', '   ');
-    expect(store.getState().branches[1].name).toBe('<b>SQL-C first</b>');
+    expect(store.getState().branches[1]!.name).toBe('<b>SQL-C first</b>');
   });
 
   it('deletes: the current branch goes back to its parent, children are re-attached, the last one stays', () => {
@@ -139,12 +139,12 @@ describe('branches', () => {
     expect(back.kind === 'ok' && back.branchId).toBe('b2');
     // Many branches with many actions: past the limit.
     const many = Array.from({ length: 60 }, (_, i) => ({
-      ...s.branches[0],
+      ...s.branches[0]!,
       id: `b${i + 1}`,
       name: `branch ${i} ${'x'.repeat(i)}`,
       actions: Array.from({ length: 20 }, (_, k) => ({ at: k * 997 + i, action: crashB })),
     }));
-    const big = encodeBranchesHash(s.source, many[7].actions, many, 'b8');
+    const big = encodeBranchesHash(s.source, many[7]!.actions, many, 'b8');
     expect(big.branchesLength).toBeGreaterThan(BRANCHES_LINK_LIMIT);
     expect(big.omitted).toBe(59);
     const only = decodeShareHash(big.hash);
@@ -152,7 +152,7 @@ describe('branches', () => {
     // Old links (no branches) still open.
     expect(decodeShareHash(big.hash.replace(/&branches=.*$/, ''))).toMatchObject({
       kind: 'ok',
-      actions: many[7].actions,
+      actions: many[7]!.actions,
     });
     expect(decodeShareHash(`${small.hash.replace(/&branches=.*$/, '')}&branches=zzz`).kind).toBe('error');
   });

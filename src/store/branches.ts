@@ -44,7 +44,7 @@ export function effectiveScenario(base: Scenario, b: Pick<Branch, 'script' | 'un
 /** The raw scenario JSON a branch corresponds to (for Design mode and share links). */
 export function effectiveSource(source: unknown, b: Pick<Branch, 'script' | 'until'>): unknown {
   if (typeof source !== 'object' || source === null) return source;
-  return { ...(source as object), script: b.script, until: b.until };
+  return { ...source, script: b.script, until: b.until };
 }
 
 export function nextBranchId(branches: readonly Branch[]): string {
@@ -66,7 +66,7 @@ export function branchDepths(branches: readonly Branch[]): Record<string, number
   const byId = new Map(branches.map((b) => [b.id, b]));
   const out: Record<string, number> = {};
   const depth = (b: Branch, seen = 0): number => {
-    if (b.id in out) return out[b.id];
+    if (b.id in out) return out[b.id]!;
     const p = b.parent ? byId.get(b.parent) : undefined;
     // seen guards against a cycle in hand-edited storage.
     return (out[b.id] = p && seen < branches.length ? depth(p, seen + 1) + 1 : 0);
@@ -113,16 +113,16 @@ export function branchOutcome(engine: EngineApi, scenario: Scenario, b: Branch):
   }
   for (const e of sim.events()) {
     if (e.type !== 'group.state' || !(e.group in since)) continue;
-    const s = since[e.group];
-    if (s.state !== 'Online') down[e.group] += e.t - s.t;
+    const s = since[e.group]!;
+    if (s.state !== 'Online') down[e.group]! += e.t - s.t;
     since[e.group] = { state: e.to, t: e.t };
   }
   const groups: Record<string, GroupOutcome> = {};
   for (const g of scenario.groups) {
-    const s = since[g.name];
-    if (s.state !== 'Online') down[g.name] += scenario.until - s.t;
+    const s = since[g.name]!;
+    if (s.state !== 'Online') down[g.name]! += scenario.until - s.t;
     const f = final.groups[g.name];
-    groups[g.name] = { state: f?.state ?? 'Offline', owner: f?.owner ?? null, downtime: down[g.name] };
+    groups[g.name] = { state: f?.state ?? 'Offline', owner: f?.owner ?? null, downtime: down[g.name]! };
   }
   const out = { until: scenario.until, quorum: final.quorum, groups };
   outcomes.set(b, out);

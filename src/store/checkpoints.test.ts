@@ -29,7 +29,9 @@ const crash = { action: 'crashNode', node: 'SQL-A' } as const;
 /** The state a store shows, as text, to compare two stores. */
 const shown = (store: ReturnType<typeof createAppStore>) => {
   const s = store.getState();
-  return JSON.stringify({ view: s.view, events: s.events, actions: s.actions, applied: s.appliedCount });
+  // Resources are read on demand through the index: every one of them, by name.
+  const resources = s.scenario.groups.flatMap((g) => g.resources.map((r) => s.index.resource(r.name)));
+  return JSON.stringify({ view: s.view, resources, events: s.events, actions: s.actions, applied: s.appliedCount });
 };
 
 describe('seek checkpoints', () => {

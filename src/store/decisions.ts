@@ -18,7 +18,7 @@ export function latestDecisions(
   if (grown && from === events.length) return prev;
   const out: Record<string, TraceEvent> = grown ? { ...prev } : {};
   for (let i = from; i < events.length; i++) {
-    const e = events[i];
+    const e = events[i]!;
     // Keyed by kind and name (refs.ts): a group and a resource may share a name.
     if (e.type === 'policy') {
       const kind = policySubjectKind(e.rule);

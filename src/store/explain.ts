@@ -158,7 +158,7 @@ export function explainEvent(
 }
 
 function findLast(trace: readonly TraceEvent[], f: (e: TraceEvent) => boolean): TraceEvent | undefined {
-  for (let i = trace.length - 1; i >= 0; i--) if (f(trace[i])) return trace[i];
+  for (let i = trace.length - 1; i >= 0; i--) if (f(trace[i]!)) return trace[i];
   return undefined;
 }
 

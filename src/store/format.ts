@@ -16,6 +16,14 @@ export function formatSimTime(ms: number): string {
 }
 
 /** "1:10.000" or "1:01:10.000" — compact, for log rows and axes. */
+/** networks.md §3 `regroup.witness` in words. */
+const REGROUP_WITNESS: Record<string, string> = {
+  survivors: 'the witness voted with them',
+  removed: 'the witness voted with a losing side',
+  unreached: 'no side reached the witness',
+  none: 'no witness vote',
+};
+
 export function formatClock(ms: number): string {
   const t = Math.max(0, Math.floor(ms));
   const h = Math.floor(t / 3_600_000);
@@ -109,6 +117,12 @@ export function eventSubjects(e: TraceEvent): string[] {
       const a = e.action as Record<string, unknown>;
       return ['resource', 'group', 'node'].map((k) => a[k]).filter((x): x is string => typeof x === 'string');
     }
+    case 'regroup':
+      return [...e.survivors, ...e.removed];
+    case 'interface.state':
+      return [e.node, e.network];
+    case 'network.state':
+      return [e.network];
   }
 }
 
@@ -135,6 +149,12 @@ export function eventSummary(e: TraceEvent): string {
       return describeAction(e.action);
     case 'action.rejected':
       return `refused: ${describeAction(e.action)}`;
+    case 'regroup':
+      return `regroup: ${e.survivors.length ? e.survivors.join(', ') : 'no side'} ${e.survivors.length > 1 ? 'keep' : 'keeps'} the cluster${e.removed.length ? `; removed ${e.removed.join(', ')}` : ''} (${REGROUP_WITNESS[e.witness] ?? `witness: ${e.witness}`})`;
+    case 'interface.state':
+      return `interface ${e.node} on ${e.network}: ${e.from} → ${e.to}`;
+    case 'network.state':
+      return `network ${e.network}: ${e.from} → ${e.to}`;
   }
 }
 

@@ -18,7 +18,7 @@ describe('size limits of the browser app', () => {
   it('counts resources across groups: the limit itself is allowed, one more is not', () => {
     expect(scenarioTooLarge(withResources(MAX_RESOURCES))).toBeNull();
     expect(scenarioTooLarge(withResources(MAX_RESOURCES + 1))).toMatch(
-      /the scenario has 10,001 resources; the browser app simulates up to 10,000 .*npm run simulate/,
+      /the scenario has 20,001 resources; the browser app simulates up to 20,000 .*npm run simulate/,
     );
     expect(scenarioTooLarge('not a scenario')).toBeNull(); // left to validation
   });
@@ -29,7 +29,7 @@ describe('size limits of the browser app', () => {
     const s = store.getState();
     expect(s.scenario.name).toBe('Test cluster');
     expect(s.loadError?.origin).toBe('"big.json"');
-    expect(s.loadError?.issues[0]?.message).toMatch(/10,001 resources/);
+    expect(s.loadError?.issues[0]?.message).toMatch(/20,001 resources/);
   });
 
   it('a file too large to open is refused before it is parsed', () => {

@@ -66,5 +66,11 @@ export function eventRefs(e: TraceEvent): EntityRef[] {
         if (typeof a[kind] === 'string') out.push({ kind, name: a[kind] });
       return out;
     }
+    case 'regroup':
+      return [...e.survivors, ...e.removed].flatMap((n) => node(n));
+    case 'interface.state':
+      return node(e.node);
+    case 'network.state':
+      return [];
   }
 }

@@ -34,8 +34,8 @@ describe('the script in Simulate', () => {
       ['remove crash node SQL-A (1:00.000) at 0:30.000', 0],
     ]);
     expect(s.view.t).toBe(30_000);
-    expect(s.outcome('b1')!.groups[SQL_GROUP].owner).toBe('SQL-B');
-    expect(s.outcome('b2')!.groups[SQL_GROUP].owner).toBe('SQL-A');
+    expect(s.outcome('b1')!.groups[SQL_GROUP]!.owner).toBe('SQL-B');
+    expect(s.outcome('b2')!.groups[SQL_GROUP]!.owner).toBe('SQL-A');
   });
 
   it('moves a scripted action in time, and one into the past always forks (it rewrites what was seen)', () => {
@@ -85,7 +85,7 @@ describe('run length in Simulate', () => {
     expect(store.getState().setUntil(1_200_000)).toBeNull();
     const s = store.getState();
     expect(s.branches).toHaveLength(1);
-    expect(s.branches[0].until).toBe(1_200_000);
+    expect(s.branches[0]!.until).toBe(1_200_000);
     expect(s.scenario.until).toBe(1_200_000);
     expect(s.actions).toEqual([{ at: 30_000, action: crashB }]);
     expect(s.view.t).toBe(600_000);
@@ -120,7 +120,7 @@ describe('Design → Simulate', () => {
       groups: { resources: { name: string }[] }[];
       until: number;
     };
-    designed.groups[0].resources.pop(); // the Agent is removed in Design
+    designed.groups[0]!.resources.pop(); // the Agent is removed in Design
     expect(store.getState().loadScenario(designed, { origin: 'Design', carry: true })).toBe(true);
     const s = store.getState();
     expect(s.actions).toEqual([{ at: 30_000, action: crashB }]);

@@ -15,13 +15,24 @@ export const selectLoadError = (s: AppState) => s.loadError;
 export const selectNotice = (s: AppState) => s.notice;
 export const selectRefusal = (s: AppState) => s.refusal;
 export const selectQuorum = (s: AppState) => s.view.quorum;
-/** Owners as one string: the canvas re-lays out only when a group changes node. */
-export const selectOwnerKey = (s: AppState) => s.view.groups.map((g) => g.owner ?? '').join('\u0000');
+/**
+ * Owners as one string: the canvas re-lays out only when a group changes node. Computed once per
+ * groups list (the engine keeps the list while no group changes; 8,000 groups at WSFC's maximum).
+ */
+const ownerKeys = new WeakMap<readonly unknown[], string>();
+export const selectOwnerKey = (s: AppState) => {
+  let key = ownerKeys.get(s.view.groups);
+  if (key === undefined) {
+    key = s.view.groups.map((g) => g.owner ?? '').join('\u0000');
+    ownerKeys.set(s.view.groups, key);
+  }
+  return key;
+};
 export const selectHasNext = (s: AppState) => s.nextEventTime() !== null;
 
 export const selectNode = (name: string) => (s: AppState) => s.index.nodes[name];
 export const selectGroup = (name: string) => (s: AppState) => s.index.groups[name];
-export const selectResource = (name: string) => (s: AppState) => s.index.resources[name];
+export const selectResource = (name: string) => (s: AppState) => s.index.resource(name);
 
 /**
  * The owner as the contract's `final` reports it: only a node the cluster sees Up or Paused (a

@@ -95,7 +95,8 @@ export function decodeShareHash(hash: string): DecodedLink {
       const parsed = JSON.parse(unpack(packedBranches) ?? '') as { current?: unknown; list?: unknown };
       const branches = parseBranches(parsed.list);
       if (!branches) throw new Error('not a list of branches');
-      const current = branches.find((b) => b.id === parsed.current) ?? branches[0];
+      // parseBranches refuses an empty list, so there is a first branch.
+      const current = branches.find((b) => b.id === parsed.current) ?? branches[0]!;
       return { kind: 'ok', source, actions: current.actions, branches, branchId: current.id };
     } catch (e) {
       return { kind: 'error', message: `the link's branches are invalid: ${(e as Error).message}` };
@@ -118,7 +119,7 @@ export function parseSession(text: string | null): Session | null {
     // v1 (before branches) had one timeline; a v2 record whose branches do not parse falls back to it.
     const branches = s.v === 2 ? parseBranches(s.branches) : null;
     if (!branches) return { source: s.source, actions: s.actions, t: s.t };
-    const current = branches.find((b) => b.id === s.branchId) ?? branches[0];
+    const current = branches.find((b) => b.id === s.branchId) ?? branches[0]!; // parseBranches: never empty
     return { source: s.source, actions: current.actions, t: s.t, branches, branchId: current.id };
   } catch {
     return null;
@@ -147,11 +148,11 @@ export const localSessionStorage = (key = 'failover-lab:session'): SessionStorag
 });
 
 /**
- * Save on every meaningful change; while playing, at most twice a second (the time moves every
- * frame). Returns a flush function for `pagehide` and an unsubscribe.
+ * Save on every meaningful change. While playing, the time alone moving is not saved (it moves
+ * every frame, and at WSFC's maximum the record is 1.5 MB, a long write): it is saved when play
+ * stops, and by the flush function the app calls on `pagehide`. Returns that flush and an unsubscribe.
  */
-export function persistSession(store: AppStore, storage: SessionStorage, now: () => number = () => performance.now()) {
-  let last = -Infinity;
+export function persistSession(store: AppStore, storage: SessionStorage) {
   // The scenario is most of the record (150 KB for 1,000 resources) and changes rarely:
   // serialise it once per scenario, not twice a second while playing.
   const cache: { source: unknown; json: string | null } = { source: undefined, json: null };
@@ -166,7 +167,6 @@ export function persistSession(store: AppStore, storage: SessionStorage, now: ()
       1,
     );
     storage.save(`{"v":2,"source":${json},${rest}`);
-    last = now();
   };
   const unsubscribe = store.subscribe((s, prev) => {
     const structural =
@@ -174,8 +174,7 @@ export function persistSession(store: AppStore, storage: SessionStorage, now: ()
       s.actions !== prev.actions ||
       s.branches !== prev.branches ||
       s.branchId !== prev.branchId;
-    if (structural || (s.view.t !== prev.view.t && (!s.playing || now() - last > 500)) || s.playing !== prev.playing)
-      write();
+    if (structural || (s.view.t !== prev.view.t && !s.playing) || s.playing !== prev.playing) write();
   });
   return { flush: write, unsubscribe };
 }

@@ -50,7 +50,7 @@ export function initialSimulationState(
   rt.playhead = 0;
   rt.checkpoints = checkpointsFor(rt.deps.engine, r.scenario);
   const events = rt.sim.events().slice();
-  const view = rt.sim.view();
+  const view = rt.sim.frameView();
   const main = firstBranch(r.scenario);
   return {
     scenario: r.scenario,
@@ -111,7 +111,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
       let branchId = main.id;
       let scenario = r.scenario;
       if (opts.branches?.length) {
-        const b = opts.branches.find((x) => x.id === opts.branchId) ?? opts.branches[0];
+        const b = opts.branches.find((x) => x.id === opts.branchId) ?? opts.branches[0]!;
         const sc = scenarioOf(rt, source, r.scenario, b);
         if (sc.ok) {
           branches = opts.branches;
@@ -195,7 +195,7 @@ export function createSimulationSlice(rt: Runtime, set: SetState<AppState>, get:
     nextEventTime() {
       const { actions, appliedCount, scenario } = get();
       const engineNext = rt.sim.nextEventTime();
-      const userNext = appliedCount < actions.length ? actions[appliedCount].at : null;
+      const userNext = appliedCount < actions.length ? actions[appliedCount]!.at : null;
       const candidates = [engineNext, userNext].filter((x): x is number => x !== null && x <= scenario.until);
       return candidates.length ? Math.max(Math.min(...candidates), rt.sim.now()) : null;
     },

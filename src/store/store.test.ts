@@ -22,7 +22,7 @@ describe('app store', () => {
     store.getState().stepToNextEvent();
     const s = store.getState();
     expect(s.view.t).toBe(15_000);
-    expect(s.view.groups[0].owner).toBe('SQL-B');
+    expect(s.view.groups[0]!.owner).toBe('SQL-B');
     expect(s.actions).toEqual([{ at: 5000, action: crash }]);
   });
 
@@ -33,12 +33,12 @@ describe('app store', () => {
     store.getState().seek(60_000);
     store.getState().seek(1000);
     let s = store.getState();
-    expect(s.view.groups[0].owner).toBe('SQL-A');
+    expect(s.view.groups[0]!.owner).toBe('SQL-A');
     expect(s.appliedCount).toBe(0);
     expect(s.horizon.length).toBeGreaterThan(s.events.length);
     store.getState().seek(60_000);
     s = store.getState();
-    expect(s.view.groups[0].owner).toBe('SQL-B');
+    expect(s.view.groups[0]!.owner).toBe('SQL-B');
     expect(s.appliedCount).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('app store', () => {
     });
     // The engine's reader, as the CLI uses it: the place of a syntax error is named.
     expect(store.getState().loadScenarioText('{oops', 'x.json')).toBe(false);
-    expect(store.getState().loadError?.issues[0].message).toMatch(/^invalid JSON at line 1, column 2/);
+    expect(store.getState().loadError?.issues[0]!.message).toMatch(/^invalid JSON at line 1, column 2/);
     expect(store.getState().scenario.name).toBe('Test cluster');
   });
 
@@ -90,7 +90,7 @@ describe('app store', () => {
     expect(store.getState().loadError?.issues).toEqual([{ path: '(root)', message: 'duplicate key "name"' }]);
     const latin1 = new Uint8Array([0x7b, 0x22, 0x6e, 0xe9, 0x22, 0x3a, 0x31, 0x7d]); // {"né":1} in Latin-1
     expect(store.getState().loadScenarioText(latin1, 'latin1.json')).toBe(false);
-    expect(store.getState().loadError?.issues[0].message).toMatch(/not valid UTF-8/);
+    expect(store.getState().loadError?.issues[0]!.message).toMatch(/not valid UTF-8/);
     expect(store.getState().scenario.name).toBe('Test cluster');
   });
 
@@ -145,7 +145,25 @@ describe('session', () => {
     const restored = make();
     restored.getState().loadScenario(session.source, { actions: session.actions, t: session.t });
     expect(restored.getState().view.t).toBe(42_000);
-    expect(restored.getState().view.groups[0].owner).toBe('SQL-B');
+    expect(restored.getState().view.groups[0]!.owner).toBe('SQL-B');
+  });
+
+  it('while playing, time alone is not saved every frame: pausing saves it, and so does flush', () => {
+    const store = make();
+    const writes: string[] = [];
+    const { flush } = persistSession(store, { load: () => null, save: (t) => writes.push(t) });
+    store.getState().setSpeed(1000);
+    store.getState().play();
+    const atPlay = writes.length;
+    for (let i = 0; i < 30; i++) store.getState().tick(16);
+    expect(writes.length).toBe(atPlay);
+    flush();
+    expect(parseSession(writes.at(-1)!)!.t).toBe(store.getState().view.t);
+    store.getState().tick(16);
+    store.getState().pause();
+    expect(writes.length).toBe(atPlay + 2);
+    expect(parseSession(writes.at(-1)!)!.t).toBe(store.getState().view.t);
+    expect(store.getState().view.t).toBeGreaterThan(400_000);
   });
 });
 

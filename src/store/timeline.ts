@@ -34,7 +34,7 @@ export function createTimeline(rt: Runtime, set: SetState<AppState>, get: GetSta
     const { horizon: horizonBase = s.horizon, ...rest } = extra;
     const horizon = events.length >= horizonBase.length ? events : horizonBase;
     const t0 = engineStart ?? perfNow();
-    const view = rt.sim.view();
+    const view = rt.sim.frameView();
     recordStep(perfNow() - t0);
     const decisions = latestDecisions(s.decisions, s.events, events);
     set({ view, index: buildViewIndex(view, s.index), events, horizon, decisions, ...rest });

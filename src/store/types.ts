@@ -10,7 +10,7 @@ import type {
   ValidationResult,
   TraceEvent,
   ActionCheck,
-  ClusterView,
+  FrameView,
 } from '../engine';
 import type { ViewIndex } from './viewIndex';
 import type { Branch, Outcome } from './branches';
@@ -60,7 +60,7 @@ export interface SimulationSlice {
   /** Every timeline of this scenario kept so far (a fork never drops a future). */
   branches: Branch[];
   branchId: string;
-  view: ClusterView;
+  view: FrameView;
   /** Name lookups over `view`. */
   index: ViewIndex;
   /** Trace events up to now. */

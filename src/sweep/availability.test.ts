@@ -40,7 +40,7 @@ describe('availability estimate', () => {
     const s = cluster(2);
     const a = estimateAvailability(s, rates, 12, 42, 'n');
     expect(estimateAvailability(s, rates, 12, 42, 'n')).toEqual(a);
-    expect(estimateAvailability(s, rates, 12, 43, 'n').groups.SQL.availability).not.toBe(a.groups.SQL.availability);
+    expect(estimateAvailability(s, rates, 12, 43, 'n').groups.SQL!.availability).not.toBe(a.groups.SQL!.availability);
   });
 
   it('years are independent: any split gives the same years', () => {
@@ -52,7 +52,7 @@ describe('availability estimate', () => {
   it('the 95% interval narrows with more years', () => {
     const s = cluster(1);
     const width = (years: number) => {
-      const [lo, hi] = estimateAvailability(s, rates, years, 9, 'n').groups.SQL.ci95!;
+      const [lo, hi] = estimateAvailability(s, rates, years, 9, 'n').groups.SQL!.ci95!;
       return hi - lo;
     };
     const w8 = width(8);
@@ -62,8 +62,8 @@ describe('availability estimate', () => {
   });
 
   it('a cluster with no redundancy scores lower than the same cluster with a second node', () => {
-    const one = estimateAvailability(cluster(1), rates, 30, 3, 'n').groups.SQL;
-    const two = estimateAvailability(cluster(2), rates, 30, 3, 'n').groups.SQL;
+    const one = estimateAvailability(cluster(1), rates, 30, 3, 'n').groups.SQL!;
+    const two = estimateAvailability(cluster(2), rates, 30, 3, 'n').groups.SQL!;
     expect(one.availability).toBeLessThan(two.availability);
     // Not just lower: the intervals do not even overlap (hours of repair against seconds of failover).
     expect(one.ci95![1]).toBeLessThan(two.ci95![0]);
@@ -81,22 +81,22 @@ describe('availability estimate', () => {
       resourceDefault: { failuresPerYear: 0 },
     });
     const years = simulateYears(s, r, 11, 0, 10);
-    const quorumLosses = years.filter((y) => y.groups.SQL.outages > 0).length;
+    const quorumLosses = years.filter((y) => y.groups.SQL!.outages > 0).length;
     expect(quorumLosses).toBeGreaterThan(0);
     // Repairs average 12 h: no year should lose anything like a month.
-    for (const y of years) expect(y.groups.SQL.downMs).toBeLessThan(14 * 24 * 3_600_000);
+    for (const y of years) expect(y.groups.SQL!.downMs).toBeLessThan(14 * 24 * 3_600_000);
   });
 
   it('names the faults that cost the most downtime', () => {
     const r = estimateAvailability(cluster(1), rates, 10, 1, 'n');
-    expect(r.costliest[0].fault).toBe('crash of N1');
-    expect(r.costliest[0].downMsPerYear).toBeGreaterThan(0);
+    expect(r.costliest[0]!.fault).toBe('crash of N1');
+    expect(r.costliest[0]!.downMsPerYear).toBeGreaterThan(0);
   });
 
   it('draws node crashes with repairs, and transient resource failures, within the year in time order', () => {
     const { entries } = drawFaults(cluster(2), defaultRates(), 77);
     expect(entries.length).toBeGreaterThan(0);
-    for (let i = 1; i < entries.length; i++) expect(entries[i].at).toBeGreaterThanOrEqual(entries[i - 1].at);
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.at).toBeGreaterThanOrEqual(entries[i - 1]!.at);
     expect(entries.every((e) => e.at < YEAR_MS)).toBe(true);
     const crashes = entries.filter((e) => e.action === 'crashNode').length;
     const starts = entries.filter((e) => e.action === 'startNode').length;
@@ -112,7 +112,7 @@ describe('availability estimate', () => {
     const { entries } = drawFaults(cluster(2), r, 5);
     expect(new Set(entries.map((e) => e.action))).toEqual(new Set(['setOnline', 'failResource', 'heal']));
     const rep = aggregate(cluster(2), r, 5, 'n', simulateYears(cluster(2), r, 5, 0, 3));
-    expect(rep.groups.SQL.meanOutageMs!).toBeGreaterThan(600_000);
+    expect(rep.groups.SQL!.meanOutageMs!).toBeGreaterThan(600_000);
   });
 
   it('rates come from ui.availability, validated', () => {

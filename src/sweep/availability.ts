@@ -38,7 +38,7 @@ export function drawFaults(
   const out: { at: number; order: number; entry: ScriptEntry; cause?: string }[] = [];
   let order = 0;
   const push = (at: number, action: Action, cause?: string) => {
-    if (at < YEAR_MS) out.push({ at, order: order++, entry: { at, ...action } as ScriptEntry, cause });
+    if (at < YEAR_MS) out.push({ at, order: order++, entry: { at, ...action }, cause });
   };
   if (rates.node.failuresPerYear > 0) {
     for (const n of scenario.nodes) {
@@ -111,8 +111,8 @@ export function simulateYear(scenario: Scenario, rates: Rates, seed: number): Ye
     byCause.set(cause, c);
   };
   sim.subscribe((e) => {
-    while (next < entries.length && entries[next].at <= e.t) {
-      const c = causes.get(entries[next++]);
+    while (next < entries.length && entries[next]!.at <= e.t) {
+      const c = causes.get(entries[next++]!);
       if (c) lastCause = c;
     }
     if (e.type !== 'group.state') return;
@@ -145,7 +145,7 @@ export function simulateYear(scenario: Scenario, rates: Rates, seed: number): Ye
   });
   // Step instant by instant so a restart scheduled by an event is applied at its own time.
   for (;;) {
-    const due = restarts.length > 0 && restarts[0].at < YEAR_MS ? restarts[0].at : YEAR_MS;
+    const due = restarts.length > 0 && restarts[0]!.at < YEAR_MS ? restarts[0]!.at : YEAR_MS;
     const next = sim.nextEventTime();
     if (next !== null && next < due) {
       sim.advanceTo(next);
@@ -156,7 +156,7 @@ export function simulateYear(scenario: Scenario, rates: Rates, seed: number): Ye
     const node = restarts.shift()!.node;
     if (sim.check({ action: 'startNode', node }).allowed) sim.apply({ action: 'startNode', node });
   }
-  const groups: Record<string, GroupYear> = Object.create(null);
+  const groups = Object.create(null) as Record<string, GroupYear>;
   for (const [name, g] of track) {
     if (g.downSince >= 0) {
       g.down += YEAR_MS - g.downSince;
@@ -204,18 +204,18 @@ export function aggregate(
   years: readonly YearResult[],
 ): AvailabilityReport {
   const n = years.length;
-  const groups: Record<string, GroupAvailability> = Object.create(null);
+  const groups = Object.create(null) as Record<string, GroupAvailability>;
   for (const g of scenario.groups) {
     // A year where the group never came online counts as fully unavailable.
     const a = years.map((y) => {
-      const gy = y.groups[g.name];
+      const gy = y.groups[g.name]!;
       return gy.observedMs === 0 ? 0 : 1 - gy.downMs / gy.observedMs;
     });
     const mean = a.reduce((s, x) => s + x, 0) / n;
     const sd = n > 1 ? Math.sqrt(a.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
-    const half = n > 1 ? (n - 1 <= 30 ? T975[n - 2] : 1.96) * (sd / Math.sqrt(n)) : 0;
-    const outages = years.reduce((s, y) => s + y.groups[g.name].outages, 0);
-    const down = years.reduce((s, y) => s + y.groups[g.name].downMs, 0);
+    const half = n > 1 ? (n - 1 <= 30 ? T975[n - 2]! : 1.96) * (sd / Math.sqrt(n)) : 0;
+    const outages = years.reduce((s, y) => s + y.groups[g.name]!.outages, 0);
+    const down = years.reduce((s, y) => s + y.groups[g.name]!.downMs, 0);
     groups[g.name] = {
       availability: mean,
       ci95: n > 1 ? [Math.max(0, mean - half), Math.min(1, mean + half)] : null,

@@ -8,7 +8,7 @@ const crash: Template[] = [{ action: 'crashNode' }];
 function results(json: Record<string, unknown>, check: Check, templates: Template[] = crash) {
   const scenario = valid(json);
   const { details } = sweep({ scenario, ats: [60_000], templates });
-  return evaluateChecks([check], details)[0];
+  return evaluateChecks([check], details)[0]!;
 }
 
 const three = twoGroups({ nodes: 3 });
@@ -26,7 +26,7 @@ describe('checks over a sweep: each kind passes and fails on scenarios built for
     ]);
     const fail = results(one, { kind: 'recoversWithin', ms: 60_000 });
     expect(fail.passed).toBe(false);
-    expect(fail.failures[0].detail).toBe('SQL not Online at the end (Offline); SQL2 not Online at the end (Offline)');
+    expect(fail.failures[0]!.detail).toBe('SQL not Online at the end (Offline); SQL2 not Online at the end (Offline)');
   });
 
   it('maxDowntime: total downtime per group', () => {
@@ -48,7 +48,7 @@ describe('checks over a sweep: each kind passes and fails on scenarios built for
     };
     const r = results(stalling, { kind: 'maxOutage', ms: 10_000, groups: ['SQL'] }, t);
     expect(r.passed).toBe(false);
-    expect(r.failures[0].detail).toMatch(/^SQL down \d.* at a stretch$/);
+    expect(r.failures[0]!.detail).toMatch(/^SQL down \d.* at a stretch$/);
   });
 
   it('notSameNode: anti-affinity keeps SQL and SQL2 apart after a crash', () => {
@@ -64,7 +64,7 @@ describe('checks over a sweep: each kind passes and fails on scenarios built for
 
   it('endsIn: every group Online at the end', () => {
     expect(results(three, { kind: 'endsIn', state: 'Online' }).passed).toBe(true);
-    expect(results(one, { kind: 'endsIn', state: 'Online' }).failures[0].detail).toBe(
+    expect(results(one, { kind: 'endsIn', state: 'Online' }).failures[0]!.detail).toBe(
       'SQL Offline at the end; SQL2 Offline at the end',
     );
   });

@@ -140,16 +140,17 @@ function failureOf(c: Check, r: RunDetail): string | null {
   if (c.kind === 'notSameNode') {
     const byOwner = new Map<string, string[]>();
     for (const g of names) {
-      const owner = r.groups[g].owner;
+      const owner = r.groups[g]!.owner;
       if (owner !== null) byOwner.set(owner, [...(byOwner.get(owner) ?? []), g]);
     }
     const clash = [...byOwner].find(([, gs]) => gs.length > 1);
     return clash ? `${clash[1].join(' and ')} both on ${clash[0]} at the end` : null;
   }
   const bad: string[] = [];
+  // validateChecks has refused group names the scenario lacks, and every run reports every group.
   for (const g of names) {
-    const o = r.groups[g];
-    const x = r.extra[g];
+    const o = r.groups[g]!;
+    const x = r.extra[g]!;
     if (c.kind === 'recoversWithin' && x.recoveredAfterMs > c.ms) {
       bad.push(
         o.state === 'Online'

@@ -42,7 +42,7 @@ export class DowntimeMeter {
 
   feed(events: readonly TraceEvent[], fromIndex: number): void {
     for (let i = fromIndex; i < events.length; i++) {
-      const e = events[i];
+      const e = events[i]!;
       if (e.type === 'group.state') this.change(e.group, e.t, e.to);
     }
   }
@@ -69,7 +69,7 @@ export function statesAt(
   at: number,
   groups: readonly string[],
 ): Map<string, GroupState> {
-  const s = new Map<string, GroupState>(groups.map((g) => [g, 'Offline' as GroupState]));
+  const s = new Map<string, GroupState>(groups.map((g) => [g, 'Offline']));
   for (const e of events) {
     if (e.t > at) break;
     if (e.type === 'group.state') s.set(e.group, e.to);

@@ -38,7 +38,66 @@ export function twoGroups(opts: {
     seed: 1,
     until: opts.until ?? 600_000,
     nodes,
-    groups: [group('SQL', 'N1', ['N1', 'N2']), group('SQL2', nodes[Math.min(1, opts.nodes - 1)].name, ['N2', 'N1'])],
+    groups: [group('SQL', 'N1', ['N1', 'N2']), group('SQL2', nodes[Math.min(1, opts.nodes - 1)]!.name, ['N2', 'N1'])],
     ...(opts.ui !== undefined ? { ui: opts.ui } : {}),
+  };
+}
+
+/**
+ * A two-site design in network mode (networks.md): SEA (N1, N2) and NYC (N3, N4), each site on its
+ * own routed subnet, a heartbeat network on every node, a cloud witness; a multi-subnet SQL role
+ * (one IP per subnet, OR dependency) preferring SEA, and an App role preferring NYC.
+ */
+export function twoSites(): Record<string, unknown> {
+  const site = (name: string, s: 'SEA' | 'NYC') => ({ name, site: s, interfaces: [`${s}-LAN`, 'HB'] });
+  return {
+    format: 'failover-scenario@1',
+    name: 'two sites',
+    seed: 1,
+    until: 600_000,
+    cluster: { functionalLevel: '2016', quorum: { witness: 'cloud' } },
+    networks: [
+      { name: 'SEA-LAN', routed: true, subnet: '10.1.0.0/24' },
+      { name: 'NYC-LAN', routed: true, subnet: '10.2.0.0/24' },
+      { name: 'HB', role: 'cluster' },
+    ],
+    nodes: [site('N1', 'SEA'), site('N2', 'SEA'), site('N3', 'NYC'), site('N4', 'NYC')],
+    groups: [
+      {
+        name: 'SQL',
+        preferredOwners: ['N1', 'N2', 'N3', 'N4'],
+        resources: [
+          {
+            name: 'IP-SEA',
+            type: 'IP Address',
+            parameters: { Network: 'SEA-LAN' },
+            behavior: { onlineMs: 500, offlineMs: 200 },
+          },
+          {
+            name: 'IP-NYC',
+            type: 'IP Address',
+            parameters: { Network: 'NYC-LAN' },
+            behavior: { onlineMs: 500, offlineMs: 200 },
+          },
+          {
+            name: 'SQL Name',
+            type: 'Network Name',
+            dependsOn: '[IP-SEA] or [IP-NYC]',
+            behavior: { onlineMs: 1000, offlineMs: 500 },
+          },
+          {
+            name: 'SQL Server',
+            type: 'SQL Server',
+            dependsOn: ['SQL Name'],
+            behavior: { onlineMs: 2000, offlineMs: 1000 },
+          },
+        ],
+      },
+      {
+        name: 'App',
+        preferredOwners: ['N3', 'N4'],
+        resources: [{ name: 'App Service', type: 'Generic Service', behavior: { onlineMs: 1000, offlineMs: 500 } }],
+      },
+    ],
   };
 }

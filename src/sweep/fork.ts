@@ -56,7 +56,7 @@ export function snapshotForks(
   // The engine by default; tests pass a stand-in to exercise this path before the engine has one.
   api: Partial<SnapshotApi> & {
     createSimulation?: typeof engine.createSimulation;
-  } = engine as unknown as Partial<SnapshotApi>,
+  } = engine,
 ): ForkSource | null {
   if (typeof api.restoreSimulation !== 'function') return null;
   const restore = api.restoreSimulation;

@@ -65,5 +65,5 @@ export function ratesOf(scenario: Scenario): { rates: Rates; issues: ValidationI
 }
 
 export function rateOfType(rates: Rates, type: string): { failuresPerYear: number; repairHours: number } {
-  return Object.hasOwn(rates.resourceTypes, type) ? rates.resourceTypes[type] : rates.resourceDefault;
+  return Object.hasOwn(rates.resourceTypes, type) ? rates.resourceTypes[type]! : rates.resourceDefault;
 }

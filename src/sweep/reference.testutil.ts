@@ -30,14 +30,14 @@ export function referenceDowntime(trace: Trace, group: string, at: number, until
   );
   let down = 0;
   for (let k = 0; k + 1 < cuts.length; k++)
-    if (stateAt(trace, group, cuts[k]) !== 'Online') down += cuts[k + 1] - cuts[k];
+    if (stateAt(trace, group, cuts[k]!) !== 'Online') down += cuts[k + 1]! - cuts[k]!;
   return down;
 }
 
 function groupsOf(scenario: Scenario, trace: Trace, at: number): Record<string, GroupOutcome> {
   const out: Record<string, GroupOutcome> = {};
   for (const g of scenario.groups) {
-    const f = trace.final.groups[g.name];
+    const f = trace.final.groups[g.name]!;
     out[g.name] = {
       downMs: referenceDowntime(trace, g.name, at, scenario.until),
       state: f.state,
@@ -57,7 +57,7 @@ export function referenceRun(
   const trace = runScenario(withFault(scenario, at, fault), scenario.until, options);
   // The added fault is the last script entry of instant AT, so its event is the last action event at AT.
   const acts = trace.events.filter((e) => e.t === at && (e.type === 'action' || e.type === 'action.rejected'));
-  const ev = acts[acts.length - 1];
+  const ev = acts[acts.length - 1]!;
   const groups = groupsOf(scenario, trace, at);
   return ev.type === 'action.rejected'
     ? { at, fault, applied: false, reason: ev.reason, groups }

@@ -15,7 +15,7 @@ function outcomes(
   const extra = Object.create(null) as Record<string, GroupExtra>;
   for (const g of groups) {
     const m = measured.get(g)!;
-    const f = final.groups[g];
+    const f = final.groups[g]!;
     out[g] = { downMs: m.downMs, state: f.state, owner: f.owner, failoverCount: f.failoverCount };
     extra[g] = m.extra;
   }
@@ -74,7 +74,7 @@ function firstIndexAfter(events: readonly TraceEvent[], t: number): number {
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (events[mid].t <= t) lo = mid + 1;
+    if (events[mid]!.t <= t) lo = mid + 1;
     else hi = mid;
   }
   return lo;

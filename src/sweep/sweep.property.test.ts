@@ -76,7 +76,7 @@ describe('sweep = each fault alone through the engine (sweep-format.md §2)', ()
           const { document } = sweep({ scenario, ats: [at], templates, options });
           const expected = document.runs.map((r) => referenceRun(scenario, r.at, r.fault, options));
           expect(plainRecords(document.runs)).toEqual(plainRecords(expected));
-          expect(plainRecords(document.baseline[0].groups)).toEqual(
+          expect(plainRecords(document.baseline[0]!.groups)).toEqual(
             plainRecords(referenceBaseline(scenario, at, options)),
           );
         },

@@ -7,17 +7,40 @@ import type { Action, ActionSubject, Scenario, ValidationIssue } from '../engine
 import { ACTION_NAMES as ENGINE_ACTIONS, actionSubject, validateScenario } from '../engine';
 import type { PlannedRun } from './types';
 
-/** The subject of each action of scenario-format.md §2 (`moveGroup`'s is `group`; `node` is an argument). */
-const SUBJECT: Readonly<Record<string, ActionSubject>> = Object.fromEntries(
-  ENGINE_ACTIONS.map((name) => [name, actionSubject(name)]),
+/**
+ * What a template without its subject is expanded over: entities of a kind (`node`, `group`,
+ * `resource`, `network`), each node's interfaces (`interface`), each node isolated by a partition
+ * (`isolate`), or nothing (`witness`: itself when there is a witness; `self`: itself).
+ */
+type Subject = 'node' | 'group' | 'resource' | 'network' | 'interface' | 'isolate' | 'witness' | 'self';
+
+/**
+ * networks.md's actions expand by sweep-format.md §1's own rules, not by the entity they are listed
+ * under in the app's menus (the registry's subject): a network, each interface, each node cut off.
+ */
+const NETWORK_SUBJECT: Readonly<Record<string, Subject>> = {
+  stopNode: 'node',
+  failNetwork: 'network',
+  restoreNetwork: 'network',
+  failInterface: 'interface',
+  restoreInterface: 'interface',
+  partition: 'isolate',
+  healPartition: 'self',
+};
+
+/** The subject of each action: the registry's (`moveGroup`'s is `group`; `node` is an argument), then the above. */
+const SUBJECT: Readonly<Record<string, Subject>> = Object.fromEntries(
+  ENGINE_ACTIONS.map((name) => {
+    const own: ActionSubject = actionSubject(name);
+    return [name, NETWORK_SUBJECT[name] ?? (own === 'none' ? 'witness' : own)];
+  }),
 );
 
-/** The script actions this engine knows (scenario-format.md §2). */
+/** The script actions this engine knows (scenario-format.md §2, networks.md §2). */
 export const ACTION_NAMES: readonly string[] = Object.keys(SUBJECT);
 
-/** networks.md §2's actions: they need network mode, which this engine does not have yet. */
-const NETWORK_ACTIONS = new Set([
-  'stopNode',
+/** networks.md §2: every network action but `stopNode` needs a scenario in network mode. */
+export const NEEDS_NETWORK_MODE: ReadonlySet<string> = new Set([
   'partition',
   'healPartition',
   'failNetwork',
@@ -48,7 +71,7 @@ export function parseTemplate(
   return checkTemplateShape(value, where);
 }
 
-/** The checks that do not need the scenario: an object, an action, no `at`, not a network action. */
+/** The checks that do not need the scenario: an object, an action, no `at`. */
 export function checkTemplateShape(
   value: unknown,
   where: string,
@@ -78,33 +101,55 @@ export function checkTemplateShape(
       },
     };
   }
-  if (NETWORK_ACTIONS.has(t.action)) {
-    return {
-      ok: false,
-      issue: {
-        path: `${where}.action`,
-        message: `"${t.action}" is a network action (networks.md): it needs a scenario in network mode, and this version of Failover Lab has no network mode yet`,
-      },
-    };
-  }
   return { ok: true, template: t };
 }
 
-/** Fill a template in over the scenario's entities (file order), or use it as it is when it names its subject. */
+/**
+ * Fill a template in over the scenario's entities (file order), or use it as it is when it names its
+ * subject (sweep-format.md §1). A network action other than `stopNode` expands to no run in a
+ * scenario without networks (`validateTemplates` names that as an error for the command).
+ */
 export function expandTemplate(scenario: Scenario, template: Template): Action[] {
   const action = template.action as string;
   if (!Object.hasOwn(SUBJECT, action)) return [template as unknown as Action]; // unknown action: validation names it
-  const subject = SUBJECT[action];
-  if (subject === 'none') return scenario.cluster.quorum.witness === 'none' ? [] : [template as unknown as Action];
-  if (Object.hasOwn(template, subject)) return [template as unknown as Action];
+  const subject = SUBJECT[action]!;
+  const as = (a: Record<string, unknown>) => a as unknown as Action;
+  if (NEEDS_NETWORK_MODE.has(action) && scenario.networks === undefined) return [];
+  if (subject === 'self') return [as(template)];
+  if (subject === 'witness') return scenario.cluster.quorum.witness === 'none' ? [] : [as(template)];
+  const { action: _action, ...rest } = template;
+  if (subject === 'interface') return interfacesOf(scenario, template).map((i) => as({ action, ...i, ...rest }));
+  if (subject === 'isolate') {
+    if (Object.hasOwn(template, 'sides')) return [as(template)];
+    const names = scenario.nodes.map((n) => n.name);
+    if (names.length < 2) return []; // one node cannot be isolated from the others
+    return names.map((name) => as({ action, sides: [[name], names.filter((n) => n !== name)], ...rest }));
+  }
+  if (Object.hasOwn(template, subject)) return [as(template)];
   const names =
     subject === 'node'
       ? scenario.nodes.map((n) => n.name)
       : subject === 'group'
         ? scenario.groups.map((g) => g.name)
-        : scenario.groups.flatMap((g) => g.resources.map((r) => r.name));
-  const { action: _action, ...rest } = template;
-  return names.map((name) => ({ action, [subject]: name, ...rest }) as unknown as Action);
+        : subject === 'network'
+          ? (scenario.networks ?? []).map((n) => n.name)
+          : scenario.groups.flatMap((g) => g.resources.map((r) => r.name));
+  return names.map((name) => as({ action, [subject]: name, ...rest }));
+}
+
+/**
+ * The interfaces a `failInterface`/`restoreInterface` template covers: every node's (file order),
+ * each node's in its own order (absent `interfaces` = every network, networks.md §1.4), narrowed to
+ * the template's `node` and `network` when it gives them. Given both, the template as it is.
+ */
+function interfacesOf(scenario: Scenario, template: Template): { node: unknown; network: unknown }[] {
+  if (Object.hasOwn(template, 'node') && Object.hasOwn(template, 'network'))
+    return [{ node: template.node, network: template.network }];
+  const all = (scenario.networks ?? []).map((n) => n.name);
+  return scenario.nodes
+    .filter((n) => !Object.hasOwn(template, 'node') || n.name === template.node)
+    .flatMap((n) => (n.interfaces ?? all).map((network) => ({ node: n.name, network })))
+    .filter((i) => !Object.hasOwn(template, 'network') || i.network === template.network);
 }
 
 /**
@@ -119,16 +164,22 @@ export function validateTemplates(
   at: number,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const script = Array.isArray(raw.script) ? raw.script : [];
+  const script: unknown[] = Array.isArray(raw.script) ? (raw.script as unknown[]) : [];
   for (const { template, where } of templates) {
-    const probe = expandTemplate(scenario, template)[0];
-    if (probe === undefined) continue; // no entity of that kind (or no witness): no run, nothing to check
+    const expanded = expandTemplate(scenario, template)[0];
+    // No run: either nothing to expand over (no resources, no witness, one node: no issue), or the
+    // template itself is wrong (a network action without networks, an unknown node or network it
+    // names). The template as it is tells them apart: only its own keys' issues count.
+    const probe: Record<string, unknown> = expanded ?? template;
     const result = validateScenario({ ...raw, until: scenario.until, script: [...script, { at, ...probe }] });
     if (result.ok) continue;
     const prefix = `script[${script.length}]`;
     for (const issue of result.errors) {
       if (issue.path === prefix || issue.path.startsWith(prefix + '.') || issue.path.startsWith(prefix + '[')) {
-        issues.push({ path: where + issue.path.slice(prefix.length), message: issue.message });
+        const rest = issue.path.slice(prefix.length);
+        const key = /^\.([A-Za-z_$][\w$]*)/.exec(rest)?.[1];
+        if (expanded === undefined && (key === undefined || !Object.hasOwn(template, key))) continue;
+        issues.push({ path: where + rest, message: issue.message });
       }
     }
   }

@@ -3,7 +3,24 @@ import { faultWords, humanMs, type Action } from '../engine';
 
 /** "crash of NODE1", "IsAlive hang of SQL Server", "failure of SQL Disk". Names are text, never markup. */
 export function describeFault(f: Action): string {
+  if (f.action === 'partition') return partitionWords(f.sides, f.witness);
   return faultWords(f);
+}
+
+/**
+ * A sweep's partition cuts off one node (sweep-format.md §1): say so rather than list the rest, and
+ * say which side reaches the witness, so that the runs of `{"action":"partition"}` and
+ * `{"action":"partition","witness":[1]}` read apart in one matrix.
+ */
+function partitionWords(sides: readonly (readonly string[])[], witness: readonly number[] | undefined): string {
+  const [first, ...others] = sides;
+  const what =
+    others.length === 1 && first?.length === 1
+      ? `${first[0]} cut off by a partition`
+      : `partition ${sides.map((s) => s.join(', ')).join(' | ')}`;
+  if (witness === undefined) return what;
+  const reach = witness.map((i) => (sides[i] ?? []).join(', ')).join(' and ');
+  return `${what} (witness reached by ${reach || 'no side'})`;
 }
 
 /** "27.5 s", "0 s" for no downtime (humanMs says "0 ms"). */
@@ -15,15 +32,15 @@ export function downtimeWords(ms: number): string {
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
+    let prev = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = cur;
     }
   }
-  return row[b.length];
+  return row[b.length]!; // the row holds b.length + 1 entries
 }
 
 export function didYouMean(input: string, candidates: readonly string[]): string {

@@ -48,7 +48,7 @@ describe('menu layout', () => {
     const items = actionsFor({ kind: 'resource', name: 'Disk' }, makeScenario());
     const secs = menuSections(items);
     expect(secs.map((s) => s.title)).toEqual(['Administration', 'Faults', 'Health checks', 'Online/Offline calls']);
-    expect(secs[2].rows.map((r) => [r.label, r.items.map((x) => x.item.label)])).toEqual([
+    expect(secs[2]!.rows.map((r) => [r.label, r.items.map((x) => x.item.label)])).toEqual([
       ['LooksAlive', ['LooksAlive ok', 'LooksAlive fail', 'LooksAlive hang']],
       ['IsAlive', ['IsAlive ok', 'IsAlive fail', 'IsAlive hang']],
     ]);

@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { actionsFor, type ActionItem } from '../store/actionCatalog';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import type { EntityRef } from '../store/types';
+import { SplitMenuItem } from './canvas/network/SplitMenuItem';
 
 export interface MenuState {
   entity: EntityRef;
@@ -159,11 +160,12 @@ export function ActionMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
                 {row.items.map((x) => button(x, x.item.label.slice(x.item.label.lastIndexOf(' ') + 1)))}
               </div>
             ) : (
-              <div key={k}>{button(row.items[0], row.items[0].item.label)}</div>
+              <div key={k}>{button(row.items[0]!, row.items[0]!.item.label)}</div>
             ),
           )}
         </div>
       ))}
+      {menu.entity.kind === 'node' && <SplitMenuItem onDone={onClose} />}
     </div>
   );
 }

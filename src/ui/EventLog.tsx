@@ -53,7 +53,7 @@ export function createMatcher() {
     const n = src.length;
     const grown = filt === filter && horizon.length >= n && (n === 0 || horizon[n - 1] === src[n - 1]);
     if (!grown) idx = [];
-    for (let i = grown ? n : 0; i < horizon.length; i++) if (matches(horizon[i], filter)) idx.push(i);
+    for (let i = grown ? n : 0; i < horizon.length; i++) if (matches(horizon[i]!, filter)) idx.push(i);
     src = horizon;
     filt = filter;
     return idx;
@@ -66,7 +66,7 @@ function lowerBound(idx: readonly number[], x: number): number {
   let hi = idx.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (idx[mid] < x) lo = mid + 1;
+    if (idx[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -124,6 +124,11 @@ export function EventLog() {
     );
   }, [scenario]);
 
+  // At WSFC's maximum that is 24,000 options: laying out the closed select measures every one of
+  // them (a second at start-up), so a big cluster's list is built when the select is first used.
+  const manyEntities = useMemo(() => entityCount(scenario) > MANY_ENTITIES, [scenario]);
+  const [optionsWanted, setOptionsWanted] = useState(false);
+
   // Follow the newest event unless the user has scrolled up to read. After a rewind, keep "now"
   // (the first row ahead) in view rather than the far end.
   const { ref: list, box } = useScrollBox<HTMLOListElement>();
@@ -176,11 +181,14 @@ export function EventLog() {
           Entity{' '}
           <select
             aria-label="Filter by entity"
+            className={manyEntities ? 'many' : undefined}
             value={filter.entity}
             onChange={(e) => setLogFilter({ entity: e.target.value })}
+            onFocus={() => setOptionsWanted(true)}
+            onPointerDown={() => setOptionsWanted(true)}
           >
             <option value="">all</option>
-            {entityOptions}
+            {!manyEntities || optionsWanted || filter.entity ? entityOptions : null}
           </select>
         </label>
         <label>
@@ -230,7 +238,7 @@ export function EventLog() {
           <LogRow
             key={i}
             i={i}
-            e={horizon[i]}
+            e={horizon[i]!}
             ahead={i >= events.length}
             onPick={onRow}
             pos={start + k + 1}
@@ -295,3 +303,8 @@ const LogRow = memo(function LogRow({
     </li>
   );
 });
+
+/** Above this many nodes, groups and resources the entity filter's options are built on first use. */
+const MANY_ENTITIES = 2000;
+const entityCount = (sc: { nodes: unknown[]; groups: { resources: unknown[] }[] }) =>
+  sc.nodes.length + sc.groups.reduce((n, g) => n + 1 + g.resources.length, 0);

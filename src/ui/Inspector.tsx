@@ -11,6 +11,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { ActionButtons } from './ActionButtons';
 import { Countdown, Meter, StateBadge, Timers } from './parts';
 import { Statechart } from './statechart/Statechart';
+import { NetworkInspector } from './canvas/network/NetworkInspector';
 
 export function Inspector() {
   const selected = useAppStore(selectSelected);
@@ -41,6 +42,7 @@ function ClusterPanel() {
       </dl>
       <ClusterWhy />
       <ActionButtons items={CLUSTER_ACTIONS} />
+      <NetworkInspector />
     </section>
   );
 }
@@ -199,7 +201,7 @@ function GroupBody({ spec }: { spec: GroupSpec }) {
 }
 
 function ResourceBody({ spec }: { spec: ResourceSpec }) {
-  const r = useAppStore((s) => s.index.resources[spec.name]);
+  const r = useAppStore((s) => s.index.resource(spec.name));
   if (!r) return null;
   const faults = Object.entries(r.faults).filter(([, v]) => v !== 'ok');
   const deps = spec.dependsOn

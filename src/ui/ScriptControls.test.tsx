@@ -46,7 +46,7 @@ describe('Script & branches drawer', () => {
     const at = within(drawer()).getByRole('textbox', { name: 'Time of crash node SQL-A at 1:00.000' });
     await userEvent.clear(at);
     await userEvent.type(at, '2:30{Enter}');
-    expect(store.getState().scenario.script[0].at).toBe(150_000);
+    expect(store.getState().scenario.script[0]!.at).toBe(150_000);
     const again = within(drawer()).getByRole('textbox', { name: 'Time of crash node SQL-A at 2:30.000' });
     await userEvent.clear(again);
     await userEvent.type(again, 'soon{Enter}');
@@ -81,15 +81,15 @@ describe('Script & branches drawer', () => {
     const input = within(branches).getByRole('textbox', { name: 'New name for main' });
     await userEvent.clear(input);
     await userEvent.type(input, 'as scripted{Enter}');
-    expect(store.getState().branches[0].name).toBe('as scripted');
+    expect(store.getState().branches[0]!.name).toBe('as scripted');
     await userEvent.selectOptions(within(branches).getByRole('combobox', { name: 'Compare with' }), 'as scripted');
     const table = within(branches).getByRole('table', { name: 'Branch comparison' });
     const cells = within(table)
       .getAllByRole('row')
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
-    expect(cells[1][0]).toBe('SQL Server (MSSQLSERVER)');
-    expect(cells[1][1]).toMatch(/^Offline on \(none\), down /); // SQL-B then SQL-A down: quorum lost
-    expect(cells[1][2]).toMatch(/^Online on SQL-B, down /);
+    expect(cells[1]![0]).toBe('SQL Server (MSSQLSERVER)');
+    expect(cells[1]![1]).toMatch(/^Offline on \(none\), down /); // SQL-B then SQL-A down: quorum lost
+    expect(cells[1]![2]).toMatch(/^Online on SQL-B, down /);
     await userEvent.click(screen.getByRole('button', { name: 'Switch back to "as scripted"' }));
     expect(store.getState().branchId).toBe('b1');
     await userEvent.click(within(branches).getByRole('button', { name: 'Delete crash node SQL-B at 0:20.000' }));

@@ -20,7 +20,7 @@ const pick =
       return [n?.state ?? '', '', '', n?.crashedUndetected ? 'crashed, undetected' : ''];
     }
     // A resource's owner is its group's owner node (the contract's `node` field).
-    const v = kind === 'group' ? s.index.groups[name] : s.index.resources[name];
+    const v = kind === 'group' ? s.index.groups[name] : s.index.resource(name);
     const remembered = v ? ('owner' in v ? v.owner : v.node) : null;
     const live = liveOwner(s, remembered);
     return [v?.state ?? '', live ?? '', live === null && remembered ? remembered : '', ''];

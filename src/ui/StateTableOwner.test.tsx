@@ -32,7 +32,7 @@ describe('the Cluster state table after QuorumLost', () => {
     if (!v.ok) throw new Error('invalid');
     const sim = createSimulation(v.scenario);
     sim.advanceTo(v.scenario.until);
-    expect(sim.final().groups.App.owner).toBeNull();
+    expect(sim.final().groups.App!.owner).toBeNull();
     for (const name of ['App', 'Disk']) {
       const cells = within(screen.getByRole('button', { name }).closest('tr')!).getAllByRole('cell');
       expect(cells[3]).toHaveTextContent(/^$/);

@@ -51,9 +51,9 @@ describe('TimeControls', () => {
     });
     const scrubber = screen.getByRole('slider', { name: 'Timeline position' });
     fireEvent.change(scrubber, { target: { value: '300000' } });
-    expect(store.getState().view.groups[0].owner).toBe('SQL-B');
+    expect(store.getState().view.groups[0]!.owner).toBe('SQL-B');
     fireEvent.change(scrubber, { target: { value: '2000' } });
     expect(screen.getByLabelText('Simulated time')).toHaveTextContent('t = 2.000 s');
-    expect(store.getState().view.groups[0].owner).toBe('SQL-A');
+    expect(store.getState().view.groups[0]!.owner).toBe('SQL-A');
   });
 });

@@ -7,8 +7,24 @@ import { LaneBuilder, sameLane, type Lane } from './timelineModel';
 import { axisTicks } from './timeAxis';
 import { TimelineMarks } from './TimelineMarks';
 import { refKey } from '../store/refs';
+import type { AppState } from '../store/types';
 
 const MAX_LANES = 40;
+
+/**
+ * Every group's and node's state now, by lane key: once per groups/nodes list (the engine keeps
+ * them while nothing changes; 8,000 groups at WSFC's maximum), not on every new event.
+ */
+const statesCache = new WeakMap<readonly unknown[], { nodes: readonly unknown[]; states: Record<string, string> }>();
+function currentStates(view: AppState['view']): Record<string, string> {
+  const hit = statesCache.get(view.groups);
+  if (hit && hit.nodes === view.nodes) return hit.states;
+  const states: Record<string, string> = {};
+  view.groups.forEach((g) => (states[refKey('group', g.name)] = g.state));
+  view.nodes.forEach((n) => (states[refKey('node', n.name)] = n.state));
+  statesCache.set(view.groups, { nodes: view.nodes, states });
+  return states;
+}
 
 /**
  * The lanes are drawn to the end of the run and re-rendered only when the trace changes (and then
@@ -23,10 +39,7 @@ export function Timeline() {
   const previous = useRef<Lane[]>([]);
   const builder = useRef<LaneBuilder | null>(null);
   const lanes = useMemo(() => {
-    const s = api.getState();
-    const current: Record<string, string> = {};
-    s.view.groups.forEach((g) => (current[refKey('group', g.name)] = g.state));
-    s.view.nodes.forEach((n) => (current[refKey('node', n.name)] = n.state));
+    const current = currentStates(api.getState().view);
     // One fold kept across renders; started over for a new scenario or a trace that is not a continuation.
     let b = builder.current;
     if (!b || b.scenario !== scenario || !b.continues(horizon))

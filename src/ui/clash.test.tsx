@@ -31,11 +31,11 @@ describe('a group and a resource with the same name', () => {
     const table = screen.getByRole('table', { name: 'Cluster state' });
     const fs1 = within(table).getAllByRole('button', { name: 'FS1' });
     expect(fs1).toHaveLength(2);
-    await userEvent.click(fs1[0]);
+    await userEvent.click(fs1[0]!);
     expect(store.getState().selected).toEqual({ kind: 'group', name: 'FS1' });
     expect(screen.getByRole('complementary', { name: 'Inspector' })).toHaveTextContent(/^group FS1Close/);
     expect(table.querySelectorAll('tr.is-selected')).toHaveLength(1);
-    await userEvent.click(fs1[1]);
+    await userEvent.click(fs1[1]!);
     expect(store.getState().selected).toEqual({ kind: 'resource', name: 'FS1' });
     expect(screen.getByRole('complementary', { name: 'Inspector' })).toHaveTextContent(/^resource FS1Close/);
     expect(within(table.querySelector('tr.is-selected') as HTMLElement).getByText('resource')).toBeTruthy();

@@ -24,7 +24,7 @@ describe('state icons', () => {
       expect(svg, state).not.toBeNull();
       expect(svg.getAttribute('aria-hidden')).toBe('true');
       expect(svg.children.length, state).toBeGreaterThan(0);
-      expect(container.textContent!.trim()).toBe(state); // the text carries the meaning
+      expect(container.textContent.trim()).toBe(state); // the text carries the meaning
       unmount();
     }
   });

@@ -45,8 +45,8 @@ const SHAPES: Record<string, ReactElement> = {
     </g>
   ),
 };
-SHAPES.OnlinePending = SHAPES.Pending;
-SHAPES.OfflinePending = SHAPES.Pending;
+SHAPES.OnlinePending = SHAPES.Pending!;
+SHAPES.OfflinePending = SHAPES.Pending!;
 
 export function StateIcon({ state }: { state: string }) {
   return (

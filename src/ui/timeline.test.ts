@@ -43,7 +43,7 @@ describe('lanes', () => {
     b.feed(events, b.count, end);
     expect(b.lanes(end, {})).toEqual(whole);
     // The owner change of the scripted crash is marked, and SQL-A's lane shows the crash window.
-    expect(whole.find((l) => l.name === r.scenario.groups[0].name)!.marks[0].label).toContain('SQL-A → SQL-B');
+    expect(whole.find((l) => l.name === r.scenario.groups[0]!.name)!.marks[0]!.label).toContain('SQL-A → SQL-B');
     expect(whole.find((l) => l.name === 'SQL-A')!.faults.length).toBe(1);
   });
 });

@@ -90,7 +90,7 @@ export class LaneBuilder {
     };
     let i = from;
     for (; i < events.length; i++) {
-      const e = events[i];
+      const e = events[i]!;
       if (e.t > end) break;
       if (e.type === 'group.state') change(refKey('group', e.group), e.t, e.from, e.to);
       else if (e.type === 'node.state') {
@@ -129,7 +129,7 @@ export class LaneBuilder {
         end > o.t ? [...lane.segments, { from: o.t, to: end, state: o.state, open: true }] : [...lane.segments];
       const faults = [...lane.faults];
       for (const [k, start] of this.faultOpen) {
-        const [name, key] = k.split('\u0000');
+        const [name, key] = k.split('\u0000') as [string, string]; // faultStart joins lane and key with one \u0000
         if (name === laneKey) faults.push({ from: start, to: end, state: key });
       }
       out.push({ ...lane, segments, marks: [...lane.marks], faults });
@@ -142,13 +142,13 @@ export class LaneBuilder {
 export function sameLane(a: Lane, b: Lane): boolean {
   const seg = (x: Segment[], y: Segment[]) =>
     x.length === y.length &&
-    x.every((g, i) => g.from === y[i].from && g.to === y[i].to && g.state === y[i].state && g.open === y[i].open);
+    x.every((g, i) => g.from === y[i]!.from && g.to === y[i]!.to && g.state === y[i]!.state && g.open === y[i]!.open);
   return (
     a.kind === b.kind &&
     a.name === b.name &&
     seg(a.segments, b.segments) &&
     seg(a.faults, b.faults) &&
     a.marks.length === b.marks.length &&
-    a.marks.every((m, i) => m.t === b.marks[i].t && m.label === b.marks[i].label)
+    a.marks.every((m, i) => m.t === b.marks[i]!.t && m.label === b.marks[i]!.label)
   );
 }

@@ -21,7 +21,7 @@ export function upcomingItems(
     // An entry at exactly now has already run (advanceTo includes its instant).
     if (e.at <= now) return;
     const { at, ...action } = e;
-    out.push({ source: 'script', index, at, action: action as Action, text: describeAction(e), late: at > until });
+    out.push({ source: 'script', index, at, action: action, text: describeAction(e), late: at > until });
   });
   s.actions.forEach((a, index) => {
     if (index < s.appliedCount) return;

@@ -4,10 +4,10 @@ import { humanMs, parseScenarioText, type Action, type Scenario, type Semantics 
 import { planRuns } from '../sweep/templates';
 import type { RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
-import { compareRuns, parseInstants } from './model';
+import { compareRuns, parseInstants, templatesOf } from './model';
 import { JobProgress } from './JobProgress';
 import { sequence, sweepJob, type Runner } from './pool';
-import { templatesOf, type SweepSetup } from './SweepPanel';
+import type { SweepSetup } from './SweepPanel';
 import { useJob } from './useJob';
 import { ABPlayer, type ABRun } from './ABPlayer';
 
@@ -45,11 +45,11 @@ export function ComparePanel({
   const [fileError, setFileError] = useState<string | null>(null);
   const job = useJob<[RunDetail[], RunDetail[]]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
-  const templates = templatesOf(setup.families);
+  const templates = templatesOf(setup.families, scenario.networks !== undefined);
   const b: { scenario: Scenario; semantics?: Partial<Semantics>; name: string; raw?: unknown } | null =
     mode === 'file'
       ? fileB && { scenario: fileB.scenario, name: fileB.name, raw: fileB.raw }
-      : { scenario, semantics: { [OPTIONS[option].key]: OPTIONS[option].alt }, name: OPTIONS[option].label };
+      : { scenario, semantics: { [OPTIONS[option]!.key]: OPTIONS[option]!.alt }, name: OPTIONS[option]!.label };
   const bAts = b ? ats.filter((a) => a <= b.scenario.until) : [];
   const runsA = error ? [] : planRuns(scenario, templates, ats);
   const runsB = b && !error ? planRuns(b.scenario, templates, bAts) : [];
@@ -150,7 +150,7 @@ export function ComparePanel({
               </thead>
               <tbody>
                 {verdict.differences.slice(0, 200).map((d) => {
-                  const r = runsOfA[d.run];
+                  const r = runsOfA[d.run]!;
                   return (
                     <tr key={`${d.run} ${d.group}`}>
                       <th scope="row">

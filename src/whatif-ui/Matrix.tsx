@@ -21,7 +21,7 @@ export function Matrix({
   const [onlyDown, setOnlyDown] = useState(false);
   const [sort, setSort] = useState<SortKey>('order');
   const rows = useMemo(() => visibleRows(runs, { filter, onlyDown, sort }), [runs, filter, onlyDown, sort]);
-  const groups = runs.length ? Object.keys(runs[0].groups) : [];
+  const groups = runs.length ? Object.keys(runs[0]!.groups) : [];
   const shownGroups = groups.slice(0, GROUP_LIMIT);
   const worst = useMemo(() => worstCell(runs), [runs]);
   return (
@@ -70,7 +70,7 @@ export function Matrix({
           </thead>
           <tbody>
             {rows.slice(0, ROW_LIMIT).map((i) => {
-              const r = runs[i];
+              const r = runs[i]!;
               const words = describeFault(r.fault);
               return (
                 <tr key={i}>
@@ -80,7 +80,7 @@ export function Matrix({
                   </th>
                   <td>{humanMs(r.at)}</td>
                   {shownGroups.map((g) => {
-                    const o = r.groups[g];
+                    const o = r.groups[g]!;
                     const isWorst = worst !== null && worst.run === i && worst.group === g;
                     return (
                       <td

@@ -7,7 +7,7 @@ export interface SweepResults {
   details: RunDetail[];
   baseline: BaselineEntry[];
 }
-import { baselineWords, FAMILIES, parseInstants, summaryWords } from './model';
+import { baselineWords, FAMILIES, parseInstants, summaryWords, templatesOf } from './model';
 import { JobProgress } from './JobProgress';
 import { Matrix } from './Matrix';
 import { coreCount, sweepJob, type Runner } from './pool';
@@ -19,20 +19,26 @@ export interface SweepSetup {
   instants: string;
 }
 
-export function templatesOf(families: readonly string[]) {
-  return FAMILIES.filter((f) => families.includes(f.id)).map((f) => ({ ...f.template }));
-}
-
-export function SweepSetupFields({ setup, onChange }: { setup: SweepSetup; onChange(s: SweepSetup): void }) {
+export function SweepSetupFields({
+  setup,
+  onChange,
+  networkMode,
+}: {
+  setup: SweepSetup;
+  onChange(s: SweepSetup): void;
+  /** The scenario declares networks: the network families can be swept (networks.md §0). */
+  networkMode: boolean;
+}) {
   return (
     <>
       <fieldset className="w-families">
         <legend>Fault families</legend>
         {FAMILIES.map((f) => (
-          <label key={f.id}>
+          <label key={f.id} title={f.networks && !networkMode ? 'Needs a scenario with networks' : undefined}>
             <input
               type="checkbox"
-              checked={setup.families.includes(f.id)}
+              disabled={f.networks && !networkMode}
+              checked={setup.families.includes(f.id) && (networkMode || !f.networks)}
               onChange={(e) =>
                 onChange({
                   ...setup,
@@ -41,6 +47,7 @@ export function SweepSetupFields({ setup, onChange }: { setup: SweepSetup; onCha
               }
             />{' '}
             {f.label}
+            {f.networks && !networkMode && <span className="w-note"> (needs networks)</span>}
           </label>
         ))}
       </fieldset>
@@ -64,7 +71,7 @@ export function SweepPanel(props: {
   const { scenario, setup, runner } = props;
   const job = useJob<(RunDetail | BaselineEntry)[]>();
   const { ats, error } = parseInstants(setup.instants, scenario.until);
-  const templates = templatesOf(setup.families);
+  const templates = templatesOf(setup.families, scenario.networks !== undefined);
   const runs = error ? [] : planRuns(scenario, templates, ats);
   const running = job.state.status === 'running';
   const start = () => {
@@ -76,7 +83,7 @@ export function SweepPanel(props: {
         (all) =>
           props.onResults({
             details: all.slice(0, runs.length) as RunDetail[],
-            baseline: all.slice(runs.length) as BaselineEntry[],
+            baseline: all.slice(runs.length),
           }),
         () => {},
       );
@@ -85,7 +92,7 @@ export function SweepPanel(props: {
   };
   return (
     <section className="w-panel" aria-label="Fault sweep">
-      <SweepSetupFields setup={setup} onChange={props.onSetup} />
+      <SweepSetupFields setup={setup} onChange={props.onSetup} networkMode={scenario.networks !== undefined} />
       {error && (
         <p role="alert" className="w-error">
           {error}

@@ -33,7 +33,7 @@ describe('What-if view', () => {
     expect(within(matrix).getAllByRole('row')).toHaveLength(12);
     await user.click(screen.getByTestId('worst-cell'));
     expect(opened).toHaveLength(1);
-    expect(opened[0].at).toBe(60_000);
+    expect(opened[0]!.at).toBe(60_000);
   });
 
   it('refuses bad instants with the reason, and runs nothing', async () => {
@@ -81,7 +81,7 @@ describe('What-if view', () => {
     const b = twoGroups({ nodes: 3, preferred: true }) as {
       groups: { resources: { behavior: { onlineMs: number } }[] }[];
     };
-    for (const g of b.groups) g.resources[1].behavior.onlineMs = 1000;
+    for (const g of b.groups) g.resources[1]!.behavior.onlineMs = 1000;
     await user.upload(
       screen.getByLabelText('Scenario B file'),
       new File([JSON.stringify(b)], 'fast.json', { type: 'application/json' }),
@@ -109,10 +109,10 @@ describe('What-if view', () => {
     await user.type(years, '4');
     await user.click(screen.getByRole('button', { name: 'Estimate availability' }));
     const table = await screen.findByRole('table', { name: /4 simulated years, seed 1/ });
-    const first = within(table).getAllByRole('row')[1].textContent;
+    const first = within(table).getAllByRole('row')[1]!.textContent;
     await user.click(screen.getByRole('button', { name: 'Estimate availability' }));
     await waitFor(() => expect(screen.getByRole('table', { name: /4 simulated years/ })).toBeInTheDocument());
-    expect(within(screen.getByRole('table', { name: /4 simulated years/ })).getAllByRole('row')[1].textContent).toBe(
+    expect(within(screen.getByRole('table', { name: /4 simulated years/ })).getAllByRole('row')[1]!.textContent).toBe(
       first,
     );
     expect(screen.getByText('Faults that cost the most downtime')).toBeInTheDocument();

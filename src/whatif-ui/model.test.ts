@@ -64,8 +64,10 @@ describe('what-if model', () => {
     expect(visibleRows(runs, { filter: '', onlyDown: false, sort: 'order' })).toEqual([0, 1, 2]);
     expect(visibleRows(runs, { filter: 'n2', onlyDown: false, sort: 'order' })).toEqual([1]);
     expect(visibleRows(runs, { filter: '', onlyDown: true, sort: 'order' })).toEqual([0, 1]);
-    expect(visibleRows([runs[1], runs[0]], { filter: '', onlyDown: false, sort: 'worst' })).toEqual([1, 0]);
-    expect(visibleRows([runs[2], runs[1], runs[0]], { filter: '', onlyDown: false, sort: 'fault' })).toEqual([2, 1, 0]);
+    expect(visibleRows([runs[1]!, runs[0]!], { filter: '', onlyDown: false, sort: 'worst' })).toEqual([1, 0]);
+    expect(visibleRows([runs[2]!, runs[1]!, runs[0]!], { filter: '', onlyDown: false, sort: 'fault' })).toEqual([
+      2, 1, 0,
+    ]);
   });
 
   it('colours deeper with more downtime', () => {

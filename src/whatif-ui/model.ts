@@ -4,8 +4,17 @@ import type { BaselineEntry, RunDetail } from '../sweep/types';
 import { describeFault } from '../sweep/words';
 import type { Template } from '../sweep/templates';
 
-/** The fault families offered as checkboxes (each a template of sweep-format.md §1). */
-export const FAMILIES: readonly { id: string; label: string; template: Template; byDefault: boolean }[] = [
+/**
+ * The fault families offered as checkboxes (each a template of sweep-format.md §1). `networks`:
+ * the family needs a scenario in network mode (networks.md §0), and is offered only there.
+ */
+export const FAMILIES: readonly {
+  id: string;
+  label: string;
+  template: Template;
+  byDefault: boolean;
+  networks?: boolean;
+}[] = [
   { id: 'crash', label: 'Node crash', template: { action: 'crashNode' }, byDefault: true },
   { id: 'fail', label: 'Resource failure', template: { action: 'failResource' }, byDefault: true },
   { id: 'hang', label: 'IsAlive hang', template: { action: 'setHealth', isAlive: 'hang' }, byDefault: true },
@@ -19,7 +28,30 @@ export const FAMILIES: readonly { id: string; label: string; template: Template;
   { id: 'drain', label: 'Node drain', template: { action: 'pauseNode', drain: true }, byDefault: false },
   { id: 'move', label: 'Group move', template: { action: 'moveGroup' }, byDefault: false },
   { id: 'witness', label: 'Witness failure', template: { action: 'failWitness' }, byDefault: false },
+  { id: 'stop', label: 'Graceful stop', template: { action: 'stopNode' }, byDefault: false },
+  {
+    id: 'isolate',
+    label: 'Node cut off by a partition',
+    template: { action: 'partition' },
+    byDefault: false,
+    networks: true,
+  },
+  { id: 'network', label: 'Network failure', template: { action: 'failNetwork' }, byDefault: false, networks: true },
+  {
+    id: 'interface',
+    label: 'Interface failure',
+    template: { action: 'failInterface' },
+    byDefault: false,
+    networks: true,
+  },
 ];
+
+/** The templates of the chosen families; a network family only for a scenario in network mode. */
+export function templatesOf(families: readonly string[], networkMode: boolean): Template[] {
+  return FAMILIES.filter((f) => families.includes(f.id) && (networkMode || !f.networks)).map((f) => ({
+    ...f.template,
+  }));
+}
 
 /** "60, 120.5" (seconds) → [60000, 120500]; every problem named. */
 export function parseInstants(text: string, until: number): { ats: number[]; error: string | null } {
@@ -70,7 +102,7 @@ export function summaryWords(runs: readonly RunDetail[], baseline: readonly Base
   const rejected = runs.filter((r) => !r.applied).length;
   const tail = `${hurt} of ${runs.length} runs cost downtime${baseline.length ? ' beyond the scenario without an added fault' : ''}${rejected ? `; ${rejected} ${rejected === 1 ? 'fault was' : 'faults were'} refused by the cluster` : ''}.`;
   if (!w) return `No single failure costs any downtime. ${tail}`;
-  const r = runs[w.run];
+  const r = runs[w.run]!;
   return `Worst single failure: ${describeFault(r.fault)} at ${humanMs(r.at)}, ${w.group} down ${humanMs(w.downMs)}. ${tail}`;
 }
 
@@ -100,14 +132,14 @@ export function visibleRows(
   const needle = opts.filter.trim().toLowerCase();
   const rows = runs
     .map((_, i) => i)
-    .filter((i) => !needle || describeFault(runs[i].fault).toLowerCase().includes(needle))
-    .filter((i) => !opts.onlyDown || totalDown(runs[i]) > 0);
+    .filter((i) => !needle || describeFault(runs[i]!.fault).toLowerCase().includes(needle))
+    .filter((i) => !opts.onlyDown || totalDown(runs[i]!) > 0);
   const max = (r: RunDetail) => Math.max(0, ...Object.values(r.groups).map((o) => o.downMs));
-  if (opts.sort === 'worst') rows.sort((a, b) => max(runs[b]) - max(runs[a]) || a - b);
-  else if (opts.sort === 'total') rows.sort((a, b) => totalDown(runs[b]) - totalDown(runs[a]) || a - b);
+  if (opts.sort === 'worst') rows.sort((a, b) => max(runs[b]!) - max(runs[a]!) || a - b);
+  else if (opts.sort === 'total') rows.sort((a, b) => totalDown(runs[b]!) - totalDown(runs[a]!) || a - b);
   else if (opts.sort === 'fault') {
     rows.sort(
-      (a, b) => describeFault(runs[a].fault).localeCompare(describeFault(runs[b].fault)) || runs[a].at - runs[b].at,
+      (a, b) => describeFault(runs[a]!.fault).localeCompare(describeFault(runs[b]!.fault)) || runs[a]!.at - runs[b]!.at,
     );
   }
   return rows;
@@ -164,14 +196,14 @@ export function compareRuns(a: readonly RunDetail[], b: readonly RunDetail[]): V
       return;
     }
     const shared = Object.keys(ra.groups).filter((g) => Object.hasOwn(rb.groups, g));
-    const ta = shared.reduce((s, g) => s + ra.groups[g].downMs, 0);
-    const tb = shared.reduce((s, g) => s + rb.groups[g].downMs, 0);
+    const ta = shared.reduce((s, g) => s + ra.groups[g]!.downMs, 0);
+    const tb = shared.reduce((s, g) => s + rb.groups[g]!.downMs, 0);
     if (tb < ta) better++;
     else if (tb > ta) worse++;
     else same++;
     for (const g of shared) {
-      if (rb.groups[g].downMs !== ra.groups[g].downMs)
-        differences.push({ run: i, group: g, aMs: ra.groups[g].downMs, bMs: rb.groups[g].downMs });
+      if (rb.groups[g]!.downMs !== ra.groups[g]!.downMs)
+        differences.push({ run: i, group: g, aMs: ra.groups[g]!.downMs, bMs: rb.groups[g]!.downMs });
     }
   });
   const n = (k: number) => `${k} fault${k === 1 ? '' : 's'}`;

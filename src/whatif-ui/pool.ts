@@ -135,7 +135,7 @@ export function sequence<T>(
       cancelled = true;
       current?.cancel();
     },
-  } as Job<T[]> & { promise: Promise<[T[], T[]]> };
+  };
 }
 
 /**

@@ -24,7 +24,10 @@ import { addDependency, moveResourceToGroup, setPositions, type PositionUpdate }
 import type { Selection } from '../store/editorStore';
 import { buildGraph, dGroupId, dNodeId, dResId, edgeId, parseEdgeId, parseId } from './graph';
 import { nodeTypes } from './nodes';
+import { edgeTypes, withRoutes } from './edges';
+import type { Point } from '../../ui/canvas/routing';
 import { elementAt } from '../LintPanel';
+import { NetworksLegend } from './NetworksLegend';
 
 const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
@@ -70,9 +73,11 @@ export function DesignCanvas() {
     [],
   );
   const pointer = useRef({ x: 0, y: 0 });
+  // Routed around the cards where they are now, so the lines follow a drag without passing under a card.
+  const [routeCache] = useState(() => new Map<string, { key: string; routes: Map<string, Point[]> }>());
   const edges: Edge[] = useMemo(
-    () => graph.edges.map((e) => ({ ...e, selected: e.id === sel.edge })),
-    [graph, sel.edge],
+    () => withRoutes(current, graph.edges, routeCache).map((e) => ({ ...e, selected: e.id === sel.edge })),
+    [graph, current, sel.edge, routeCache],
   );
 
   const onNodesChange = useCallback(
@@ -152,11 +157,11 @@ export function DesignCanvas() {
       if (ns.length + es.length !== 1) return;
       const cur = api.getState().selection;
       if (ns.length === 1) {
-        const ref = parseId(ns[0].id);
+        const ref = parseId(ns[0]!.id);
         if (ref && !(cur && cur.kind === ref.kind && 'name' in cur && cur.name === ref.name))
           api.getState().select(ref);
       } else if (es.length === 1) {
-        const ref = parseEdgeId(es[0].id);
+        const ref = parseEdgeId(es[0]!.id);
         if (ref && !(cur?.kind === 'edge' && cur.dependent === ref.dependent && cur.provider === ref.provider))
           api.getState().select({ kind: 'edge', ...ref });
       }
@@ -194,6 +199,7 @@ export function DesignCanvas() {
       <ReactFlow
         nodes={nodes}
         edges={edges}
+        edgeTypes={edgeTypes}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
@@ -212,6 +218,7 @@ export function DesignCanvas() {
         <Background gap={16} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <NetworksLegend raw={raw} />
       {nodes.length === 0 && (
         <p className="d-canvas-empty">Empty design. Add a node, a group and resources with the buttons above.</p>
       )}

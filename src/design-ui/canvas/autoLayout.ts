@@ -4,6 +4,7 @@
  * Groups are then placed in a row under the servers. Returns positions by kind and name (setPositions).
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { defaultServerPosition } from './siteRegions';
 import {
   groupsOf,
   nodesOf,
@@ -75,7 +76,8 @@ export async function autoLayout(
 ): Promise<PositionUpdate[]> {
   const out: PositionUpdate[] = [];
   nodesOf(raw).forEach((n, i) => {
-    out.push({ ref: { kind: 'node', name: n.name }, position: { x: 20 + i * (NODE_W + 20), y: 20 } });
+    // Servers of one site side by side, so its region (./siteRegions) holds only them.
+    out.push({ ref: { kind: 'node', name: n.name }, position: defaultServerPosition(raw, i, NODE_W) });
   });
   const result = await layout(elkGraph(raw));
   let x = 20;

@@ -17,6 +17,7 @@ import {
   type RawGroup,
   type RawScenario,
 } from '../../design/edit/ops';
+import { defaultServerPosition, serverNetworks, siteRegionNodes } from './siteRegions';
 
 export const RES_W = 170;
 export const RES_H = 64;
@@ -48,7 +49,7 @@ export function parseEdgeId(id: string): { dependent: string; provider: string }
   return { dependent, provider };
 }
 
-export type DNodeData = { name: string; state: string };
+export type DNodeData = { name: string; state: string; site?: string; networks?: string };
 export type DGroupData = { name: string; count: number };
 export type DResData = { name: string; type: string };
 export type DEdgeData = { or: boolean };
@@ -104,16 +105,25 @@ export function groupBoxes(raw: RawScenario): Map<string, GroupBox> {
 export function buildGraph(raw: RawScenario): { nodes: Node[]; edges: Edge[] } {
   const nodes: Node[] = [];
   const edges: Edge[] = [];
+  const servers = new Map<string, Node>();
   nodesOf(raw).forEach((n, i) => {
-    nodes.push({
+    const server: Node = {
       id: dNodeId(n.name),
       type: 'dnode',
-      position: getPosition(raw, { kind: 'node', name: n.name }) ?? { x: 20 + i * (NODE_W + 20), y: 20 },
-      data: { name: n.name, state: typeof n.state === 'string' ? n.state : 'Up' } satisfies DNodeData,
+      position: getPosition(raw, { kind: 'node', name: n.name }) ?? defaultServerPosition(raw, i, NODE_W),
+      data: {
+        name: n.name,
+        state: typeof n.state === 'string' ? n.state : 'Up',
+        site: typeof n.site === 'string' ? n.site : undefined,
+        networks: serverNetworks(raw, n),
+      } satisfies DNodeData,
       width: NODE_W,
       height: NODE_H,
-    });
+    };
+    servers.set(n.name, server);
+    nodes.push(server);
   });
+  nodes.unshift(...siteRegionNodes(raw, servers));
   const boxes = groupBoxes(raw);
   for (const g of groupsOf(raw)) {
     const box = boxes.get(g.name)!;

@@ -2,14 +2,18 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { DGroupData, DNodeData, DResData } from './graph';
+import type { DSiteData } from './siteRegions';
 
 export const DNode = memo(function DNode({ data, selected }: NodeProps<Node<DNodeData>>) {
   return (
     <div
       className={`d-server${selected ? ' is-selected' : ''}${data.state === 'Down' ? ' is-down' : ''}`}
-      title={`Cluster node ${data.name}`}
+      title={`Cluster node ${data.name}${data.site ? ` in site ${data.site}` : ''}${data.networks ? `, on ${data.networks}` : ''}`}
     >
-      <span className="d-kind">server</span>
+      {/* In network mode the kind line also names the networks the server is on (full list in the title). */}
+      <span className="d-kind d-server-nets">
+        server{data.networks ? <span className="d-nets-list"> · {data.networks}</span> : null}
+      </span>
       <span className="d-name">{data.name}</span>
     </div>
   );
@@ -47,4 +51,15 @@ export const DRes = memo(function DRes({ data, selected }: NodeProps<Node<DResDa
   );
 });
 
-export const nodeTypes = { dnode: DNode, dgroup: DGroup, dres: DRes };
+/** A site: a region behind its servers, labelled with its name (not selectable, not draggable). */
+export const DSite = memo(function DSite({ data }: NodeProps<Node<DSiteData>>) {
+  return (
+    <div className="d-site-region" aria-label={`Site ${data.name}: ${data.count} node${data.count === 1 ? '' : 's'}`}>
+      <span className="d-site-label">
+        site <span className="d-name">{data.name}</span>
+      </span>
+    </div>
+  );
+});
+
+export const nodeTypes = { dnode: DNode, dgroup: DGroup, dres: DRes, dsite: DSite };

@@ -1,6 +1,7 @@
 /** The Design inspector: every contract §1 setting of the selected element (or of the scenario). */
 import { useState, type DragEvent } from 'react';
-import { PROPERTY_NAMES, NODE_STATES, PERSISTENT_STATES, initialOwner } from '../../engine';
+import { PROPERTY_NAMES, NODE_STATES, PERSISTENT_STATES, initialOwner, validateScenario } from '../../engine';
+import { initialOwnerInNetworkMode } from '../../design/owners';
 import { useEditor, useEditorApi } from '../context';
 import {
   groupsOf,
@@ -17,6 +18,8 @@ import {
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
 import { EdgePanel, ResourcePanel } from './ResourcePanel';
+import { NetworksSection, NodeNetworkFields } from './networkFields';
+import { GroupSiteFields } from './networkElementFields';
 
 export function DesignInspector() {
   const selection = useEditor((s) => s.selection);
@@ -73,6 +76,7 @@ function ScenarioPanel({ raw }: { raw: RawScenario }) {
         isDefault={cluster.startTime === undefined}
         commit={(r, v) => setClusterField(r, 'startTime', v)}
       />
+      <NetworksSection raw={raw} />
       <h3>Cluster properties</h3>
       {PROPERTY_NAMES.cluster.map((n) => (
         <PropertyField key={n} scope="cluster" name={n} />
@@ -119,6 +123,7 @@ function NodePanel({ name, raw }: { name: string; raw: RawScenario }) {
       {PROPERTY_NAMES.nodeBehavior.map((n) => (
         <PropertyField key={n} scope="nodeBehavior" target={name} name={n} />
       ))}
+      <NodeNetworkFields name={name} raw={raw} />
       <DeleteButton name={name} kind="node" />
     </>
   );
@@ -182,6 +187,7 @@ function GroupPanel({ name, raw }: { name: string; raw: RawScenario }) {
         list={Array.isArray(group.preferredOwners) ? group.preferredOwners : []}
         nodes={nodes}
       />
+      <GroupSiteFields name={name} raw={raw} />
       <h3>Properties</h3>
       {PROPERTY_NAMES.group.map((n) => (
         <PropertyField key={n} scope="group" target={name} name={n} />
@@ -202,13 +208,19 @@ function StartsOn({ raw, group }: { raw: RawScenario; group: RawGroup }) {
     name: n.name,
     state: n.state === 'Down' ? ('Down' as const) : ('Up' as const),
   }));
-  const owner = initialOwner(nodes, {
-    ownerNode: typeof group.ownerNode === 'string' ? group.ownerNode : null,
-    preferredOwners: Array.isArray(group.preferredOwners) ? group.preferredOwners : [],
-    resources: resourcesOf(group).map((r) => ({
-      possibleOwners: Array.isArray(r.possibleOwners) ? r.possibleOwners : [],
-    })),
-  });
+  // Network mode: "can run" (IP networks, OR sets) and site tiers decide (networks.md §4.10–§4.11).
+  const valid = raw.networks ? validateScenario(raw) : null;
+  const spec = valid?.ok ? valid.scenario.groups.find((g) => g.name === group.name) : undefined;
+  const owner =
+    valid?.ok && spec
+      ? initialOwnerInNetworkMode(valid.scenario, spec)
+      : initialOwner(nodes, {
+          ownerNode: typeof group.ownerNode === 'string' ? group.ownerNode : null,
+          preferredOwners: Array.isArray(group.preferredOwners) ? group.preferredOwners : [],
+          resources: resourcesOf(group).map((r) => ({
+            possibleOwners: Array.isArray(r.possibleOwners) ? r.possibleOwners : [],
+          })),
+        });
   const given = typeof group.ownerNode === 'string' ? group.ownerNode : null;
   const where = owner === null ? 'no Up node can host every resource, so it waits for one' : `it is placed on ${owner}`;
   return (

@@ -19,6 +19,7 @@ import {
 } from '../../design/edit/ops';
 import { DeleteButton, NameField } from './elementFields';
 import { CommitField, PropertyField } from './fields';
+import { IpParameterFields } from './networkElementFields';
 
 export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario }) {
   const api = useEditorApi();
@@ -86,7 +87,7 @@ export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario })
               <button
                 type="button"
                 className="small"
-                onClick={() => api.getState().edit((r) => toggleOrSet(r, name, set[0]))}
+                onClick={() => api.getState().edit((r) => toggleOrSet(r, name, set[0]!))}
               >
                 {set.length > 1 ? 'Make AND (need all)' : 'Make OR with the other AND providers'}
               </button>
@@ -129,6 +130,7 @@ export function ResourcePanel({ name, raw }: { name: string; raw: RawScenario })
         ))}
         {resource.possibleOwners === undefined && <p className="muted">All nodes (default).</p>}
       </fieldset>
+      {type === 'IP Address' && <IpParameterFields name={name} raw={raw} params={resource.parameters} />}
       <h3>Properties</h3>
       {PROPERTY_NAMES.resource.map((n) => (
         <PropertyField key={n} scope="resource" target={name} name={n} />

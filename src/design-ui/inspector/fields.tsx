@@ -53,7 +53,8 @@ interface CommitFieldProps {
   list?: string;
 }
 
-const show = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+const show = (v: unknown) =>
+  v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** A text input bound to one value of the raw JSON. */
 export function CommitField({
@@ -150,7 +151,7 @@ export function PropertyField({
 }) {
   const raw = useEditor((s) => s.raw);
   const api = useEditorApi();
-  const rule = PROPERTY_RULES[`${scope}.${name}`];
+  const rule = PROPERTY_RULES[`${scope}.${name}`]!;
   const value = getSetting(raw, scope, target, name);
   const id = useId();
   if (rule.kind === 'choice') {

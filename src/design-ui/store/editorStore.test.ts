@@ -47,7 +47,7 @@ describe('editor store', () => {
     expect(s.getState().errors).toEqual([]);
     expect(s.getState().warnings.map((w) => w.id)).toContain('even-votes-no-witness');
     s.getState().edit((r) => ({ ok: true, raw: { ...r, until: -5 } }));
-    expect(s.getState().errors[0].path).toBe('until');
+    expect(s.getState().errors[0]!.path).toBe('until');
   });
   it('drops a selection whose element was undone away', () => {
     const s = createEditorStore(emptyScenario());

@@ -108,7 +108,7 @@ export function createEditorStore(initial: RawScenario = emptyScenario(), design
     undo() {
       const { raw, past, future, revision } = get();
       if (!past.length) return;
-      const prev = past[past.length - 1];
+      const prev = past[past.length - 1]!;
       set({
         raw: prev,
         ...derive(prev),
@@ -122,7 +122,7 @@ export function createEditorStore(initial: RawScenario = emptyScenario(), design
     redo() {
       const { raw, past, future, revision } = get();
       if (!future.length) return;
-      const next = future[0];
+      const next = future[0]!;
       set({
         raw: next,
         ...derive(next),

@@ -10,4 +10,5 @@ export const GOLDEN_CASES: [string, string][] = [
   [join(root, 'src/scenarios/restart-then-failover.json'), 'restart-then-failover.ps1'],
   [join(fixtures, 'every-property.scenario.json'), 'every-property.ps1'],
   [join(fixtures, 'ipv6-vm-brackets.scenario.json'), 'ipv6-vm-brackets.ps1'],
+  [join(fixtures, 'two-sites-multi-subnet.scenario.json'), 'two-sites-multi-subnet.ps1'],
 ];

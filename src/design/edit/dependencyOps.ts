@@ -99,12 +99,12 @@ export function toggleOrSet(raw0: RawScenario, dependent: string, provider: stri
   if (!sets) return refuse(`the dependency expression of ${q(dependent)} cannot be read`);
   const idx = sets.findIndex((s) => s.includes(provider));
   if (idx < 0) return refuse(`${q(dependent)} does not depend on ${q(provider)}`);
-  if (sets[idx].length > 1) {
+  if (sets[idx]!.length > 1) {
     const split = sets.flatMap((s, i) => (i === idx ? s.map((n) => [n]) : [s]));
     writeDeps(a.resource, split);
-    return ok(raw, `${q(dependent)} now needs all of ${sets[idx].map(q).join(', ')} (AND)`);
+    return ok(raw, `${q(dependent)} now needs all of ${sets[idx]!.map(q).join(', ')} (AND)`);
   }
-  const singles = sets.filter((s) => s.length === 1).map((s) => s[0]);
+  const singles = sets.flatMap((s) => (s.length === 1 ? s : []));
   const bracketed = singles.find((n) => n.includes(']'));
   if (bracketed !== undefined)
     return refuse(

@@ -6,6 +6,7 @@
  */
 import { SCENARIO_FORMAT, validateScenario } from '../../engine';
 import { dropPositions, renamePosition } from './positions';
+import { dropNodeFromNetworkRefs, renameNodeInNetworkRefs } from '../nodeNetworkRefs';
 import {
   clone,
   findElement,
@@ -110,6 +111,7 @@ export function rename(raw0: RawScenario, ref: ElementRef, to: string): EditResu
   // Each script argument names one kind (node, group, resource): only that kind's references follow.
   for (const entry of Array.isArray(raw.script) ? raw.script : [])
     if (isObj(entry) && entry[kind] === from) entry[kind] = to;
+  if (kind === 'node') renameNodeInNetworkRefs(raw, from, to);
   const why = nameRefusal(raw0, raw);
   return why ? refuse(why) : ok(raw);
 }
@@ -166,6 +168,7 @@ const scriptNote = (n: number) => (n ? `; removed ${n} script action${n === 1 ? 
 export function deleteNode(raw0: RawScenario, name: string): EditResult {
   const raw = clone(raw0);
   if (!nodesOf(raw).some((n) => n.name === name)) return refuse(`there is no node named ${q(name)}`);
+  const id = nodesOf(raw).findIndex((n) => n.name === name) + 1;
   raw.nodes = nodesOf(raw).filter((n) => n.name !== name);
   for (const g of groupsOf(raw)) {
     if (g.ownerNode === name) delete g.ownerNode;
@@ -181,7 +184,7 @@ export function deleteNode(raw0: RawScenario, name: string): EditResult {
     }
   }
   const ref: ElementRef = { kind: 'node', name };
-  const dropped = dropScriptRefs(raw, [ref]);
+  const dropped = dropScriptRefs(raw, [ref]) + dropNodeFromNetworkRefs(raw, name, id);
   dropPositions(raw, [ref]);
   return ok(raw, `Deleted node ${q(name)}${scriptNote(dropped)}`);
 }
@@ -249,7 +252,7 @@ export function setField(raw0: RawScenario, target: ElementRef | undefined, key:
   const base = pathOf(raw, target);
   const path = base ? `${base}.${key}` : key;
   const fresh = freshErrors(raw0, raw, (p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
-  return fresh.length ? refuse(fresh[0].message) : ok(raw);
+  return fresh.length ? refuse(fresh[0]!.message) : ok(raw);
 }
 
 /** The cluster's startTime lives under `cluster`. */
@@ -259,5 +262,5 @@ export function setClusterField(raw0: RawScenario, key: string, value: unknown):
   if (value === undefined) delete cluster[key];
   else cluster[key] = value;
   const fresh = freshErrors(raw0, raw, (p) => p.startsWith(`cluster.${key}`));
-  return fresh.length ? refuse(fresh[0].message) : ok(raw);
+  return fresh.length ? refuse(fresh[0]!.message) : ok(raw);
 }

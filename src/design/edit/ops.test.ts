@@ -64,9 +64,9 @@ describe('adding', () => {
     let raw = base();
     raw = must(addResource(raw, 'G', 'SQL Server'));
     raw = must(addResource(raw, 'G', 'SQL Server'));
-    expect(raw.groups![0].resources!.slice(-2).map((r) => r.name)).toEqual(['SQL Server', 'SQL Server 2']);
+    expect(raw.groups![0]!.resources!.slice(-2).map((r) => r.name)).toEqual(['SQL Server', 'SQL Server 2']);
     const v = validateScenario(raw);
-    expect(v.ok && v.scenario.groups[0].resources[3].behavior.onlineMs).toBe(8000);
+    expect(v.ok && v.scenario.groups[0]!.resources[3]!.behavior.onlineMs).toBe(8000);
   });
   it('refuses a resource without a group and a duplicate name in any letter case', () => {
     expect(reason(addResource(emptyScenario(), 'G', 'IP Address'))).toMatch(/add a group first/);
@@ -94,10 +94,10 @@ describe('renaming', () => {
     raw.script = [{ at: 1000, action: 'crashNode', node: 'NODE1' }];
     raw = must(setPositions(raw, [{ ref: node('NODE1'), position: { x: 1, y: 2 } }]));
     raw = must(rename(raw, node('NODE1'), 'SQL-A'));
-    expect(raw.groups![0].preferredOwners).toEqual(['NODE2', 'SQL-A']);
-    expect(raw.groups![0].ownerNode).toBe('SQL-A');
+    expect(raw.groups![0]!.preferredOwners).toEqual(['NODE2', 'SQL-A']);
+    expect(raw.groups![0]!.ownerNode).toBe('SQL-A');
     expect(res(raw, 'Disk').possibleOwners).toEqual(['SQL-A']);
-    expect(raw.script![0].node).toBe('SQL-A');
+    expect(raw.script![0]!.node).toBe('SQL-A');
     expect(getPosition(raw, node('SQL-A'))).toEqual({ x: 1, y: 2 });
     expect(validateScenario(raw).ok).toBe(true);
   });
@@ -115,7 +115,7 @@ describe('renaming', () => {
     expect(reason(rename(base(), resource('IP'), 'disk'))).toMatch(
       /^resource "disk" has the same name as resource "Disk"/,
     );
-    expect(must(rename(base(), group('G'), 'node1')).groups![0].name).toBe('node1');
+    expect(must(rename(base(), group('G'), 'node1')).groups![0]!.name).toBe('node1');
   });
 });
 
@@ -131,7 +131,7 @@ describe('deleting', () => {
     const r = deleteNode(raw, 'NODE1');
     raw = must(r);
     expect(r.ok && r.message).toMatch(/removed 1 script action/);
-    expect(raw.groups![0].preferredOwners).toBeUndefined();
+    expect(raw.groups![0]!.preferredOwners).toBeUndefined();
     expect(res(raw, 'Disk').possibleOwners).toBeUndefined();
     expect(raw.script).toHaveLength(1);
     expect(validateScenario(raw).ok).toBe(true);
@@ -199,7 +199,7 @@ describe('moving a resource between groups', () => {
     const r = moveResourceToGroup(raw0, 'IP', 'H', { x: 10, y: 20 });
     const raw = must(r);
     expect(r.ok && r.message).toMatch(/dropped 2 cross-group dependencies: "IP" → "Disk", "Name" → "IP"/);
-    expect(raw.groups![1].resources!.map((x) => x.name)).toEqual(['IP']);
+    expect(raw.groups![1]!.resources!.map((x) => x.name)).toEqual(['IP']);
     expect(res(raw, 'IP').dependsOn).toBeUndefined();
     expect(res(raw, 'Name').dependsOn).toBeUndefined();
     expect(getPosition(raw, resource('IP'))).toEqual({ x: 10, y: 20 });
@@ -235,7 +235,9 @@ describe('properties', () => {
   });
   it('refuses a field the engine rejects, with its message', () => {
     expect(reason(setField(base(), node('NODE1'), 'state', 'Sideways'))).toMatch(/state/);
-    expect(must(setField(base(), group('G'), 'persistentState', 'offline')).groups![0].persistentState).toBe('offline');
+    expect(must(setField(base(), group('G'), 'persistentState', 'offline')).groups![0]!.persistentState).toBe(
+      'offline',
+    );
   });
 });
 
@@ -243,10 +245,10 @@ describe('owners', () => {
   it('reorders preferred owners', () => {
     let raw = must(setPreferredOwners(base(), 'G', ['NODE1', 'NODE2']));
     raw = must(movePreferredOwner(raw, 'G', 'NODE2', -1));
-    expect(raw.groups![0].preferredOwners).toEqual(['NODE2', 'NODE1']);
+    expect(raw.groups![0]!.preferredOwners).toEqual(['NODE2', 'NODE1']);
     expect(reason(movePreferredOwner(raw, 'G', 'NODE2', -1))).toMatch(/already first/);
     raw = must(togglePreferredOwner(raw, 'G', 'NODE2'));
-    expect(raw.groups![0].preferredOwners).toEqual(['NODE1']);
+    expect(raw.groups![0]!.preferredOwners).toEqual(['NODE1']);
   });
   it('toggles possible owners; all ticked means the key is absent; the last one stays', () => {
     let raw = must(togglePossibleOwner(base(), 'Disk', 'NODE1'));
@@ -331,7 +333,7 @@ describe('a group and a resource that share a name (contract §1) are edited ind
 
   it('renaming the group renames only the group and its script references', () => {
     const raw = must(rename(shared(), group('FS1'), 'Role'));
-    expect(raw.groups![0].name).toBe('Role');
+    expect(raw.groups![0]!.name).toBe('Role');
     expect(res(raw, 'FS1')).toBeDefined();
     expect(res(raw, 'Name').dependsOn).toEqual(['IP', 'FS1']);
     expect(raw.script).toEqual([
@@ -345,7 +347,7 @@ describe('a group and a resource that share a name (contract §1) are edited ind
 
   it('renaming the resource renames only the resource, its dependents and its script references', () => {
     const raw = must(rename(shared(), resource('FS1'), 'FS1 Name'));
-    expect(raw.groups![0].name).toBe('FS1');
+    expect(raw.groups![0]!.name).toBe('FS1');
     expect(res(raw, 'Name').dependsOn).toEqual(['IP', 'FS1 Name']);
     expect(raw.script).toEqual([
       { at: 1, action: 'moveGroup', group: 'FS1' },
@@ -356,13 +358,13 @@ describe('a group and a resource that share a name (contract §1) are edited ind
   });
 
   it("a resource may be renamed to its group's name, and a group to one of its resources' names", () => {
-    expect(must(rename(base(), resource('Disk'), 'G')).groups![0].resources![0].name).toBe('G');
-    expect(must(rename(base(), group('G'), 'Disk')).groups![0].name).toBe('Disk');
+    expect(must(rename(base(), resource('Disk'), 'G')).groups![0]!.resources![0]!.name).toBe('G');
+    expect(must(rename(base(), group('G'), 'Disk')).groups![0]!.name).toBe('Disk');
   });
 
   it('deleting the resource keeps the group, its position and its script action', () => {
     const raw = must(deleteElement(shared(), resource('FS1')));
-    expect(raw.groups![0].name).toBe('FS1');
+    expect(raw.groups![0]!.name).toBe('FS1');
     expect(res(raw, 'Name').dependsOn).toEqual(['IP']);
     expect(raw.script).toEqual([{ at: 1, action: 'moveGroup', group: 'FS1' }]);
     expect(getPosition(raw, group('FS1'))).toEqual({ x: 100, y: 200 });

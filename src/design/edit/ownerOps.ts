@@ -21,7 +21,7 @@ import {
 /** Where a scope's values live in the raw JSON, created on demand. */
 function scopeObject(raw: RawScenario, scope: PropertyScope, target: string | undefined, create: boolean): Dict | null {
   const ensure = (holder: Dict, key: string): Dict | null => {
-    if (isObj(holder[key])) return holder[key] as Dict;
+    if (isObj(holder[key])) return holder[key];
     if (!create) return null;
     holder[key] = {};
     return holder[key] as Dict;

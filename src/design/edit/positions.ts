@@ -60,7 +60,7 @@ function positionsOf(raw: RawScenario, kind: ElementKind): Record<string, unknow
     for (const name of Object.keys(legacy)) {
       const kinds = kindsNamed(raw, name);
       if (kinds.length !== 1) continue;
-      const map = mapOf(byKind, kinds[0]);
+      const map = mapOf(byKind, kinds[0]!);
       if (own(map, name) === undefined) define(map, name, legacy[name]);
     }
   }

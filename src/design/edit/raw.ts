@@ -65,11 +65,11 @@ export const isObj = (v: unknown): v is Dict => typeof v === 'object' && v !== n
 export const clone = (raw: RawScenario): RawScenario => structuredClone(raw);
 
 export const nodesOf = (raw: RawScenario): RawNode[] =>
-  Array.isArray(raw.nodes) ? (raw.nodes.filter(isObj) as RawNode[]) : [];
+  Array.isArray(raw.nodes) ? ((raw.nodes as unknown[]).filter(isObj) as RawNode[]) : [];
 export const groupsOf = (raw: RawScenario): RawGroup[] =>
-  Array.isArray(raw.groups) ? (raw.groups.filter(isObj) as RawGroup[]) : [];
+  Array.isArray(raw.groups) ? ((raw.groups as unknown[]).filter(isObj) as RawGroup[]) : [];
 export const resourcesOf = (g: RawGroup): RawResource[] =>
-  Array.isArray(g.resources) ? (g.resources.filter(isObj) as RawResource[]) : [];
+  Array.isArray(g.resources) ? ((g.resources as unknown[]).filter(isObj) as RawResource[]) : [];
 
 export function findResource(
   raw: RawScenario,
@@ -77,8 +77,10 @@ export function findResource(
 ): { group: RawGroup; resource: RawResource; gi: number; ri: number } | null {
   const groups = groupsOf(raw);
   for (let gi = 0; gi < groups.length; gi++) {
-    const ri = resourcesOf(groups[gi]).findIndex((r) => r.name === name);
-    if (ri >= 0) return { group: groups[gi], resource: resourcesOf(groups[gi])[ri], gi, ri };
+    const group = groups[gi]!;
+    const resources = resourcesOf(group);
+    const ri = resources.findIndex((r) => r.name === name);
+    if (ri >= 0) return { group, resource: resources[ri]!, gi, ri };
   }
   return null;
 }
@@ -122,7 +124,7 @@ export function readDeps(r: RawResource): string[][] | null {
 export function writeDeps(r: RawResource, sets: string[][]): void {
   const clean = sets.filter((s) => s.length > 0);
   if (clean.length === 0) delete r.dependsOn;
-  else if (clean.every((s) => s.length === 1)) r.dependsOn = clean.map((s) => s[0]);
+  else if (clean.every((s) => s.length === 1)) r.dependsOn = clean.flat();
   else r.dependsOn = formatDependencyExpr(clean);
 }
 

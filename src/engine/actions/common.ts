@@ -3,6 +3,7 @@ import type { ActionCheck } from '../model/view';
 import type { Engine } from '../cluster/engine';
 import type { GroupRt, ResRt } from '../cluster/runtime';
 import { afterDown, tryStartOffline } from '../cluster/resources';
+import { witnessChanged } from '../cluster/nodes';
 import { OK, no, psLiteral, q } from './types';
 
 /** The cluster service answers administrator calls only while it has quorum. */
@@ -25,7 +26,7 @@ export function checkGroupCommand(e: Engine, group: string, online: boolean): Ac
   if (!g) return no(`there is no group ${q(group)}`);
   const nq = needsQuorum(e);
   if (!nq.allowed) return nq;
-  if (e.groupMoving(g)) return no(`group ${q(group)} is moving`);
+  if (movingOrStopping(e, g)) return no(`group ${q(group)} is moving`);
   if (online) {
     if (!e.clusterUp(g.owner)) return no(`group ${q(group)} has no live owner node`);
     const paused = pausedOffline(e, g);
@@ -40,7 +41,7 @@ export function checkResourceCommand(e: Engine, resource: string, online: boolea
   if (!r) return no(`there is no resource ${q(resource)}`);
   const nq = needsQuorum(e);
   if (!nq.allowed) return nq;
-  if (e.groupMoving(r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
+  if (movingOrStopping(e, r.group)) return no(`its group ${q(r.group.spec.name)} is moving`);
   if (online) {
     if (!e.clusterUp(r.group.owner)) return no(`group ${q(r.group.spec.name)} has no live owner node`);
     const paused = pausedOffline(e, r.group);
@@ -67,8 +68,24 @@ export function checkResourceExists(e: Engine, resource: string): ActionCheck {
 /** failWitness / restoreWitness: a witness is configured and is not already in the wanted state. */
 export function checkWitness(e: Engine, up: boolean): ActionCheck {
   if (e.scenario.cluster.quorum.witness === 'none') return no('no witness is configured');
-  if (up) return e.quorum.witnessUp ? no('the witness is already up') : OK;
-  return e.quorum.witnessUp ? OK : no('the witness is already down');
+  // networks.md §4.7: in network mode the witness itself and R (what quorum counts) may differ.
+  const isUp = e.net.networkMode ? e.net.witnessUp : e.quorum.witnessUp;
+  if (up) return isUp ? no('the witness is already up') : OK;
+  return isUp ? OK : no('the witness is already down');
+}
+
+/** networks.md §2: while its owner is stopping, a group counts as moving. */
+export function movingOrStopping(e: Engine, g: GroupRt): boolean {
+  return e.groupMoving(g) || e.net.isStopping(g.owner);
+}
+
+/**
+ * failWitness / restoreWitness. networks.md §4.7: in network mode they change the witness itself
+ * and the after-step checks (../coordinator.ts) handle the change of R, with SF's events and order.
+ */
+export function setWitness(e: Engine, up: boolean): void {
+  e.net.witnessUp = up;
+  if (!e.net.networkMode) witnessChanged(e, up);
 }
 
 /** Administrator offline of a set of resources: persistent offline, dependents-first Offline calls. */

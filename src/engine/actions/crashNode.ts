@@ -10,7 +10,8 @@ export const crashNode: ActionDef<'crashNode'> = {
     const n = e.nodeByName.get(a.node);
     if (!n) return no(`there is no node ${q(a.node)}`);
     const s = e.nodeMachineState(n);
-    if (s === 'Down') return no(`node ${q(a.node)} is already Down`);
+    // networks.md §2: a waiting node (Down, service running) may crash: it becomes off.
+    if (s === 'Down' && !e.net.waiting[n.index]) return no(`node ${q(a.node)} is already Down`);
     if (s === 'Crashed') return no(`node ${q(a.node)} has already crashed (the cluster has not noticed yet)`);
     return OK;
   },

@@ -1,6 +1,5 @@
 /** failWitness (contract §2): the quorum witness goes away (§4.7). */
-import { witnessChanged } from '../cluster/nodes';
-import { checkWitness } from './common';
+import { checkWitness, setWitness } from './common';
 import { WITNESS_NO_CMDLET, type ActionDef } from './types';
 
 export const failWitness: ActionDef<'failWitness'> = {
@@ -8,7 +7,7 @@ export const failWitness: ActionDef<'failWitness'> = {
   subject: 'none',
   args: {},
   check: (e) => checkWitness(e, false),
-  apply: (e) => witnessChanged(e, false),
+  apply: (e) => setWitness(e, false),
   traceText: () => 'the quorum witness goes away',
   uiText: () => 'fail the witness',
   faultText: () => 'witness failure',

@@ -1,6 +1,6 @@
 /** moveGroup (contract §2): administrator move, to a named node or (no `node`) the best possible one (§4.5). */
 import { checkMoveProgress, chooseFor, possibleForAll, startMove } from '../cluster/groups';
-import { needsQuorum, psNamed } from './common';
+import { movingOrStopping, needsQuorum, psNamed } from './common';
 import { GROUP_ARG, OK, no, psLiteral, q, type ActionDef, type MenuEntry } from './types';
 
 export const moveGroup: ActionDef<'moveGroup'> = {
@@ -12,7 +12,11 @@ export const moveGroup: ActionDef<'moveGroup'> = {
     if (!g) return no(`there is no group ${q(a.group)}`);
     const nq = needsQuorum(e);
     if (!nq.allowed) return nq;
-    if (e.groupMoving(g) || g.lastState === 'Pending' || g.resources.some((r) => e.resState(r).endsWith('Pending'))) {
+    if (
+      movingOrStopping(e, g) ||
+      g.lastState === 'Pending' ||
+      g.resources.some((r) => e.resState(r).endsWith('Pending'))
+    ) {
       return no(`group ${q(a.group)} is Pending: wait until its resources have settled`);
     }
     if (a.node === undefined) {
@@ -25,6 +29,9 @@ export const moveGroup: ActionDef<'moveGroup'> = {
     if (a.node === g.owner) return no(`group ${q(a.group)} is already on ${q(a.node)}`);
     const s = e.nodeState(n);
     if (s !== 'Up') return no(`node ${q(a.node)} is ${s}; a group can move only to an Up node`);
+    if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
+    // networks.md §4.10: "can run" replaces "possible owner of every resource" in network mode.
+    if (g.runsOn && !g.runsOn.has(a.node)) return no(`group ${q(a.group)} cannot run on node ${q(a.node)}`);
     if (!possibleForAll(g, a.node)) {
       const bad = g.spec.resources
         .filter((r) => r.possibleOwners.length && !r.possibleOwners.includes(a.node!))

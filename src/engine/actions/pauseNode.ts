@@ -13,6 +13,7 @@ export const pauseNode: ActionDef<'pauseNode'> = {
     const nq = needsQuorum(e);
     if (!nq.allowed) return nq;
     if (e.nodeMachineState(n) === 'Crashed') return no(`node ${q(a.node)} does not respond (it crashed)`);
+    if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
     if (e.nodeState(n) !== 'Up') return no(`node ${q(a.node)} is ${e.nodeState(n)}; only an Up node can be paused`);
     if (a.drain && !e.nodes.some((x) => x !== n && e.nodeState(x) === 'Up'))
       return no(`cannot drain ${q(a.node)}: no other node is Up`);

@@ -27,6 +27,13 @@ import { signalFailure } from './signalFailure';
 import { heal } from './heal';
 import { failWitness } from './failWitness';
 import { restoreWitness } from './restoreWitness';
+import { partition } from './partition';
+import { healPartition } from './healPartition';
+import { failNetwork } from './failNetwork';
+import { restoreNetwork } from './restoreNetwork';
+import { failInterface } from './failInterface';
+import { restoreInterface } from './restoreInterface';
+import { stopNode } from './stopNode';
 
 export const ACTIONS: { readonly [N in ActionName]: ActionDef<N> } = {
   crashNode,
@@ -46,9 +53,28 @@ export const ACTIONS: { readonly [N in ActionName]: ActionDef<N> } = {
   heal,
   failWitness,
   restoreWitness,
+  // networks.md §2
+  partition,
+  healPartition,
+  failNetwork,
+  restoreNetwork,
+  failInterface,
+  restoreInterface,
+  stopNode,
 };
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];
+
+/** The actions networks.md §2 adds (every one needs network mode except `stopNode`). */
+export const NETWORK_ACTION_NAMES: readonly ActionName[] = [
+  'partition',
+  'healPartition',
+  'failNetwork',
+  'restoreNetwork',
+  'failInterface',
+  'restoreInterface',
+  'stopNode',
+];
 
 /**
  * The definition of an action by its name. The one cast of the registry: `ACTIONS[n]` is the

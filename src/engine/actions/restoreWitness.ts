@@ -1,6 +1,5 @@
 /** restoreWitness (contract §2): the quorum witness comes back (§4.7). */
-import { witnessChanged } from '../cluster/nodes';
-import { checkWitness } from './common';
+import { checkWitness, setWitness } from './common';
 import { WITNESS_NO_CMDLET, type ActionDef } from './types';
 
 export const restoreWitness: ActionDef<'restoreWitness'> = {
@@ -8,7 +7,7 @@ export const restoreWitness: ActionDef<'restoreWitness'> = {
   subject: 'none',
   args: {},
   check: (e) => checkWitness(e, true),
-  apply: (e) => witnessChanged(e, true),
+  apply: (e) => setWitness(e, true),
   traceText: () => 'the quorum witness comes back',
   uiText: () => 'restore the witness',
   faultText: () => 'witness restore',

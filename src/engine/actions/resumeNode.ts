@@ -13,6 +13,7 @@ export const resumeNode: ActionDef<'resumeNode'> = {
     const n = e.nodeByName.get(a.node);
     if (!n) return no(`there is no node ${q(a.node)}`);
     if (e.nodeMachineState(n) === 'Crashed') return no(`node ${q(a.node)} does not respond (it crashed)`);
+    if (e.net.isStopping(a.node)) return no(`node ${q(a.node)} is stopping`);
     if (e.nodeState(n) !== 'Paused') return no(`node ${q(a.node)} is ${e.nodeState(n)}, not Paused`);
     return OK;
   },

@@ -14,6 +14,10 @@ export const startNode: ActionDef<'startNode'> = {
     if (s === 'Crashed')
       return no(`node ${q(a.node)} crashed and the cluster has not detected it yet; start it once it is Down`);
     if (s !== 'Down') return no(`node ${q(a.node)} is ${e.nodeState(n)}, not Down`);
+    if (e.net.waiting[n.index])
+      return no(
+        `node ${q(a.node)} is Down but its cluster service is running: it rejoins by itself once it can reach every member`,
+      );
     return OK;
   },
   apply: (e, a) => start(e, e.nodeByName.get(a.node)!),

@@ -15,6 +15,8 @@ export type ActionOf<N extends ActionName> = Extract<Action, { action: N }>;
 export type ArgSpec =
   | { kind: 'node' | 'group' | 'resource'; required: boolean }
   | { kind: 'boolean'; required: boolean }
+  /** networks.md §2: a network name; `sides` (arrays of node names); `witness` (side numbers). */
+  | { kind: 'network' | 'sides' | 'sideIndexes'; required: boolean }
   | { kind: 'choice'; choices: readonly string[]; required: boolean };
 
 /** The entity an action is about: the menu it is listed in, the subject a sweep template expands over. */

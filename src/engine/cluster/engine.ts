@@ -29,6 +29,7 @@ import {
   type TimerPayload,
 } from './runtime';
 import { QuorumState } from './quorum';
+import { NetRuntime } from '../network/runtime';
 
 /** Distributive Omit over the trace-event union, so `emit` can take any event without `t`. */
 type WithoutT<E> = E extends unknown ? Omit<E, 't'> : never;
@@ -60,6 +61,8 @@ export class Engine {
   readonly resourceByName = new Map<string, ResRt>();
   readonly events: TraceEvent[] = [];
   readonly quorum: QuorumState;
+  /** Networks, routes, partitions and node services (networks.md); inert in a plain scenario. */
+  readonly net: NetRuntime;
   private listeners = new Set<(e: TraceEvent) => void>();
   /** The next script entry to run (saved with the simulation, as are the two loop-guard fields). */
   scriptIndex = 0;
@@ -137,6 +140,7 @@ export class Engine {
     }
     for (const r of this.resources) r.dependents = dedupe(r.dependents);
     this.quorum = new QuorumState(this);
+    this.net = new NetRuntime(this);
   }
 
   now(): number {
@@ -146,7 +150,7 @@ export class Engine {
   // ---- trace ---------------------------------------------------------------------------------
 
   emit(e: TraceInput): void {
-    const ev = { t: this.now(), ...e } as TraceEvent;
+    const ev = { t: this.now(), ...e };
     this.events.push(ev);
     for (const l of this.listeners) l(ev);
   }

@@ -20,7 +20,8 @@ export function considerFailback(e: Engine, g: GroupRt, ignoreWindow: boolean, o
   if (e.groupMoving(g) || g.owner === null || !e.quorum.has) return;
   const target = failbackTarget(
     g.spec.preferredOwners,
-    (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && possibleForAll(g, n),
+    // networks.md §5: not stopping, and able to run the group (possibleForAll reads "can run" in network mode).
+    (n) => e.nodeState(e.nodeByName.get(n)!) === 'Up' && !e.net.isStopping(n) && possibleForAll(g, n),
     g.owner,
   );
   if (target === null || (onlyTo && target !== onlyTo)) return;

@@ -11,9 +11,9 @@ import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } f
 import { providersFirst } from '../policies/dependencies';
 import { tryStartOffline, tryStartOnline, wantOnline, wantsOffline } from './resources';
 import { failInPlace } from './restarts';
+import { chooseTiered, groupTierKey } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
-
 /** Priority order, 3000 first, ties by scenario order (contract §4.5). */
 export function byPriority(groups: readonly GroupRt[]): GroupRt[] {
   return [...groups].sort(
@@ -23,6 +23,8 @@ export function byPriority(groups: readonly GroupRt[]): GroupRt[] {
 
 /** Can this node host every resource of the group? */
 export function possibleForAll(g: GroupRt, node: string): boolean {
+  // networks.md §4.10: in network mode "can run" replaces "possible owner of every resource".
+  if (g.runsOn) return g.runsOn.has(node);
   return g.spec.resources.every((r) => r.possibleOwners.length === 0 || r.possibleOwners.includes(node));
 }
 
@@ -30,7 +32,7 @@ export function possibleForAll(g: GroupRt, node: string): boolean {
 export function candidates(e: Engine, g: GroupRt): Set<string> {
   const out = new Set<string>();
   for (const n of e.nodes) {
-    if (e.nodeState(n) !== 'Up' || n.spec.name === g.owner) continue;
+    if (e.nodeState(n) !== 'Up' || n.spec.name === g.owner || e.net.isStopping(n.spec.name)) continue;
     if (possibleForAll(g, n.spec.name)) out.add(n.spec.name);
   }
   return out;
@@ -47,13 +49,14 @@ function antiAffinityConflicts(e: Engine, g: GroupRt): Set<string> {
   return out;
 }
 
-export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode): string | null {
-  return chooseTarget(
-    walkOrder(e.scenario.nodes, g.spec.preferredOwners),
-    candidates(e, g),
-    antiAffinityConflicts(e, g),
-    mode,
-  );
+/** `tierOwner`: whose site ranks first in site mode (networks.md §4.11); the owner unless told. */
+export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode, tierOwner: string | null = g.owner): string | null {
+  const order = walkOrder(e.scenario.nodes, g.spec.preferredOwners);
+  if (e.net.siteMode)
+    return chooseTiered(order, candidates(e, g), antiAffinityConflicts(e, g), mode, (n) =>
+      groupTierKey(e, g, n, tierOwner),
+    );
+  return chooseTarget(order, candidates(e, g), antiAffinityConflicts(e, g), mode);
 }
 
 /** Owner change: traced, restart counts reset (contract §4.5). */
@@ -305,9 +308,9 @@ export function failoverGroup(
     );
     return;
   }
-  // A failover that counts joins the history when it starts (§4.5), with its move, or here after a node loss.
-  const countedAt = check.counts ? e.now() : undefined;
-  if (cause === 'nodeDown' && countedAt !== undefined) e.groupSend(g, { type: 'FAILOVER_COUNTED', at: countedAt });
+  // A failover that starts counts (§4.8, also a waiting group's, whatever its persistent state became
+  // meanwhile): it joins the history with its move, or here after a node loss.
+  if (cause === 'nodeDown' && counts) e.groupSend(g, { type: 'FAILOVER_COUNTED', at: e.now() });
   const explanation = describeTarget(e, g, target, mode);
   e.emit({
     type: 'policy',
@@ -317,7 +320,7 @@ export function failoverGroup(
     reason: `${why}: failing over to ${q(target)} (${explanation})`,
   });
   if (cause === 'resource') {
-    startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`, false, countedAt);
+    startMove(e, g, target, 'failover', `failover: ${why}; ${explanation}`, false, counts ? e.now() : undefined);
   } else {
     setOwner(e, g, target, 'failover', `owner ${q(old ?? '')} lost; ${explanation}`);
     if (g.persistent === 'online' && p.Priority > 0)
@@ -338,6 +341,12 @@ function describeTarget(e: Engine, g: GroupRt, target: string, mode: WalkMode): 
   const i = pref.indexOf(target);
   const where = i >= 0 ? `preferred owner #${i + 1}` : `first possible owner by node ID after the preferred list`;
   const skipped = antiAffinityConflicts(e, g).size ? ' (anti-affinity considered)' : '';
+  // networks.md §4.11: in site mode the walk is sorted by site tier first.
+  if (e.net.siteMode) {
+    const key = groupTierKey(e, g, target, g.owner);
+    const tier = key === 0 ? 'same site as the owner' : `site tier ${key}`;
+    return `${mode.kind === 'afterCurrent' ? 'after the current owner' : 'from the top'}, sorted by site (${tier}): ${where}${skipped}`;
+  }
   return mode.kind === 'afterCurrent'
     ? `next in the walk after the current owner: ${where}${skipped}`
     : `first in the walk: ${where}${skipped}`;
@@ -373,7 +382,9 @@ export function placeAwaiting(e: Engine): void {
       continue;
     }
     // quorum / initial: placed on the first candidate from the top, the last owner included.
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    // networks.md §4.11: after QuorumRegained the last owner's site ranks first; at t = 0 none does.
+    const tierOwner = w.cause === 'quorum' ? w.from : null;
+    const to = chooseFor(e, { ...g, owner: null }, { kind: 'fromTop' }, tierOwner);
     if (to === null) continue;
     e.groupSend(g, { type: 'TARGET_FOUND' });
     if (to !== g.owner)

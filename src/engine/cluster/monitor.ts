@@ -109,7 +109,22 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
   const hungCall = hungRes.hung.find((h) => h.node === node && h.own === own && h.since === since);
   hungRes.hung = hungRes.hung.filter((h) => h !== hungCall);
   if (!e.runs(node)) return; // a crashed or Down node's monitors are gone (§4.8)
-  const inMonitor = (x: ResRt) => (own ? x === hungRes && x.inOwnMonitor : !x.inOwnMonitor);
+  // Other calls hung in this same monitor whose DeadlockTimeout also ends now: one process, one
+  // recycle (§4.3), and each of those resources is a resource whose call hung.
+  const now = e.now();
+  const alsoHung = e.resources.filter((x) => {
+    if (own && x !== hungRes) return false; // a monitor of its own hosts only that resource
+    const due = x.hung.filter(
+      (h) => h.node === node && h.own === own && h.since + x.spec.properties.DeadlockTimeout === now,
+    );
+    for (const h of due) e.disarm(x, deadlockSlot(node, own, h.since));
+    x.hung = x.hung.filter((h) => !due.includes(h));
+    return due.length > 0 && x !== hungRes;
+  });
+  const hungHere = new Set([hungRes, ...alsoHung]);
+  // A resource whose call hung here is in this monitor whatever it was given since (§4.8: the
+  // monitor fails every resource it hosts then); the others by the monitor they are loaded in.
+  const inMonitor = (x: ResRt) => hungHere.has(x) || (!own && !x.inOwnMonitor);
   const hosted = e.resources.filter((x) => x.group.owner === node && ACTIVE.has(e.resState(x)) && inMonitor(x));
   e.emit({
     type: 'rhs.recycle',
@@ -117,13 +132,18 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
     resources: hosted.map((x) => x.spec.name),
     reason: `${hungCall?.call ?? 'a'} call into ${q(hungRes.spec.name)} did not return within DeadlockTimeout ${humanMs(hungRes.spec.properties.DeadlockTimeout)}: ${own ? 'its own' : 'the shared'} monitor on ${q(node)} is recycled`,
   });
-  hungRes.separate = true;
-  const counted = hosted.map((x) => ({ x, moving: e.groupMoving(x.group), pending: e.resState(x) }));
+  // "Given a monitor of its own from then on" (§4.3): at once, also where it runs on another node
+  // now, so a call that hangs there later hangs in its own monitor, not in that node's shared one.
+  for (const x of hungHere) {
+    x.separate = true;
+    x.inOwnMonitor = true;
+  }
+  const counted = hosted.map((x) => ({ x, pending: e.resState(x) }));
   for (const { x } of counted) {
     enterFailed(
       e,
       x,
-      x === hungRes
+      hungHere.has(x)
         ? 'deadlock: its monitor was recycled'
         : `its monitor was recycled because ${q(hungRes.spec.name)} hung`,
     );
@@ -133,8 +153,9 @@ export function recycleMonitor(e: Engine, hungRes: ResRt, node: string, own: boo
   for (const { x } of counted) {
     if (x.dependents.some((d) => !hostedSet.has(d))) alsoFailed.push(...takeDownDependents(e, x));
   }
-  // A failed Offline (move or administrator offline) never counts (contract §4.5).
-  const decide = counted.filter(({ moving, pending }) => !moving && pending !== 'OfflinePending').map(({ x }) => x);
+  // A failed Offline (move or administrator offline) never counts (contract §4.5); any other
+  // failure does, also during a move (§4.4), and the move decides what follows (restartPolicies).
+  const decide = counted.filter(({ pending }) => pending !== 'OfflinePending').map(({ x }) => x);
   restartPolicies(e, [...decide, ...alsoFailed]);
   for (const { x } of counted) afterDown(e, x);
   for (const x of alsoFailed) afterDown(e, x);

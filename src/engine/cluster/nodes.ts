@@ -4,7 +4,7 @@
  */
 import type { Engine } from './engine';
 import { cancelFailback, considerFailback } from './failback';
-import type { GroupRt, NodeRt } from './runtime';
+import type { NodeRt } from './runtime';
 import { humanMs } from '../policies/format';
 import {
   autoStart,
@@ -21,6 +21,8 @@ import {
 import { forgetMonitorsOn, stopActivity } from './resources';
 import { initialOwnerOf } from '../policies/initialOwner';
 import { placementOf } from '../machines/groupMachine';
+import { routedDetection } from '../network/detection';
+import { netInitialOwner } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
 
@@ -28,7 +30,7 @@ const q = (s: string) => `"${s}"`;
 export function formCluster(e: Engine): void {
   e.quorum.init();
   for (const g of e.groups) {
-    g.owner = initialOwnerOf(e.scenario.nodes, g.spec);
+    g.owner = e.net.routesOn ? netInitialOwner(e, g) : initialOwnerOf(e.scenario.nodes, g.spec);
     if (g.owner === null) e.groupSend(g, { type: 'NO_TARGET', cause: 'initial', from: null });
   }
   if (!e.quorum.has) return;
@@ -41,12 +43,20 @@ export function detectionDelay(e: Engine): number {
 }
 
 export function crashNode(e: Engine, n: NodeRt): void {
+  if (e.net.waiting[n.index]) {
+    e.net.stopRunning(n.index); // networks.md §4.3: a waiting node becomes off, no event
+    return;
+  }
   if (e.nodeMachineState(n) === 'Joining') {
     e.disarm(n, 'join');
+    e.net.stopRunning(n.index);
     e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed while joining');
     return;
   }
+  // networks.md §4.3: the instant is fixed at the crash, from the routes as they stood just before.
+  const routed = e.net.routesOn ? routedDetection(e, n) : null;
   e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed');
+  e.net.stopRunning(n.index);
   // Contract §4.8: the node is gone and nothing runs on it any more: no call into it returns, no
   // health check runs there, none of its monitors is recycled. The cluster keeps showing the last
   // known state and keeps its own timers (a RestartDelay still makes an Online call into the
@@ -61,10 +71,12 @@ export function crashNode(e: Engine, n: NodeRt): void {
     }
   }
   forgetMonitorsOn(e, n.spec.name);
-  const delay = detectionDelay(e);
+  const delay = routed ? routed.delay : detectionDelay(e);
   const p = e.scenario.cluster.properties;
   e.arm(n, 'detect', 'nodeDetection', delay, `heartbeat loss detected in ${humanMs(delay)}`, 'detect', {
-    reason: `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
+    reason: routed
+      ? routed.reason
+      : `missed ${p.SameSubnetThreshold} heartbeats ${humanMs(p.SameSubnetDelay)} apart (SameSubnetDelay × SameSubnetThreshold = ${humanMs(delay)})`,
   });
 }
 
@@ -80,10 +92,22 @@ export function detectDown(e: Engine, reason: string): void {
     e.nodeTransition(n, { type: 'DETECTED' }, reason);
   }
   const names = new Set(lost.map((n) => n.spec.name));
-  if (e.quorum.has && !e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
+  for (const n of lost) e.net.stopRunning(n.index);
+  // networks.md §4.7: the test after a loss reads R for the membership after it.
+  if (e.net.networkMode) e.quorum.witnessUp = e.net.witnessAvailable();
+  // Without quorum the cluster service is stopped (§4.7): a node that rejoined and crashed again
+  // before quorum returned just goes Down. No failover decision is taken; its groups keep their
+  // last owner and return by the QuorumRegained rule.
+  if (!e.quorum.has) return;
+  if (!e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
     quorumLost(e, [...names]);
     return;
   }
+  nodesLost(e, names);
+}
+
+/** What a node loss does to groups once quorum held (§4.5–§4.8); also a regroup's losers (networks.md §4.6). */
+export function nodesLost(e: Engine, names: ReadonlySet<string>): void {
   // Moves heading for a lost node choose again or are cancelled (§4.8), before the lost owners'
   // groups fail over, so a cancelled move's group fails over like any other.
   targetsLost(e, names);
@@ -103,7 +127,7 @@ export function detectDown(e: Engine, reason: string): void {
 }
 
 /** QuorumLost (contract §4.7): the cluster service stops everywhere, persistent states unchanged. */
-function quorumLost(e: Engine, lostNames: string[]): void {
+export function quorumLost(e: Engine, lostNames: string[]): void {
   e.quorum.has = false;
   e.emit({
     type: 'policy',
@@ -117,6 +141,7 @@ function quorumLost(e: Engine, lostNames: string[]): void {
     n.drained = [];
     forgetMonitorsOn(e, n.spec.name);
     if (e.nodeMachineState(n) !== 'Down') e.nodeTransition(n, { type: 'STOP' }, 'quorum lost: cluster service stopped');
+    e.net.stopRunning(n.index);
   }
   for (const g of e.groups) {
     if (e.groupMoving(g)) e.groupSend(g, { type: 'MOVE_CANCEL' });
@@ -135,14 +160,21 @@ function quorumLost(e: Engine, lostNames: string[]): void {
 
 export function startNode(e: Engine, n: NodeRt): void {
   e.nodeTransition(n, { type: 'START' }, 'node started: joining the cluster');
+  e.net.startRunning(n.index);
   const ms = n.spec.behavior.joinMs;
   e.arm(n, 'join', 'nodeJoin', ms, `joins in ${humanMs(ms)}`, 'join');
 }
 
 export function joined(e: Engine, n: NodeRt): void {
   e.nodeTransition(n, { type: 'JOINED' }, 'joined the cluster');
+  joinedUp(e, n);
+}
+
+/** SF §4.6–§4.7 after Joining → Up. */
+export function joinedUp(e: Engine, n: NodeRt): void {
   if (!e.quorum.has) {
-    if (!e.quorum.canRegain()) return;
+    // networks.md §4.8: in network mode forming (an after-step check) decides the regain.
+    if (e.net.networkMode || !e.quorum.canRegain()) return;
     e.emit({
       type: 'policy',
       rule: 'QuorumRegained',
@@ -164,13 +196,13 @@ export function joined(e: Engine, n: NodeRt): void {
  * if it is Up, else on the first candidate of the walk from the top; with none, NoTargetNode, and
  * the group is placed when a node that can host it becomes Up (its last owner included).
  */
-function regainGroups(e: Engine): void {
+export function regainGroups(e: Engine): void {
   for (const g of byPriority(e.groups)) {
     // Whatever a group waited for before quorum was lost, it now returns to its persistent state.
     if (placementOf(g.snap) === 'awaitingTarget') e.groupSend(g, { type: 'TARGET_FOUND' });
     const ownerUp = g.owner !== null && e.nodeState(e.nodeByName.get(g.owner)!) === 'Up';
     if (ownerUp) continue;
-    const to = chooseFor(e, { ...g, owner: null } as GroupRt, { kind: 'fromTop' });
+    const to = chooseFor(e, { ...g, owner: null }, { kind: 'fromTop' }, g.owner);
     if (to === null) {
       e.groupSend(g, { type: 'NO_TARGET', cause: 'quorum', from: g.owner });
       e.emit({
@@ -238,7 +270,8 @@ export function witnessChanged(e: Engine, up: boolean): void {
   if (!e.quorum.has) {
     const before = e.quorum.votesByVoter();
     e.quorum.witnessUp = up;
-    if (up && e.quorum.canRegain()) {
+    // networks.md §4.8: in network mode, forming (an after-step check) regains quorum.
+    if (up && !e.net.networkMode && e.quorum.canRegain()) {
       e.emit({
         type: 'policy',
         rule: 'QuorumRegained',

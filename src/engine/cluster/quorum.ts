@@ -6,6 +6,7 @@ import type { Scenario } from '../model/scenario';
 import type { NodeState, TraceEvent } from '../model/trace';
 import type { NodeRt } from './runtime';
 import { applyEvenRule, holdsAfterLoss, regained, voteTotal, type VoteSet } from '../policies/quorum';
+import { voteLoser } from '../network/rules';
 
 /**
  * What the quorum reads of the cluster and writes to the trace. engine.ts's Engine is one; it is
@@ -17,6 +18,8 @@ export interface QuorumHost {
   readonly nodes: readonly NodeRt[];
   readonly nodeByName: ReadonlyMap<string, NodeRt>;
   nodeState(n: NodeRt): NodeState;
+  /** networks.md §4.11: the sites, for the vote-removal order. */
+  readonly net: { readonly siteMode: boolean; readonly topo: { readonly sites: readonly (string | null)[] } | null };
   emit(e: Omit<Extract<TraceEvent, { type: 'quorum.vote' }>, 't'>): void;
 }
 
@@ -39,6 +42,18 @@ export class QuorumState {
     return { dynamic: this.dynamic, witnessConfigured: this.witnessConfigured, witnessUp: this.witnessUp };
   }
 
+  /** networks.md §4.11: who loses a vote under the even rule (undefined: the highest ID, SF). */
+  private loser(): ((v: readonly number[]) => number) | undefined {
+    const p = this.e.scenario.cluster.properties;
+    const lower = p.LowerQuorumPriorityNodeId ?? 0;
+    const pref = p.PreferredSite;
+    const topo = this.e.net.topo;
+    const outside =
+      this.e.net.siteMode && pref !== undefined && topo ? (id: number) => topo.sites[id - 1] !== pref : null;
+    if (lower === 0 && !outside) return undefined;
+    return (v) => voteLoser(v, lower, outside);
+  }
+
   /** Members (Up or Paused in the cluster's view) with NodeWeight 1, by node ID. */
   private weightedMembers(): number[] {
     return this.e.nodes
@@ -52,14 +67,14 @@ export class QuorumState {
   /** t = 0: V = the members with NodeWeight 1; only a vote the even rule removes is traced. */
   init(): void {
     const members = this.weightedMembers();
-    this.set = applyEvenRule(members, this.opts());
+    this.set = applyEvenRule(members, this.opts(), this.loser());
     for (const id of members)
       if (!this.set.voters.includes(id))
         this.traceVote(
           id,
           1,
           0,
-          `vote of "${this.e.nodes[id - 1]!.spec.name}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`,
+          `vote of "${this.e.nodes[id - 1]!.spec.name}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, ${this.whoGivesUp()} gives up its vote)`,
         );
     this.has = this.votesNow() * 2 > this.total();
   }
@@ -117,7 +132,7 @@ export class QuorumState {
       this.traceDiff(before, reason);
       return;
     }
-    this.set = applyEvenRule(this.weightedMembers(), this.opts());
+    this.set = applyEvenRule(this.weightedMembers(), this.opts(), this.loser());
     this.traceDiff(before, reason);
   }
 
@@ -147,7 +162,7 @@ export class QuorumState {
   regain(reason: string, before = this.snapshotVotes()): void {
     this.has = true;
     const members = this.weightedMembers();
-    this.set = this.dynamic ? applyEvenRule(members, this.opts()) : this.set;
+    this.set = this.dynamic ? applyEvenRule(members, this.opts(), this.loser()) : this.set;
     this.traceDiff(before, reason);
   }
 
@@ -186,10 +201,24 @@ export class QuorumState {
     const member = s === 'Up' || s === 'Paused';
     if (to === 0) {
       return member
-        ? `vote of "${voter}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, the highest node ID gives up its vote)`
+        ? `vote of "${voter}" removed to keep the voting count odd (dynamic quorum: with an even count and no witness vote, ${this.whoGivesUp()} gives up its vote)`
         : `"${voter}" is ${s}, so its vote leaves the voting set`;
     }
     return `"${voter}" is a member with NodeWeight 1 and gets its vote back`;
+  }
+
+  /** Who gives up a vote under the even rule, in words (networks.md §4.11 where it applies, else SF's). */
+  private whoGivesUp(): string {
+    const p = this.e.scenario.cluster.properties;
+    const lower = p.LowerQuorumPriorityNodeId ?? 0;
+    const site = this.e.net.siteMode && p.PreferredSite !== undefined;
+    if (lower === 0 && !site) return 'the highest node ID';
+    const parts = [
+      ...(lower !== 0 ? [`node ID ${lower} (LowerQuorumPriorityNodeId)`] : []),
+      ...(site ? [`the highest node ID outside the preferred site "${p.PreferredSite}"`] : []),
+      'the highest node ID',
+    ];
+    return `${parts.join(', else ')}`;
   }
 
   private traceVote(id: number, from: 0 | 1, to: 0 | 1, reason: string): void {

@@ -7,6 +7,7 @@ import type { DeadlockSlot, ResRt } from './runtime';
 import { providersSatisfied, providersFirst } from '../policies/dependencies';
 import { EMPTY_RESTART_WINDOW } from '../policies/windows';
 import { humanMs } from '../policies/format';
+import { ipCut } from '../network/ipCut';
 import { resourceIn } from '../machines/resourceTable';
 import { restartPolicies } from './restarts';
 
@@ -43,6 +44,8 @@ export function tryStartOnline(e: Engine, r: ResRt): void {
   if (state !== 'Offline' && state !== 'Failed') return;
   const owners = r.spec.possibleOwners;
   if (owners.length && !owners.includes(g.owner!)) return; // stays Offline on a node it cannot run on
+  // networks.md §4.10: not allowed = not called; and no Online call on a stopping node (§4.12).
+  if (r.notAllowedOn?.has(g.owner!) || e.net.isStopping(g.owner)) return;
   if (!providersSatisfied(r.spec.dependsOn, (p) => e.resState(e.resourceByName.get(p)!) === 'Online')) return;
   onlineCall(e, r, r.dueReason);
 }
@@ -82,15 +85,17 @@ function makeCall(e: Engine, r: ResRt, call: 'Online' | 'Offline', pendingReason
     return;
   }
   if ((behavior === 'ok' || behavior === 'fail') && ms === 0) {
+    // networks.md §4.10: an IP Address whose interface is cut fails the Online call at once.
+    const result = behavior === 'ok' && call === 'Online' && ipCut(e, r) ? 'fail' : behavior;
     e.emit({
       type: 'call',
       resource: name,
       node,
       call,
-      result: behavior,
-      reason: `${call} call ${behavior === 'ok' ? 'succeeds' : 'fails'} at once`,
+      result,
+      reason: `${call} call ${result === 'ok' ? 'succeeds' : 'fails'} at once`,
     });
-    if (behavior === 'ok') callDone(e, r, call);
+    if (result === 'ok') callDone(e, r, call);
     else callFailed(e, r, call, `the ${call} call failed`);
     return;
   }
@@ -125,6 +130,8 @@ export function callDone(e: Engine, r: ResRt, call: 'Online' | 'Offline'): void 
 }
 
 function onlineDone(e: Engine, r: ResRt): void {
+  // networks.md §4.10: a call that would succeed ends `fail` if the interface is cut when it completes.
+  if (ipCut(e, r)) return callFailed(e, r, 'Online', 'the Online call failed: its network interface is cut');
   e.resTransition(r, { type: 'ONLINE_DONE' }, 'the Online call completed');
   r.tOnline = e.now();
   e.above.armHealth(e, r);
@@ -152,6 +159,7 @@ export function tryStartOffline(e: Engine, r: ResRt): void {
     // it ends at detection (contract §4.8).
     if (!e.runs(r.group.owner)) return;
     // The contract leaves a pending Online during a move open: we Terminate it (documented).
+    // That is the Offline it wanted: a later Online (on the move's target) must not be undone.
     terminateToOffline(e, r, 'taken offline while its Online call was pending (Terminate)');
     afterDown(e, r);
     return;
@@ -248,10 +256,11 @@ export interface FailOptions {
 
 /** A resource fails: Failed + Terminate, dependents down, then the restart policy. */
 export function failResource(e: Engine, r: ResRt, reason: string, opts: FailOptions): void {
-  const wasMoving = e.groupMoving(r.group);
   enterFailed(e, r, reason);
   const alsoFailed = opts.dependents !== false ? takeDownDependents(e, r) : [];
-  if (opts.count && !wasMoving) restartPolicies(e, [r, ...alsoFailed]);
+  // A failure during a move counts like any other (§4.4: every transition into Failed); the move
+  // decides what follows (restartPolicies).
+  if (opts.count) restartPolicies(e, [r, ...alsoFailed]);
   afterDown(e, r);
   for (const x of alsoFailed) afterDown(e, x);
 }

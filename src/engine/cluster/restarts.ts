@@ -8,6 +8,7 @@ import type { Engine } from './engine';
 import type { ResRt } from './runtime';
 import { countFailure } from '../policies/windows';
 import { clockAt, humanMs } from '../policies/format';
+import { neverRestarts, restartsRemain } from '../policies/restart';
 
 const q = (name: string) => `"${name}"`;
 
@@ -37,6 +38,14 @@ export function restartPolicies(e: Engine, failed: readonly ResRt[]): void {
 function decideRestart(e: Engine, r: ResRt): boolean {
   const p = r.spec.properties;
   r.restartWindow = countFailure(r.restartWindow, e.now(), p.RestartPeriod, e.semantics.restartWindow);
+  // A group on its way to another node keeps its move (§4.8): the resource comes online with the
+  // group on the new owner, as when a failover cancels the restarts decided with it, not here.
+  if (
+    !neverRestarts(p.RestartAction) &&
+    restartsRemain(r.restartWindow.count, p.RestartThreshold) &&
+    e.groupMoving(r.group)
+  )
+    return false;
   const effects = e.resSend(r, {
     type: 'COUNTED',
     count: r.restartWindow.count,

@@ -15,13 +15,15 @@ import type { nodeMachine } from '../machines/nodeMachine';
 
 /** What runs when a timer fires (cluster/timerHandlers.ts maps each to its rule). */
 export type TimerHandler =
-  'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback';
+  'callDone' | 'callFail' | 'restart' | 'retry' | 'health' | 'deadlock' | 'detect' | 'join' | 'failback' | 'routeDown';
 
 export type TimerPayload =
   | { call: 'Online' | 'Offline' }
   | { call: 'Online' | 'Offline'; reason: string }
   | { node: string; own: boolean; since: number }
-  | { reason: string };
+  | { reason: string }
+  /** A route declared down (networks.md §4.2): the pair's index in the topology and the route's. */
+  | { pair: number; route: number };
 
 export type EntityType = 'resource' | 'group' | 'node';
 
@@ -122,6 +124,8 @@ export interface ResRt extends TimerOwner<ResourceSlot> {
   hung: HungCall[];
   timers: TimerSlots<ResourceSlot>;
   dependents: ResRt[];
+  /** networks.md §4.10 (network mode): nodes it is not allowed on — it gets no Online call there. */
+  notAllowedOn?: ReadonlySet<string>;
 }
 
 export interface GroupRt extends TimerOwner<'failback'> {
@@ -143,6 +147,8 @@ export interface GroupRt extends TimerOwner<'failback'> {
   /** The instant of its last failover decision after a resource failure (one per instant, §4.8). */
   decidedAt: number;
   timers: TimerSlots<'failback'>;
+  /** networks.md §4.10 (network mode): the nodes it can run on, replacing "possible owner of every resource". */
+  runsOn?: ReadonlySet<string>;
 }
 
 export interface NodeRt extends TimerOwner<'detect' | 'join'> {

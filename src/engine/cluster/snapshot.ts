@@ -9,11 +9,13 @@ import { nodeMachine } from '../machines/nodeMachine';
 import { resourceStateFromKey } from '../machines/resourceTable';
 import type { Engine } from './engine';
 import type { Timer } from './runtime';
+import { loadNet, saveNet } from '../network/runtime';
 
 export const SNAPSHOT_FORMAT = 'failover-snapshot@1';
 const GROUP_INITIAL_VALUE = JSON.stringify(GROUP_INITIAL.value);
 
 export function saveEngine(e: Engine, applied: readonly AppliedAction[]): SimulationSnapshot {
+  const net = saveNet(e.net);
   return {
     format: SNAPSHOT_FORMAT,
     scenario: e.scenario.name,
@@ -31,7 +33,7 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       witnessUp: e.quorum.witnessUp,
     },
     nodes: e.nodes.map((n) => ({
-      value: n.snap.value as string,
+      value: n.snap.value,
       visible: n.snap.context.visible,
       crashedAt: n.snap.context.crashedAt,
       drained: [...n.drained],
@@ -59,6 +61,7 @@ export function saveEngine(e: Engine, applied: readonly AppliedAction[]): Simula
       hung: r.hung.map((h) => ({ ...h })),
     })),
     timers: [...e.liveTimers.values()].map((t) => ({ ...t })),
+    ...(net ? { network: net } : {}),
     // Trace events are never changed once emitted, so the snapshot shares them.
     events: e.events.slice(),
     applied: applied.map((a) => ({ at: a.at, action: { ...a.action } })),
@@ -88,7 +91,7 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
   s.nodes.forEach((d, i) => {
     const n = e.nodes[i]!;
     n.snap = nodeMachine.resolveState({
-      value: d.value as never,
+      value: d.value,
       context: { visible: d.visible, crashedAt: d.crashedAt },
     });
     n.drained = [...d.drained];
@@ -130,5 +133,6 @@ export function loadEngine(e: Engine, s: SimulationSnapshot): void {
     e.liveTimers.set(t.id, t);
   }
   e.clock.load(s.clock, timers);
+  loadNet(e.net, s.network);
   for (const ev of s.events) e.events.push(ev);
 }

@@ -8,6 +8,7 @@ import type { GroupRt, NodeRt, ResRt, TimerHandler, TimerOwner, TimerPayload } f
 import { callDone, callFailed, restartDue, retryNow } from './resources';
 import { recycleMonitor, runHealthCheck } from './monitor';
 import { detectDown, joined } from './nodes';
+import { joinedNetwork, membershipStep } from '../network/membership';
 
 type Handler = (e: Engine, owner: TimerOwner, payload: TimerPayload | null) => void;
 
@@ -32,10 +33,16 @@ export const TIMER_HANDLERS: Record<TimerHandler, Handler> = {
     const { node, own, since } = p as { node: string; own: boolean; since: number };
     recycleMonitor(e, res(o), node, own, since);
   },
-  /** Heartbeats missed: the crashed node is detected Down (§4.6). */
-  detect: (e, _o, p) => detectDown(e, (p as { reason: string }).reason),
+  /** Heartbeats missed: the crashed node is detected Down (§4.6); with routes, the membership step (networks.md §4.4). */
+  detect: (e, _o, p) => {
+    const reason = (p as { reason: string }).reason;
+    if (e.net.routesOn) membershipStep(e, reason);
+    else detectDown(e, reason);
+  },
+  /** A route is declared down (networks.md §4.2): the membership step (§4.4). */
+  routeDown: (e) => membershipStep(e, null),
   /** joinMs elapsed: the started node is Up (§4.6). */
-  join: (e, o) => joined(e, o as NodeRt),
+  join: (e, o) => (e.net.networkMode ? joinedNetwork(e, o as NodeRt) : joined(e, o as NodeRt)),
   /** The failback window opened (§4.6). */
   failback: (e, o) => failbackDue(e, o as GroupRt),
 };

@@ -126,8 +126,8 @@ describe('the contract checker on hand-made traces', () => {
 
   it('checks final against the replay: counts, owners and every name', () => {
     const t = structuredClone(failover.trace);
-    t.final.groups.G.failoverCount = 0;
-    t.final.resources.App.node = 'N1';
+    t.final.groups.G!.failoverCount = 0;
+    t.final.resources.App!.node = 'N1';
     delete (t.final.nodes as Record<string, unknown>).N3;
     const vs = checkTrace(failover.scenario, t);
     expect(vs.map((v) => v.rule)).toEqual(
@@ -218,7 +218,7 @@ describe('the contract checker on hand-made traces', () => {
 
   it('checks final.restartCount against the open restart window', () => {
     const t = structuredClone(hang.trace);
-    t.final.resources.R.restartCount = 0;
+    t.final.resources.R!.restartCount = 0;
     expect(rulesOf(hang, t)).toContain('§3 final restartCount');
   });
 });

@@ -90,16 +90,16 @@ export function buildScenario(s: ScenarioSeed): Record<string, unknown> {
       behavior: { joinMs: n.joinMs },
     };
   });
-  const nodeName = (i: number) => nodes[i % nodes.length].name;
+  const nodeName = (i: number) => nodes[i % nodes.length]!.name;
   const resNames: string[] = [];
   const groupNames: string[] = [];
   const groups = s.groups.map((g, gi) => {
-    const gname = s.oddGroup && gi === 0 ? ODD_NAMES[(gi + 1) % ODD_NAMES.length] : `G${gi}`;
+    const gname = s.oddGroup && gi === 0 ? ODD_NAMES[(gi + 1) % ODD_NAMES.length]! : `G${gi}`;
     groupNames.push(gname);
     const names: string[] = [];
     const resources = g.resources.map((r, ri) => {
       const name = r.sameNameAsGroup && ri === 0 ? gname : `${gname}R${ri}`;
-      const deps = ri === 0 ? [] : [...new Set(r.deps.map((d) => names[d % ri]))];
+      const deps = ri === 0 ? [] : [...new Set(r.deps.map((d) => names[d % ri]!))];
       names.push(name);
       resNames.push(name);
       const RestartPeriod = r.RestartPeriod;
@@ -186,7 +186,7 @@ export function buildScenario(s: ScenarioSeed): Record<string, unknown> {
       }
     })
     .sort((x, y) => x.at - y.at);
-  const last = script.length ? script[script.length - 1].at : 0;
+  const last = script.length ? script[script.length - 1]!.at : 0;
   return {
     format: 'failover-scenario@1',
     name: 'fuzz',

@@ -5,6 +5,7 @@
  */
 import { createSimulation, runScenario, validateScenario, type Scenario, type Trace } from '../index';
 import { checkTrace, type Violation } from './checker';
+import { checkNetworkTrace } from './networkChecks';
 
 export interface CaseResult {
   valid: boolean;
@@ -83,7 +84,14 @@ function cutPoints(s: Scenario, seed: number): number[] {
   return [...new Set(cuts)].sort((a, b) => a - b);
 }
 
-export function runCase(json: unknown, options: { stepSeed?: number } = {}): CaseResult {
+/**
+ * `checks`: `contract` (default) = the SF checker plus networks.md §0 (a plain scenario gains no
+ * network event); `network` = networks.md's checks (networkChecks.ts) for network-mode scenarios.
+ */
+export function runCase(
+  json: unknown,
+  options: { stepSeed?: number; checks?: 'contract' | 'network' } = {},
+): CaseResult {
   const v = validateScenario(json);
   if (!v.ok) {
     // The generator builds only scenarios the contract calls valid (§1), so a refusal is a finding.
@@ -115,7 +123,8 @@ export function runCase(json: unknown, options: { stepSeed?: number } = {}): Cas
       ],
     };
   }
-  const violations = [...checkTrace(s, trace), ...checkBoundedWork(s, trace)];
+  const rules = options.checks === 'network' ? [] : checkTrace(s, trace);
+  const violations = [...rules, ...checkNetworkTrace(json, trace), ...checkBoundedWork(s, trace)];
   const text = JSON.stringify(trace);
   const again = JSON.stringify(runScenario(s));
   if (again !== text)

@@ -3,6 +3,7 @@
  * the events a snapshot's active states list, and a check that every other event is refused.
  * Test-only code (imported by *.test.ts files).
  */
+import type { StateValue } from 'xstate';
 import { expect } from 'vitest';
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
@@ -29,7 +30,7 @@ export function leafPaths(machine: AnyStateMachine): string[] {
 
 /** The active leaves of a snapshot, as dot paths. */
 export function leavesOf(snap: AnyMachineSnapshot): string[] {
-  return stateLabel(snap.value).split(', ');
+  return stateLabel(snap.value as StateValue).split(', ');
 }
 
 /** The event types the snapshot's active state nodes (and their ancestors) list. */
@@ -55,7 +56,7 @@ export function checkRefusals(
     const ok = listed(snap);
     for (const ev of events) {
       const step = machineStep(machine, snap as never, ev as never);
-      const where = `${machine.id} ${stateLabel(snap.value)} ${ev.type}`;
+      const where = `${machine.id} ${stateLabel(snap.value as StateValue)} ${ev.type}`;
       expect(step !== null, where).toBe(ok.has(ev.type));
       checked++;
     }

@@ -41,7 +41,7 @@ const plain = [
   'RESTART_CANCELLED',
 ] as const;
 const EVENTS: ResourceEvent[] = [
-  ...plain.map((type) => ({ type }) as ResourceEvent),
+  ...plain.map((type) => ({ type })),
   counted({}), // restart scheduled
   counted({ count: 2 }), // exhausted, retry, fail over
   counted({ count: 2, restartAction: 1 }), // exhausted, retry, stay

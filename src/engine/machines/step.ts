@@ -25,7 +25,7 @@ const scopes = new WeakMap<AnyStateMachine, Scope>();
 function scopeOf(machine: AnyStateMachine): Scope {
   let s = scopes.get(machine);
   if (!s) {
-    const self = createActor(machine, { input: {} as never });
+    const self = createActor(machine, { input: {} });
     const collected: { type: string }[] = [];
     const noop = () => {};
     const scope = {

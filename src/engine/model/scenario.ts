@@ -24,6 +24,35 @@ export interface ClusterProperties {
   SameSubnetThreshold: number;
   CrossSubnetDelay: number;
   CrossSubnetThreshold: number;
+  /** networks.md §1.2: present only at level 2016/2019 (the level's default when not given). */
+  CrossSiteDelay?: number;
+  CrossSiteThreshold?: number;
+  /** networks.md §1.2: a site of some node (site mode); present only when given. */
+  PreferredSite?: string;
+  /** networks.md §1.2: 0 (none) or a node ID; present only when given. */
+  LowerQuorumPriorityNodeId?: number;
+}
+
+/** networks.md §1.1: absent = legacy. */
+export type FunctionalLevel = '2012R2' | '2016' | '2019';
+/** networks.md §1.3: WSFC network roles 0, 1 and 3. */
+export type NetworkRole = 'none' | 'cluster' | 'clusterAndClient';
+
+/** A cluster network (networks.md §1.3); its presence in a scenario is network mode. */
+export interface NetworkSpec {
+  name: string;
+  /** Position in `networks` (scenario order). */
+  index: number;
+  role: NetworkRole;
+  routed: boolean;
+  /** Shown and exported, not interpreted. */
+  subnet?: string;
+}
+
+/** An IP Address resource's `parameters` (networks.md §1.5). */
+export interface IpParameters {
+  Network?: string;
+  Address?: string;
 }
 
 export interface QuorumConfig {
@@ -38,6 +67,8 @@ export interface ClusterSpec {
   startTimeMs: number;
   properties: ClusterProperties;
   quorum: QuorumConfig;
+  /** networks.md §1.1: present only when the file gives it. */
+  functionalLevel?: FunctionalLevel;
   explicit: string[];
 }
 
@@ -48,6 +79,10 @@ export interface NodeSpec {
   state: NodeInitialState;
   properties: { NodeWeight: 0 | 1 };
   behavior: { joinMs: number };
+  /** networks.md §1.4: network names; absent = every network (network mode only). */
+  interfaces?: string[];
+  /** networks.md §1.4: the node's site (level 2016/2019). */
+  site?: string;
   explicit: string[];
 }
 
@@ -61,6 +96,8 @@ export interface GroupProperties {
   FailbackWindowEnd: number;
   Priority: number;
   AntiAffinityClassNames: string[];
+  /** networks.md §1.5: site names (site mode); present only when given. */
+  PreferredSite?: string[];
 }
 
 export interface ResourceProperties {
@@ -93,6 +130,8 @@ export interface ResourceSpec {
   possibleOwners: string[];
   properties: ResourceProperties;
   behavior: ResourceBehavior;
+  /** networks.md §1.5: only on an "IP Address" in network mode; present only when given. */
+  parameters?: IpParameters;
   /** Property and behavior keys the file set explicitly (e.g. "RestartAction", "behavior.onlineMs"). */
   explicit: string[];
 }
@@ -131,7 +170,15 @@ export type Action =
   | { action: 'signalFailure'; resource: string }
   | { action: 'heal'; resource: string }
   | { action: 'failWitness' }
-  | { action: 'restoreWitness' };
+  | { action: 'restoreWitness' }
+  // networks.md §2
+  | { action: 'partition'; sides: string[][]; witness?: number[] }
+  | { action: 'healPartition' }
+  | { action: 'failNetwork'; network: string }
+  | { action: 'restoreNetwork'; network: string }
+  | { action: 'failInterface'; node: string; network: string }
+  | { action: 'restoreInterface'; node: string; network: string }
+  | { action: 'stopNode'; node: string };
 
 export type ActionName = Action['action'];
 
@@ -147,6 +194,8 @@ export interface Scenario {
   nodes: NodeSpec[];
   groups: GroupSpec[];
   script: ScriptEntry[];
+  /** networks.md §1.3: present = network mode. */
+  networks?: NetworkSpec[];
   /** Presentation data, ignored by the engine, kept verbatim for round-trips. */
   ui?: unknown;
 }

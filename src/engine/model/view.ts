@@ -3,7 +3,7 @@
  * Everything the UI draws comes from here or from the trace; nothing in it is live.
  */
 import type { CallBehavior, HealthAnswer, PersistentState } from './scenario';
-import type { GroupState, NodeState, ResourceState } from './trace';
+import type { GroupState, InterfaceState, NetworkState, NodeState, ResourceState } from './trace';
 
 export type TimerKind =
   | 'onlineCall' // an Online call completing after onlineMs
@@ -15,7 +15,8 @@ export type TimerKind =
   | 'healthCheck' // the first LooksAlive/IsAlive instant that will see an injected fault
   | 'nodeDetection' // crash → Down after SameSubnetDelay × SameSubnetThreshold
   | 'nodeJoin' // Joining → Up after joinMs
-  | 'failbackWindow'; // a failback deferred to its window
+  | 'failbackWindow' // a failback deferred to its window
+  | 'routeDown'; // networks.md §4.2: a route declared down at its deadline (subject "A|B|network")
 
 export interface TimerView {
   kind: TimerKind;
@@ -40,6 +41,40 @@ export interface NodeView {
   drainedGroups: string[];
   /** The node machine's state ("Crashed" while a crash is undetected): machines/nodeMachine.ts. */
   machine: readonly string[];
+  /** networks.md §1.4: the node's site (site mode), else null. */
+  site: string | null;
+  /** networks.md §4.1: running (Up/Paused/Joining/crashed-undetected), waiting, stopping, or off. */
+  service: 'running' | 'waiting' | 'stopping' | 'off';
+}
+
+/** The network side of the cluster (network mode only): networks, interfaces, partition, links, witness reach. */
+export interface NetworkModeView {
+  networks: {
+    name: string;
+    role: 'none' | 'cluster' | 'clusterAndClient';
+    routed: boolean;
+    subnet: string | null;
+    state: NetworkState;
+    /** failNetwork in force. */
+    failed: boolean;
+    /** Interfaces in ID order. */
+    interfaces: { node: string; state: InterfaceState; failed: boolean; cut: boolean }[];
+  }[];
+  partition: { sides: string[][]; witness: number[] } | null;
+  /** One entry per pair of running nodes (a before b by ID). */
+  links: {
+    a: string;
+    b: string;
+    kind: 'sameSubnet' | 'crossSubnet' | 'crossSite';
+    linked: boolean;
+    connected: boolean;
+    declareDownAt: number | null;
+  }[];
+  /** Nodes that reach the witness now (§4.7), ID order; [] when no witness. */
+  witnessReach: string[];
+  /** R of §4.7. */
+  witnessAvailable: boolean;
+  lastRegroup: { t: number; survivors: string[]; removed: string[]; witness: string; reason: string } | null;
 }
 
 export interface WindowCounter {
@@ -109,6 +144,20 @@ export interface ClusterView {
   resources: ResourceView[];
   /** Every live timer, earliest first. */
   timers: TimerView[];
+  /** networks.md §1.1: null when the scenario gives no level. */
+  functionalLevel: '2012R2' | '2016' | '2019' | null;
+  /** networks.md: null unless the scenario declares `networks`. */
+  network: NetworkModeView | null;
+}
+
+/**
+ * The view for consumers that redraw every frame (`Simulation.frameView()`): the same content as
+ * ClusterView, but what did not change since the previous frame is the same object, and resources
+ * are built when asked for (`resource(name)`, at the frame's time; read a frame before the
+ * simulation moves on). Not serialisable: call `view()` for data.
+ */
+export interface FrameView extends Omit<ClusterView, 'resources'> {
+  resource(name: string): ResourceView | undefined;
 }
 
 export type ActionCheck = { allowed: true } | { allowed: false; reason: string };

@@ -28,7 +28,7 @@ function tokenize(text: string): TokenizeResult {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
+    const c = text[i]!;
     if (isSpace(c)) {
       i++;
     } else if (c === '[') {
@@ -42,7 +42,7 @@ function tokenize(text: string): TokenizeResult {
       i++;
     } else if (isLetter(c)) {
       let j = i;
-      while (j < text.length && isLetter(text[j])) j++;
+      while (j < text.length && isLetter(text[j]!)) j++;
       const word = text.slice(i, j);
       const lower = word.toLowerCase();
       if (lower !== 'and' && lower !== 'or') {
@@ -166,6 +166,6 @@ export function parseDependencyExpr(text: string): ParseDependencyResult {
 export function formatDependencyExpr(expr: DependencyExpr): string {
   const sets = expr.filter((s) => s.length > 0);
   const bracket = (n: string) => `[${n}]`;
-  if (sets.length === 1) return sets[0].map(bracket).join(' or ');
-  return sets.map((s) => (s.length === 1 ? bracket(s[0]) : `(${s.map(bracket).join(' or ')})`)).join(' and ');
+  if (sets.length === 1) return sets[0]!.map(bracket).join(' or ');
+  return sets.map((s) => (s.length === 1 ? bracket(s[0]!) : `(${s.map(bracket).join(' or ')})`)).join(' and ');
 }

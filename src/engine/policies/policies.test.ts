@@ -167,14 +167,14 @@ describe('human times in reasons', () => {
 describe('longest-path layers', () => {
   it('puts each name one below its deepest neighbour, and survives a cycle', () => {
     const providers: Record<string, string[]> = { App: ['Name', 'Disk'], Name: ['IP'], IP: [], Disk: [] };
-    expect(Object.fromEntries(longestPathLayers(Object.keys(providers), (n) => providers[n]))).toEqual({
+    expect(Object.fromEntries(longestPathLayers(Object.keys(providers), (n) => providers[n]!))).toEqual({
       App: 2,
       Name: 1,
       IP: 0,
       Disk: 0,
     });
     const cyc: Record<string, string[]> = { A: ['B'], B: ['A'] };
-    expect([...longestPathLayers(['A', 'B'], (n) => cyc[n]).values()].every((v) => v >= 0)).toBe(true);
+    expect([...longestPathLayers(['A', 'B'], (n) => cyc[n]!).values()].every((v) => v >= 0)).toBe(true);
   });
 });
 

@@ -22,12 +22,18 @@ export interface VoteSet {
  * the witness does not vote. Without dynamic quorum V is unchanged and the witness always votes
  * while it is up.
  */
-export function applyEvenRule(voters: readonly number[], q: Omit<QuorumInput, 'weightedMembers'>): VoteSet {
+export function applyEvenRule(
+  voters: readonly number[],
+  q: Omit<QuorumInput, 'weightedMembers'>,
+  /** networks.md §4.11: which member gives up its vote (default: the highest ID, SF §4.7). */
+  loser: (v: readonly number[]) => number = (v) => v[v.length - 1]!,
+): VoteSet {
   const v = [...voters].sort((a, b) => a - b);
   if (!q.dynamic) return { voters: v, witnessVotes: q.witnessConfigured && q.witnessUp };
   if (v.length % 2 === 0 && v.length > 0) {
     if (q.witnessConfigured && q.witnessUp) return { voters: v, witnessVotes: true };
-    return { voters: v.slice(0, -1), witnessVotes: false };
+    const out = loser(v);
+    return { voters: v.filter((id) => id !== out), witnessVotes: false };
   }
   if (v.length === 0) return { voters: v, witnessVotes: q.witnessConfigured && q.witnessUp };
   return { voters: v, witnessVotes: false };

@@ -43,7 +43,7 @@ export function chooseTarget(
   }
   const start = order.indexOf(mode.current);
   for (let i = 1; i <= order.length; i++) {
-    const n = order[(start + i) % order.length];
+    const n = order[(start + i) % order.length]!;
     if (pool.has(n)) return n;
   }
   return null;
@@ -64,7 +64,8 @@ export function failbackTarget(
 ): string | null {
   const currentRank = preferredRank(preferred, current);
   for (let i = 0; i < preferred.length && i < currentRank; i++) {
-    if (isUp(preferred[i])) return preferred[i];
+    const n = preferred[i]!;
+    if (isUp(n)) return n;
   }
   return null;
 }

@@ -20,7 +20,7 @@ export const EMPTY_RESTART_WINDOW: RestartWindow = { start: null, count: 0, time
 export function countFailure(w: RestartWindow, t: number, period: number, mode: 'fixed' | 'sliding'): RestartWindow {
   if (mode === 'sliding') {
     const times = [...w.times.filter((x) => x > t - period), t];
-    return { start: times[0], count: times.length, times };
+    return { start: times[0]!, count: times.length, times }; // `times` ends with t
   }
   if (w.start === null || t - w.start > period) return { start: t, count: 1, times: [t] };
   return { start: w.start, count: w.count + 1, times: [...w.times, t] };
@@ -43,7 +43,7 @@ export function restartWindowEnd(
   if (w.start === null) return null;
   if (mode === 'sliding') {
     const live = w.times.filter((x) => x > t - period);
-    return live.length ? live[0] + period : null;
+    return live.length ? live[0]! + period : null;
   }
   return t - w.start <= period ? w.start + period : null;
 }
@@ -99,5 +99,5 @@ export function failoverWindowEnd(
   mode: 'sliding' | 'fixed',
 ): number | null {
   const counted = failoversInWindow(times, t, periodHours, mode);
-  return counted.length ? counted[0] + periodHours * HOUR_MS : null;
+  return counted.length ? counted[0]! + periodHours * HOUR_MS : null;
 }

@@ -51,7 +51,7 @@ export const scenarioArb = fc
   })
   .map((s) => {
     const nodes = Array.from({ length: s.nodeCount }, (_, i) => ({ name: `N${i + 1}` }));
-    const nodeName = (i: number) => nodes[i % nodes.length].name;
+    const nodeName = (i: number) => nodes[i % nodes.length]!.name;
     const resNames: string[] = [];
     const groups = s.groups.map((g, gi) => {
       const resources = g.resources.map((r, ri) => {
@@ -88,7 +88,7 @@ export const scenarioArb = fc
     });
     const script = s.actions.map((a) => {
       const node = nodeName(a.target);
-      const group = groups[a.target % groups.length].name;
+      const group = groups[a.target % groups.length]!.name;
       const resource = resNames[a.target % resNames.length];
       const at = a.at;
       switch (a.kind) {

@@ -23,5 +23,11 @@ export function line(e: TraceEvent): string {
       return `${e.t} action ${e.action.action}`;
     case 'action.rejected':
       return `${e.t} rejected ${e.action.action}`;
+    case 'regroup':
+      return `${e.t} regroup [${e.survivors.join(',')}] removed [${e.removed.join(',')}] witness ${e.witness}`;
+    case 'interface.state':
+      return `${e.t} if ${e.node}@${e.network} ${e.from}->${e.to}`;
+    case 'network.state':
+      return `${e.t} net ${e.network} ${e.from}->${e.to}`;
   }
 }

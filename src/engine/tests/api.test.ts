@@ -36,7 +36,7 @@ describe('engine API', () => {
     sim.advanceTo(60_000);
     const v = sim.view();
     expect(v.timers.map((t) => [t.kind, t.subject, t.deadline])).toEqual([['nodeDetection', 'SQL-A', 70_000]]);
-    expect(v.nodes[0].crashedUndetected).toEqual({ crashedAt: 60_000, detectAt: 70_000 });
+    expect(v.nodes[0]!.crashedUndetected).toEqual({ crashedAt: 60_000, detectAt: 70_000 });
     expect(v.localTime).toBe('00:01:00');
   });
 

@@ -72,10 +72,10 @@ describe('example: multi-site file server with an OR dependency', () => {
       '90000 File Server Online->Offline',
       '90000 FS Name Online->Offline',
     ]);
-    expect(t.final.resources['FS Name'].state).toBe('Offline');
-    expect(t.final.resources['File Server'].state).toBe('Offline');
-    expect(t.final.groups.FileServer.state).toBe('Failed');
-    expect(t.final.groups.FileServer.owner).toBe('SITE1-N1');
+    expect(t.final.resources['FS Name']!.state).toBe('Offline');
+    expect(t.final.resources['File Server']!.state).toBe('Offline');
+    expect(t.final.groups.FileServer!.state).toBe('Failed');
+    expect(t.final.groups.FileServer!.owner).toBe('SITE1-N1');
   });
 });
 

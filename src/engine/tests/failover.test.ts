@@ -160,7 +160,7 @@ describe('§4.5 group failover', () => {
     const a = cluster(s).to('20s').lines();
     const b = cluster(s).to('20s').lines();
     expect(a).toEqual(b);
-    const owner = cluster(s).to('20s').sim.view().groups[0].owner;
+    const owner = cluster(s).to('20s').sim.view().groups[0]!.owner;
     expect(['N2', 'N3', 'N4']).toContain(owner);
   });
 

@@ -21,7 +21,7 @@ describe('§4.6 nodes', () => {
     ).to('14999ms');
     c.expectNode('N1').inState('Up');
     c.expectResource('R').inState('Online').onNode('N1');
-    expect(c.sim.view().nodes[0].crashedUndetected).toEqual({ crashedAt: 5000, detectAt: 15000 });
+    expect(c.sim.view().nodes[0]!.crashedUndetected).toEqual({ crashedAt: 5000, detectAt: 15000 });
     c.to('15s');
     expect(c.lines(['node.state', 'resource.state', 'group.owner'], 5000)).toEqual([
       '15000 node N1 Up->Down',
@@ -189,7 +189,7 @@ describe('§4.7 quorum', () => {
       '11000 R Online->Offline',
     ]);
     expect(b.sim.final().quorum).toBe(false);
-    expect(b.sim.final().groups.G.owner).toBeNull();
+    expect(b.sim.final().groups.G!.owner).toBeNull();
   });
 
   it('2 nodes with a witness: the witness votes; losing either node keeps quorum and the witness stops voting', () => {

@@ -10,7 +10,6 @@ import {
   restoreSimulation,
   runScenario,
   validateScenario,
-  type Action,
   type Scenario,
   type Simulation,
   type SimulationSnapshot,
@@ -35,7 +34,7 @@ function applyUser(sim: Simulation, entries: readonly Scenario['script'][number]
   for (const { at, ...action } of entries) {
     if (at > until) break;
     sim.advanceTo(at);
-    sim.apply(action as Action);
+    sim.apply(action);
   }
   sim.advanceTo(until);
 }

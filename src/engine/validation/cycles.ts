@@ -19,7 +19,7 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
   const n = resources.length;
   const edges: number[][] = new Array<number[]>(n);
   for (let v = 0; v < n; v++) {
-    const r = resources[v];
+    const r = resources[v]!;
     const out: number[] = [];
     for (const name of r.dependsOnNames) {
       // By resource name only: a group or node sharing the name is not a provider (§1).
@@ -29,7 +29,8 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
     edges[v] = out;
   }
 
-  // Tarjan's algorithm, iterative.
+  // Tarjan's algorithm, iterative. Every index below is a resource seq (0..n-1) or a stack depth
+  // (≤ n), both in range of arrays of length n by construction: hence the `!`s.
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -48,10 +49,10 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
     stack[top++] = start;
     onStack[start] = 1;
     while (depth > 0) {
-      const v = workV[depth - 1];
-      const succ = edges[v];
-      if (workNext[depth - 1] < succ.length) {
-        const w = succ[workNext[depth - 1]++];
+      const v = workV[depth - 1]!;
+      const succ = edges[v]!;
+      if (workNext[depth - 1]! < succ.length) {
+        const w = succ[workNext[depth - 1]!++]!;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack[top++] = w;
@@ -60,20 +61,20 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
           workNext[depth] = 0;
           depth++;
         } else if (onStack[w]) {
-          low[v] = Math.min(low[v], index[w]);
+          low[v] = Math.min(low[v]!, index[w]!);
         }
         continue;
       }
       depth--;
       if (depth > 0) {
-        const parent = workV[depth - 1];
-        low[parent] = Math.min(low[parent], low[v]);
+        const parent = workV[depth - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
       }
       if (low[v] === index[v]) {
         const comp: number[] = [];
         let w: number;
         do {
-          w = stack[--top];
+          w = stack[--top]!;
           onStack[w] = 0;
           comp.push(w);
         } while (w !== v);
@@ -85,14 +86,14 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
   const reports: CycleReport[] = [];
   for (const comp of components) {
     const members = new Set(comp);
-    const first = comp.reduce((a, b) => (resources[b].order < resources[a].order ? b : a));
+    const first = comp.reduce((a, b) => (resources[b]!.order < resources[a]!.order ? b : a));
     // Shortest way from `first` back to itself inside the component (breadth first).
     const parent = new Map<number, number>();
     const queue: number[] = [first];
     let last = -1;
     for (let i = 0; i < queue.length && last === -1; i++) {
-      const v = queue[i];
-      for (const w of edges[v]) {
+      const v = queue[i]!;
+      for (const w of edges[v]!) {
         if (!members.has(w)) continue;
         if (w === first) {
           last = v;
@@ -107,8 +108,8 @@ export function findDependencyCycles(reg: NameRegistry): CycleReport[] {
     if (last === -1) continue; // cannot happen in a strongly connected component
     const path: string[] = [];
     for (let v: number | undefined = last; v !== undefined && v !== first; v = parent.get(v))
-      path.push(resources[v].name);
-    const at = resources[first];
+      path.push(resources[v]!.name);
+    const at = resources[first]!;
     reports.push({ at, names: [at.name, ...path.reverse(), at.name] });
   }
   reports.sort((a, b) => a.at.order - b.at.order);

@@ -73,7 +73,7 @@ describe('defaults', () => {
       IsAlivePollInterval: 60000,
       SeparateMonitor: 0,
     };
-    expect(s.groups[1].resources).toEqual([
+    expect(s.groups[1]!.resources).toEqual([
       {
         name: 'R1',
         type: 'Generic Application',
@@ -112,9 +112,9 @@ describe('defaults', () => {
 
   it('the default objects are not shared between elements', () => {
     const s = scenarioOf({ format: 'failover-scenario@1', groups: [{ name: 'G1' }, { name: 'G2' }] });
-    expect(s.groups[0].properties.AntiAffinityClassNames).not.toBe(s.groups[1].properties.AntiAffinityClassNames);
-    s.groups[0].properties.AntiAffinityClassNames.push('x');
-    expect(s.groups[1].properties.AntiAffinityClassNames).toEqual([]);
+    expect(s.groups[0]!.properties.AntiAffinityClassNames).not.toBe(s.groups[1]!.properties.AntiAffinityClassNames);
+    s.groups[0]!.properties.AntiAffinityClassNames.push('x');
+    expect(s.groups[1]!.properties.AntiAffinityClassNames).toEqual([]);
   });
 
   it('until defaults to the last script action plus one hour, whatever the file order', () => {
@@ -150,12 +150,12 @@ describe('defaults', () => {
     };
     s.groups[0].properties = { FailoverThreshold: 4294967295 };
     const out = scenarioOf(s);
-    const p = out.groups[0].resources[0].properties;
+    const p = out.groups[0]!.resources[0]!.properties;
     expect([p.LooksAlivePollInterval, p.IsAlivePollInterval, p.RetryPeriodOnFailure]).toEqual([
       5000, 60000, 4294967295,
     ]);
-    expect(out.groups[0].properties.FailoverThreshold).toBe(4294967295);
-    expect(out.groups[0].resources[0].explicit).toEqual([
+    expect(out.groups[0]!.properties.FailoverThreshold).toBe(4294967295);
+    expect(out.groups[0]!.resources[0]!.explicit).toEqual([
       'type',
       'LooksAlivePollInterval',
       'IsAlivePollInterval',
@@ -208,7 +208,7 @@ describe('defaults', () => {
       behavior: { joinMs: 100 },
       explicit: ['state', 'NodeWeight', 'behavior.joinMs'],
     });
-    const g = out.groups[0];
+    const g = out.groups[0]!;
     expect(g.explicit).toEqual([
       'ownerNode',
       'preferredOwners',
@@ -223,10 +223,10 @@ describe('defaults', () => {
       g.properties.Priority,
       g.properties.AntiAffinityClassNames,
     ]).toEqual(['B', ['B', 'A'], 'offline', 3000, ['sql']]);
-    expect(g.resources[0].explicit).toEqual(['type', 'possibleOwners', 'RestartAction', 'behavior.onlineMs']);
-    expect(g.resources[0].behavior).toEqual({ onlineMs: 0, offlineMs: 200 });
-    expect(g.resources[1].explicit).toEqual(['dependsOn']);
-    expect(g.resources[1].dependsOn).toEqual([['R']]);
+    expect(g.resources[0]!.explicit).toEqual(['type', 'possibleOwners', 'RestartAction', 'behavior.onlineMs']);
+    expect(g.resources[0]!.behavior).toEqual({ onlineMs: 0, offlineMs: 200 });
+    expect(g.resources[1]!.explicit).toEqual(['dependsOn']);
+    expect(g.resources[1]!.dependsOn).toEqual([['R']]);
   });
 
   it('resource index runs across the whole scenario; dependsOn arrays are ANDs of singletons', () => {
@@ -238,8 +238,8 @@ describe('defaults', () => {
       ['SQL', 3, 'SQL Server'],
       ['App', 4, 'App Service'],
     ]);
-    expect(out.groups[0].resources[2].dependsOn).toEqual([['SQL IP']]);
-    expect(out.groups[0].resources[3].dependsOn).toEqual([['SQL Name'], ['SQL Disk']]);
+    expect(out.groups[0]!.resources[2]!.dependsOn).toEqual([['SQL IP']]);
+    expect(out.groups[0]!.resources[3]!.dependsOn).toEqual([['SQL Name'], ['SQL Disk']]);
   });
 });
 
@@ -259,7 +259,7 @@ describe('bundled example scenarios', () => {
 
   it('the OR dependency of the multi-site example is one OR set', () => {
     const r = parseScenarioText(readFileSync(join(dir, 'multi-site-file-server.json'), 'utf8'));
-    expect(r.ok && r.scenario.groups[0].resources.find((x) => x.name === 'FS Name')?.dependsOn).toEqual([
+    expect(r.ok && r.scenario.groups[0]!.resources.find((x) => x.name === 'FS Name')?.dependsOn).toEqual([
       ['FS IP Site1', 'FS IP Site2'],
     ]);
   });

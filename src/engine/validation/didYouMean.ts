@@ -12,13 +12,13 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     let rowMin = cur[0];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (cur[j] < rowMin) rowMin = cur[j];
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
     }
     if (rowMin > limit) return limit + 1;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return prev[b.length]!; // rows hold b.length + 1 entries
 }
 
 export const MAX_SUGGESTION_DISTANCE = 2;

@@ -55,7 +55,7 @@ export function findDuplicateKeys(text: string, limit = 100): { found: Duplicate
         const raw = text.slice(start, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         const top = depth - 1;
-        let seen = keys[top];
+        let seen = keys[top]!;
         if (seen === null) seen = keys[top] = new Set<string>();
         if (seen.has(key)) {
           if (total++ < limit) found.push({ path: at.slice(0, top), key, offset: i });

@@ -9,14 +9,16 @@
  *   kind, cycles; and `checkZeroTimeOnline` (`./zeroTimeOnline`): the onlineMs 0 rule.
  */
 import type { Scenario, ScriptEntry, ValidationIssue, ValidationResult } from '../model/scenario';
-import { inDocumentOrder, type LocatedIssue, translateIssue } from './issues';
+import { inDocumentOrder, type LocatedIssue, toPathString, translateIssue } from './issues';
 import { FILE_PATH, parseJsonText } from './json';
 import { collectNames } from './names';
+import { checkNetworks, isNetworkPath } from './networkChecks';
 import { isPlainObject, type PlainObject, ROOT_PATH } from './paths';
 import { checkReferences } from './references';
 import { ScenarioSchema, type ScenarioFile } from './schema';
 import { decodeUtf8 } from './utf8';
 import { checkZeroTimeOnline } from './zeroTimeOnline';
+import { applyLevelDefaults } from './networkSchema';
 
 export { editDistance, suggest } from './didYouMean';
 export { SCRIPT_ACTIONS, ACTION_NAMES, type ArgSpec } from './script';
@@ -41,9 +43,24 @@ export {
 export function validateScenario(json: unknown): ValidationResult {
   try {
     const parsed = ScenarioSchema.safeParse(json);
+    const translated: LocatedIssue[] = [];
+    if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, translated);
     const located: LocatedIssue[] = [];
-    if (!parsed.success) for (const issue of parsed.error.issues) translateIssue(json, issue, located);
-    if (isPlainObject(json)) located.push(...checkReferences(json, collectNames(json)), ...checkZeroTimeOnline(json));
+    if (isPlainObject(json)) {
+      const reg = collectNames(json);
+      const network = checkNetworks(json, reg);
+      located.push(...network, ...checkReferences(json, reg), ...checkZeroTimeOnline(json));
+      // The network fields' messages are the network checks' own (networks.md §1.6): zod's issue at a
+      // place they also report (the same, inside or around it) is dropped; one they do not report is
+      // kept, so nothing goes unexplained.
+      const ours = network.map((i) => toPathString(i.path));
+      const related = (a: string, b: string) => a === b || nested(a, b) || nested(b, a);
+      located.unshift(
+        ...translated.filter(
+          (i) => !(isNetworkPath(json, i.path) && ours.some((p) => related(p, toPathString(i.path)))),
+        ),
+      );
+    } else located.push(...translated);
     if (located.length > 0 || !parsed.success) return { ok: false, errors: inDocumentOrder(json, located) };
     return { ok: true, scenario: assemble(parsed.data, json as PlainObject) };
   } catch (e) {
@@ -95,6 +112,12 @@ export function parseScenarioBytes(bytes: Uint8Array): ValidationResult {
   return read.ok ? validateScenario(read.json) : read;
 }
 
+/** `inner` is a place inside `outer` (`a.b[0]` inside `a.b`). */
+const nested = (inner: string, outer: string) =>
+  inner.length > outer.length &&
+  inner.startsWith(outer) &&
+  (inner[outer.length] === '.' || inner[outer.length] === '[');
+
 /** One line per issue: `path: message`. */
 export function formatIssues(errors: readonly ValidationIssue[]): string {
   return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
@@ -128,15 +151,15 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
   file.cluster.explicit = explicitOf(cluster, ['startTime'], { properties: '', quorum: 'quorum.' });
   const nodes = list(raw, 'nodes');
   file.nodes.forEach(
-    (n, i) => (n.explicit = explicitOf(nodes[i], ['state'], { properties: '', behavior: 'behavior.' })),
+    (n, i) => (n.explicit = explicitOf(nodes[i]!, ['state'], { properties: '', behavior: 'behavior.' })),
   );
   const groups = list(raw, 'groups');
   file.groups.forEach((g, gi) => {
-    g.explicit = explicitOf(groups[gi], ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
-    const resources = list(groups[gi], 'resources');
+    g.explicit = explicitOf(groups[gi]!, ['ownerNode', 'preferredOwners', 'persistentState'], { properties: '' });
+    const resources = list(groups[gi]!, 'resources');
     g.resources.forEach(
       (r, ri) =>
-        (r.explicit = explicitOf(resources[ri], ['type', 'dependsOn', 'possibleOwners'], {
+        (r.explicit = explicitOf(resources[ri]!, ['type', 'dependsOn', 'possibleOwners'], {
           properties: '',
           behavior: 'behavior.',
         })),
@@ -151,7 +174,8 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
     })
     .sort((a, b) => a.entry.at - b.entry.at || a.i - b.i)
     .map((x) => x.entry);
-  const { format, name, description, seed, until, nodes: n, groups: g, ui } = file;
+  applyLevelDefaults(file.cluster, cluster);
+  const { format, name, description, seed, until, nodes: n, groups: g, ui, networks } = file;
   return {
     format,
     name,
@@ -162,6 +186,7 @@ function assemble(file: ScenarioFile, raw: PlainObject): Scenario {
     nodes: n,
     groups: g,
     script,
+    ...(networks ? { networks } : {}),
     ...(ui ? { ui } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { misplacedSettingHint, NOUN } from './properties';
 import type { CustomRule } from './schema';
 import { AtSchema, ClusterObject, GroupObject, NodeObject, ResourceObject, ScenarioObject } from './schema';
 import { describeArgs, isActionName, SCRIPT_ACTIONS } from './script';
+import { NETWORK_SETTING_NAMES } from './networkSchema';
 
 export type PathKey = string | number;
 
@@ -112,7 +113,7 @@ function elementOf(root: unknown, path: readonly PathKey[]): Element {
 export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue[]): void {
   const path = issue.path as PathKey[];
   // An unknown key belongs to the object it is found in.
-  const el = elementOf(root, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path);
+  const el = elementOf(root, issue.code === 'unrecognized_keys' ? [...path, ...issue.keys.slice(0, 1)] : path);
   const field = path.slice(el.path.length);
   const at = (p: PathKey[], message: string): void => {
     out.push({ path: p, message });
@@ -127,7 +128,7 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
       (branch) => !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'),
     );
     if (matching.length === 1) {
-      for (const nested of matching[0])
+      for (const nested of matching[0]!)
         translateIssue(root, { ...nested, path: [...path, ...(nested.path as PathKey[])] }, out);
       return;
     }
@@ -157,6 +158,9 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
       );
     }
     const v = valueAt(root, p);
+    // networks.md §1.2/§1.5 settings are not in PROPERTY_RULES: zod's phrase says what they must be.
+    if (NETWORK_SETTING_NAMES[scope]?.includes(name))
+      return at(p, `${el.owner} ${NOUN[scope]} ${q(name)} must be ${issue.message}, got ${describeValue(v)}`);
     const problem = checkPropertyValue(scope, name, v);
     if (problem === null) return; // (cannot happen: zod and checkPropertyValue read the same rules)
     const hint = issue.code === 'invalid_value' ? didYouMean(v, issue.values.map(String)) : '';
@@ -166,7 +170,11 @@ export function translateIssue(root: unknown, issue: ZodIssue, out: LocatedIssue
   if (issue.code === 'unrecognized_keys') {
     for (const key of issue.keys) {
       const p = [...path, key];
-      if (scope) at(p, `${el.owner} has unknown ${NOUN[scope]} ${q(key)}${didYouMean(key, PROPERTY_NAMES[scope])}`);
+      if (scope)
+        at(
+          p,
+          `${el.owner} has unknown ${NOUN[scope]} ${q(key)}${didYouMean(key, [...PROPERTY_NAMES[scope], ...(NETWORK_SETTING_NAMES[scope] ?? [])])}`,
+        );
       else if (el.context === 'entry') {
         const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
         const args = SCRIPT_ACTIONS[action];
@@ -220,8 +228,13 @@ function missing(el: Element, key: string, path: PathKey[], out: LocatedIssue[])
   } else {
     const action = (el.raw as { action: keyof typeof SCRIPT_ACTIONS }).action;
     const arg = SCRIPT_ACTIONS[action][key];
+    // The schema and the action table list the same keys; a key only the schema knows still gets a message.
     const what =
-      arg.kind === 'choice' ? `a ${q(key)} (${qList(arg.choices, 'or')})` : `a ${q(key)} naming the ${arg.kind}`;
+      arg === undefined
+        ? `a ${q(key)}`
+        : arg.kind === 'choice'
+          ? `a ${q(key)} (${qList(arg.choices, 'or')})`
+          : `a ${q(key)} naming the ${arg.kind}`;
     out.push({ path, message: `${el.owner} needs ${what}`, trailing: true });
   }
 }
@@ -283,7 +296,7 @@ export function inDocumentOrder(root: unknown, issues: readonly LocatedIssue[]):
   });
   keyed.sort((a, b) => {
     const n = Math.min(a.ranks.length, b.ranks.length);
-    for (let i = 0; i < n; i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i] < b.ranks[i] ? -1 : 1;
+    for (let i = 0; i < n; i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i]! < b.ranks[i]! ? -1 : 1;
     return a.order - b.order;
   });
   const seen = new Set<string>();

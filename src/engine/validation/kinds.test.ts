@@ -34,11 +34,11 @@ function sharedNames(): Json {
 describe('names are unique within their kind', () => {
   it('a node, a group and a resource may share a name, and every reference resolves in its own kind', () => {
     const scenario = scenarioOf(sharedNames());
-    expect(scenario.nodes[0].name).toBe('FS1');
-    expect(scenario.groups[0].name).toBe('FS1');
-    expect(scenario.groups[0].ownerNode).toBe('FS1');
-    expect(scenario.groups[0].resources[2]).toMatchObject({ name: 'FS1', group: 'FS1' });
-    expect(scenario.groups[0].resources[3].dependsOn).toEqual([['FS1'], ['FS1 Disk']]);
+    expect(scenario.nodes[0]!.name).toBe('FS1');
+    expect(scenario.groups[0]!.name).toBe('FS1');
+    expect(scenario.groups[0]!.ownerNode).toBe('FS1');
+    expect(scenario.groups[0]!.resources[2]).toMatchObject({ name: 'FS1', group: 'FS1' });
+    expect(scenario.groups[0]!.resources[3]!.dependsOn).toEqual([['FS1'], ['FS1 Disk']]);
     expect(scenario.script.map((e) => e.action)).toEqual(['moveGroup', 'failResource', 'crashNode']);
   });
 
@@ -163,7 +163,7 @@ describe('names are unique within their kind', () => {
     const s = sharedNames();
     s.groups[0].resources[1].dependsOn = ['FS1'];
     s.groups[0].resources[2].dependsOn = [];
-    expect(scenarioOf(s).groups[0].resources[1].dependsOn).toEqual([['FS1']]);
+    expect(scenarioOf(s).groups[0]!.resources[1]!.dependsOn).toEqual([['FS1']]);
   });
 });
 
@@ -172,8 +172,8 @@ describe('ownerNode (the engine decides whether it counts: only if that node is 
     const s = baseScenario();
     s.nodes[0].state = 'Down';
     const scenario = scenarioOf(s);
-    expect(scenario.groups[0].ownerNode).toBe('NODE1');
-    expect(scenario.nodes[0].state).toBe('Down');
+    expect(scenario.groups[0]!.ownerNode).toBe('NODE1');
+    expect(scenario.nodes[0]!.state).toBe('Down');
   });
 
   it('must still name a node of the scenario', () => {

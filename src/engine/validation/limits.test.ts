@@ -19,7 +19,7 @@ describe('every time in a scenario is at most ten years', () => {
     s.script = [{ at: TEN_YEARS, action: 'crashNode', node: 'NODE1' }];
     const scenario = scenarioOf(s);
     expect(scenario.until).toBe(TEN_YEARS);
-    expect(scenario.script[0].at).toBe(TEN_YEARS);
+    expect(scenario.script[0]!.at).toBe(TEN_YEARS);
   });
 
   it('refuses until beyond ten years, naming the place', () => {
@@ -103,7 +103,7 @@ describe('a resource with behavior.onlineMs 0 needs RestartDelay ≥ 1 and Retry
   });
 
   it('accepts onlineMs 0 with the defaults, with 1, and with never retry', () => {
-    expect(scenarioOf(zeroOnline({})).groups[1].resources[0].behavior.onlineMs).toBe(0);
+    expect(scenarioOf(zeroOnline({})).groups[1]!.resources[0]!.behavior.onlineMs).toBe(0);
     expect(validateOk(zeroOnline({ RestartPeriod: 0, RetryPeriodOnFailure: 1, RestartDelay: 1 }))).toBe(true);
     expect(validateOk(zeroOnline({ RestartDelay: 1, RetryPeriodOnFailure: 4294967295 }))).toBe(true);
   });

@@ -44,7 +44,7 @@ describe('names are data (__proto__, constructor, toString)', () => {
     const scenario = scenarioOf(tricky());
     expect(scenario.nodes.map((n) => n.name)).toEqual(NAMES);
     expect(scenario.groups.map((g) => g.name)).toEqual(['__proto__', 'constructor', 'toString']);
-    const g0 = scenario.groups[0];
+    const g0 = scenario.groups[0]!;
     expect(g0.ownerNode).toBe('constructor');
     expect(g0.preferredOwners).toEqual(['toString', '__proto__']);
     expect(g0.resources.map((r) => [r.name, r.group])).toEqual([
@@ -52,7 +52,7 @@ describe('names are data (__proto__, constructor, toString)', () => {
       ['toString', '__proto__'],
       ['__proto__', '__proto__'],
     ]);
-    expect(g0.resources[2].dependsOn).toEqual([['toString'], ['constructor']]);
+    expect(g0.resources[2]!.dependsOn).toEqual([['toString'], ['constructor']]);
     expect(Object.getPrototypeOf(g0)).toBe(Object.prototype);
     expect(scenario.script.map((e) => Object.values(e)[2])).toEqual([
       '__proto__',
@@ -66,7 +66,7 @@ describe('names are data (__proto__, constructor, toString)', () => {
 
   it('read from a file the same way', () => {
     const r = parseScenarioText(JSON.stringify(tricky(), null, 2));
-    expect(r.ok && r.scenario.groups[0].resources[2].name).toBe('__proto__');
+    expect(r.ok && r.scenario.groups[0]!.resources[2]!.name).toBe('__proto__');
   });
 
   it('are unknown when no element of that kind has them, and are not taken from Object.prototype', () => {

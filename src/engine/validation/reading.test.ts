@@ -85,7 +85,7 @@ describe('a key repeated within one object', () => {
     s.script = [];
     const r = parseScenarioText(JSON.stringify(s, null, 2));
     if (!r.ok) throw new Error(formatIssues(r.errors));
-    expect(r.scenario.nodes[0].name).toBe('N\\"1", "name": "');
+    expect(r.scenario.nodes[0]!.name).toBe('N\\"1", "name": "');
   });
 
   it('is not a repeat in sibling objects or at different depths', () => {
@@ -120,8 +120,8 @@ describe('a key repeated within one object', () => {
     const deep = '['.repeat(100000) + '{"a": 1, "a": 2}' + ']'.repeat(100000);
     const found = findDuplicateKeys(deep).found;
     expect(found).toHaveLength(1);
-    expect(found[0].path).toHaveLength(100000);
-    expect(found[0].path[99999]).toBe(0);
+    expect(found[0]!.path).toHaveLength(100000);
+    expect(found[0]!.path[99999]).toBe(0);
     const wide = `{${Array.from({ length: 200000 }, (_, i) => `"k${i}": ${i}`).join(',')}, "k7": 0}`;
     const t0 = performance.now();
     expect(findDuplicateKeys(wide)).toEqual({ found: [{ path: [], key: 'k7', offset: wide.length - 8 }], total: 1 });
@@ -138,7 +138,7 @@ describe('text that is not UTF-8', () => {
     const text = valid.replace(/NODE3/g, 'NÖDE-三-😀');
     const bytes = enc(text);
     const r = parseScenarioBytes(bytes);
-    expect(r.ok && r.scenario.nodes[2].name).toBe('NÖDE-三-😀');
+    expect(r.ok && r.scenario.nodes[2]!.name).toBe('NÖDE-三-😀');
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
     expect(parseScenarioBytes(withBom).ok).toBe(true);
     expect(parseScenarioText('\uFEFF' + text).ok).toBe(true);
@@ -169,11 +169,11 @@ describe('text that is not UTF-8', () => {
     expect(at(0xe2, 0x28, 0xa1)).toEqual({ offset: 1, end: 3, truncated: false });
     expect(firstInvalidUtf8(new Uint8Array([0x41, 0xe2, 0x82]))).toEqual({ offset: 1, end: 3, truncated: true });
     const r = parseScenarioBytes(new Uint8Array([...enc('{"format": "€'), 0xe2, 0x82]));
-    expect(!r.ok && r.errors[0].message).toBe(
+    expect(!r.ok && r.errors[0]!.message).toBe(
       'the file is not valid UTF-8: it ends inside a character (at byte offset 15 (line 1, byte 16 of the line): 0xE2 0x82); save the file as UTF-8',
     );
     const two = parseScenarioBytes(new Uint8Array([...enc('{\n"name": "'), 0xe2, 0x28, 0xa1, ...enc('"}')]));
-    expect(!two.ok && two.errors[0].message).toBe(
+    expect(!two.ok && two.errors[0]!.message).toBe(
       'the file is not valid UTF-8: at byte offset 11 (line 2, byte 10 of the line) bytes 0xE2 0x28 are not a UTF-8 character; save the file as UTF-8',
     );
   });

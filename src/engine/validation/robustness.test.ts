@@ -76,7 +76,7 @@ describe('validateScenario never throws', () => {
               else if (target && typeof target === 'object') {
                 const ks = Object.keys(target);
                 if (!ks.length) break;
-                target = (target as Record<string, unknown>)[ks[step % ks.length]];
+                target = (target as Record<string, unknown>)[ks[step % ks.length]!];
               }
             }
             if (target && typeof target === 'object' && !Array.isArray(target))

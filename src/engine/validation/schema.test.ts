@@ -23,7 +23,7 @@ describe('zod schemas', () => {
 
   it("the whole file parses to the scenario (names and references are validateScenario's second pass)", () => {
     const r = ScenarioSchema.safeParse(baseScenario());
-    expect(r.success && r.data.groups[0].resources[3].dependsOn).toEqual([['SQL Name'], ['SQL Disk']]);
+    expect(r.success && r.data.groups[0]!.resources[3]!.dependsOn).toEqual([['SQL Name'], ['SQL Disk']]);
     expect(r.success && r.data.until).toBe(60000 + 3600000);
   });
 

@@ -31,6 +31,14 @@ import {
 } from '../model/resourceTypes';
 import { parseDependencyExpr } from '../policies/dependencyExpr';
 import { isName, isPlainObject, type PlainObject, qList } from './paths';
+import {
+  NETWORK_ARG_SCHEMAS,
+  NETWORK_CLUSTER_KEYS,
+  NETWORK_NODE_KEYS,
+  NETWORK_RESOURCE_KEYS,
+  NETWORK_SETTINGS,
+  NetworksSchema,
+} from './networkSchema';
 import { ACTIONS } from '../actions/registry';
 import { ACTION_NAMES, SCRIPT_ACTIONS, type ArgSpec } from './script';
 
@@ -62,7 +70,11 @@ export function ruleSchema(rule: PropertyRule): z.ZodType<unknown> {
 
 function settingsShape(scope: PropertyScope) {
   return z.strictObject(
-    Object.fromEntries(PROPERTY_NAMES[scope].map((n) => [n, ruleSchema(getPropertyRule(scope, n)!).optional()])),
+    {
+      ...Object.fromEntries(PROPERTY_NAMES[scope].map((n) => [n, ruleSchema(getPropertyRule(scope, n)!).optional()])),
+      // networks.md §1.2, §1.5: optional, present in the output only when given.
+      ...NETWORK_SETTINGS[scope],
+    },
     {
       error: 'an object',
     },
@@ -133,6 +145,7 @@ export const ClusterObject = z.strictObject(
       .default(DEFAULT_START_TIME),
     properties: settingsSchema('cluster'),
     quorum: settingsSchema('quorum'),
+    ...NETWORK_CLUSTER_KEYS,
   },
   { error: 'an object' },
 );
@@ -142,6 +155,7 @@ export const ClusterSchema = ClusterObject.transform((c): ClusterSpec => ({
   startTimeMs: (Number(c.startTime.slice(0, 2)) * 60 + Number(c.startTime.slice(3, 5))) * 60000,
   properties: c.properties as unknown as ClusterSpec['properties'],
   quorum: c.quorum as unknown as ClusterSpec['quorum'],
+  ...(c.functionalLevel !== undefined ? { functionalLevel: c.functionalLevel } : {}),
   explicit: [],
 })).prefault({});
 
@@ -151,6 +165,7 @@ export const NodeObject = z.strictObject(
     state: z.enum(NODE_STATES as ['Up', 'Down'], { error: '"Up" or "Down"' }).default(DEFAULT_NODE_STATE),
     properties: settingsSchema('node'),
     behavior: settingsSchema('nodeBehavior'),
+    ...NETWORK_NODE_KEYS,
   },
   { error: 'each node must be an object like { "name": "NODE1" }' },
 );
@@ -162,6 +177,8 @@ export const NodeSchema = NodeObject.transform((n): NodeSpec => ({
   state: n.state,
   properties: n.properties as unknown as NodeSpec['properties'],
   behavior: n.behavior as unknown as NodeSpec['behavior'],
+  ...(n.interfaces !== undefined ? { interfaces: n.interfaces } : {}),
+  ...(n.site !== undefined ? { site: n.site } : {}),
   explicit: [],
 }));
 
@@ -193,6 +210,7 @@ export const ResourceObject = z.strictObject(
     possibleOwners: NODE_LIST.default(() => []),
     properties: settingsSchema('resource'),
     behavior: settingsSchema('resourceBehavior'),
+    ...NETWORK_RESOURCE_KEYS,
   },
   { error: 'each resource must be an object like { "name": "SQL Disk", "type": "Physical Disk" }' },
 );
@@ -207,6 +225,7 @@ export const ResourceSchema = ResourceObject.transform((r): ResourceSpec => ({
   possibleOwners: r.possibleOwners,
   properties: r.properties as unknown as ResourceSpec['properties'],
   behavior: withDefaults({ ...defaultBehavior(r.type) }, r.behavior ?? {}),
+  ...(r.parameters !== undefined ? { parameters: r.parameters } : {}),
   explicit: [],
 }));
 
@@ -241,11 +260,13 @@ export const GroupSchema = GroupObject.transform((g): GroupSpec => ({
 
 function argSchema(arg: ArgSpec): z.ZodType<unknown> {
   const schema =
-    arg.kind === 'boolean'
-      ? z.boolean({ error: 'true or false' })
-      : arg.kind === 'choice'
-        ? z.enum(arg.choices as [string, ...string[]], { error: `one of ${qList(arg.choices, 'or')}` })
-        : z.string({ error: `the name of a ${arg.kind}` });
+    arg.kind === 'network' || arg.kind === 'sides' || arg.kind === 'sideIndexes'
+      ? NETWORK_ARG_SCHEMAS[arg.kind]()
+      : arg.kind === 'boolean'
+        ? z.boolean({ error: 'true or false' })
+        : arg.kind === 'choice'
+          ? z.enum(arg.choices as [string, ...string[]], { error: `one of ${qList(arg.choices, 'or')}` })
+          : z.string({ error: `the name of a ${arg.kind}` });
   return arg.required ? schema : schema.optional();
 }
 
@@ -316,6 +337,7 @@ export const ScenarioObject = z.strictObject(
       })
       .default(() => []),
     script: z.array(ScriptEntrySchema, { error: 'an array of actions' }).default(() => []),
+    networks: NetworksSchema,
     ui: z.custom<PlainObject>(isPlainObject, { error: 'an object' }).optional(),
   },
   { error: `a scenario must be a JSON object with "format": ${JSON.stringify(SCENARIO_FORMAT)}` },

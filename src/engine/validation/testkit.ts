@@ -57,5 +57,5 @@ export function onlyIssue(json: unknown): ValidationIssue {
     throw new Error(
       `expected one issue, got ${list.length}:\n${list.map((e) => `${e.path}: ${e.message}`).join('\n')}`,
     );
-  return list[0];
+  return list[0]!;
 }

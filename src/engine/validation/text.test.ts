@@ -54,8 +54,8 @@ describe('parseScenarioText', () => {
   it('accepts the contract example', () => {
     const r = parseScenarioText(CONTRACT_EXAMPLE);
     if (!r.ok) throw new Error(formatIssues(r.errors));
-    expect(r.scenario.groups[0].properties.FailoverThreshold).toBe(2);
-    expect(r.scenario.groups[0].resources[3].behavior).toEqual({ onlineMs: 3000, offlineMs: 1000 });
+    expect(r.scenario.groups[0]!.properties.FailoverThreshold).toBe(2);
+    expect(r.scenario.groups[0]!.resources[3]!.behavior).toEqual({ onlineMs: 3000, offlineMs: 1000 });
     expect(r.scenario.script[1]).toEqual({ at: 300000, action: 'setHealth', resource: 'SQL Server', isAlive: 'fail' });
   });
 

@@ -15,7 +15,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; end: numb
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const b = bytes[i];
+    const b = bytes[i]!;
     if (b < 0x80) {
       i++;
       continue;
@@ -35,7 +35,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; end: numb
     } else return { offset: i, end: i + 1, truncated: false };
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return { offset: i, end: n, truncated: true };
-      const c = bytes[i + k];
+      const c = bytes[i + k]!;
       if (c < lo || c > hi) return { offset: i, end: i + k + 1, truncated: false };
       lo = 0x80;
       hi = 0xbf;

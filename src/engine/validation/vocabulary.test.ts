@@ -100,9 +100,9 @@ describe('PROPERTY_RULES', () => {
   });
 
   it('describes allowed values for the editor', () => {
-    expect(describeAllowed(PROPERTY_RULES['group.Priority'])).toBe('an integer from 0 to 4999');
-    expect(describeAllowed(PROPERTY_RULES['quorum.witness'])).toBe('one of "none", "disk", "fileShare" or "cloud"');
-    expect(describeAllowed(PROPERTY_RULES['resource.LooksAlivePollInterval'])).toBe(
+    expect(describeAllowed(PROPERTY_RULES['group.Priority']!)).toBe('an integer from 0 to 4999');
+    expect(describeAllowed(PROPERTY_RULES['quorum.witness']!)).toBe('one of "none", "disk", "fileShare" or "cloud"');
+    expect(describeAllowed(PROPERTY_RULES['resource.LooksAlivePollInterval']!)).toBe(
       "an integer from 10 to 4294967294 ms, or 4294967295 (use the resource type's value)",
     );
   });

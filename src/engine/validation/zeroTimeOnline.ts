@@ -55,7 +55,7 @@ export function checkZeroTimeOnline(root: PlainObject): LocatedIssue[] {
         const rule = getPropertyRule('resource', name) as IntegerPropertyRule;
         const raw = own(properties, name);
         if (raw !== undefined && checkPropertyValue('resource', name, raw) !== null) continue;
-        const value = raw === undefined ? (rule.default as number) : effectiveIntegerValue(rule, raw as number);
+        const value = raw === undefined ? rule.default : effectiveIntegerValue(rule, raw as number);
         if (value >= 1) continue;
         out.push({
           path: raw === undefined ? [...rPath, 'behavior', 'onlineMs'] : [...rPath, 'properties', name],

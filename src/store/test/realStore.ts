@@ -43,10 +43,10 @@ export function clashScenario(): { source: unknown; scenario: Scenario } {
   const v = validateScenario(source);
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
   const scenario = structuredClone(v.scenario);
-  scenario.groups[0].name = 'FS1';
-  for (const r of scenario.groups[0].resources) r.group = 'FS1';
+  scenario.groups[0]!.name = 'FS1';
+  for (const r of scenario.groups[0]!.resources) r.group = 'FS1';
   const renamed = structuredClone(source);
-  renamed.groups[0].name = 'FS1';
+  renamed.groups[0]!.name = 'FS1';
   return { source: renamed, scenario };
 }
 

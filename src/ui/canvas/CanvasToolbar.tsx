@@ -59,7 +59,7 @@ export function CanvasToolbar({ showMap, onToggleMap }: { showMap: boolean; onTo
           type="button"
           aria-label="Smaller text"
           disabled={i <= 0}
-          onClick={() => setTextScale(TEXT_SCALES[i - 1])}
+          onClick={() => setTextScale(TEXT_SCALES[i - 1]!)}
         >
           A−
         </button>
@@ -68,7 +68,7 @@ export function CanvasToolbar({ showMap, onToggleMap }: { showMap: boolean; onTo
           type="button"
           aria-label="Larger text"
           disabled={i >= TEXT_SCALES.length - 1}
-          onClick={() => setTextScale(TEXT_SCALES[i + 1])}
+          onClick={() => setTextScale(TEXT_SCALES[i + 1]!)}
         >
           A+
         </button>

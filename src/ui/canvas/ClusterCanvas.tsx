@@ -17,8 +17,12 @@ import { edgeTypes } from './edgeTypes';
 import { FocusController } from './FocusController';
 import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
+import type { GroupBox } from './routing';
 import { nodeTypes } from './nodeTypes';
 import { QuorumBanner } from './QuorumBanner';
+import { NetworkControls } from './network/NetworkControls';
+import { NetworkOverlay } from './network/NetworkOverlay';
+import { NetworkStrip } from './network/NetworkStrip';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -43,7 +47,7 @@ export function ClusterCanvas() {
   const [mapWanted, setMapWanted] = useState(false);
   const showMap = mapWanted && !presentation;
   const compact = useMemo(() => isCompact(scenario), [scenario]);
-  const boxes = useMemo(() => (compact ? new Map() : groupBoxes(scenario)), [scenario, compact]);
+  const boxes = useMemo(() => (compact ? new Map<string, GroupBox>() : groupBoxes(scenario)), [scenario, compact]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
   const edges = useMemo(() => (compact ? [] : buildEdges(scenario, boxes)), [scenario, boxes, compact]);
@@ -102,7 +106,9 @@ export function ClusterCanvas() {
     >
       <div className="canvas-bar">
         <CanvasToolbar showMap={showMap} onToggleMap={() => setMapWanted((m) => !m)} />
+        <NetworkControls />
         <QuorumBanner />
+        <NetworkStrip />
       </div>
       <ReactFlowProvider key={scenario.name}>
         <div className="canvas-body">
@@ -136,6 +142,7 @@ export function ClusterCanvas() {
               <Background gap={24} />
               <Controls />
               <FocusView />
+              <NetworkOverlay />
             </ReactFlow>
           </div>
           {showMap && (

@@ -8,14 +8,15 @@ import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
 import type { Scenario } from '../../engine';
 import { usePanels } from '../layout/panelPrefs';
-import { focusRect } from './focus';
+import { focusRect, type Rect } from './focus';
+import { BRIEF_MIN_GROUPS } from './detail';
 
 const selectSize = (s: ReactFlowState) => `${s.width}x${s.height}`;
 const selectReady = (s: ReactFlowState) => s.nodeLookup.size > 0;
 
 /** Do the top-level nodes (regions, placed from 0,0) overflow a `size` pane at `zoom`? */
 function overflows(nodes: readonly Node[], size: string, zoom: number): boolean {
-  const [w, h] = size.split('x').map(Number);
+  const [w = 0, h = 0] = size.split('x').map(Number); // selectSize writes `${width}x${height}`
   let right = 0;
   let bottom = 0;
   for (const n of nodes) {
@@ -24,6 +25,33 @@ function overflows(nodes: readonly Node[], size: string, zoom: number): boolean 
     bottom = Math.max(bottom, n.position.y + (n.height ?? 0));
   }
   return right * zoom > w || bottom * zoom > h;
+}
+
+/** Resource names on cards are 13 px: at this zoom they render above 12 px, the least a room can read. */
+export const READABLE_ZOOM = 0.95;
+/** The readable first view is for clusters a class works with (the level-of-detail bound too). */
+const READABLE_MAX_GROUPS = BRIEF_MIN_GROUPS;
+
+function paneSize(size: string): [number, number] {
+  const [w = 0, h = 0] = size.split('x').map(Number);
+  return [w, h];
+}
+
+/** Does the whole diagram fit the pane at a readable zoom? */
+function fitsReadably(nodes: readonly Node[], size: string): boolean {
+  return !overflows(nodes, size, READABLE_ZOOM);
+}
+
+/**
+ * A viewport showing `r` at the largest zoom that fits it, between READABLE_ZOOM and 1: centred
+ * across, its top at the top (the group's head and the nodes' heads are what a room reads first).
+ */
+export function viewportFor(r: Rect, size: string): { x: number; y: number; zoom: number } {
+  const [w, h] = paneSize(size);
+  const pad = 8;
+  const zoom = Math.min(1, Math.max(READABLE_ZOOM, Math.min((w - 2 * pad) / r.w, (h - 2 * pad) / r.h)));
+  const x = r.w * zoom <= w - 2 * pad ? (w - r.w * zoom) / 2 - r.x * zoom : pad - r.x * zoom;
+  return { x, y: pad - r.y * zoom, zoom };
 }
 
 export function FocusController({
@@ -42,6 +70,11 @@ export function FocusController({
   const ready = useStore(selectReady);
   const rect = focus ? focusRect(nodes, scenario, focus) : null;
   const key = rect ? `${rect.x},${rect.y},${rect.w},${rect.h}` : '';
+  // Without focus, the group a class most likely talks about: the scenario's first. Only on a
+  // class-sized cluster: a big one opens zoomed out, where cards draw briefly (./detail) and stay
+  // cheap at 1,000× (zoomed in to full detail, 32 × 1,000 went from p95 33 to 67 ms per frame).
+  const first = scenario.groups.length <= READABLE_MAX_GROUPS ? scenario.groups[0]?.name : undefined;
+  const readable = !rect && first && fit.minZoom < READABLE_ZOOM ? focusRect(nodes, scenario, first) : null;
   const fitted = useRef(false);
 
   useEffect(() => {
@@ -54,7 +87,11 @@ export function FocusController({
         { x: rect.x, y: rect.y, width: rect.w, height: rect.h },
         { padding: 0.04, duration: ms(500) },
       );
-    else if (overflows(nodes, size, fit.minZoom)) {
+    else if (readable && !fitsReadably(nodes, size)) {
+      // The whole diagram would be too small to read (a projector at 1024×768): show the first
+      // group and the nodes it moves between at a readable zoom instead; the user can zoom out.
+      void flow.setViewport(viewportFor(readable, size), { duration: ms(300) });
+    } else if (overflows(nodes, size, fit.minZoom)) {
       // Too big to fit even at the smallest zoom: show the top-left corner (the first nodes' heads),
       // not a slice of the middle.
       void flow.setViewport({ x: 8, y: 8, zoom: fit.minZoom }, { duration: ms(300) });

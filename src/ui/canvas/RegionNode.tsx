@@ -9,6 +9,7 @@ import { ChipGrid } from './GroupChip';
 import type { RegionData } from './layout';
 import { Heartbeats } from './mechanics';
 import { quorumFacts } from './quorumTrack';
+import { NodeNetwork } from './network/NodeNetwork';
 
 const pick = (name: string) => (s: AppState) => {
   const n = s.index.nodes[name];
@@ -63,6 +64,7 @@ function LiveRegion({ name, chips }: { name: string; chips?: string[] }) {
           vote {vote}
         </span>
       </div>
+      <NodeNetwork name={name} />
       <Timers kind="node" subject={name} skip="nodeDetection" />
       {chips && <ChipGrid groups={chips} />}
     </div>

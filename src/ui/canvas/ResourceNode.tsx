@@ -11,7 +11,7 @@ import { StateIcon } from '../icons';
 import type { ResourceData } from './layout';
 
 const pick = (name: string) => (s: AppState) => {
-  const r = s.index.resources[name];
+  const r = s.index.resource(name);
   const f = r?.faults;
   const faults = f
     ? [
@@ -38,7 +38,7 @@ const pick = (name: string) => (s: AppState) => {
 };
 
 const pickBrief = (name: string) => (s: AppState) => ({
-  state: s.index.resources[name]?.state ?? 'Offline',
+  state: s.index.resource(name)?.state ?? 'Offline',
   selected: s.selected?.kind === 'resource' && s.selected.name === name,
 });
 

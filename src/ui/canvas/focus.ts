@@ -77,7 +77,7 @@ export function activeGroup(
   }
   const names = new Set(scenario.groups.map((g) => g.name));
   for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
+    const e = events[i]!;
     if (e.type === 'group.owner' || e.type === 'group.state') return e.group;
     if (e.type === 'policy' && names.has(e.subject)) return e.subject;
   }

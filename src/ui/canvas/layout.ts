@@ -16,11 +16,16 @@ const GROUP_GAP = 18;
 
 export const UNOWNED = '\u0000unowned';
 
+/** Network mode and site mode add a row or two to a node's head (site, side, service, interface chips: ./network/NodeNetwork). */
+const NET_HEAD_EXTRA = 52;
+export const regionHead = (s: Scenario) =>
+  s.networks || s.nodes.some((n) => n.site) ? REGION_HEAD + NET_HEAD_EXTRA : REGION_HEAD;
+
 /** `chips`: in the overview of a very big cluster (./compactLayout), the groups the region draws itself. */
 export type RegionData = { name: string; unowned: boolean; chips?: string[] };
 export type GroupData = { name: string };
 export type ResourceData = { name: string };
-/** `points`: the routed polyline relative to the group; `anchor`: where the source handle sits in those coordinates. */
+/** `points`: the routed polyline relative to the group; `anchor`: the dependent card's top-left in those coordinates. */
 export type EdgeData = { or: boolean; points: Point[]; anchor: Point };
 
 export const nodeId = (name: string) => `node:${name}`;
@@ -94,6 +99,7 @@ export function buildGraph(
 /** Regions, group boxes and resources, placed for the current owners. */
 export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (string | null)[]): Node[] {
   const regionNames = s.nodes.map((n) => n.name);
+  const head = regionHead(s);
   const hasUnowned = owners.some((o) => o === null);
   if (hasUnowned) regionNames.push(UNOWNED);
   const innerW = Math.max(RES_W + 2 * GROUP_PAD, ...[...boxes.values()].map((b) => b.w));
@@ -101,7 +107,7 @@ export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
   const stacks = new Map<string, string[]>(regionNames.map((n) => [n, []]));
   s.groups.forEach((g, i) => stacks.get(owners[i] ?? UNOWNED)?.push(g.name));
   const heights = regionNames.map(
-    (r) => stacks.get(r)!.reduce((h, g) => h + boxes.get(g)!.h + GROUP_GAP, REGION_HEAD) + REGION_PAD,
+    (r) => stacks.get(r)!.reduce((h, g) => h + boxes.get(g)!.h + GROUP_GAP, head) + REGION_PAD,
   );
   const regionH = Math.max(220, ...heights);
 
@@ -120,7 +126,7 @@ export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
       selectable: !unowned,
       focusable: !unowned,
     });
-    let y = REGION_HEAD;
+    let y = head;
     for (const gName of stacks.get(r)!) {
       const box = boxes.get(gName)!;
       nodes.push({
@@ -171,7 +177,7 @@ export function buildEdges(s: Scenario, boxes: Map<string, GroupBox> = groupBoxe
         data: {
           or: e.or,
           points: e.points,
-          anchor: { x: src.x + RES_W / 2, y: src.y + RES_H + HANDLE / 2 },
+          anchor: { x: src.x, y: src.y },
         } satisfies EdgeData,
         focusable: false,
         selectable: false,

@@ -24,7 +24,7 @@ export function lastPoll(next: number | null, interval: number, onlineSince: num
 }
 
 const pickPolls = (name: string) => (s: AppState) => {
-  const r = s.index.resources[name];
+  const r = s.index.resource(name);
   const p = resourceSpec(s.scenario, name)?.properties;
   if (!r || !p) return '';
   const la = lastPoll(r.nextLooksAlive, p.LooksAlivePollInterval, r.onlineSince);

@@ -79,7 +79,7 @@ describe('compact overview', () => {
     expect(chips('node:A')[0]).toBe('VM1');
     expect(chips(nodeId('\u0000unowned'))[0]).toBe('VM0');
     // Every chip fits in its region, and chips never overlap.
-    const a = nodes[0];
+    const a = nodes[0]!;
     const spots = chips('node:A').map((_, k) => chipAt(k));
     expect(new Set(spots.map((p) => `${p.x},${p.y}`)).size).toBe(spots.length);
     for (const p of spots) {
@@ -91,13 +91,13 @@ describe('compact overview', () => {
     const next = buildCompactNodes(s, moved, nodes);
     expect(next[0]).toBe(nodes[0]);
     expect(next[1]).not.toBe(nodes[1]);
-    expect((next[1].data as RegionData).chips).toContain('VM0');
+    expect((next[1]!.data as RegionData).chips).toContain('VM0');
     // Focus shows the row of the region that holds the group, with the region's head when near the top.
     const f = focusRect(next, s, 'VM0')!;
-    const k = (next[1].data as RegionData).chips!.indexOf('VM0');
+    const k = (next[1]!.data as RegionData).chips!.indexOf('VM0');
     const c = chipAt(k);
-    expect(f.x).toBe(next[1].position.x);
-    expect(f.w).toBe(next[1].width);
+    expect(f.x).toBe(next[1]!.position.x);
+    expect(f.w).toBe(next[1]!.width);
     expect(f.y).toBeLessThanOrEqual(c.y);
     expect(f.y + f.h).toBeGreaterThanOrEqual(c.y + CHIP_H);
     expect(f.h).toBeLessThan(300); // a few rows, not the whole 667-chip region

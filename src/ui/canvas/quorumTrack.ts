@@ -25,7 +25,7 @@ export function foldQuorum(facts: QuorumFacts, events: readonly TraceEvent[], fr
     return stopped as Set<string>;
   };
   for (let i = from; i < events.length; i++) {
-    const e = events[i];
+    const e = events[i]!;
     if (e.type === 'policy' && e.rule === 'QuorumLost') lostAt = e.t;
     else if (e.type === 'policy' && e.rule === 'QuorumRegained') {
       lostAt = null;

@@ -13,7 +13,7 @@ function group(resources: { name: string; dependsOn?: string | string[] }[]): Gr
     groups: [{ name: 'G', resources }],
   });
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-  return r.scenario.groups[0];
+  return r.scenario.groups[0]!;
 }
 
 const SQL = group([
@@ -38,7 +38,7 @@ function checkBox(box: GroupBox) {
     const prov = at.get(e.provider)!;
     // Dependents above providers; the arrow leaves the dependent's bottom and ends on the provider's top.
     expect(dep.y).toBeLessThan(prov.y);
-    const first = e.points[0];
+    const first = e.points[0]!;
     const last = e.points.at(-1)!;
     expect(first.y).toBe(dep.y + RES_H);
     expect(first.x).toBeGreaterThan(dep.x);
@@ -48,7 +48,7 @@ function checkBox(box: GroupBox) {
     expect(last.x).toBeLessThan(prov.x + RES_W);
     // Axis-parallel runs, none through any card (ends included: they only touch their edges).
     for (let i = 1; i < e.points.length; i++) {
-      const [a, b] = [e.points[i - 1], e.points[i]];
+      const [a, b] = [e.points[i - 1]!, e.points[i]!];
       expect(a.x === b.x || a.y === b.y).toBe(true);
       for (const r of box.resources)
         expect(crosses(a, b, r), `${e.dependent}→${e.provider} under ${r.name}`).toBe(false);
@@ -57,7 +57,7 @@ function checkBox(box: GroupBox) {
   // No two edges share a horizontal run at the same height (each has its own lane).
   const runs = box.edges.flatMap((e) =>
     e.points.slice(1).flatMap((b, i) => {
-      const a = e.points[i];
+      const a = e.points[i]!;
       return a.y === b.y && a.x !== b.x
         ? [{ id: `${e.dependent}→${e.provider}`, y: a.y, x1: Math.min(a.x, b.x), x2: Math.max(a.x, b.x) }]
         : [];
@@ -81,10 +81,10 @@ describe('layoutGroup', () => {
   it('puts dependents on top and routes every SQL edge around the cards', () => {
     const box = layoutGroup(SQL);
     const y = Object.fromEntries(box.resources.map((r) => [r.name, r.y]));
-    expect(y.Agent).toBeLessThan(y.SQL);
-    expect(y.SQL).toBeLessThan(y.Name);
+    expect(y.Agent).toBeLessThan(y.SQL!);
+    expect(y.SQL).toBeLessThan(y.Name!);
     expect(y.Name).toBe(y.Disk);
-    expect(y.Name).toBeLessThan(y.IP);
+    expect(y.Name).toBeLessThan(y.IP!);
     expect(box.edges.map((e) => `${e.dependent}→${e.provider}`).sort()).toEqual(
       ['Agent→SQL', 'Name→IP', 'SQL→Disk', 'SQL→Name'].sort(),
     );
@@ -127,7 +127,7 @@ describe('layoutGroup', () => {
           const [d, p] = a > b ? [a, b] : [b, a]; // dependent has the higher index: acyclic
           const list = deps.get(d) ?? [];
           if (list.some((x) => x.set.includes(p))) continue;
-          if (or && list.length) list[0].set.push(p);
+          if (or && list.length) list[0]!.set.push(p);
           else list.push({ set: [p] });
           deps.set(d, list);
         }

@@ -76,7 +76,7 @@ export function layoutGroup(g: GroupSpec): GroupBox {
       scored.sort((a, b) => a.s - b.s || a.i - b.i);
       rows[li] = scored.map((x) => x.n);
     }
-    rows[li].forEach((n, i) => col.set(n, i - (rows[li].length - 1) / 2));
+    rows[li]!.forEach((n, i) => col.set(n, i - (rows[li]!.length - 1) / 2));
   });
 
   // Lanes: per gap (between row i and i+1) and in the left channel.
@@ -86,8 +86,8 @@ export function layoutGroup(g: GroupSpec): GroupBox {
     const ld = layerOf.get(d.dependent)!;
     const lp = layerOf.get(d.provider)!;
     if (lp <= ld) continue; // cannot happen in a valid (acyclic) group
-    gapLanes[ld].push(d);
-    if (lp - ld > 1) gapLanes[lp - 1].push(d);
+    gapLanes[ld]!.push(d);
+    if (lp - ld > 1) gapLanes[lp - 1]!.push(d);
   }
   const channelW = long.length ? long.length * LANE + LANE : 0;
   const left = GROUP_PAD + channelW;
@@ -101,7 +101,7 @@ export function layoutGroup(g: GroupSpec): GroupBox {
   rows.forEach((row, li) => {
     const x0 = left + (rowsW - (row.length * RES_W + (row.length - 1) * RES_GAP_X)) / 2;
     row.forEach((n, i) => pos.set(n, { x: x0 + i * (RES_W + RES_GAP_X), y }));
-    y += RES_H + (li < rows.length - 1 ? gapH[li] : 0);
+    y += RES_H + (li < rows.length - 1 ? gapH[li]! : 0);
   });
   const h = Math.max(y + GROUP_PAD, GROUP_HEAD + GROUP_PAD);
 
@@ -123,10 +123,10 @@ export function layoutGroup(g: GroupSpec): GroupBox {
     spread(into, n, (d) => (isLong(d) ? -1 : centre(d.dependent)), inPort);
   }
   const laneY = (gap: number, d: Dep) => {
-    const top = pos.get(rows[gap][0])!.y + RES_H;
+    const top = pos.get(rows[gap]![0]!)!.y + RES_H;
     // Lanes ordered by the dependent's port, so drops do not cross each other needlessly.
-    const lanes = [...gapLanes[gap]].sort((a, b) => outPort.get(a)! - outPort.get(b)!);
-    return top + (lanes.indexOf(d) + 1) * (gapH[gap] / (lanes.length + 1));
+    const lanes = [...gapLanes[gap]!].sort((a, b) => outPort.get(a)! - outPort.get(b)!);
+    return top + (lanes.indexOf(d) + 1) * (gapH[gap]! / (lanes.length + 1));
   };
 
   const edges: RoutedEdge[] = deps
@@ -166,7 +166,7 @@ export function layoutGroup(g: GroupSpec): GroupBox {
 
 /** Drop a zero-length run (dependent and provider in one column). */
 function dedupe(points: Point[]): Point[] {
-  return points.filter((p, i) => i === 0 || p.x !== points[i - 1].x || p.y !== points[i - 1].y);
+  return points.filter((p, i) => i === 0 || p.x !== points[i - 1]!.x || p.y !== points[i - 1]!.y);
 }
 
 /** SVG path of a polyline. */

@@ -132,7 +132,9 @@ describe('Statechart', () => {
 
   it('a node: Crashed while undetected, then Down', () => {
     const store = setup({ kind: 'node', name: 'N1' });
-    act(() => store.getState().apply({ action: 'crashNode', node: 'N1' }));
+    act(() => {
+      store.getState().apply({ action: 'crashNode', node: 'N1' });
+    });
     const fig = screen.getByRole('figure', { name: /Statechart of node N1/ });
     expect(within(fig).getByRole('img', { name: 'Crashed (current)' })).toBeInTheDocument();
     act(() => store.getState().seek(60_000));

@@ -9,7 +9,7 @@ import type { AppState, EntityRef } from '../../store/types';
 export function currentState(s: AppState, e: EntityRef): string | null {
   const entry =
     e.kind === 'resource'
-      ? s.index.resources[e.name]
+      ? s.index.resource(e.name)
       : e.kind === 'node'
         ? s.index.nodes[e.name]
         : s.index.groups[e.name];

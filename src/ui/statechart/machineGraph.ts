@@ -47,7 +47,7 @@ interface NodeLike {
 
 interface TransitionLike {
   target?: readonly NodeLike[] | undefined;
-  guard?: { type?: string } | string | unknown;
+  guard?: unknown; // { type?: string } or a string in XState 5, read defensively
 }
 
 const idOf = (n: NodeLike) => n.path.join('.');

@@ -18,6 +18,7 @@ import type {
   TimerView,
 } from '../../engine';
 import type { EngineApi } from '../../store/types';
+import { frameOfView } from '../../engine';
 import { makeScenario } from './fixtures';
 
 interface Scheduled {
@@ -41,11 +42,13 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     nodeWeight: 1,
     drainedGroups: [],
     machine: ['Up'],
+    site: null,
+    service: 'running' as const,
   }));
   const groups: GroupView[] = scenario.groups.map((g) => ({
     name: g.name,
     state: 'Online',
-    owner: scenario.nodes[0].name,
+    owner: scenario.nodes[0]!.name,
     persistentState: 'online',
     priority: 2000,
     failovers: { count: 0, threshold: 2, windowEndsAt: null, times: [] },
@@ -59,7 +62,7 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       group: g.name,
       type: r.type,
       state: 'Online',
-      node: scenario.nodes[0].name,
+      node: scenario.nodes[0]!.name,
       persistentState: 'online',
       restarts: { count: 0, threshold: r.properties.RestartThreshold, windowEndsAt: null },
       faults: { looksAlive: 'ok', isAlive: 'ok', online: 'ok', offline: 'ok' },
@@ -148,6 +151,18 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
     }
   };
 
+  const view = (): ClusterView => ({
+    t: now,
+    localTime: new Date(now).toISOString().slice(11, 19),
+    quorum: { hasQuorum: true, witness: { kind: 'none', up: false, vote: 0 }, votes: 3, total: 3, dynamic: true },
+    nodes: structuredClone(nodes),
+    groups: structuredClone(groups),
+    resources: structuredClone(resources),
+    timers: queue.map((q) => q.timer),
+    functionalLevel: null,
+    network: null,
+  });
+
   return {
     snapshot() {
       throw new Error('the fake simulation has no snapshot');
@@ -182,15 +197,8 @@ export function createFakeSimulation(scenario: Scenario): Simulation {
       return { applied: true };
     },
     appliedActions: () => applied,
-    view: (): ClusterView => ({
-      t: now,
-      localTime: new Date(now).toISOString().slice(11, 19),
-      quorum: { hasQuorum: true, witness: { kind: 'none', up: false, vote: 0 }, votes: 3, total: 3, dynamic: true },
-      nodes: structuredClone(nodes),
-      groups: structuredClone(groups),
-      resources: structuredClone(resources),
-      timers: queue.map((q) => q.timer),
-    }),
+    view,
+    frameView: () => frameOfView(view()),
     final: () => {
       throw new Error('not in the fake');
     },

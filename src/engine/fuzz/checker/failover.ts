@@ -7,6 +7,7 @@
 import { affine, canHost, candidates, nextInWalk } from './walkOrder';
 import type { RuleFactory } from './walk';
 import { q } from './types';
+import { checkRegain, planRegain, type Regain } from './regain';
 
 const HOUR = 3_600_000;
 const DWORD = 4294967295;
@@ -28,17 +29,26 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
   let nodeChangeAt = -1;
   let lastNodeChange = -1;
   let triggers = new Map<string, string>();
-  let decisions = new Map<string, { rule: string; i: number }[]>();
+  let decisions = new Map<string, { rule: string; i: number; waited?: boolean }[]>();
+  /** Index of this instant's last node state change, and of each group's NoTargetNode in this instant. */
+  let nodeChangeIndex = -1;
+  let noTargetAt = new Map<string, number>();
   /** Groups that failed over after a node loss and then failed again on arrival, in one instant: two causes, two decisions. */
   let twoCauses = new Set<string>();
+  /** Persistent state of each group when its owner was lost: script actions of the instant come after (§2). */
+  let persistentAtLoss = new Map<string, string | undefined>();
+  /** Resources Failed at or after their group's FailoverThresholdExceeded in this instant (§4.5). */
+  let failedAfterFte = new Set<string>();
   let ownerAtStart = new Map<string, string | null>();
+  /** Quorum lost by this instant's node loss (right after the lost nodes' Down, §4.7), not by a later action. */
   let quorumLostNow = false;
+  let prevLossDown = false;
   let movedNow = new Set<string>();
   let actionNow = false;
   /** Failovers started whose group has not arrived yet (the offline step may take time). */
   const ongoing = new Set<string>();
   /** §4.7: where each group must be once quorum returns. */
-  let regain = new Map<string, { kind: 'stay' | 'move' | 'none'; target: string | null; i: number }>();
+  let regain: Regain = new Map();
   let calledOnline = new Set<string>();
   let ownerEvents = new Map<string, { to: string | null; cause: string; i: number }>();
 
@@ -65,9 +75,14 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
     startInstant(t) {
       triggers = new Map();
       decisions = new Map();
+      nodeChangeIndex = -1;
+      noTargetAt = new Map();
       twoCauses = new Set();
+      persistentAtLoss = new Map();
+      failedAfterFte = new Set();
       ownerAtStart = new Map(m.owner);
       quorumLostNow = false;
+      prevLossDown = false;
       movedNow = new Set();
       actionNow = false;
       regain = new Map();
@@ -76,31 +91,36 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       void t;
     },
     before(e, i) {
-      if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow = true;
+      if (
+        e.type === 'resource.state' &&
+        e.to === 'Failed' &&
+        (decisions.get(e.group) ?? []).some((x) => x.rule === 'FailoverThresholdExceeded')
+      )
+        failedAfterFte.add(e.resource);
+      if (e.type === 'policy' && e.rule === 'QuorumLost') quorumLostNow ||= prevLossDown;
+      prevLossDown = e.type === 'node.state' && e.to === 'Down' && m.crashedAt.has(e.node);
       if (e.type === 'call' && e.call === 'Online') calledOnline.add(JSON.stringify([e.resource, e.node]));
-      if (e.type === 'policy' && e.rule === 'QuorumRegained') {
-        for (const g of scenario.groups) {
-          if (m.groupPersistent.get(g.name) !== 'online' || g.properties.Priority === 0) continue;
-          // A group no node of the scenario can host is never placed; not judged here.
-          if (!scenario.nodes.some((n) => canHost(m, g.name, n.name))) continue;
-          const last = m.owner.get(g.name) ?? null;
-          if (last !== null && m.nodeState.get(last) === 'Up') regain.set(g.name, { kind: 'stay', target: last, i });
-          else {
-            const c = affine(m, g.name, candidates(m, g.name, null));
-            const target = hasClasses(g.name) ? null : nextInWalk(m, g.name, null, c);
-            regain.set(g.name, { kind: c.length ? 'move' : 'none', target, i });
-          }
-        }
+      if (e.type === 'policy' && e.rule === 'QuorumRegained') regain = planRegain(m, scenario, i);
+      if (e.type === 'node.state') {
+        lastNodeChange = e.t;
+        nodeChangeIndex = i;
       }
-      if (e.type === 'node.state') lastNodeChange = e.t;
-      if (e.type === 'node.state' && e.to === 'Down' && m.crashedAt.has(e.node) && !quorumLostNow) {
+      // Without quorum the cluster service is stopped (§4.7): a node going Down then (a joining
+      // node crashing) triggers no failover; the groups wait for QuorumRegained.
+      if (e.type === 'node.state' && e.to === 'Down' && m.crashedAt.has(e.node) && !quorumLostNow && m.quorum) {
         nodeChangeAt = e.t;
         for (const g of scenario.groups)
-          if (m.owner.get(g.name) === e.node) triggers.set(g.name, `owner ${q(e.node)} went Down`);
+          // A group already moving keeps its move (target and cause, §4.8): its resources there
+          // become Offline at detection, and no failover decision is taken for it.
+          if (m.owner.get(g.name) === e.node && !m.moving.has(g.name)) {
+            triggers.set(g.name, `owner ${q(e.node)} went Down`);
+            persistentAtLoss.set(g.name, m.groupPersistent.get(g.name));
+          }
       }
       if (e.type === 'policy' && e.rule === 'RestartThresholdExceeded') {
         const spec = m.res.get(e.subject);
-        if (spec && spec.properties.RestartAction === 2) {
+        // A group already moving keeps its move (§4.8): no second failover decision for it.
+        if (spec && spec.properties.RestartAction === 2 && !m.moving.has(spec.group)) {
           if (
             (triggers.get(spec.group) ?? '').includes('went Down') &&
             (decisions.get(spec.group) ?? []).some((x) => x.rule === 'FailoverStarted')
@@ -115,7 +135,24 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       ) {
         const g = e.subject;
         if (!m.group.has(g)) return;
-        decisions.set(g, [...(decisions.get(g) ?? []), { rule: e.rule, i }]);
+        // A group that got NoTargetNode earlier in this instant and then saw a node change (a node
+        // joining at once, a resume): the failover it waits for starts then (§4.8), a decision of its own.
+        const nt = noTargetAt.get(g);
+        const waited = nt !== undefined && nodeChangeIndex > nt;
+        decisions.set(g, [...(decisions.get(g) ?? []), { rule: e.rule, i, waited }]);
+        if (e.rule === 'NoTargetNode') noTargetAt.set(g, i);
+        if (e.rule === 'FailoverStarted' && m.moving.has(g))
+          rep.add('§4.8 a group already moving keeps its move', e.t, i, `${q(g)} keeps its move`, 'FailoverStarted');
+        if (waited && e.rule !== 'NoTargetNode' && candidates(m, g, m.owner.get(g) ?? null).length === 0)
+          rep.add(
+            '§4.8 a group waiting for a target',
+            e.t,
+            i,
+            `${q(g)} keeps waiting (no Up node can host it yet)`,
+            e.rule,
+          );
+        if (e.rule === 'FailoverThresholdExceeded')
+          for (const r of m.group.get(g)!.resources) if (m.state.get(r.name) === 'Failed') failedAfterFte.add(r.name);
         const from = m.owner.get(g) ?? null;
         const c = candidates(m, g, from);
         const n = recent(g, e.t);
@@ -249,54 +286,12 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
       }
     },
     endInstant(t) {
-      for (const [g, x] of regain) {
-        const moved = ownerEvents.get(g);
-        const d = (decisions.get(g) ?? []).map((y) => y.rule);
-        const R7 = '§4.7 groups return after QuorumRegained';
-        if (x.kind === 'stay') {
-          if (moved)
-            rep.add(
-              R7,
-              t,
-              moved.i,
-              `${q(g)} stays on its last owner ${q(x.target)}, which is Up`,
-              `group.owner to ${q(moved.to)}`,
-            );
-          for (const r of m.group.get(g)!.resources)
-            if (
-              !r.dependsOn.length &&
-              m.persistentOnline(r.name) &&
-              (r.possibleOwners.length === 0 || r.possibleOwners.includes(x.target!)) &&
-              !calledOnline.has(JSON.stringify([r.name, x.target]))
-            )
-              rep.add(
-                R7,
-                t,
-                x.i,
-                `Online call on ${q(r.name)} on ${q(x.target)} (back to its persistent state)`,
-                `${m.state.get(r.name)}, no call`,
-              );
-        } else if (x.kind === 'move') {
-          if (!moved || moved.cause !== 'quorum')
-            rep.add(
-              R7,
-              t,
-              moved?.i ?? x.i,
-              `group.owner ${q(g)} cause quorum (last owner not Up)`,
-              moved ? `cause ${moved.cause}` : 'none',
-            );
-          else if (x.target !== null && moved.to !== x.target)
-            rep.add(R7, t, moved.i, `${q(g)} to ${q(x.target)} (first candidate from the top)`, `to ${q(moved.to)}`);
-        } else if (!d.includes('NoTargetNode'))
-          rep.add(
-            R7,
-            t,
-            x.i,
-            `NoTargetNode for ${q(g)} (no Up node can host it)`,
-            moved ? `group.owner to ${q(moved.to)}` : 'none',
-          );
-        if (x.kind === 'none') waiting.add(g);
-      }
+      for (const g of checkRegain(m, rep, t, regain, {
+        owner: ownerEvents,
+        decided: (g) => (decisions.get(g) ?? []).map((y) => y.rule),
+        calledOnline,
+      }))
+        waiting.add(g);
       // §4.8: when a candidate appears for a group waiting for a target, its failover starts then.
       for (const g of [...waiting]) {
         if (!m.quorum || m.groupPersistent.get(g) !== 'online' || regain.has(g)) continue;
@@ -318,17 +313,19 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         if (c.length) waiting.delete(g);
       }
       for (const g of scenario.groups.map((x) => x.name)) {
-        const d = decisions.get(g) ?? [];
+        const all = decisions.get(g) ?? [];
+        const d = all.filter((x) => !x.waited);
+        const waitedFte = all.some((x) => x.waited && x.rule === 'FailoverThresholdExceeded');
         // A node loss that loses quorum stops the cluster instead (§4.7): no failover.
         const why = quorumLostNow && triggers.get(g)?.includes('went Down') ? undefined : triggers.get(g);
-        const persistentOnline = m.groupPersistent.get(g) === 'online';
+        const persistentOnline = (persistentAtLoss.get(g) ?? m.groupPersistent.get(g)) === 'online';
         if (why !== undefined && why.includes('went Down') && !persistentOnline) {
           const bad = d.filter((x) => x.rule !== 'NoTargetNode');
           if (bad.length)
             rep.add(
               '§4.8 persistent-offline group on node loss',
               t,
-              bad[0].i,
+              bad[0]!.i,
               `no FailoverStarted or threshold check for ${q(g)} (persistent state offline; not counted)`,
               d.map((x) => x.rule).join(', '),
             );
@@ -336,7 +333,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
         }
         // After a node loss refused by FailoverThreshold the group still needs an owner: NoTargetNode may follow.
         const refusedNoTarget =
-          d.length === 2 && d[0].rule === 'FailoverThresholdExceeded' && d[1].rule === 'NoTargetNode';
+          d.length === 2 && d[0]!.rule === 'FailoverThresholdExceeded' && d[1]!.rule === 'NoTargetNode';
         // A node-loss failover whose group fails again on arrival (onlineMs 0) decides twice: once per cause.
         const expected = twoCauses.has(g) ? 2 : 1;
         if (why !== undefined && d.length !== expected && !(refusedNoTarget && why.includes('went Down')))
@@ -355,7 +352,7 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
             rep.add(
               R,
               t,
-              d[0].i,
+              d[0]!.i,
               `no failover decision for ${q(g)} (no owner loss, no RestartAction 2 resource over its threshold, not waiting for a target)`,
               d.map((x) => x.rule).join(', '),
             );
@@ -364,18 +361,19 @@ export const failoverRule: RuleFactory = (m, rep, { scenario }) => {
           rep.add(
             R,
             t,
-            d[1].i,
+            d[1]!.i,
             `at most one failover decision for ${q(g)} per instant`,
             d.map((x) => x.rule).join(', '),
           );
-        // After a node loss refused by FailoverThreshold the resources are set Failed at that instant.
-        if (why?.includes('went Down') && d.length === 1 && d[0].rule === 'FailoverThresholdExceeded')
+        // After a node loss refused by FailoverThreshold the resources are set Failed at that instant
+        // (a script action of the same instant, applied after, may change them again: §2).
+        if (waitedFte || (why?.includes('went Down') && d.length === 1 && d[0]!.rule === 'FailoverThresholdExceeded'))
           for (const r of m.group.get(g)!.resources)
-            if (m.state.get(r.name) !== 'Failed')
+            if (!failedAfterFte.has(r.name))
               rep.add(
                 '§4.5 FailoverThreshold after a node loss',
                 t,
-                d[0].i,
+                d[0]!.i,
                 `${q(r.name)} Failed`,
                 m.state.get(r.name)!,
               );

@@ -78,6 +78,13 @@ export class TraceModel {
   hangs: Hang[] = [];
   /** Resources with a monitor of their own: SeparateMonitor = 1, or recycled for their own hang (§4.3). */
   readonly separate = new Set<string>();
+  /**
+   * Groups on their way to another node (§4.5 steps, §4.8 "a group already moving"): from a failover's
+   * start, or from an Offline call into a resource whose persistent state stays online (only a move
+   * makes one: an administrator offline sets the persistent state first), until the group changes
+   * owner, comes back online where it is (a cancelled move), or quorum is lost.
+   */
+  readonly moving = new Set<string>();
 
   constructor(readonly sc: Scenario) {
     for (const n of sc.nodes) {
@@ -170,6 +177,10 @@ export class TraceModel {
       case 'resource.state':
         this.state.set(e.resource, e.to);
         this.resNode.set(e.resource, e.node);
+        if (e.to === 'OnlinePending') this.moving.delete(e.group);
+        break;
+      case 'call':
+        if (e.call === 'Offline' && this.persistentOnline(e.resource)) this.moving.add(this.res.get(e.resource)!.group);
         break;
       case 'node.state':
         this.nodeState.set(e.node, e.to);
@@ -177,9 +188,14 @@ export class TraceModel {
         break;
       case 'group.owner':
         this.owner.set(e.group, e.to);
+        this.moving.delete(e.group);
         break;
       case 'policy':
-        if (e.rule === 'QuorumLost') this.quorum = false;
+        if (e.rule === 'FailoverStarted') this.moving.add(e.subject);
+        if (e.rule === 'QuorumLost') {
+          this.quorum = false;
+          this.moving.clear();
+        }
         if (e.rule === 'QuorumRegained') this.quorum = true;
         break;
       case 'action':

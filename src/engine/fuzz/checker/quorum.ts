@@ -24,7 +24,7 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
     witnessVote = 0;
     if (V.size % 2 === 1) return;
     if (hasWitness && m.witnessUp) witnessVote = 1;
-    else if (V.size > 0) V.delete([...V].sort((a, b) => id.get(b)! - id.get(a)!)[0]);
+    else if (V.size > 0) V.delete([...V].sort((a, b) => id.get(b)! - id.get(a)!)[0]!);
   }
   function recompute(): void {
     if (dynamic) V = new Set(weighted.filter((n) => m.isMember(n.name)).map((n) => n.name));
@@ -69,6 +69,12 @@ export const quorumRule: RuleFactory = (m, rep, { scenario }) => {
       compared = true;
     },
     before(e, i) {
+      // A recomputation left pending by this instant's node loss happened at the detection, with the
+      // witness as it was then: do it before a witness action changes the witness.
+      if (dirty && e.type === 'action' && (e.action.action === 'failWitness' || e.action.action === 'restoreWitness')) {
+        recompute();
+        dirty = false;
+      }
       if (e.type === 'quorum.vote') {
         if (traced.get(e.voter) !== e.from)
           rep.add('§3 continuity', e.t, i, `vote of ${q(e.voter)} from ${traced.get(e.voter)}`, `from ${e.from}`);

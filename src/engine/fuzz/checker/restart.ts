@@ -25,7 +25,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
   const failedAt = new Map<string, number>();
   const lastOwnerChange = new Map<string, number>();
   const adminOnline = new Set<string>();
-  let counted: { r: string; i: number; count: number; start: number }[] = [];
+  /** `moving`: its group was on its way to another node when it failed (§4.8: it keeps its move). */
+  let counted: { r: string; i: number; count: number; start: number; moving: boolean }[] = [];
   let cause = new Set<string>();
   let groupDecision = new Set<string>();
   let rte = new Map<string, number>();
@@ -77,7 +78,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           const p = m.res.get(r)!.properties;
           if (w.start === null || e.t - w.start > p.RestartPeriod) Object.assign(w, { start: e.t, count: 1 });
           else w.count++;
-          if (!w.unknown) counted.push({ r, i, count: w.count, start: w.start! });
+          const moving = m.moving.has(m.res.get(r)!.group);
+          if (!w.unknown) counted.push({ r, i, count: w.count, start: w.start!, moving });
         } else if (e.from === 'OfflinePending' && persistent) win.get(r)!.unknown = true;
         failedAt.set(r, e.t);
       }
@@ -168,7 +170,8 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
           // Faults (setHealth, setOnline, heal ...) do not touch a pending restart; these actions may.
           const steers = ['offlineResource', 'failResource'].includes(a.action);
           // An administrator online brings the resource up providers-first, possibly later (§4.1).
-          if (a.action === 'onlineResource') adminOnline.add(a.resource);
+          // Start-ClusterResource brings the providers it needs online with it (model.ts, SF §2 "likewise").
+          if (a.action === 'onlineResource') for (const r of m.closure(a.resource, 'providers')) adminOnline.add(r);
           if (a.action === 'onlineGroup') for (const r of m.group.get(a.group)!.resources) adminOnline.add(r.name);
           if ('resource' in a && steers) restartDue.delete(a.resource);
           // A paused node keeps restarting its resources (§4.6); a drain may move them instead. On a crashed
@@ -185,13 +188,15 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
       const expectRte = new Set<string>();
       const judged = new Set<string>();
       const last = new Map<string, { count: number; start: number }>();
-      for (const { r, count, start } of counted) {
+      for (const { r, count, start, moving } of counted) {
         judged.add(r);
         last.set(r, { count, start });
         const p = m.res.get(r)!.properties;
         if (p.RestartAction === 0) continue;
         if (count <= p.RestartThreshold) {
-          if (!groupDecision.has(m.res.get(r)!.group)) restartDue.set(r, t + p.RestartDelay);
+          // A failover started with it, or a move under way, brings it online with the group on
+          // the new owner instead (§4.8), not here.
+          if (!groupDecision.has(m.res.get(r)!.group) && !moving) restartDue.set(r, t + p.RestartDelay);
         } else {
           expectRte.add(r);
           restartDue.delete(r);
@@ -246,7 +251,7 @@ export const restartRule: RuleFactory = (m, rep, { trace }) => {
         if (w.unknown || !Object.prototype.hasOwnProperty.call(trace.final.resources, r)) continue;
         const p = m.res.get(r)!.properties;
         const want = w.start !== null && until - w.start <= p.RestartPeriod ? w.count : 0;
-        const got = trace.final.resources[r].restartCount;
+        const got = trace.final.resources[r]!.restartCount;
         if (got !== want)
           rep.add(
             '§3 final restartCount',

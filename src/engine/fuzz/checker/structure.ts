@@ -21,8 +21,8 @@ export const structureRule: RuleFactory = (m, rep, { scenario, trace }) => {
   return {
     startInstant(t, evs) {
       if (evs.length === 0) return;
-      if (t < lastT) rep.add(R, t, evs[0].i, `events in time order (after t=${lastT})`, `t=${t}`);
-      if (t < 0 || t > trace.until) rep.add(R, t, evs[0].i, `0 ≤ t ≤ until (${trace.until})`, `t=${t}`);
+      if (t < lastT) rep.add(R, t, evs[0]!.i, `events in time order (after t=${lastT})`, `t=${t}`);
+      if (t < 0 || t > trace.until) rep.add(R, t, evs[0]!.i, `0 ≤ t ≤ until (${trace.until})`, `t=${t}`);
       lastT = t;
     },
     before(e, i) {

@@ -26,10 +26,10 @@ export type RuleFactory = (m: TraceModel, rep: Report, input: CheckInput) => Rul
 export function walk(m: TraceModel, rules: Rule[], events: readonly Ev[], until: number): void {
   let k = 0;
   while (k < events.length) {
-    const t = events[k].t;
+    const t = events[k]!.t;
     const instant: Indexed[] = [];
-    while (k < events.length && events[k].t === t) {
-      instant.push({ e: events[k], i: k });
+    while (k < events.length && events[k]!.t === t) {
+      instant.push({ e: events[k]!, i: k });
       k++;
     }
     m.t = t;

@@ -40,7 +40,7 @@ export function nextInWalk(m: TraceModel, g: string, from: string | null, cands:
   const order = walkOrder(m, g);
   const start = from === null ? 0 : order.indexOf(from) + 1;
   for (let k = 0; k < order.length; k++) {
-    const n = order[(start + k) % order.length];
+    const n = order[(start + k) % order.length]!;
     if (cands.includes(n)) return n;
   }
   return null;

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameView, NetworkModeView } from '../../../engine';
+import { regroupReason, regroupWords, routeLook, sideOf, sideSummaries, sideWords, witnessWords } from './netModel';
+import { cutLines, routeArc, sideRuns, siteBrackets, type Box } from './overlayGeometry';
+
+/** A fixture view in the NETVIEW shape: only the fields these readings use. */
+function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 'cloud'): FrameView {
+  const nodes = ['N1', 'N2', 'N3', 'N4'].map((name, i) => ({ name, vote: i === 3 ? 0 : 1, site: null }));
+  return {
+    nodes,
+    quorum: { witness: { kind: witness, up: true, vote: 1 } },
+    network: net && {
+      networks: [],
+      partition: null,
+      links: [],
+      witnessReach: [],
+      witnessAvailable: true,
+      lastRegroup: null,
+      ...net,
+    },
+  } as unknown as FrameView;
+}
+
+describe('network readings', () => {
+  it('sums the current votes of each side and says which reach the witness', () => {
+    const v = view({
+      partition: {
+        sides: [
+          ['N1', 'N2'],
+          ['N3', 'N4'],
+        ],
+        witness: [1],
+      },
+    });
+    const s = sideSummaries(v);
+    expect(s.map((x) => [x.label, x.votes, x.reachesWitness])).toEqual([
+      ['Side A', 2, false],
+      ['Side B', 1, true],
+    ]);
+    expect(sideWords(s[1]!)).toBe('Side B (N3, N4): 1 vote, reaches the witness');
+    expect(sideOf(v.network).get('N4')).toBe(1);
+  });
+
+  it('a side reaches no witness when the cluster has none, and no partition means no sides', () => {
+    const v = view({ partition: { sides: [['N1'], ['N2', 'N3', 'N4']], witness: [0, 1] } }, 'none');
+    expect(sideSummaries(v).every((x) => !x.reachesWitness)).toBe(true);
+    expect(sideSummaries(view({}))).toEqual([]);
+    expect(sideSummaries(view(null))).toEqual([]);
+  });
+
+  it('tells connected, lost (counting down) and declared-down routes apart', () => {
+    const l = { a: 'N1', b: 'N2', kind: 'sameSubnet' as const, declareDownAt: null };
+    expect(routeLook({ ...l, linked: true, connected: true })).toBe('connected');
+    expect(routeLook({ ...l, linked: false, connected: true, declareDownAt: 70_000 })).toBe('lost');
+    expect(routeLook({ ...l, linked: false, connected: false })).toBe('down');
+  });
+
+  it('words the regroup and the witness reach', () => {
+    const r = {
+      t: 70_000,
+      survivors: ['N1', 'N2'],
+      removed: ['N3'],
+      witness: 'none',
+      reason: 'regroup: they hold more',
+    };
+    expect(regroupWords(r)).toBe('N1, N2 keep the cluster; removed: N3');
+    expect(regroupWords({ ...r, survivors: [], removed: ['N1', 'N2', 'N3'] })).toBe(
+      'no side keeps the cluster; removed: N1, N2, N3',
+    );
+    expect(regroupReason(r.reason)).toBe('they hold more');
+    expect(witnessWords(view({ witnessReach: ['N3', 'N4'] }))).toBe('cloud witness reached by N3, N4');
+    expect(witnessWords(view({ witnessReach: [] }))).toBe('cloud witness reached by no node');
+    expect(witnessWords(view({}, 'none'))).toBeNull();
+  });
+});
+
+describe('overlay geometry', () => {
+  const boxes: Box[] = [0, 1, 2, 3].map((i) => ({ name: `N${i + 1}`, x: i * 100, y: 0, w: 80, h: 200 }));
+
+  it('brackets each run of one site under its nodes', () => {
+    const site = new Map([
+      ['N1', 'SEA'],
+      ['N2', 'SEA'],
+      ['N3', 'NYC'],
+      ['N4', 'NYC'],
+    ]);
+    expect(siteBrackets(boxes, site)).toEqual([
+      { site: 'SEA', x1: 0, x2: 180, y: 214 },
+      { site: 'NYC', x1: 200, x2: 380, y: 214 },
+    ]);
+  });
+
+  it('cuts between neighbours on different sides only, and labels each run of a side', () => {
+    const side = new Map([
+      ['N1', 0],
+      ['N2', 0],
+      ['N3', 1],
+      ['N4', 0],
+    ]);
+    expect(cutLines(boxes, side).map((c) => c.x)).toEqual([190, 290]);
+    expect(sideRuns(boxes, side).map((r) => [r.side, r.x1, r.x2])).toEqual([
+      [0, 0, 180],
+      [1, 200, 280],
+      [0, 300, 380],
+    ]);
+  });
+
+  it('arcs farther pairs higher', () => {
+    const near = routeArc(boxes[0]!, boxes[1]!, 0);
+    const far = routeArc(boxes[0]!, boxes[3]!, 2);
+    expect(far.labelY).toBeLessThan(near.labelY);
+    expect(near.d).toBe('M 40 0 Q 90 -160 140 0');
+  });
+});
