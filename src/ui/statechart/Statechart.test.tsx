@@ -125,7 +125,9 @@ describe('Statechart', () => {
     expect(boxes).toEqual(['placed (current)', 'awaitingTarget', 'moving']);
     expect(subStates(fig)).toEqual(['failback: idle']);
     act(() => store.getState().seek(1000));
-    act(() => store.getState().apply({ action: 'moveGroup', group: 'G', node: 'N2' }));
+    act(() => {
+      store.getState().apply({ action: 'moveGroup', group: 'G', node: 'N2' });
+    });
     expect(within(fig).getByRole('img', { name: 'moving (current)' })).toBeInTheDocument();
     expect(subStates(fig)).toEqual(['moving: relocating', 'failback: idle']);
   });
