@@ -12,6 +12,7 @@ import type { AppState, LogFilter } from '../store/types';
 import { DecisionPanel } from './DecisionPanel';
 import { rowSummary } from './rowSummary';
 import { rowWindow, useScrollBox } from './rowWindow';
+import './logRows.css';
 
 const selectExpanded = (s: AppState) => s.expanded;
 
@@ -146,6 +147,8 @@ export function EventLog() {
   // In row units: past the open row, its extra height is not rows.
   const rowUnitsTop = open >= 0 && top > rowTop(open + 1) ? Math.max(rowTop(open + 1), top - extra) : top;
   const { start, end } = rowWindow(rowUnitsTop, box.height, LOG_ROW_H, total, OVERSCAN);
+  // The rows on screen (and one beyond): only these cut their text with an ellipsis (./logRows.css).
+  const shown = rowWindow(rowUnitsTop, box.height, LOG_ROW_H, total, 1);
   // Where we last scrolled to ourselves: that scroll event is not the user scrolling away.
   const pinnedAt = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -242,6 +245,7 @@ export function EventLog() {
             ahead={i >= events.length}
             onPick={onRow}
             pos={start + k + 1}
+            inView={start + k >= shown.start && start + k < shown.end}
             open={i === expanded}
             onExtra={i === expanded ? setExtraH : undefined}
           />
@@ -261,6 +265,7 @@ const LogRow = memo(function LogRow({
   ahead,
   onPick,
   pos,
+  inView,
   open,
   onExtra,
 }: {
@@ -269,6 +274,7 @@ const LogRow = memo(function LogRow({
   ahead: boolean;
   onPick: (e: TraceEvent, i: number) => void;
   pos: number;
+  inView: boolean;
   open: boolean;
   onExtra?: (h: number) => void;
 }) {
@@ -287,7 +293,7 @@ const LogRow = memo(function LogRow({
     <li
       ref={li}
       aria-posinset={pos}
-      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}`}
+      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}${inView ? ' in-view' : ''}`}
     >
       {/* The tooltip is the row's whole text (the row itself may be cut at the log's width). */}
       <button type="button" onClick={() => onPick(e, i)} title={text} aria-expanded={open}>

@@ -2,10 +2,11 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
+import { selectHorizon, selectScenario } from '../store/selectors';
 import { LaneBuilder, sameLane, type Lane } from './timelineModel';
 import { axisTicks } from './timeAxis';
 import { TimelineMarks } from './TimelineMarks';
+import { quantize } from './timeSteps';
 import { refKey } from '../store/refs';
 import type { AppState } from '../store/types';
 
@@ -95,11 +96,19 @@ const TimeAxis = memo(function TimeAxis({ end }: { end: number }) {
   );
 });
 
-/** The only part that changes every frame while playing. */
+/**
+ * The "now" line and the blank beyond the last known event: paused, at the exact time; playing, in
+ * steps of about a pixel (./timeSteps), so they move every few frames, not on every one.
+ */
+const selectNowMark = (s: AppState) => (s.playing ? quantize(s.view.t, s.scenario.until) : s.view.t);
+const selectHorizonEnd = (s: AppState) => {
+  const end = Math.min(s.scenario.until, Math.max(s.horizon.at(-1)?.t ?? 0, s.view.t));
+  return s.playing ? quantize(end, s.scenario.until) : end;
+};
+
 function NowOverlay({ end }: { end: number }) {
-  const now = useAppStore(selectNow);
-  const horizon = useAppStore(selectHorizon);
-  const horizonEnd = Math.min(end, Math.max(horizon.at(-1)?.t ?? 0, now));
+  const now = useAppStore(selectNowMark);
+  const horizonEnd = useAppStore(selectHorizonEnd);
   const pct = (t: number) => `${(Math.min(Math.max(t, 0), end) / end) * 100}%`;
   return (
     <div className="timeline-overlay" aria-hidden="true">
