@@ -7,14 +7,21 @@ import { DECISION_TYPES, formatClock } from '../store/format';
 import type { TraceEvent, TraceEventType } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';
-import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';
+import { selectLogFilter, selectScenario } from '../store/selectors';
 import type { AppState, LogFilter } from '../store/types';
 import { DecisionPanel } from './DecisionPanel';
 import { rowSummary } from './rowSummary';
 import { rowWindow, useScrollBox } from './rowWindow';
+import { useThrottledAppStore } from './throttle';
 import './logRows.css';
 
 const selectExpanded = (s: AppState) => s.expanded;
+/** The trace and its horizon together (one object while both stay), so the throttled log never shows one without the other. */
+let lastTrace: Pick<AppState, 'events' | 'horizon'> = { events: [], horizon: [] };
+const selectTrace = (s: AppState) =>
+  lastTrace.events === s.events && lastTrace.horizon === s.horizon
+    ? lastTrace
+    : (lastTrace = { events: s.events, horizon: s.horizon });
 
 const TYPES: TraceEventType[] = [
   'resource.state',
@@ -76,8 +83,8 @@ function lowerBound(idx: readonly number[], x: number): number {
 export function EventLog() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
-  const events = useAppStore(selectEvents);
-  const horizon = useAppStore(selectHorizon);
+  // Throttled at high speed (./throttle): the log is read once play slows down or stops.
+  const { events, horizon } = useThrottledAppStore(selectTrace);
   const filter = useAppStore(selectLogFilter);
   const matcher = useMemo(() => createMatcher(), []);
   const rows = matcher(horizon, filter);

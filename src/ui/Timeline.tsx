@@ -7,24 +7,25 @@ import { LaneBuilder, sameLane, type Lane } from './timelineModel';
 import { axisTicks } from './timeAxis';
 import { TimelineMarks } from './TimelineMarks';
 import { quantize } from './timeSteps';
-import { refKey } from '../store/refs';
+import { useThrottledAppStore } from './throttle';
+import { parseRefKey } from '../store/refs';
 import type { AppState } from '../store/types';
 
 const MAX_LANES = 40;
 
 /**
- * Every group's and node's state now, by lane key: once per groups/nodes list (the engine keeps
- * them while nothing changes; 8,000 groups at WSFC's maximum), not on every new event.
+ * A lane's state now, looked up for the lanes drawn (40) when they are built, not collected for
+ * every group (8,000 at WSFC's maximum) each time one of them changes.
  */
-const statesCache = new WeakMap<readonly unknown[], { nodes: readonly unknown[]; states: Record<string, string> }>();
-function currentStates(view: AppState['view']): Record<string, string> {
-  const hit = statesCache.get(view.groups);
-  if (hit && hit.nodes === view.nodes) return hit.states;
-  const states: Record<string, string> = {};
-  view.groups.forEach((g) => (states[refKey('group', g.name)] = g.state));
-  view.nodes.forEach((n) => (states[refKey('node', n.name)] = n.state));
-  statesCache.set(view.groups, { nodes: view.nodes, states });
-  return states;
+function currentState(index: AppState['index']) {
+  return (laneKey: string) => {
+    const r = parseRefKey(laneKey);
+    return r?.kind === 'group'
+      ? index.groups[r.name]?.state
+      : r?.kind === 'node'
+        ? index.nodes[r.name]?.state
+        : undefined;
+  };
 }
 
 /**
@@ -35,12 +36,13 @@ function currentStates(view: AppState['view']): Record<string, string> {
 export function Timeline() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
-  const horizon = useAppStore(selectHorizon);
+  // The lanes are throttled at high speed (./throttle); the "now" line is not.
+  const horizon = useThrottledAppStore(selectHorizon);
   const end = scenario.until;
   const previous = useRef<Lane[]>([]);
   const builder = useRef<LaneBuilder | null>(null);
   const lanes = useMemo(() => {
-    const current = currentStates(api.getState().view);
+    const current = currentState(api.getState().index);
     // One fold kept across renders; started over for a new scenario or a trace that is not a continuation.
     let b = builder.current;
     if (!b || b.scenario !== scenario || !b.continues(horizon))
