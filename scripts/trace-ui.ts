@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       'v8.execute',
       'blink.user_timing',
       ...(process.env.INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+      ...(process.env.EXTRA_CATEGORIES ? process.env.EXTRA_CATEGORIES.split(',') : []),
     ].join(','),
     transferMode: 'ReportEvents',
   });
