@@ -64,11 +64,15 @@ async function main(): Promise<void> {
     transferMode: 'ReportEvents',
   });
   await page.evaluate('window.__renders.reset()');
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  // PROFILE=1: also a sampled CPU profile (it adds its own cost to every frame).
+  const profiling = !!process.env.PROFILE;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.waitForTimeout(SECONDS * 1000);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const profile = profiling ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile : null;
   await cdp.send('Tracing.end');
   const renders = await page.evaluate<{ commits: number; byName: Record<string, number> }>('window.__renders.read()');
   await done;
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
   if (process.env.TRACE_OUT) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents: events }));
   await browser.close();
   const frames = summarize(events, simTime ?? '');
-  printProfile(profile, frames);
+  if (profile) printProfile(profile, frames);
   const total = Object.values(renders.byName).reduce((a, b) => a + b, 0);
   console.log(
     `  React: ${renders.commits} commits (${(renders.commits / frames).toFixed(2)}/frame), ${total} component renders (${(total / frames).toFixed(1)}/frame)`,
@@ -181,6 +185,16 @@ function summarize(events: TraceEvent[], simTime: string): number {
     stack.push({ e, end: e.ts + e.dur!, child: 0 });
   }
   close(Infinity);
+  // Per frame: the CPU of the task that ran its animation frame (script, style, layout, paint).
+  const fires = onMain.filter((e) => e.name === 'FireAnimationFrame');
+  const frameCpu = tasks
+    .filter((t) => fires.some((f) => f.ts >= t.ts && f.ts < t.ts + t.dur!))
+    .map((t) => cpu(t) / 1000)
+    .sort((a, b) => a - b);
+  const at = (p: number) => (frameCpu[Math.min(frameCpu.length - 1, Math.floor(p * frameCpu.length))] ?? 0).toFixed(1);
+  console.log(
+    `  frame task CPU: median ${at(0.5)} ms, p90 ${at(0.9)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${frameCpu.length} frames`,
+  );
   const count = (name: string) => complete.filter((e) => e.name === name).length;
   console.log(
     `${CASE}: ${SECONDS} s traced (${simTime.trim()}), ${frames} animation frames, main thread CPU ${busy.toFixed(0)} ms = ${(busy / Math.max(1, frames)).toFixed(1)} ms/frame (wall ${(wall / Math.max(1, frames)).toFixed(1)} ms/frame)`,

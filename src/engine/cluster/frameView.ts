@@ -45,6 +45,12 @@ export class FrameViews {
     for (const i of look) {
       const g = e.groups[i]!;
       const old = prev?.groups[i];
+      // Quiet, a counted failover's window moves only when the oldest one ages out (windowEndsAt):
+      // until then the group's view stands (125 groups after a node's crash at WSFC's maximum).
+      if (quiet && old && windowHolds(old.failovers, t)) {
+        windowed.push(i);
+        continue;
+      }
       const next = this.group(g, t, old);
       if (next.failovers.times.length || g.snap.context.failoverTimes.length) windowed.push(i);
       if (next === old) continue;
@@ -159,6 +165,10 @@ const sameTimer = (a: TimerView, b: TimerView) =>
   a.armedAt === b.armedAt &&
   a.deadline === b.deadline &&
   a.label === b.label;
+
+/** Do the counted failovers stay as they are at `t`, with no new failover? (windows.ts: the count drops after windowEndsAt) */
+const windowHolds = (f: GroupView['failovers'], t: number) =>
+  f.windowEndsAt === null ? f.times.length === 0 : t < f.windowEndsAt;
 
 const sameFailovers = (a: GroupView['failovers'], b: GroupView['failovers']) =>
   a.count === b.count &&
