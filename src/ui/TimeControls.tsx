@@ -1,7 +1,8 @@
 /** Play/pause, speed (log scale 0.1×–10,000×), next event, run to end, clocks and the scrubber. */
+import { memo, useLayoutEffect, useRef } from 'react';
 import { formatSimTime, formatSpeed } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import { selectLocalTime, selectNow, selectPlaying, selectSpeed, selectUntil } from '../store/selectors';
+import { selectPlaying, selectSpeed, selectUntil } from '../store/selectors';
 import type { AppState } from '../store/types';
 import { RunLength, ScriptDrawerToggle, ScrubberMarks } from './ScriptControls';
 import { quantize } from './timeSteps';
@@ -73,21 +74,33 @@ export function TimeControls() {
   );
 }
 
-/** The two clocks: the only part of the bar that changes on every frame while playing. */
-function Clocks() {
-  const now = useAppStore(selectNow);
-  const localTime = useAppStore(selectLocalTime);
+/**
+ * The two clocks: the only part of the bar that changes on every frame while playing. They are
+ * written straight into their boxes on each store update that moves them, not rendered: a React
+ * commit for one text per frame cost more than the text (the boxes are layout boundaries, ./clocks.css).
+ */
+const Clocks = memo(function Clocks() {
+  const api = useAppStoreApi();
+  const sim = useRef<HTMLSpanElement>(null);
+  const local = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    let t: number | null = null;
+    let localTime: string | null = null;
+    const write = (s: AppState) => {
+      if (s.view.t !== t && sim.current) sim.current.textContent = `t = ${formatSimTime((t = s.view.t))}`;
+      if (s.view.localTime !== localTime && local.current)
+        local.current.textContent = `local ${(localTime = s.view.localTime)}`;
+    };
+    write(api.getState());
+    return api.subscribe(write);
+  }, [api]);
   return (
     <div className="clocks">
-      <span aria-label="Simulated time" data-testid="sim-time" className="clock">
-        {`t = ${formatSimTime(now)}`}
-      </span>
-      <span aria-label="Cluster local time" className="clock local-time">
-        {`local ${localTime}`}
-      </span>
+      <span ref={sim} aria-label="Simulated time" data-testid="sim-time" className="clock" />
+      <span ref={local} aria-label="Cluster local time" className="clock local-time" />
     </div>
   );
-}
+});
 
 function Scrubber({ until }: { until: number }) {
   const api = useAppStoreApi();
