@@ -93,13 +93,22 @@ export function detectDown(e: Engine, reason: string): void {
   }
   const names = new Set(lost.map((n) => n.spec.name));
   for (const n of lost) e.net.stopRunning(n.index);
-  // networks.md §4.7: the test after a loss reads R for the membership after it.
+  // networks.md §4.7: the test after a loss reads R for the membership after it. A witness vote
+  // that R takes away is traced (SF §3: every change of a vote); in a plain scenario R is the
+  // witness's own state, unchanged here, so nothing new is emitted.
+  const before = e.quorum.votesByVoter();
   if (e.net.networkMode) e.quorum.witnessUp = e.net.witnessAvailable();
+  const label = `node ${[...names].map(q).join(', ')} lost`;
   // Without quorum the cluster service is stopped (§4.7): a node that rejoined and crashed again
   // before quorum returned just goes Down. No failover decision is taken; its groups keep their
   // last owner and return by the QuorumRegained rule.
-  if (!e.quorum.has) return;
-  if (!e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
+  if (!e.quorum.has) {
+    e.quorum.traceDiff(before, label);
+    return;
+  }
+  if (!e.quorum.afterLoss(label, before)) {
+    // As when the witness itself fails (SF §4.7): the witness's vote goes first, then QuorumLost.
+    e.quorum.traceDiff(before, label);
     quorumLost(e, [...names]);
     return;
   }
