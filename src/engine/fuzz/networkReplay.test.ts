@@ -151,6 +151,25 @@ describe('route model: §4.10 IP Address resources', () => {
     expect(rules(c)).toContain('networks §4.10 not allowed = not called');
   });
 
+  it('TL7: IP-SEA left Failed while its group runs on N3 (no SEA-LAN there) is reported: "never Failed"', () => {
+    const c = tl('TL7');
+    const i = c.trace.events.findIndex((e) => e.type === 'group.owner' && e.to === 'N3');
+    c.trace.events.splice(i, 0, {
+      t: 120000,
+      type: 'resource.state',
+      resource: 'IP-SEA',
+      group: 'SQL',
+      node: 'N2',
+      from: 'Offline',
+      to: 'Failed',
+      reason: 'x',
+    });
+    const v = checkNetworkTrace(c.scenario, c.trace).filter(
+      (x) => x.rule === 'networks §4.10 not allowed = not called',
+    );
+    expect(v[0]).toMatchObject({ t: 120000, actual: 'Failed' });
+  });
+
   it('TL1: an IP left Online on its cut interface is reported', () => {
     const c = tl('TL1');
     drop(c, (e) => e.t >= 30000 && e.t < 40000 && e.type !== 'action');

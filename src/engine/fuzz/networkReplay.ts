@@ -48,7 +48,9 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
       g.name as string,
       ((g.resources ?? []) as Json[]).map((r) => ipNet.get(r.name as string)).filter((n) => n !== undefined),
     );
-  const resState = new Map<string, { state: string; node: string }>();
+  const resState = new Map<string, { state: string; node: string; group: string }>();
+  /** Each group's owner as the trace shows it (group.owner, or where its resources change state). */
+  const owners = new Map<string, string>();
   const traced = { iface: new Map<string, string>(), net: new Map<string, string>() };
   const reported = new Set<string>();
   const ctx: RegroupCtx = {
@@ -126,6 +128,21 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
           ),
         );
       }
+    // §4.10: an IP not allowed on its group's owner "stays Offline: …, never Failed".
+    for (const [r, { state, group }] of resState) {
+      const net = ipNet.get(r);
+      const owner = owners.get(group);
+      if (net === undefined || owner === undefined || !s.byName.has(owner)) continue;
+      once(`ip-owner ${r}`, state !== 'Offline' && !s.byName.get(owner)!.interfaces.includes(net), () =>
+        add(
+          'networks §4.10 not allowed = not called',
+          t,
+          -1,
+          `${r} Offline while its group is on ${owner} (no interface on ${net})`,
+          state,
+        ),
+      );
+    }
     for (const [r, { state, node }] of resState) {
       const net = ipNet.get(r);
       if (net === undefined || state !== 'Online') continue;
@@ -290,12 +307,17 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
         traceVote(ctx, e, i);
         break;
       case 'resource.state':
-        resState.set(e.resource as string, { state: e.to as string, node: e.node as string });
+        resState.set(e.resource as string, { state: e.to as string, node: e.node as string, group: e.group as string });
+        owners.set(e.group as string, e.node as string);
         ipEvent(e, i, t);
         ownerCoverage(e);
         break;
       case 'call':
         ipEvent(e, i, t);
+        break;
+      case 'group.owner':
+        if (typeof e.to === 'string') owners.set(e.group as string, e.to);
+        else owners.delete(e.group as string);
         break;
       case 'interface.state':
         traced.iface.set(`${e.node as string}|${e.network as string}`, e.to as string);
