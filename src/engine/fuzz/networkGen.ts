@@ -12,7 +12,7 @@ const ROLES = ['none', 'cluster', 'clusterAndClient'] as const;
 
 const actionArb = fc.record({
   at: fc.integer({ min: 1, max: 120 }).map((x) => x * 500),
-  kind: fc.integer({ min: 0, max: 16 }),
+  kind: fc.integer({ min: 0, max: 17 }),
   node: fc.nat(4),
   net: fc.nat(2),
   sides: fc.array(fc.nat(2), { minLength: 5, maxLength: 5 }),
@@ -121,7 +121,11 @@ export function buildNetworkScenario(s: NetworkSeed): Record<string, unknown> {
   });
   const script = [...s.script]
     .sort((a, b) => a.at - b.at)
-    .map((a) => action(a, names, networks, nodes, s.witness !== 'none', s.levelTimes ? 2000 : 500));
+    .flatMap((a) => {
+      const one = action(a, names, networks, nodes, s.witness !== 'none', s.levelTimes ? 2000 : 500);
+      // Kind 17: every node started at once, so a cluster stopped by a QuorumLost can form again (§4.8).
+      return a.kind === 17 ? names.map((node) => ({ ...one, node })) : [one];
+    });
   const last = script.reduce((m, a) => Math.max(m, a.at as number), 0);
   const clusterProps: Record<string, unknown> = {
     ...(s.levelTimes
@@ -190,6 +194,7 @@ function action(
     case 8:
       return { at, action: 'crashNode', node };
     case 9:
+    case 17:
       return { at, action: 'startNode', node };
     case 11:
       return { at, action: 'failWitness' };
