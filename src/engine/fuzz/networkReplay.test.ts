@@ -177,6 +177,38 @@ describe('route model: §4.10 IP Address resources', () => {
   });
 });
 
+describe('route model: §4.7, §4.8, §4.11, §4.12 quorum', () => {
+  const V = 'networks §4.7 votes after every change (even rule with R, §4.11 order)';
+  it('TL4c: the vote leaves the highest ID outside the PreferredSite (N2), not the highest ID (N4)', () => {
+    const c = tl('TL4c');
+    const first = c.trace.events.find((e) => e.type === 'quorum.vote')!;
+    first.voter = 'N4';
+    expect(rules(c)).toContain(V);
+  });
+
+  it('TL3c: R falls at the partition (no side reaches the witness); a trace that keeps the witness vote is reported', () => {
+    const c = tl('TL3c');
+    drop(c, (e) => e.type === 'quorum.vote' && e.t === 60000);
+    const v = checkNetworkTrace(c.scenario, c.trace).filter((x) => x.rule === V);
+    expect(v[0]).toMatchObject({ t: 60000 });
+  });
+
+  it('TL3d: a QuorumRegained where no core of the Up nodes wins is reported', () => {
+    const c = tl('TL3d');
+    const i = c.trace.events.findIndex((e) => e.type === 'policy' && e.rule === 'QuorumLost');
+    const lost = c.trace.events[i]!;
+    c.trace.events.push({ ...lost, t: c.trace.until, rule: 'QuorumRegained' });
+    expect(rules(c)).toContain('networks §4.8 forming');
+  });
+
+  it('TL8a: stopNode N1 passes the quorum test (N2 has NodeWeight 1); refusing it is reported', () => {
+    const c = tl('TL8a');
+    const stop = c.trace.events.find((e) => e.type === 'action' && e.t === 60000)!;
+    stop.type = 'action.rejected';
+    expect(rules(c)).toContain('networks §2/§4.12 stopNode refusals');
+  });
+});
+
 describe('coverage', () => {
   it('names the paths a timeline reaches', () => {
     expect([...coverage(tl('TL9'))]).toEqual(

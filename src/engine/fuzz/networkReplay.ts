@@ -18,6 +18,7 @@
 import type { NetScenario, Json } from './networkModel';
 import { RouteModel } from './networkRoutes';
 import { checkRegroup, initialVotes, traceVote, type RegroupCtx } from './networkRegroup';
+import { checkQuorumAt, checkRegained, checkStop, type QuorumView } from './networkQuorum';
 
 export type Add = (rule: string, t: number, index: number, expected: string, actual: string) => void;
 interface Trace {
@@ -64,6 +65,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
     runningMembers,
     memberNames: () => s.nodes.filter((_, x) => member(x)).map((n) => n.name),
   };
+  const qv: QuorumView = { s, m, ctx, nodeState, crashed, stopping, initial: new Map(ctx.votes) };
   const at = { regroup: -1, lost: -1, regained: -1 };
   let started = -1;
 
@@ -96,6 +98,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
         );
       }
     }
+    checkQuorumAt(qv, t, once);
     const rm = runningMembers();
     for (const a of rm)
       for (const b of rm) {
@@ -281,7 +284,9 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
     if (t !== cur) advance(t);
     switch (e.type) {
       case 'action':
-        action(e.action as Json, t);
+      case 'action.rejected':
+        if ((e.action as Json).action === 'stopNode') checkStop(qv, e, i);
+        if (e.type === 'action') action(e.action as Json, t);
         break;
       case 'node.state':
         nodeChange(e, i, t);
@@ -294,6 +299,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
           s.nodes.forEach((_, x) => m.running[x] && m.stop(x, t, false));
         }
         if (e.rule === 'QuorumRegained') {
+          checkRegained(qv, e, i, trace.events);
           ctx.quorum = true;
           at.regained = t;
           if (s.networkMode) cover.add('forming: QuorumRegained');
