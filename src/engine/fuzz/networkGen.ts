@@ -28,6 +28,8 @@ export const networkSeedArb = fc.record({
   routed: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   /** Two routed subnets, odd nodes on one, even on the other (cross-subnet routes only). */
   split: fc.boolean(),
+  /** Three networks, node i on networks i and i + 1 (mod 3): one link per pair, so a cut is asymmetric (TL9). */
+  ring: fc.constantFrom(false, false, true),
   extra: fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }),
   level: fc.constantFrom(undefined, undefined, '2012R2', '2016', '2019'),
   sites: fc.option(fc.array(fc.constantFrom('S1', 'S2', 'S2', 'S3'), { minLength: 5, maxLength: 5 })),
@@ -58,17 +60,19 @@ export function buildNetworkScenario(s: NetworkSeed): Record<string, unknown> {
   const n = s.nodes;
   const names = Array.from({ length: n }, (_, i) => `N${i + 1}`);
   const split = s.split && s.networks >= 2;
+  const ring = s.ring && s.networks === 3 && !split;
   const networks = Array.from({ length: s.networks }, (_, i) => {
-    // The heartbeat path must exist: net 0 (and net 1 when split) carry heartbeats and are routed when split.
-    const base = i === 0 || (split && i === 1);
+    // The heartbeat path must exist: net 0 (and net 1 when split; every net in a ring) carry heartbeats.
+    const base = i === 0 || (split && i === 1) || ring;
     const role = base ? (s.roles[i] === 'none' ? 'clusterAndClient' : s.roles[i]!) : s.roles[i]!;
     return { name: ['LAN', 'HB', 'Pub'][i]!, role, ...(base && split ? { routed: true } : { routed: s.routed[i]! }) };
   });
   const siteMode = (s.level === '2016' || s.level === '2019') && s.sites !== null;
   const nodes = names.map((name, i) => {
     const own = split ? [networks[i % 2]!.name] : [networks[0]!.name];
+    if (ring) own.splice(0, 1, networks[i % 3]!.name, networks[(i + 1) % 3]!.name);
     // Extra interfaces; when split, only on role-none networks, so a split pair keeps cross-subnet routes.
-    for (let k = split ? 2 : 1; k < s.networks; k++)
+    for (let k = split ? 2 : 1; k < s.networks && !ring; k++)
       if (s.extra[i * 3 + k] && (!split || networks[k]!.role === 'none')) own.push(networks[k]!.name);
     return {
       name,
