@@ -56,7 +56,7 @@ export function crashNode(e: Engine, n: NodeRt): void {
   // networks.md §4.3: the instant is fixed at the crash, from the routes as they stood just before.
   const routed = e.net.routesOn ? routedDetection(e, n) : null;
   e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed');
-  e.net.stopRunning(n.index);
+  e.net.stopRunning(n.index, true);
   // Contract §4.8: the node is gone and nothing runs on it any more: no call into it returns, no
   // health check runs there, none of its monitors is recycled. The cluster keeps showing the last
   // known state and keeps its own timers (a RestartDelay still makes an Online call into the
