@@ -37,7 +37,11 @@ export function checkNetworkTrace(
   }
   // Site mode alone (no networks) changes only the detection instant (§5, §4.6 row): the replay
   // checks it with the implicit network; everything else it checks needs networks.
-  replayNetwork(s, trace, add, cover);
+  try {
+    replayNetwork(s, trace, add, cover);
+  } catch (err) {
+    add('checker', -1, -1, 'a trace the network checker can read', `checker error: ${(err as Error).message}`);
+  }
   if (!s.networkMode) return out;
   checkStates(s, trace, add);
   return out;

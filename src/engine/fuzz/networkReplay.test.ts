@@ -209,6 +209,23 @@ describe('route model: §4.7, §4.8, §4.11, §4.12 quorum', () => {
   });
 });
 
+describe('§4.11 tiers of a node-loss failover (site mode)', () => {
+  it('TL6a: after N1 the target is N2 (same site, key 0); N3 (key 2) is reported', () => {
+    const c = tl('TL6a');
+    expect(rules(c)).toEqual([]);
+    c.trace.events.find((e) => e.type === 'group.owner')!.to = 'N3';
+    const v = checkNetworkTrace(c.scenario, c.trace).filter((x) => x.rule === 'networks §4.10/§4.11 failover target');
+    expect(v[0]).toMatchObject({ t: 70000, expected: 'a node of tier key 0 (N2)', actual: 'N3 with key 2' });
+  });
+
+  it('TL7: a target that is not a candidate (N1 was just lost) is reported', () => {
+    const c = tl('TL7');
+    const owner = c.trace.events.find((e) => e.type === 'group.owner' && e.to === 'N3')!;
+    owner.to = 'N1';
+    expect(rules(c)).toContain('networks §4.10/§4.11 failover target');
+  });
+});
+
 describe('coverage', () => {
   it('names the paths a timeline reaches', () => {
     expect([...coverage(tl('TL9'))]).toEqual(

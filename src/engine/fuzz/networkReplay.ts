@@ -19,6 +19,7 @@ import type { NetScenario, Json } from './networkModel';
 import { RouteModel } from './networkRoutes';
 import { checkRegroup, initialVotes, traceVote, type RegroupCtx } from './networkRegroup';
 import { checkQuorumAt, checkRegained, checkStop, type QuorumView } from './networkQuorum';
+import { Tiers } from './networkTiers';
 
 export type Add = (rule: string, t: number, index: number, expected: string, actual: string) => void;
 interface Trace {
@@ -67,6 +68,8 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
   };
   const qv: QuorumView = { s, m, ctx, nodeState, crashed, stopping, initial: new Map(ctx.votes) };
   const at = { regroup: -1, lost: -1, regained: -1 };
+  const tiers = new Tiers(s);
+  const failoverStarted = new Map<string, number>();
   let started = -1;
 
   /** Report a lasting fault once until it clears. */
@@ -292,6 +295,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
         nodeChange(e, i, t);
         break;
       case 'policy':
+        if (e.rule === 'FailoverStarted') failoverStarted.set(e.subject as string, t);
         if (e.rule === 'QuorumLost') {
           ctx.quorum = false;
           at.lost = t;
@@ -322,6 +326,14 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
         ipEvent(e, i, t);
         break;
       case 'group.owner':
+        // A node-loss failover: started now, its owner already Down (no offline step, SF §4.5).
+        if (
+          e.cause === 'failover' &&
+          failoverStarted.get(e.group as string) === t &&
+          s.byName.has(e.from as string) &&
+          nodeState[idx(e.from)] === 'Down'
+        )
+          if (tiers.check(e, i, nodeState, stopping, add)) cover.add('site mode: node-loss failover target');
         if (typeof e.to === 'string') owners.set(e.group as string, e.to);
         else owners.delete(e.group as string);
         break;
