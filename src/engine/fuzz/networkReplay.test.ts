@@ -48,6 +48,18 @@ describe('route model: §4.3 detection after the route rule', () => {
     expect(rules(c)).toContain('networks §4.3 crash detection instant');
   });
 
+  it('TL8a: a Joining node that crashes goes Down at once; a trace without that is reported', () => {
+    const c = tl('TL8a');
+    const i = c.trace.events.findIndex((e) => e.t === 95000);
+    c.trace.events.splice(i, 0, {
+      t: 92000,
+      type: 'action',
+      action: { at: 92000, action: 'crashNode', node: 'N1' },
+      reason: 'x',
+    });
+    expect(rules(c)).toContain('networks §4.3 a Joining node that crashes');
+  });
+
   it('TL6a: a detection that never comes is reported at its instant', () => {
     const c = tl('TL6a');
     drop(c, (e) => e.t >= 70000);

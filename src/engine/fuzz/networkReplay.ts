@@ -70,6 +70,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
   const at = { regroup: -1, lost: -1, regained: -1 };
   const tiers = new Tiers(s);
   const failoverStarted = new Map<string, number>();
+  const joiningCrash = new Set<number>();
   let started = -1;
 
   /** Report a lasting fault once until it clears. */
@@ -102,6 +103,15 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
       }
     }
     checkQuorumAt(qv, t, once);
+    for (const x of joiningCrash)
+      add(
+        'networks §4.3 a Joining node that crashes',
+        t,
+        -1,
+        `${s.nodes[x]!.name} Joining → Down at once`,
+        nodeState[x]!,
+      );
+    joiningCrash.clear();
     const rm = runningMembers();
     for (const a of rm)
       for (const b of rm) {
@@ -193,7 +203,11 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
           // SF §4.6's instant is t + SameSubnet; a different one shows the route rule at work.
           cover.add(due === t + s.timeout.sameSubnet ? 'detection' : 'detection: route rule (not SF instant)');
           m.stop(x, t, true);
-        } else m.stop(x, t, false); // Joining: Down at once; waiting: off
+        } else {
+          // §4.3: "a Joining one goes Joining → Down at once, a waiting one becomes off with no event".
+          if (nodeState[x] === 'Joining') joiningCrash.add(x);
+          m.stop(x, t, false);
+        }
         break;
       case 'startNode':
         m.running[x] = true;
@@ -238,6 +252,7 @@ export function replayNetwork(s: NetScenario, trace: Trace, add: Add, cover: Set
     } else if (to === 'Up' && from === 'Joining' && ctx.quorum && !linkedToAll(x))
       add('networks §4.8 join completion', t, i, `${name} Joining → Down (not linked to every running member)`, 'Up');
     nodeState[x] = to;
+    if (to === 'Down') joiningCrash.delete(x);
   }
 
   function ipEvent(e: Json, i: number, t: number): void {
