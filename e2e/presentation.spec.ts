@@ -4,18 +4,8 @@
  * loss drawn as such. At 1024×768 and 1440×900.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { GROUP, openFresh, seek, shareHash } from './helpers';
+import { GROUP, openAt, seek, shareHash, SIZES, withOrGroup } from './helpers';
 import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1440, height: 900 },
-];
-
-async function open(page: Page, size: { width: number; height: number }, hash = '') {
-  await openFresh(page, hash);
-  await page.setViewportSize(size);
-}
 
 /** Presentation (key P) with focus on the SQL group (selected by clicking its head). */
 async function presentSqlGroup(page: Page) {
@@ -56,7 +46,7 @@ for (const size of SIZES) {
     test('presentation mode gives the canvas the screen and the focused group reads at 14 px or more', async ({
       page,
     }) => {
-      await open(page, size);
+      await openAt(page, size);
       await seek(page, 30_000);
       await presentSqlGroup(page);
       await expect(page.locator('.app-header')).toBeHidden();
@@ -115,7 +105,7 @@ for (const size of SIZES) {
     test('every context menu item is inside the window and clickable, also on a card at the bottom edge', async ({
       page,
     }) => {
-      await open(page, size);
+      await openAt(page, size);
       await seek(page, 30_000);
       await presentSqlGroup(page);
       // The lowest card of the group, right-clicked at its lowest visible point.
@@ -175,20 +165,8 @@ for (const size of SIZES) {
     test('dependency edges have arrowheads from dependent to provider and never run under another card', async ({
       page,
     }) => {
-      // The SQL group plus a group with an OR set and an edge that skips a layer.
-      const scenario = structuredClone(sqlFci) as Record<string, unknown> & { groups: unknown[] };
-      scenario.groups.push({
-        name: 'File',
-        resources: [
-          { name: 'Disk A', type: 'Physical Disk' },
-          { name: 'IP 1', type: 'IP Address' },
-          { name: 'IP 2', type: 'IP Address' },
-          { name: 'FS Name', type: 'Network Name', dependsOn: '[IP 1] or [IP 2]' },
-          { name: 'Share', type: 'File Server', dependsOn: '[FS Name] and [Disk A]' },
-          { name: 'Agent', type: 'Generic Service', dependsOn: '[Share] and [IP 1]' },
-        ],
-      });
-      await open(page, size, shareHash(scenario));
+      const scenario = withOrGroup();
+      await openAt(page, size, shareHash(scenario));
       await page.getByRole('button', { name: 'Hide event log and table' }).click();
       await page.getByRole('button', { name: 'Hide timeline' }).click();
       await page.getByRole('button', { name: 'Hide inspector' }).click();
@@ -263,7 +241,7 @@ for (const size of SIZES) {
           { at: 40_000, action: 'crashNode', node: 'SQL-B' },
         ],
       };
-      await open(page, size, shareHash(scenario));
+      await openAt(page, size, shareHash(scenario));
       await seek(page, 41_000);
       // Crashed, not yet detected: the missed heartbeats count toward detection.
       await expect(page.getByTestId('region-SQL-A')).toHaveAttribute('data-look', 'Crashed');
