@@ -94,7 +94,19 @@ for (const size of SIZES) {
         await page.mouse.down();
         await page.mouse.move(box.x + 24 + dx, box.y + box.height / 2 + dy, { steps: 12 });
         await page.mouse.up();
-        await page.waitForTimeout(300);
+        // Under load the drop lands late: wait until the card has moved most of the way (the grid
+        // snaps it) and stays put.
+        let last = '';
+        await expect
+          .poll(async () => {
+            const now = (await card(name).boundingBox())!;
+            const moved = Math.abs(now.x - box.x - dx) < 24 && Math.abs(now.y - box.y - dy) < 24;
+            const key = `${now.x},${now.y}`;
+            const still = key === last;
+            last = key;
+            return moved && still;
+          })
+          .toBe(true);
       };
       const ip2Before = (await card('IP 2').boundingBox())!;
       await drag('IP 2', 0, ip2Before.height * 3);
