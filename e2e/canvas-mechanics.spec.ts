@@ -4,7 +4,7 @@
  * the overview of a very big cluster.
  */
 import { expect, test } from '@playwright/test';
-import { GROUP, openAt, seek, shareHash, SIZES } from './helpers';
+import { GROUP, openAt, seek, settleCanvas, shareHash, SIZES } from './helpers';
 import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
 
 test.describe('mechanics and panels', () => {
@@ -141,7 +141,7 @@ test('a very big cluster opens as an overview: groups are chips in their node, s
   await page.keyboard.press('f');
   const chip = page.locator('[data-entity="group:VM0"]');
   await expect(chip).toBeInViewport();
-  await page.waitForTimeout(600); // the zoom to it
+  await settleCanvas(page, 600); // the zoom to it
   // Readable once focused: the chip's name renders at 12 px or more.
   expect((await chip.locator('.entity-name').boundingBox())!.height).toBeGreaterThanOrEqual(12);
   await expect(chip).toContainText('Online');

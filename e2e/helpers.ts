@@ -72,3 +72,25 @@ export function withOrGroup() {
   });
   return s;
 }
+
+/**
+ * Wait out a canvas animation (fit, focus zoom): at least `ms`, then until the React Flow viewport's
+ * transform stops changing, so that a loaded machine that runs the animation late does not flake.
+ */
+export async function settleCanvas(page: Page, ms: number) {
+  await page.waitForTimeout(ms);
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await page
+          .locator('.react-flow__viewport')
+          .evaluateAll((vs) => vs.map((v) => (v as HTMLElement).style.transform).join('|'));
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [200] },
+    )
+    .toBe(true);
+}

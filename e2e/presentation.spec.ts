@@ -4,7 +4,7 @@
  * loss drawn as such. At 1024×768 and 1440×900.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { GROUP, openAt, seek, shareHash, SIZES, withOrGroup } from './helpers';
+import { GROUP, openAt, seek, settleCanvas, shareHash, SIZES, withOrGroup } from './helpers';
 import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
 
 /** Presentation (key P) with focus on the SQL group (selected by clicking its head). */
@@ -14,7 +14,7 @@ async function presentSqlGroup(page: Page) {
   await page.locator(`.react-flow__node[data-id="group:${GROUP}"] .group-head`).click();
   await page.getByRole('button', { name: 'Focus', exact: true }).click();
   await expect(page.getByRole('button', { name: `Focus: ${GROUP} ✕` })).toBeVisible();
-  await page.waitForTimeout(800); // the 500 ms zoom to the group
+  await settleCanvas(page, 800); // the 500 ms zoom to the group
 }
 
 /** Rendered height and effective font size (CSS size × canvas zoom) of the group's names and states. */
@@ -75,7 +75,7 @@ for (const size of SIZES) {
 
       // Focus follows the group on failover: SQL-A crashes at 60 s (the scenario's script).
       await page.getByRole('button', { name: /Run to end/ }).click();
-      await page.waitForTimeout(900);
+      await settleCanvas(page, 900);
       // The quorum banner names the vote the dynamic quorum took away, with the engine's reason.
       await expect(page.getByTestId('quorum-banner')).toContainText(
         'vote of "SQL-C" removed to keep the voting count odd',
@@ -170,7 +170,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Hide event log and table' }).click();
       await page.getByRole('button', { name: 'Hide timeline' }).click();
       await page.getByRole('button', { name: 'Hide inspector' }).click();
-      await page.waitForTimeout(500);
+      await settleCanvas(page, 500);
       const report = await page.evaluate(() => {
         const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node-resource')].map((n) => ({
           id: n.dataset.id!,
