@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatViolation } from './checker';
-import { checkNetworkTrace } from './networkChecks';
+import { checkNetworkTrace } from './checker/networkChecks';
 import { buildNetworkScenario, networkSeedArb } from './networkGen';
 import { failoverCase } from './handTraces';
 

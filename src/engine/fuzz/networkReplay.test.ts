@@ -4,8 +4,8 @@
  * (network.test.ts), and each trace below, broken one rule at a time, is still reported.
  */
 import { describe, expect, it } from 'vitest';
-import { checkNetworkTrace } from './networkChecks';
-import { arbitrateFromContract } from './networkArbitration';
+import { checkNetworkTrace } from './checker/networkChecks';
+import { arbitrateFromContract } from './checker/networkArbitration';
 
 type Ev = Record<string, unknown> & { t: number; type: string };
 interface Case {

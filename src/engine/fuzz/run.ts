@@ -5,7 +5,7 @@
  */
 import { createSimulation, runScenario, validateScenario, type Scenario, type Trace } from '../index';
 import { checkTrace, type Violation } from './checker';
-import { checkNetworkTrace } from './networkChecks';
+import { checkNetworkTrace } from './checker/networkChecks';
 
 export interface CaseResult {
   valid: boolean;

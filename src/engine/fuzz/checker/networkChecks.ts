@@ -8,7 +8,7 @@
  *   instants, §4.4 regroups and their `lost`, §4.5 arbitration (networkRegroup.ts), §4.8 rejoin and
  *   join completion, §4.10 IP Address resources; and what paths the case reached (coverage).
  */
-import type { Violation } from './checker';
+import type { Violation } from './types';
 import { NetScenario, type Json } from './networkModel';
 import { replayNetwork } from './networkReplay';
 
