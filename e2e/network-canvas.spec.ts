@@ -1,0 +1,150 @@
+/**
+ * The network drawing on the Simulate canvas (issue 12 point 2, the lead's review): sites as
+ * regions around their cards, the witness in view, side labels that never overlap, a cut that
+ * separates the sides' cards, routes listed beside the diagram, network rows that collapse.
+ * Screenshots of every case go to /tmp/netcanvas-*.png.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openFresh, seek } from './helpers';
+
+const THREE = 'Networks: three nodes, two networks';
+const SITES = 'Networks: two sites, four nodes, a cloud witness';
+const SIZES = [
+  [1024, 768],
+  [1440, 900],
+] as const;
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function loadBuiltin(page: Page, title: string) {
+  await page.getByRole('combobox', { name: 'Built-in scenario' }).selectOption({ label: title });
+  await expect(page.getByTestId('scenario-name')).toHaveText(title);
+}
+
+async function split(page: Page, sides: string[][], witnessSides?: number[]) {
+  await page.getByRole('button', { name: 'Split cluster…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Split the cluster' });
+  for (const [i, side] of sides.entries())
+    for (const n of side) await dialog.getByRole('radio', { name: `${n} on side ${'AB'[i]}` }).check();
+  if (witnessSides)
+    for (const i of [0, 1])
+      await dialog
+        .getByRole('checkbox', { name: `Side ${'AB'[i]} reaches the witness` })
+        .setChecked(witnessSides.includes(i));
+  await dialog.getByRole('button', { name: 'Split' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const box = async (l: Locator): Promise<Box> => {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('no box');
+  return b;
+};
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+const inside = (outer: Box, i: Box, slack = 1) =>
+  i.x >= outer.x - slack &&
+  i.y >= outer.y - slack &&
+  i.x + i.width <= outer.x + outer.width + slack &&
+  i.y + i.height <= outer.y + outer.height + slack;
+
+/** Let the cards finish gliding to their side and the fit finish animating. */
+const settle = (page: Page) => page.waitForTimeout(900);
+
+async function fit(page: Page) {
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await settle(page);
+}
+
+async function presentation(page: Page, on: boolean) {
+  await page.getByRole('button', { name: on ? 'Presentation' : 'Leave presentation' }).click();
+  await settle(page);
+}
+
+/** Side labels: readable, apart from each other and from every card's head; the cut between the sides' cards. */
+async function checkSides(page: Page, sides: string[][], minPx: number) {
+  const labels = page.locator('.side-label');
+  await expect(labels).toHaveCount(sides.length);
+  const pane = await box(page.locator('.canvas-flow'));
+  const boxes: Box[] = [];
+  for (let i = 0; i < sides.length; i++) {
+    const l = page.getByTestId(`side-label-${i}`);
+    const b = await box(l);
+    boxes.push(b);
+    const px = await l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(px).toBeGreaterThanOrEqual(minPx);
+    expect(inside(pane, b), `side label ${i} inside the canvas`).toBe(true);
+  }
+  for (let i = 1; i < boxes.length; i++) expect(overlap(boxes[i - 1]!, boxes[i]!)).toBe(false);
+  for (const head of await page.locator('.region-head').all()) {
+    const h = await box(head);
+    for (const b of boxes) expect(overlap(b, h), 'a side label covers a card head').toBe(false);
+  }
+  // The cut: every card of a side lies on its side of the line.
+  const cuts = page.getByTestId('cut-line');
+  await expect(cuts).toHaveCount(sides.length - 1);
+  for (let c = 0; c < sides.length - 1; c++) {
+    const x = (await box(cuts.nth(c))).x + (await box(cuts.nth(c))).width / 2;
+    for (const n of sides[c]!) {
+      const r = await box(page.getByTestId(`region-${n}`));
+      expect(r.x + r.width, `${n} left of the cut`).toBeLessThan(x);
+    }
+    for (const n of sides[c + 1]!)
+      expect((await box(page.getByTestId(`region-${n}`))).x, `${n} right of the cut`).toBeGreaterThan(x);
+  }
+}
+
+async function checkSitesAndWitness(page: Page) {
+  const pane = await box(page.locator('.canvas-flow'));
+  for (const site of ['SEA', 'NYC']) {
+    const region = page.getByTestId(`site-${site}`);
+    const r = await box(region);
+    for (const n of [`${site}1`, `${site}2`])
+      expect(inside(r, await box(page.getByTestId(`region-${n}`))), `${n} in site ${site}`).toBe(true);
+  }
+  const w = await box(page.getByTestId('witness-box'));
+  expect(inside(pane, w), 'the witness inside the canvas').toBe(true);
+  for (const site of ['SEA', 'NYC']) expect(overlap(w, await box(page.getByTestId(`site-${site}`)))).toBe(false);
+}
+
+/**
+ * At each size, after Fit View, plain and in presentation: the labels and the cut checked, a
+ * screenshot of each. At 1024×768 the plain canvas first gets its height back the way a trainer
+ * would: the network rows collapsed and the log and table hidden.
+ */
+async function everySize(page: Page, name: string, sides: string[][], more?: () => Promise<void>) {
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settle(page);
+    const small = w < 1440;
+    if (small) await setRows(page, false);
+    if (small) await page.getByRole('button', { name: 'Hide event log and table' }).click();
+    await fit(page);
+    await page.screenshot({ path: `/tmp/netcanvas-${name}-${w}.png` });
+    await checkSides(page, sides, 12);
+    await more?.();
+    await presentation(page, true);
+    await fit(page);
+    await page.screenshot({ path: `/tmp/netcanvas-${name}-${w}-presentation.png` });
+    await checkSides(page, sides, 14);
+    await more?.();
+    await presentation(page, false);
+    if (small) await page.getByRole('button', { name: 'Show event log and table' }).click();
+    if (small) await setRows(page, true);
+  }
+}
+
+async function setRows(page: Page, open: boolean) {
+  const toggle = page.getByRole('button', { name: /Networks/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== String(open)) await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', String(open));
+}
+
+test('three nodes split N1+N3 against N2: the cards regroup by side, one cut, labels apart', async ({ page }) => {
+  await openFresh(page);
+  await loadBuiltin(page, THREE);
+  await seek(page, 30_000);
+  await split(page, [['N1', 'N3'], ['N2']]);
+  await seek(page, 120_000);
+  await everySize(page, 'three-13v2', [['N1', 'N3'], ['N2']]);
+});

@@ -1,0 +1,69 @@
+/**
+ * The network drawing's parts that React Flow places as nodes (so "Fit View" and the first fit keep
+ * them in view): a tinted region per run of one site's cards, drawn behind them; the witness under
+ * the row; and, while partitioned, an empty band above the row where the side labels go. Built only
+ * in network or site mode; a plain scenario gets none.
+ */
+import type { Node } from '@xyflow/react';
+import type { Scenario } from '../../../engine';
+import { nodeId } from '../layout';
+import { rowSpan, SIDE_BAND, siteRegions, witnessRect, type Box } from './overlayGeometry';
+
+export type SiteNodeData = { site: string; nodes: string[] };
+
+const fixed = (x: number, y: number, w: number, h: number) => ({
+  position: { x, y },
+  width: w,
+  height: h,
+  measured: { width: w, height: h },
+  handles: [],
+  draggable: false,
+  selectable: false,
+  focusable: false,
+});
+
+/** The cards' boxes in arrangement order (top-level region nodes only). */
+export function cardBoxes(nodes: readonly Node[], names: readonly string[]): Box[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return names
+    .flatMap((name) => {
+      const n = byId.get(nodeId(name));
+      return n && !n.parentId ? [{ name, x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }] : [];
+    })
+    .sort((a, b) => a.x - b.x);
+}
+
+export function networkNodes(s: Scenario, regions: readonly Node[], partitioned: boolean, textScale: number): Node[] {
+  const boxes = cardBoxes(
+    regions,
+    s.nodes.map((n) => n.name),
+  );
+  if (!boxes.length) return [];
+  const siteOf = new Map(s.nodes.map((n) => [n.name, n.site ?? null]));
+  const sites = siteRegions(boxes, siteOf);
+  const span = rowSpan(boxes, sites);
+  const out: Node[] = sites.map((r) => ({
+    id: `net-site:${r.site}:${r.nodes[0] ?? ''}`,
+    type: 'net-site',
+    ...fixed(r.x, r.y, r.w, r.h),
+    zIndex: -1,
+    ariaLabel: `Site ${r.site}: ${r.nodes.join(', ')}`,
+    data: { site: r.site, nodes: r.nodes } satisfies SiteNodeData,
+  }));
+  if (s.cluster.quorum.witness !== 'none') {
+    // Two or three lines of witness text at the canvas text size.
+    const w = witnessRect(boxes, span, Math.round(40 + 64 * textScale));
+    out.push({ id: 'net-witness', type: 'net-witness', ...fixed(w.x, w.y, w.w, w.h), data: {} });
+  }
+  if (partitioned) {
+    const left = Math.min(...boxes.map((b) => b.x));
+    const right = Math.max(...boxes.map((b) => b.x + b.w));
+    out.push({
+      id: 'net-band',
+      type: 'net-band',
+      ...fixed(left, span.top - SIDE_BAND, right - left, SIDE_BAND),
+      data: {},
+    });
+  }
+  return out;
+}
