@@ -148,3 +148,154 @@ test('three nodes split N1+N3 against N2: the cards regroup by side, one cut, la
   await seek(page, 120_000);
   await everySize(page, 'three-13v2', [['N1', 'N3'], ['N2']]);
 });
+
+test('two sites split 2–2 by site and 2–2 across the sites: regions hold their cards, the witness in view', async ({
+  page,
+}) => {
+  await openFresh(page);
+  await loadBuiltin(page, SITES);
+  await seek(page, 30_000);
+  // Before any split: each site a region around its two cards, the witness outside both.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await fit(page);
+  await page.screenshot({ path: '/tmp/netcanvas-sites-plain-1440.png' });
+  await checkSitesAndWitness(page);
+
+  await split(
+    page,
+    [
+      ['SEA1', 'SEA2'],
+      ['NYC1', 'NYC2'],
+    ],
+    [1],
+  );
+  await seek(page, 150_000);
+  // The regroup's decision on the canvas, at the line: which side keeps the cluster.
+  await expect(page.getByTestId('side-label-1')).toHaveText('Side B: 2 votes, reaches the witness · keeps the cluster');
+  await expect(page.getByTestId('side-label-0')).toHaveText('Side A: 0 votes, no witness · removed, waits to rejoin');
+  await everySize(
+    page,
+    'sites-22',
+    [
+      ['SEA1', 'SEA2'],
+      ['NYC1', 'NYC2'],
+    ],
+    () => checkSitesAndWitness(page),
+  );
+
+  // Across the sites: each side keeps its site order; a site cut in two is drawn as two regions.
+  await split(
+    page,
+    [
+      ['SEA1', 'NYC1'],
+      ['SEA2', 'NYC2'],
+    ],
+    [0],
+  );
+  await seek(page, 250_000);
+  await settle(page);
+  await expect(page.locator('[data-testid="site-SEA"]')).toHaveCount(2);
+  await everySize(page, 'sites-cross', [
+    ['SEA1', 'NYC1'],
+    ['SEA2', 'NYC2'],
+  ]);
+});
+
+test('routes: listed beside the diagram, inside the canvas, apart, each a focusable row named with its state', async ({
+  page,
+}) => {
+  await openFresh(page);
+  await loadBuiltin(page, SITES);
+  await seek(page, 30_000);
+  await split(
+    page,
+    [
+      ['SEA1', 'SEA2'],
+      ['NYC1', 'NYC2'],
+    ],
+    [1],
+  );
+  await seek(page, 40_000);
+  await page.getByRole('button', { name: 'Routes' }).click();
+  // Heartbeats lost, not yet declared down: when it will be, and a countdown.
+  const lost = page.getByTestId('route-SEA1-NYC1');
+  await expect(lost).toContainText(/SEA1–NYC1 lost: down in \d/);
+  await expect(lost).toHaveAccessibleName(
+    /^SEA1–NYC1: heartbeats lost: declared down at t=0:50\.000 \(in .+\) \(cross-site route\)$/,
+  );
+  await seek(page, 150_000);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    await settle(page);
+    // At 1024×768 the canvas first gets its height back (as in everySize).
+    if (w < 1440) await setRows(page, false);
+    if (w < 1440) await page.getByRole('button', { name: 'Hide event log and table' }).click();
+    for (const on of [false, true]) {
+      if (on) await presentation(page, true);
+      await fit(page);
+      await page.screenshot({ path: `/tmp/netcanvas-routes-${w}${on ? '-presentation' : ''}.png` });
+      const canvas = await box(page.getByRole('region', { name: 'Cluster diagram' }));
+      const flow = await box(page.locator('.canvas-flow'));
+      const rows = await page.getByRole('complementary', { name: 'Heartbeat routes' }).getByRole('listitem').all();
+      expect(rows).toHaveLength(6);
+      const boxes: Box[] = [];
+      for (const r of rows) {
+        const b = await box(r);
+        expect(inside(canvas, b), 'a route row inside the canvas').toBe(true);
+        // Beside the diagram, never over it.
+        expect(b.x).toBeGreaterThanOrEqual(flow.x + flow.width - 1);
+        for (const o of boxes) expect(overlap(o, b)).toBe(false);
+        boxes.push(b);
+      }
+      if (on) await presentation(page, false);
+    }
+    if (w < 1440) await page.getByRole('button', { name: 'Show event log and table' }).click();
+    if (w < 1440) await setRows(page, true);
+  }
+  // Keyboard: Tab reaches the first row, arrows move between rows; each is named with its state and when.
+  const first = page.getByTestId('route-SEA1-SEA2');
+  await first.focus();
+  await expect(first).toBeFocused();
+  await expect(first).toHaveAccessibleName('SEA1–SEA2: connected (same subnet route)');
+  await page.keyboard.press('ArrowDown');
+  const down = page.getByTestId('route-SEA1-NYC1');
+  await expect(down).toBeFocused();
+  await expect(down).toHaveAccessibleName(/^SEA1–NYC1: declared down at t=0:\d\d\.\d{3} \(cross-site route\)$/);
+  // The focused pair's cards are outlined.
+  await expect(page.getByTestId('region-NYC1')).toHaveCSS('outline-style', 'solid');
+  await expect(page.getByTestId('region-NYC2')).not.toHaveCSS('outline-style', 'solid');
+});
+
+test('the network rows collapse to one line, the canvas grows, and the choice is remembered', async ({ page }) => {
+  await openFresh(page);
+  await loadBuiltin(page, THREE);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await seek(page, 30_000);
+  await split(page, [['N1', 'N2'], ['N3']]);
+  await seek(page, 120_000);
+  const flow = page.locator('.canvas-flow');
+  const open = await box(flow);
+  await setRows(page, false);
+  await expect(page.getByTestId('net-Public')).toHaveCount(0);
+  const shut = await box(flow);
+  expect(shut.height).toBeGreaterThan(open.height + 20);
+  // The decision stays on one line; "Why?" shows all of it, wrapped, over the canvas top.
+  await page.getByRole('group', { name: 'Network actions' }).getByRole('button', { name: 'Why?' }).click();
+  const details = page.getByRole('region', { name: 'Partition and regroup' });
+  await expect(details).toContainText('N1, N2 keep the cluster; removed: N3.');
+  await expect(details).toContainText('hold more than half of the votes');
+  const d = await box(details);
+  const scroll = await details.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  expect(scroll[0]).toBeLessThanOrEqual(scroll[1]!);
+  expect(d.y).toBeGreaterThanOrEqual(shut.y - 40);
+  await page.screenshot({ path: '/tmp/netcanvas-why-1024.png' });
+  expect((await box(flow)).height).toBe(shut.height);
+  // Keyboard: Escape inside the details closes them.
+  await details.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Networks/ })).toHaveAttribute('aria-expanded', 'false');
+  await setRows(page, true);
+  await expect(page.getByTestId('net-Public')).toBeVisible();
+});

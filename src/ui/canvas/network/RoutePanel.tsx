@@ -54,11 +54,10 @@ function Panel() {
               onMouseEnter={() => setHot(id)}
               onMouseLeave={() => setHot(null)}
             >
-              <span className="route-swatch" aria-hidden="true" />
               <strong className="entity-name">
                 {r.a}–{r.b}
               </strong>{' '}
-              <span className="route-words">{r.words}</span>
+              <span className="route-words">{r.short}</span>
             </li>
           );
         })}

@@ -11,17 +11,26 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/context';
 import type { AppState } from '../../../store/types';
 import { partitionKey, sidesOfKey } from './netLayout';
-import { sideSummaries } from './netModel';
+import { sideLabelWords, sideSummaries } from './netModel';
 import { cardBoxes } from './netNodes';
 import { placeInRoom, rowSpan, sideLabelRects, sideRuns, siteRegions } from './overlayGeometry';
 
 const pickTransform = (s: ReactFlowState) => s.transform;
 const pickWidth = (s: ReactFlowState) => s.width;
-const pickText = (s: AppState) =>
-  sideSummaries(s.view).map(
-    (x) =>
-      `${x.label}: ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${x.reachesWitness ? 'reaches the witness' : 'no witness'}`,
-  );
+/** The last regroup, if it came after the split in force (an earlier split's regroup says nothing of these sides). */
+function regroupOfSplit(s: AppState) {
+  const r = s.view.network?.lastRegroup ?? null;
+  if (!r) return null;
+  for (let i = s.events.length - 1; i >= 0; i--) {
+    const e = s.events[i]!;
+    if (e.type === 'action' && e.action.action === 'partition') return e.t <= r.t ? r : null;
+  }
+  return null;
+}
+const pickText = (s: AppState) => {
+  const r = regroupOfSplit(s);
+  return sideSummaries(s.view).map((x) => sideLabelWords(x, r));
+};
 
 export function SideLabels() {
   const on = useAppStore((s) => !!s.view.network?.partition);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameView, NetworkModeView } from '../../../engine';
-import { regroupReason, regroupWords, routeLook, sideOf, sideSummaries, sideWords, witnessWords } from './netModel';
+import {
+  regroupReason,
+  regroupWords,
+  routeLook,
+  sideLabelWords,
+  sideOf,
+  sideSummaries,
+  sideWords,
+  witnessWords,
+} from './netModel';
 
 /** A fixture view in the NETVIEW shape: only the fields these readings use. */
 function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 'cloud'): FrameView {
@@ -70,5 +79,30 @@ describe('network readings', () => {
     expect(witnessWords(view({ witnessReach: ['N3', 'N4'] }))).toBe('cloud witness reached by N3, N4');
     expect(witnessWords(view({ witnessReach: [] }))).toBe('cloud witness reached by no node');
     expect(witnessWords(view({}, 'none'))).toBeNull();
+  });
+});
+
+describe('side labels on the canvas', () => {
+  const side = { label: 'Side A', nodes: ['N1', 'N2'], votes: 2, reachesWitness: true };
+  const regroup = (survivors: string[], removed: string[]) => ({
+    t: 1,
+    survivors,
+    removed,
+    witness: 'survivors',
+    reason: '',
+  });
+  it('say the votes and the witness, then what the regroup decided for the whole side', () => {
+    expect(sideLabelWords(side, null)).toBe('Side A: 2 votes, reaches the witness');
+    expect(sideLabelWords(side, regroup(['N1', 'N2'], ['N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · keeps the cluster',
+    );
+    expect(sideLabelWords({ ...side, votes: 1, reachesWitness: false }, regroup(['N3'], ['N1', 'N2']))).toBe(
+      'Side A: 1 vote, no witness · removed, waits to rejoin',
+    );
+    expect(sideLabelWords(side, regroup([], ['N1', 'N2', 'N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · stopped',
+    );
+    // A regroup that split the side says nothing about it.
+    expect(sideLabelWords(side, regroup(['N1'], ['N2']))).toBe('Side A: 2 votes, reaches the witness');
   });
 });

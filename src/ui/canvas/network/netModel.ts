@@ -86,6 +86,25 @@ export function regroupWords(r: NonNullable<NetworkModeView['lastRegroup']>): st
   return `${kept}${removed}`;
 }
 
+/**
+ * What the last regroup decided for a side, when it decided for all of the side's nodes alike:
+ * "keeps the cluster" or "removed" ('' before any regroup, or for a regroup of an earlier split).
+ */
+export function sideOutcome(x: SideSummary, r: NetworkModeView['lastRegroup']): string {
+  if (!r || !x.nodes.length) return '';
+  if (x.nodes.every((n) => r.survivors.includes(n))) return 'keeps the cluster';
+  if (x.nodes.every((n) => r.removed.includes(n))) return r.survivors.length ? 'removed, waits to rejoin' : 'stopped';
+  return '';
+}
+
+/** "Side A: 2 votes, reaches the witness · keeps the cluster": a side's label on the canvas. */
+export function sideLabelWords(x: SideSummary, r: NetworkModeView['lastRegroup']): string {
+  const outcome = sideOutcome(x, r);
+  return `${x.label}: ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${x.reachesWitness ? 'reaches the witness' : 'no witness'}${
+    outcome ? ` · ${outcome}` : ''
+  }`;
+}
+
 /** "Side A (N1, N2): 2 votes, reaches the witness". */
 export function sideWords(x: SideSummary): string {
   return `${x.label} (${x.nodes.join(', ')}): ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${

@@ -51,8 +51,8 @@ export function networkNodes(s: Scenario, regions: readonly Node[], partitioned:
     data: { site: r.site, nodes: r.nodes } satisfies SiteNodeData,
   }));
   if (s.cluster.quorum.witness !== 'none') {
-    // Two or three lines of witness text at the canvas text size.
-    const w = witnessRect(boxes, span, Math.round(40 + 64 * textScale));
+    // Up to three lines of witness text at the canvas text size (22 px × scale) and its padding.
+    const w = witnessRect(boxes, span, Math.round(30 + 86 * textScale));
     out.push({ id: 'net-witness', type: 'net-witness', ...fixed(w.x, w.y, w.w, w.h), data: {} });
   }
   if (partitioned) {

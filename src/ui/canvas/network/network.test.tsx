@@ -116,7 +116,12 @@ describe('network rows and routes', () => {
     expect(screen.queryByTestId('net-Public')).toBeNull();
     expect(screen.getByRole('button', { name: /Networks/ })).toHaveAttribute('aria-expanded', 'false');
     expect(JSON.parse(localStorage.getItem('failover-lab:network-rows')!)).toEqual({ collapsed: true, reason: true });
-    expect(screen.getByTestId('net-strip')).toHaveTextContent('regroup at t=');
+    // Collapsed, the rows take no line: the toggle and "Why?" sit with the network actions.
+    expect(screen.queryByTestId('net-strip')).toBeNull();
+    const actions = screen.getByRole('group', { name: 'Network actions' });
+    expect(within(actions).getByRole('button', { name: /Networks/ })).toBeInTheDocument();
+    expect(within(actions).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('region', { name: 'Partition and regroup' })).toBeInTheDocument();
   });
 
   it('lists the route of each pair with its state; a declared-down pair says when, by name', () => {

@@ -19,7 +19,7 @@ export const SITE_HEAD = 46;
 export const BREAK_GAP = 2 * SITE_PAD + 76;
 /** Above the row while partitioned: the side labels (drawn at screen size, ./SideLabels) sit here. */
 export const SIDE_BAND = 110;
-export const WITNESS_W = 420;
+export const WITNESS_W = 560;
 const WITNESS_GAP = 48;
 
 export interface Arrangement {

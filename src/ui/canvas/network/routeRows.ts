@@ -14,8 +14,10 @@ export interface RouteRow {
   b: string;
   look: RouteLook;
   kind: string;
-  /** What the row shows after the pair's name. */
+  /** The state in full ("declared down at t=0:40.000"). */
   words: string;
+  /** What the row shows after the pair's name: the same, short enough for one line beside the diagram. */
+  short: string;
   /** The accessible name: "N1–N3: declared down at t=0:40.000". */
   name: string;
 }
@@ -32,10 +34,16 @@ export function routeRows(view: FrameView, lost: Map<string, number>): RouteRow[
     const look = routeLook(l);
     const at = look === 'lost' ? l.declareDownAt : look === 'down' ? (lost.get(`${l.a}\u0000${l.b}`) ?? null) : null;
     let words: string = ROUTE_WORDS[look];
-    if (look === 'lost' && at !== null)
-      words = `heartbeats lost: declared down at t=${formatClock(at)} (in ${formatCountdown(at - view.t)})`;
-    else if (look === 'down' && at !== null) words = `declared down at t=${formatClock(at)}`;
+    let short: string = look === 'lost' ? 'heartbeats lost' : look === 'down' ? 'down' : words;
+    if (look === 'lost' && at !== null) {
+      const left = formatCountdown(at - view.t);
+      words = `heartbeats lost: declared down at t=${formatClock(at)} (in ${left})`;
+      short = `lost: down in ${left}`;
+    } else if (look === 'down' && at !== null) {
+      words = `declared down at t=${formatClock(at)}`;
+      short = `down at t=${formatClock(at)}`;
+    }
     const kind = KIND_WORDS[l.kind] ?? l.kind;
-    return { a: l.a, b: l.b, look, kind, words, name: `${l.a}–${l.b}: ${words} (${kind} route)` };
+    return { a: l.a, b: l.b, look, kind, words, short, name: `${l.a}–${l.b}: ${words} (${kind} route)` };
   });
 }
