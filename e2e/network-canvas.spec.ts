@@ -247,6 +247,22 @@ test('routes: listed beside the diagram, inside the canvas, apart, each a focusa
         for (const o of boxes) expect(overlap(o, b)).toBe(false);
         boxes.push(b);
       }
+      // The lanes between the cards: one per pair, inside the fitted view, under every card.
+      const lanes = await page.locator('.route-lane').all();
+      expect(lanes).toHaveLength(6);
+      const cardsBottom = Math.max(
+        ...(await Promise.all(['SEA1', 'NYC2'].map(async (n) => box(page.getByTestId(`region-${n}`))))).map(
+          (r) => r.y + r.height,
+        ),
+      );
+      for (const l of lanes) {
+        const b = await box(l);
+        expect(inside(flow, b), 'a route lane inside the canvas').toBe(true);
+        expect(b.y + b.height).toBeGreaterThan(cardsBottom);
+      }
+      expect(inside(flow, await box(page.getByTestId('witness-box'))), 'the witness under the lanes, in view').toBe(
+        true,
+      );
       if (on) await presentation(page, false);
     }
     if (w < 1440) await page.getByRole('button', { name: 'Show event log and table' }).click();
@@ -261,7 +277,9 @@ test('routes: listed beside the diagram, inside the canvas, apart, each a focusa
   const down = page.getByTestId('route-SEA1-NYC1');
   await expect(down).toBeFocused();
   await expect(down).toHaveAccessibleName(/^SEA1–NYC1: declared down at t=0:\d\d\.\d{3} \(cross-site route\)$/);
-  // The focused pair's cards are outlined.
+  // The focused pair's lane and cards are outlined.
+  await expect(page.getByTestId('lane-SEA1-NYC1')).toHaveClass(/lane-hot/);
+  await expect(page.getByTestId('lane-SEA1-NYC1')).toHaveClass(/lane-down/);
   await expect(page.getByTestId('region-NYC1')).toHaveCSS('outline-style', 'solid');
   await expect(page.getByTestId('region-NYC2')).not.toHaveCSS('outline-style', 'solid');
 });

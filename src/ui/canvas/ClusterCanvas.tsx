@@ -24,6 +24,7 @@ import { NetworkControls } from './network/NetworkControls';
 import { NetworkOverlay } from './network/NetworkOverlay';
 import { NetworkStrip } from './network/NetworkStrip';
 import { RoutePanel } from './network/RoutePanel';
+import { useNetUi } from './network/dialogState';
 import { SideLabels } from './network/SideLabels';
 import { netArrangement, partitionKey } from './network/netLayout';
 import { networkNodes } from './network/netNodes';
@@ -53,7 +54,8 @@ export function ClusterCanvas() {
   const compact = useMemo(() => isCompact(scenario), [scenario]);
   // Network and site mode only (a plain scenario: '' and no arrangement, the layout as before).
   const sidesKey = useAppStore(partitionKey);
-  const netMode = !!scenario.networks || scenario.nodes.some((n) => n.site);
+  const routesOn = useNetUi((s) => s.routes);
+  const netMode = useMemo(() => !!scenario.networks || scenario.nodes.some((n) => n.site), [scenario]);
   const arrangement = useMemo(
     () => (netMode && !compact ? netArrangement(scenario, sidesKey) : undefined),
     [scenario, netMode, compact, sidesKey],
@@ -69,11 +71,11 @@ export function ClusterCanvas() {
         ? buildCompactNodes(scenario, owners, prevNodes.current)
         : reuseNodes(prevNodes.current, buildNodes(scenario, boxes, owners, arrangement));
       prevNodes.current = next;
-      return netMode ? [...networkNodes(scenario, next, sidesKey !== '', textScale), ...next] : next;
+      return netMode ? [...networkNodes(scenario, next, sidesKey !== '', textScale, routesOn), ...next] : next;
     },
     // ownerKey is the dependency: the layout changes only when an owner does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, boxes, compact, ownerKey, arrangement, netMode && textScale],
+    [scenario, boxes, compact, ownerKey, arrangement, netMode && textScale, netMode && routesOn],
   );
   const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -149,7 +151,12 @@ export function ClusterCanvas() {
               onPaneClick={() => setMenu(null)}
               onPaneContextMenu={(e) => e.preventDefault()}
             >
-              <FocusController nodes={nodes} scenario={scenario} fit={fit} refitKey={sidesKey} />
+              <FocusController
+                nodes={nodes}
+                scenario={scenario}
+                fit={fit}
+                refitKey={netMode ? `${sidesKey}\u0002${routesOn}` : ''}
+              />
               <Background gap={24} />
               <Controls />
               <FocusView />

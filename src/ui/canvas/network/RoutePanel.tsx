@@ -3,10 +3,11 @@
  * the mini map), one row per pair of running nodes, its state by colour, by line style and in words.
  * Why a list and not arcs over the cards: arcs left the fitted view, their labels overlapped, and
  * labels drawn in the diagram shrink with the zoom; a list at screen size stays readable at any zoom
- * and for any number of pairs. Each row is focusable (Tab, then arrows) and named
- * "N1–N3: declared down at t=…"; focusing or hovering a row outlines its two cards.
+ * and for any number of pairs. The lanes under the row (./NetworkOverlay) show the same pairs
+ * between the cards, by colour and line style. Each row is focusable (Tab, then arrows) and named
+ * "N1–N3: declared down at t=…"; focusing or hovering a row outlines its lane and its two cards.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/context';
 import type { AppState } from '../../../store/types';
@@ -24,7 +25,8 @@ export function RoutePanel() {
 function Panel() {
   const keys = useAppStore(useShallow(pickRows));
   const rows = useMemo(() => keys.map((k) => JSON.parse(k) as ReturnType<typeof routeRows>[number]), [keys]);
-  const [hot, setHot] = useState<string | null>(null);
+  const hot = useNetUi((s) => s.hot);
+  const setHot = useNetUi((s) => s.setHot);
   const onKey = (e: React.KeyboardEvent<HTMLLIElement>) => {
     const li = e.currentTarget;
     const next = e.key === 'ArrowDown' ? li.nextElementSibling : e.key === 'ArrowUp' ? li.previousElementSibling : null;

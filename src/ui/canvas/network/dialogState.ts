@@ -35,6 +35,9 @@ function save(r: Remembered) {
 interface NetUi extends Remembered {
   splitOpen: boolean;
   routes: boolean;
+  /** The pair whose route row is focused or hovered ("a\0b"): its lane and cards are outlined. */
+  hot: string | null;
+  setHot(pair: string | null): void;
   openSplit(): void;
   closeSplit(): void;
   toggleRoutes(): void;
@@ -46,6 +49,8 @@ export const useNetUi = create<NetUi>((set, get) => ({
   ...load(),
   splitOpen: false,
   routes: false,
+  hot: null,
+  setHot: (hot) => set({ hot }),
   openSplit: () => set({ splitOpen: true }),
   closeSplit: () => set({ splitOpen: false }),
   toggleRoutes: () => set((s) => ({ routes: !s.routes })),

@@ -1,13 +1,14 @@
 /**
  * The network drawing's parts that React Flow places as nodes (so "Fit View" and the first fit keep
  * them in view): a tinted region per run of one site's cards, drawn behind them; the witness under
- * the row; and, while partitioned, an empty band above the row where the side labels go. Built only
+ * the row; while partitioned, an empty band above the row where the side labels go; with Routes on,
+ * one under it where the route lanes run. Built only
  * in network or site mode; a plain scenario gets none.
  */
 import type { Node } from '@xyflow/react';
 import type { Scenario } from '../../../engine';
 import { nodeId } from '../layout';
-import { rowSpan, SIDE_BAND, siteRegions, witnessRect, type Box } from './overlayGeometry';
+import { laneBand, rowSpan, SIDE_BAND, siteRegions, witnessRect, type Box } from './overlayGeometry';
 
 export type SiteNodeData = { site: string; nodes: string[] };
 
@@ -33,7 +34,13 @@ export function cardBoxes(nodes: readonly Node[], names: readonly string[]): Box
     .sort((a, b) => a.x - b.x);
 }
 
-export function networkNodes(s: Scenario, regions: readonly Node[], partitioned: boolean, textScale: number): Node[] {
+export function networkNodes(
+  s: Scenario,
+  regions: readonly Node[],
+  partitioned: boolean,
+  textScale: number,
+  routes = false,
+): Node[] {
   const boxes = cardBoxes(
     regions,
     s.nodes.map((n) => n.name),
@@ -52,8 +59,20 @@ export function networkNodes(s: Scenario, regions: readonly Node[], partitioned:
   }));
   if (s.cluster.quorum.witness !== 'none') {
     // Up to three lines of witness text at the canvas text size (22 px × scale) and its padding.
-    const w = witnessRect(boxes, span, Math.round(30 + 86 * textScale));
+    // With Routes on, the lanes run under the row (./NetworkOverlay): the witness goes under them.
+    const lanes = routes ? laneBand(boxes.length) : 0;
+    const w = witnessRect(boxes, { bottom: span.bottom + lanes }, Math.round(30 + 86 * textScale));
     out.push({ id: 'net-witness', type: 'net-witness', ...fixed(w.x, w.y, w.w, w.h), data: {} });
+  }
+  if (routes && laneBand(boxes.length) > 0) {
+    const left = Math.min(...boxes.map((b) => b.x));
+    const right = Math.max(...boxes.map((b) => b.x + b.w));
+    out.push({
+      id: 'net-lanes',
+      type: 'net-band',
+      ...fixed(left, span.bottom, right - left, laneBand(boxes.length)),
+      data: {},
+    });
   }
   if (partitioned) {
     const left = Math.min(...boxes.map((b) => b.x));

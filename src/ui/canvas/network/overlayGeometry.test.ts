@@ -10,7 +10,9 @@ import {
   arrange,
   BREAK_GAP,
   cutLines,
+  laneBand,
   placeInRoom,
+  routeLanes,
   rowSpan,
   SIDE_BAND,
   sideLabelRects,
@@ -136,6 +138,45 @@ describe('site regions, the cut and the side labels', () => {
     const w = witnessRect(boxes, span, 100);
     expect(w.y).toBeGreaterThan(span.bottom);
     expect(w.x + w.w / 2).toBe(190);
+  });
+});
+
+describe('route lanes', () => {
+  it('give every pair its own depth under the row, nearer pairs higher, inside the band', () => {
+    const lanes = routeLanes(boxes, 200);
+    expect(lanes).toHaveLength(6);
+    expect(new Set(lanes.map((l) => l.y)).size).toBe(6);
+    for (const l of lanes) {
+      expect(l.y).toBeGreaterThan(200);
+      expect(l.y).toBeLessThan(200 + laneBand(4));
+    }
+    const depth = (a: string, b: string) => lanes.find((l) => l.a === a && l.b === b)!.y;
+    expect(depth('N1', 'N2')).toBeLessThan(depth('N1', 'N3'));
+    expect(depth('N1', 'N3')).toBeLessThan(depth('N1', 'N4'));
+  });
+  it('drop from distinct points inside each card, farther partners outward', () => {
+    const lanes = routeLanes(boxes, 200);
+    // "M x y V …": each card's drops, by partner.
+    const drops = new Map<string, number[]>();
+    for (const l of lanes) {
+      const nums = l.d.match(/-?[\d.]+/g)!.map(Number);
+      const [xa, xb] = [nums[0]!, nums[3]!];
+      drops.set(l.a, [...(drops.get(l.a) ?? []), xa]);
+      drops.set(l.b, [...(drops.get(l.b) ?? []), xb]);
+    }
+    for (const b of boxes) {
+      const xs = drops.get(b.name)!;
+      expect(new Set(xs).size).toBe(3);
+      for (const x of xs) expect(x > b.x && x < b.x + b.w).toBe(true);
+    }
+    // N1's drop toward N4 (the farthest) is its rightmost one.
+    const n1 = lanes.filter((l) => l.a === 'N1').map((l) => [l.b, Number(l.d.split(' ')[1])] as const);
+    expect(n1.sort((p, q) => p[1] - q[1]).map((p) => p[0])).toEqual(['N2', 'N3', 'N4']);
+  });
+  it('leave a big cluster to the list', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ name: `N${i}`, x: i * 100, y: 0, w: 80, h: 10 }));
+    expect(routeLanes(many, 10)).toEqual([]);
+    expect(laneBand(9)).toBe(0);
   });
 });
 

@@ -169,3 +169,39 @@ export function placeInRoom(room: { left: number; width: number; centre: number 
   const x = room.centre - w / 2;
   return Math.max(room.left, Math.min(room.left + room.width - w, x));
 }
+
+/** Under the row when Routes is on: one lane per pair of nodes, this far apart (flow px). */
+export const LANE_GAP = 30;
+/** More nodes than this: the routes are listed only (n(n−1)/2 lanes would not read). */
+export const MAX_LANE_NODES = 8;
+
+/** The height of the lanes' band: every pair gets its own lane, so lanes never share a line. */
+export const laneBand = (nodes: number) =>
+  nodes > MAX_LANE_NODES || nodes < 2 ? 0 : ((nodes * (nodes - 1)) / 2) * LANE_GAP + LANE_GAP;
+
+/**
+ * An orthogonal lane for each pair of cards, under the row: down from a's bottom, across at the
+ * pair's own depth, up to b's bottom. Nearer pairs run higher, so nested lanes never cross; each
+ * card spreads its pairs' drops across its middle, the farther partners outward.
+ */
+export function routeLanes(boxes: readonly Box[], bottom: number): { a: string; b: string; d: string; y: number }[] {
+  if (boxes.length > MAX_LANE_NODES) return [];
+  const pairs: { i: number; j: number }[] = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) pairs.push({ i, j });
+  pairs.sort((p, q) => p.j - p.i - (q.j - q.i) || p.i - q.i);
+  // Where card k's drop for partner m goes: partners left of k on the left half, right on the right, farther ones outward.
+  const slot = (k: number, m: number) => {
+    const b = boxes[k]!;
+    const n = boxes.length - 1;
+    const rank = m < k ? m : m - 1; // 0…n−1, left to right
+    return b.x + b.w * (0.2 + (0.6 * (rank + 0.5)) / n);
+  };
+  return pairs.map((p, depth) => {
+    const y = bottom + LANE_GAP * (depth + 1);
+    const xa = slot(p.i, p.j);
+    const xb = slot(p.j, p.i);
+    const a = boxes[p.i]!;
+    const b = boxes[p.j]!;
+    return { a: a.name, b: b.name, y, d: `M ${xa} ${a.y + a.h} V ${y} H ${xb} V ${b.y + b.h}` };
+  });
+}
