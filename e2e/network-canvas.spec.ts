@@ -5,7 +5,7 @@
  * Screenshots of every case go to /tmp/netcanvas-*.png.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openFresh, seek } from './helpers';
+import { openFresh, seek, settleCanvas } from './helpers';
 
 const THREE = 'Networks: three nodes, two networks';
 const SITES = 'Networks: two sites, four nodes, a cloud witness';
@@ -48,8 +48,8 @@ const inside = (outer: Box, i: Box, slack = 1) =>
   i.x + i.width <= outer.x + outer.width + slack &&
   i.y + i.height <= outer.y + outer.height + slack;
 
-/** Let the cards finish gliding to their side and the fit finish animating. */
-const settle = (page: Page) => page.waitForTimeout(900);
+/** Let the cards finish gliding to their side (0.6 s) and the fit finish animating. */
+const settle = (page: Page) => settleCanvas(page, 700);
 
 async function fit(page: Page) {
   await page.getByRole('button', { name: 'Fit View' }).click();
