@@ -8,6 +8,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { useAppStore } from '../../../store/context';
 import { witnessWords } from './netModel';
 import type { SiteNodeData } from './netNodes';
+import './netDrawing.css';
 
 export const SiteRegion = memo(function SiteRegion({ data }: NodeProps<Node<SiteNodeData>>) {
   return (
