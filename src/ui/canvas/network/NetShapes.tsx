@@ -18,13 +18,23 @@ export const SiteRegion = memo(function SiteRegion({ data }: NodeProps<Node<Site
   );
 });
 
+/** Where a witness lives: the scenario gives it no site, so it is drawn outside every site (a third place). */
+const PLACE: Record<string, string> = {
+  cloud: 'in the cloud, outside every site',
+  fileShare: 'a file share outside every site',
+  disk: 'shared storage, in no site',
+};
+
 export const WitnessShape = memo(function WitnessShape() {
   const words = useAppStore((s) => witnessWords(s.view));
   const ok = useAppStore((s) => s.view.network?.witnessAvailable ?? s.view.quorum.witness.up);
+  const kind = useAppStore((s) => s.view.quorum.witness.kind);
+  const sites = useAppStore((s) => s.scenario.nodes.some((n) => n.site));
   if (!words) return null;
   return (
     <div className={`witness-box${ok ? '' : ' witness-unreached'}`} data-testid="witness-box">
-      {words}
+      <span>{words}</span>
+      {sites && PLACE[kind] && <span className="witness-place">{PLACE[kind]}</span>}
     </div>
   );
 });

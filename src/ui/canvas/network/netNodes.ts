@@ -58,10 +58,10 @@ export function networkNodes(
     data: { site: r.site, nodes: r.nodes } satisfies SiteNodeData,
   }));
   if (s.cluster.quorum.witness !== 'none') {
-    // Up to three lines of witness text at the canvas text size (22 px × scale) and its padding.
+    // Up to three lines of witness text at the canvas text size (22 px × scale), where it lives, padding.
     // With Routes on, the lanes run under the row (./NetworkOverlay): the witness goes under them.
     const lanes = routes ? laneBand(boxes.length) : 0;
-    const w = witnessRect(boxes, { bottom: span.bottom + lanes }, Math.round(30 + 86 * textScale));
+    const w = witnessRect(boxes, { bottom: span.bottom + lanes }, Math.round(30 + 100 * textScale));
     out.push({ id: 'net-witness', type: 'net-witness', ...fixed(w.x, w.y, w.w, w.h), data: {} });
   }
   if (routes && laneBand(boxes.length) > 0) {
