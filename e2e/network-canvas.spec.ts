@@ -195,6 +195,9 @@ test('two sites split 2–2 by site and 2–2 across the sites: regions hold the
   await seek(page, 250_000);
   await settle(page);
   await expect(page.locator('[data-testid="site-SEA"]')).toHaveCount(2);
+  // SEA1 was waiting to rejoin during that regroup: the side holding its survivor (NYC1) keeps the cluster.
+  await expect(page.getByTestId('side-label-0')).toHaveText('Side A: 2 votes, reaches the witness · keeps the cluster');
+  await expect(page.getByTestId('side-label-1')).toHaveText('Side B: 0 votes, no witness · removed, waits to rejoin');
   await everySize(page, 'sites-cross', [
     ['SEA1', 'NYC1'],
     ['SEA2', 'NYC2'],

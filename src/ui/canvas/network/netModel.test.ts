@@ -102,7 +102,11 @@ describe('side labels on the canvas', () => {
     expect(sideLabelWords(side, regroup([], ['N1', 'N2', 'N3']))).toBe(
       'Side A: 2 votes, reaches the witness · stopped',
     );
-    // A regroup that split the side says nothing about it.
-    expect(sideLabelWords(side, regroup(['N1'], ['N2']))).toBe('Side A: 2 votes, reaches the witness');
+    // A node waiting to rejoin takes no part in a regroup: the side that holds every survivor keeps the cluster.
+    expect(sideLabelWords(side, regroup(['N1'], ['N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · keeps the cluster',
+    );
+    // A regroup that touched no node of the side says nothing about it.
+    expect(sideLabelWords(side, regroup(['N3'], ['N4']))).toBe('Side A: 2 votes, reaches the witness');
   });
 });

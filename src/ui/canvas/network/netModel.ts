@@ -87,14 +87,16 @@ export function regroupWords(r: NonNullable<NetworkModeView['lastRegroup']>): st
 }
 
 /**
- * What the last regroup decided for a side, when it decided for all of the side's nodes alike:
- * "keeps the cluster" or "removed" ('' before any regroup, or for a regroup of an earlier split).
+ * What the last regroup decided for a side: "keeps the cluster" when every survivor is on it (a
+ * node that was waiting to rejoin at the regroup took no part in it); "removed, waits to rejoin"
+ * when it lost members to a winner elsewhere; "stopped" when no side won. '' before any regroup.
  */
 export function sideOutcome(x: SideSummary, r: NetworkModeView['lastRegroup']): string {
   if (!r || !x.nodes.length) return '';
-  if (x.nodes.every((n) => r.survivors.includes(n))) return 'keeps the cluster';
-  if (x.nodes.every((n) => r.removed.includes(n))) return r.survivors.length ? 'removed, waits to rejoin' : 'stopped';
-  return '';
+  const on = (n: string) => x.nodes.includes(n);
+  if (r.survivors.length && r.survivors.every(on)) return 'keeps the cluster';
+  if (!r.removed.some(on)) return '';
+  return r.survivors.length ? 'removed, waits to rejoin' : 'stopped';
 }
 
 /** "Side A: 2 votes, reaches the witness · keeps the cluster": a side's label on the canvas. */
