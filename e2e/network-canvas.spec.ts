@@ -287,7 +287,9 @@ test('routes: listed beside the diagram, inside the canvas, apart, each a focusa
   await expect(page.getByTestId('region-NYC2')).not.toHaveCSS('outline-style', 'solid');
 });
 
-test('the network rows collapse to one line, the canvas grows, and the choice is remembered', async ({ page }) => {
+test('the network rows collapse into the network actions, the canvas grows, and the choice is remembered', async ({
+  page,
+}) => {
   await openFresh(page);
   await loadBuiltin(page, THREE);
   await page.setViewportSize({ width: 1024, height: 768 });
