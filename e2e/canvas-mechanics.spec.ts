@@ -3,23 +3,13 @@
  * floating notices, resizable and remembered panels, groups and their cards moving together, and
  * the overview of a very big cluster.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { GROUP, openFresh, seek, shareHash } from './helpers';
+import { expect, test } from '@playwright/test';
+import { GROUP, openAt, seek, settleCanvas, shareHash, SIZES } from './helpers';
 import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1440, height: 900 },
-];
-
-async function open(page: Page, size: { width: number; height: number }, hash = '') {
-  await openFresh(page, hash);
-  await page.setViewportSize(size);
-}
 
 test.describe('mechanics and panels', () => {
   test('each health-check poll pulses on its resource as it runs, healthy ones too', async ({ page }) => {
-    await open(page, SIZES[1]!);
+    await openAt(page, SIZES[1]!);
     await seek(page, 30_000);
     const card = page.locator('.react-flow__node[data-id="res:SQL IP Address"]');
     const la = card.locator('.poll-pulse[data-poll="LooksAlive"]');
@@ -37,7 +27,7 @@ test.describe('mechanics and panels', () => {
   });
 
   test('notices float over the page: the canvas does not move when one appears', async ({ page }) => {
-    await open(page, SIZES[0]!);
+    await openAt(page, SIZES[0]!);
     await seek(page, 30_000);
     const canvas = page.getByRole('region', { name: 'Cluster diagram' });
     const before = await canvas.boundingBox();
@@ -52,7 +42,7 @@ test.describe('mechanics and panels', () => {
   });
 
   test('panels resize with the keyboard, collapse, and are remembered', async ({ page }) => {
-    await open(page, SIZES[1]!);
+    await openAt(page, SIZES[1]!);
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     const w0 = (await inspector.boundingBox())!.width;
     await page.getByRole('separator', { name: 'Resize the inspector' }).focus();
@@ -89,7 +79,7 @@ test('a group that slides up in its node after another group leaves keeps its re
       },
     ],
   };
-  await open(page, SIZES[1]!, shareHash(scenario));
+  await openAt(page, SIZES[1]!, shareHash(scenario));
   await seek(page, 30_000);
   await page.locator(`.react-flow__node[data-id="group:${GROUP}"] .group-head`).click({ button: 'right' });
   await page.getByRole('menu').getByRole('menuitem', { name: 'Move to SQL-B' }).click();
@@ -141,7 +131,7 @@ test('a very big cluster opens as an overview: groups are chips in their node, s
     ],
   }));
   const scenario = { format: 'failover-scenario@1', name: 'Big', until: 600_000, nodes, groups };
-  await open(page, SIZES[1]!, shareHash(scenario));
+  await openAt(page, SIZES[1]!, shareHash(scenario));
   await seek(page, 30_000);
   // No resource cards or edges; regions hold chips.
   await expect(page.locator('.react-flow__node-resource')).toHaveCount(0);
@@ -151,7 +141,7 @@ test('a very big cluster opens as an overview: groups are chips in their node, s
   await page.keyboard.press('f');
   const chip = page.locator('[data-entity="group:VM0"]');
   await expect(chip).toBeInViewport();
-  await page.waitForTimeout(600); // the zoom to it
+  await settleCanvas(page, 600); // the zoom to it
   // Readable once focused: the chip's name renders at 12 px or more.
   expect((await chip.locator('.entity-name').boundingBox())!.height).toBeGreaterThanOrEqual(12);
   await expect(chip).toContainText('Online');

@@ -4,32 +4,8 @@
  * dragged into the way. Checked on the SVG geometry at 1024×768 and 1440×900.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openFresh, shareHash } from './helpers';
-import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1440, height: 900 },
-];
-
-/** The SQL group plus a group with an OR set and an edge that skips a layer. */
-function scenario() {
-  const s = structuredClone(sqlFci) as Record<string, unknown> & { groups: unknown[] };
-  s.groups.push({
-    name: 'File',
-    resources: [
-      { name: 'Disk A', type: 'Physical Disk' },
-      { name: 'IP 1', type: 'IP Address' },
-      { name: 'IP 2', type: 'IP Address' },
-      { name: 'FS Name', type: 'Network Name', dependsOn: '[IP 1] or [IP 2]' },
-      { name: 'Share', type: 'File Server', dependsOn: '[FS Name] and [Disk A]' },
-      { name: 'Agent', type: 'Generic Service', dependsOn: '[Share] and [IP 1]' },
-    ],
-  });
-  return s;
-}
-
-const canvas = (page: Page) => page.getByRole('region', { name: 'Design canvas' });
+import { designCanvas } from './designHelpers';
+import { openFresh, shareHash, SIZES, withOrGroup } from './helpers';
 
 /** Every edge's sampled path in screen pixels against every resource card's box. */
 async function report(page: Page) {
@@ -99,11 +75,11 @@ for (const size of SIZES) {
     test('Design edges run around the cards, as laid out and after a card is dragged into the way', async ({
       page,
     }) => {
-      await openFresh(page, shareHash(scenario()));
+      await openFresh(page, shareHash(withOrGroup()));
       await page.setViewportSize(size);
       await page.getByRole('button', { name: 'Design ✎' }).click();
-      await expect(canvas(page)).toBeVisible();
-      await canvas(page)
+      await expect(designCanvas(page)).toBeVisible();
+      await designCanvas(page)
         .getByRole('button', { name: /fit view/i })
         .click();
       await page.waitForTimeout(400);
@@ -111,14 +87,26 @@ for (const size of SIZES) {
 
       // Make room below "FS Name" (move "IP 2" down), then drag "Disk A" into that room, across
       // the straight drop from FS Name to IP 2: the edge must now go around it.
-      const card = (name: string) => canvas(page).locator(`.react-flow__node[data-id="r:${name}"]`);
+      const card = (name: string) => designCanvas(page).locator(`.react-flow__node[data-id="r:${name}"]`);
       const drag = async (name: string, dx: number, dy: number) => {
         const box = (await card(name).boundingBox())!;
         await page.mouse.move(box.x + 24, box.y + box.height / 2);
         await page.mouse.down();
         await page.mouse.move(box.x + 24 + dx, box.y + box.height / 2 + dy, { steps: 12 });
         await page.mouse.up();
-        await page.waitForTimeout(300);
+        // Under load the drop lands late: wait until the card has moved most of the way (the grid
+        // snaps it) and stays put.
+        let last = '';
+        await expect
+          .poll(async () => {
+            const now = (await card(name).boundingBox())!;
+            const moved = Math.abs(now.x - box.x - dx) < 24 && Math.abs(now.y - box.y - dy) < 24;
+            const key = `${now.x},${now.y}`;
+            const still = key === last;
+            last = key;
+            return moved && still;
+          })
+          .toBe(true);
       };
       const ip2Before = (await card('IP 2').boundingBox())!;
       await drag('IP 2', 0, ip2Before.height * 3);

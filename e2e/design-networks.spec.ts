@@ -1,24 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { designCanvas, openDesignFresh } from './designHelpers';
 
-/** A fresh page with no saved session and no saved designs, in Design mode. */
-async function openDesignFresh(page: Page) {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('/');
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((resolve) => {
-      const r = indexedDB.deleteDatabase('failover-lab-designs');
-      r.onsuccess = r.onerror = r.onblocked = resolve;
-    });
-  });
-  await page.goto('about:blank');
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Design ✎' }).click();
-  await expect(page.getByRole('region', { name: 'Design canvas' })).toBeVisible();
-}
-
-const canvas = (page: Page) => page.getByRole('region', { name: 'Design canvas' });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Design inspector' });
 const section = (page: Page) => inspector(page).getByRole('region', { name: 'Networks and sites' });
 const matrix = (page: Page) =>
@@ -37,7 +20,7 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
   await openDesignFresh(page);
   await page.getByRole('button', { name: 'New design' }).click();
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add node' }).click();
-  await canvas(page)
+  await designCanvas(page)
     .locator('.react-flow__pane')
     .click({ position: { x: 5, y: 300 } });
   await expect(inspector(page).getByRole('heading', { name: 'Scenario' })).toBeVisible();
@@ -56,7 +39,7 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
     .selectOption('cluster');
 
   // The legend over the canvas lists both networks and who is on them.
-  const legend = canvas(page).locator('.d-net-legend');
+  const legend = designCanvas(page).locator('.d-net-legend');
   await expect(legend).toContainText('Public (cluster and client): NODE1, NODE2, NODE3, NODE4');
   await expect(legend).toContainText('Cluster Network 2 (cluster only): NODE1, NODE2, NODE3, NODE4');
 
@@ -76,12 +59,12 @@ test('Design mode: add networks, give nodes interfaces and sites, see the lint w
   await setSite(page, 'NODE3', 'SEA');
   await setSite(page, 'NODE4', 'SEA');
   await expect(page.getByText('Sites "NYC" and "SEA" hold 2 votes each and there is no witness')).toBeVisible();
-  await expect(canvas(page).locator('.react-flow__node[data-id="s:NYC"]')).toContainText('site NYC');
-  await expect(canvas(page).locator('.react-flow__node[data-id="s:SEA"]')).toBeVisible();
+  await expect(designCanvas(page).locator('.react-flow__node[data-id="s:NYC"]')).toContainText('site NYC');
+  await expect(designCanvas(page).locator('.react-flow__node[data-id="s:SEA"]')).toBeVisible();
   await section(page).getByLabel('Cluster PreferredSite').selectOption('NYC');
 
   // One undo step per edit: Ctrl+Z takes back the PreferredSite only.
-  await canvas(page)
+  await designCanvas(page)
     .locator('.react-flow__pane')
     .click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('Control+z');
@@ -132,11 +115,11 @@ test('import a two-site cluster dump: sites drawn as regions, networks in the le
   await expect(notesDialog.getByRole('list', { name: 'Import notes' })).toContainText('"Cluster Group"');
   await notesDialog.getByRole('button', { name: 'Done' }).click();
 
-  await expect(canvas(page).locator('.react-flow__node[data-id="s:NYC"]')).toContainText('site NYC');
-  await expect(canvas(page).locator('.react-flow__node[data-id="s:SEA"]')).toBeVisible();
-  const legend = canvas(page).locator('.d-net-legend');
+  await expect(designCanvas(page).locator('.react-flow__node[data-id="s:NYC"]')).toContainText('site NYC');
+  await expect(designCanvas(page).locator('.react-flow__node[data-id="s:SEA"]')).toBeVisible();
+  const legend = designCanvas(page).locator('.d-net-legend');
   await expect(legend).toContainText('Storage (none (not used by the cluster), 192.168.50.0/24): NYC1, NYC2');
-  await canvas(page).locator('.react-flow__node[data-id="r:SQL IP SEA"]').click();
+  await designCanvas(page).locator('.react-flow__node[data-id="r:SQL IP SEA"]').click();
   await expect(inspector(page).getByLabel('Network')).toHaveValue('Cluster Network 2');
   await expect(inspector(page).getByLabel('Address (shown and exported)')).toHaveValue('10.2.0.50');
   for (const [w, h] of [
@@ -144,13 +127,13 @@ test('import a two-site cluster dump: sites drawn as regions, networks in the le
     [1440, 900],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await canvas(page)
+    await designCanvas(page)
       .getByRole('button', { name: /fit view/i })
       .click();
     await page.screenshot({ path: `/tmp/nd/design-networks-import-${w}.png` });
   }
   // The group's preferred sites, in order, with keyboard-reachable buttons.
-  await canvas(page).locator('.react-flow__node[data-id="g:SQL Server (MSSQLSERVER)"] .d-group-head').click();
+  await designCanvas(page).locator('.react-flow__node[data-id="g:SQL Server (MSSQLSERVER)"] .d-group-head').click();
   const sites = inspector(page).getByRole('list', { name: 'Preferred sites' });
   await expect(sites.getByRole('listitem')).toHaveText([/NYC/, /SEA/]);
   await inspector(page).getByRole('button', { name: 'Move site SEA up' }).focus();

@@ -1,27 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { designCanvas, openDesignFresh } from './designHelpers';
 import { expectRow } from './helpers';
 
-/** A fresh page with no saved session and no saved designs, in Design mode on an empty design. */
-async function openDesignFresh(page: Page) {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('/');
-  await page.evaluate(async () => {
-    localStorage.clear();
-    await new Promise((resolve) => {
-      const r = indexedDB.deleteDatabase('failover-lab-designs');
-      r.onsuccess = r.onerror = r.onblocked = resolve;
-    });
-  });
-  await page.goto('about:blank');
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Design ✎' }).click();
-  await expect(page.getByRole('region', { name: 'Design canvas' })).toBeVisible();
-}
-
-const canvas = (page: Page) => page.getByRole('region', { name: 'Design canvas' });
-const resNode = (page: Page, name: string) => canvas(page).locator(`.react-flow__node[data-id="r:${name}"]`);
-const edges = (page: Page) => canvas(page).locator('.react-flow__edge');
+const resNode = (page: Page, name: string) => designCanvas(page).locator(`.react-flow__node[data-id="r:${name}"]`);
+const edges = (page: Page) => designCanvas(page).locator('.react-flow__edge');
 
 /** Drag from `from`'s bottom handle ("depends on") to `to`'s top handle. */
 async function connect(page: Page, from: string, to: string) {
@@ -37,7 +20,7 @@ async function connect(page: Page, from: string, to: string) {
 
 async function buildDesign(page: Page) {
   await page.getByRole('button', { name: 'New design' }).click();
-  await expect(canvas(page)).toContainText('Empty design');
+  await expect(designCanvas(page)).toContainText('Empty design');
   // Mouse for the nodes, keyboard for the group and one resource.
   await page.getByRole('button', { name: 'Add node' }).click();
   await page.getByRole('button', { name: 'Add node' }).click();
@@ -49,11 +32,11 @@ async function buildDesign(page: Page) {
   await page.getByRole('button', { name: 'Add Network Name' }).click();
   await expect(resNode(page, 'Network Name')).toBeVisible();
   // Rename the group in the inspector, by keyboard.
-  await canvas(page).locator('.react-flow__node[data-id="g:Group 1"] .d-group-head').click();
+  await designCanvas(page).locator('.react-flow__node[data-id="g:Group 1"] .d-group-head').click();
   const name = page.getByRole('complementary', { name: 'Design inspector' }).getByLabel('Name', { exact: true });
   await name.fill('File Share');
   await name.press('Enter');
-  await expect(canvas(page).locator('.react-flow__node[data-id="g:File Share"]')).toBeVisible();
+  await expect(designCanvas(page).locator('.react-flow__node[data-id="g:File Share"]')).toBeVisible();
   // Dependencies by dragging: Network Name → IP Address → Physical Disk.
   await connect(page, 'IP Address', 'Physical Disk');
   await expect(edges(page)).toHaveCount(1);
@@ -76,7 +59,7 @@ test.describe('Design mode', () => {
     await page.screenshot({ path: '/tmp/design-cycle.png' });
 
     // Undo (Ctrl+Z) removes the last dependency; Redo (button) and Ctrl+Shift+Z bring things back.
-    await canvas(page)
+    await designCanvas(page)
       .locator('.react-flow__pane')
       .click({ position: { x: 30, y: 400 } });
     await page.keyboard.press('Control+z');
@@ -95,7 +78,7 @@ test.describe('Design mode', () => {
     await page.getByRole('button', { name: 'Design ✎' }).click();
     await expect(resNode(page, 'Network Name')).toBeVisible();
     await expect(edges(page)).toHaveCount(2);
-    await expect(canvas(page).locator('.react-flow__node[data-id="g:File Share"]')).toBeVisible();
+    await expect(designCanvas(page).locator('.react-flow__node[data-id="g:File Share"]')).toBeVisible();
     await page.screenshot({ path: '/tmp/design-reloaded.png' });
   });
 
@@ -175,7 +158,7 @@ test.describe('Design mode', () => {
     await openDesignFresh(page);
     await buildDesign(page);
     await page.getByRole('button', { name: 'Add group' }).click();
-    const target = canvas(page).locator('.react-flow__node[data-id="g:Group 2"]');
+    const target = designCanvas(page).locator('.react-flow__node[data-id="g:Group 2"]');
     await expect(target).toBeVisible();
     const from = (await resNode(page, 'IP Address').boundingBox())!;
     const to = (await target.boundingBox())!;
@@ -218,7 +201,7 @@ test.describe('Design mode', () => {
       mimeType: 'application/json',
       buffer: readFileSync('src/design/__fixtures__/powershell/case04-hyperv-antiaffinity.json'),
     });
-    await expect(canvas(page).locator('.react-flow__node[data-id="g:DC01"]')).toBeVisible();
+    await expect(designCanvas(page).locator('.react-flow__node[data-id="g:DC01"]')).toBeVisible();
     await expect(resNode(page, 'Virtual Machine DC02')).toBeVisible();
     await expect(page.getByRole('status')).toContainText('Imported the cluster as a new design (3 notes');
     const notesDialog = page.getByRole('dialog', { name: 'Imported as a new design' });
@@ -260,7 +243,7 @@ test.describe('Design mode', () => {
     await page.getByRole('dialog', { name: 'Imported as a new design' }).getByRole('button', { name: 'Done' }).click();
     const problems = page.getByRole('region', { name: 'Problems' });
     await expect(problems).toContainText('0 errors');
-    const groupNode = canvas(page).locator('.react-flow__node[data-id="g:Dateiserver Süd"]');
+    const groupNode = designCanvas(page).locator('.react-flow__node[data-id="g:Dateiserver Süd"]');
     await expect(groupNode).toBeVisible();
     await expect(resNode(page, 'Dateiserver Süd')).toBeVisible();
 

@@ -4,18 +4,8 @@
  * loss drawn as such. At 1024×768 and 1440×900.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { GROUP, openFresh, seek, shareHash } from './helpers';
+import { GROUP, openAt, seek, settleCanvas, shareHash, SIZES, withOrGroup } from './helpers';
 import sqlFci from '../src/scenarios/sql-fci-three-nodes.json' with { type: 'json' };
-
-const SIZES = [
-  { width: 1024, height: 768 },
-  { width: 1440, height: 900 },
-];
-
-async function open(page: Page, size: { width: number; height: number }, hash = '') {
-  await openFresh(page, hash);
-  await page.setViewportSize(size);
-}
 
 /** Presentation (key P) with focus on the SQL group (selected by clicking its head). */
 async function presentSqlGroup(page: Page) {
@@ -24,7 +14,7 @@ async function presentSqlGroup(page: Page) {
   await page.locator(`.react-flow__node[data-id="group:${GROUP}"] .group-head`).click();
   await page.getByRole('button', { name: 'Focus', exact: true }).click();
   await expect(page.getByRole('button', { name: `Focus: ${GROUP} ✕` })).toBeVisible();
-  await page.waitForTimeout(800); // the 500 ms zoom to the group
+  await settleCanvas(page, 800); // the 500 ms zoom to the group
 }
 
 /** Rendered height and effective font size (CSS size × canvas zoom) of the group's names and states. */
@@ -56,7 +46,7 @@ for (const size of SIZES) {
     test('presentation mode gives the canvas the screen and the focused group reads at 14 px or more', async ({
       page,
     }) => {
-      await open(page, size);
+      await openAt(page, size);
       await seek(page, 30_000);
       await presentSqlGroup(page);
       await expect(page.locator('.app-header')).toBeHidden();
@@ -85,7 +75,7 @@ for (const size of SIZES) {
 
       // Focus follows the group on failover: SQL-A crashes at 60 s (the scenario's script).
       await page.getByRole('button', { name: /Run to end/ }).click();
-      await page.waitForTimeout(900);
+      await settleCanvas(page, 900);
       // The quorum banner names the vote the dynamic quorum took away, with the engine's reason.
       await expect(page.getByTestId('quorum-banner')).toContainText(
         'vote of "SQL-C" removed to keep the voting count odd',
@@ -115,7 +105,7 @@ for (const size of SIZES) {
     test('every context menu item is inside the window and clickable, also on a card at the bottom edge', async ({
       page,
     }) => {
-      await open(page, size);
+      await openAt(page, size);
       await seek(page, 30_000);
       await presentSqlGroup(page);
       // The lowest card of the group, right-clicked at its lowest visible point.
@@ -175,24 +165,12 @@ for (const size of SIZES) {
     test('dependency edges have arrowheads from dependent to provider and never run under another card', async ({
       page,
     }) => {
-      // The SQL group plus a group with an OR set and an edge that skips a layer.
-      const scenario = structuredClone(sqlFci) as Record<string, unknown> & { groups: unknown[] };
-      scenario.groups.push({
-        name: 'File',
-        resources: [
-          { name: 'Disk A', type: 'Physical Disk' },
-          { name: 'IP 1', type: 'IP Address' },
-          { name: 'IP 2', type: 'IP Address' },
-          { name: 'FS Name', type: 'Network Name', dependsOn: '[IP 1] or [IP 2]' },
-          { name: 'Share', type: 'File Server', dependsOn: '[FS Name] and [Disk A]' },
-          { name: 'Agent', type: 'Generic Service', dependsOn: '[Share] and [IP 1]' },
-        ],
-      });
-      await open(page, size, shareHash(scenario));
+      const scenario = withOrGroup();
+      await openAt(page, size, shareHash(scenario));
       await page.getByRole('button', { name: 'Hide event log and table' }).click();
       await page.getByRole('button', { name: 'Hide timeline' }).click();
       await page.getByRole('button', { name: 'Hide inspector' }).click();
-      await page.waitForTimeout(500);
+      await settleCanvas(page, 500);
       const report = await page.evaluate(() => {
         const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node-resource')].map((n) => ({
           id: n.dataset.id!,
@@ -263,7 +241,7 @@ for (const size of SIZES) {
           { at: 40_000, action: 'crashNode', node: 'SQL-B' },
         ],
       };
-      await open(page, size, shareHash(scenario));
+      await openAt(page, size, shareHash(scenario));
       await seek(page, 41_000);
       // Crashed, not yet detected: the missed heartbeats count toward detection.
       await expect(page.getByTestId('region-SQL-A')).toHaveAttribute('data-look', 'Crashed');

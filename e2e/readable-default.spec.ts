@@ -4,6 +4,7 @@
  * before the app starts, as a projector's does).
  */
 import { expect, test } from '@playwright/test';
+import { settleCanvas } from './helpers';
 
 for (const size of [
   { width: 1024, height: 768 },
@@ -16,7 +17,7 @@ for (const size of [
     await page.goto('about:blank');
     await page.goto('/');
     await expect(page.getByRole('table', { name: 'Cluster state' })).toBeVisible();
-    await page.waitForTimeout(600); // the first fit
+    await settleCanvas(page, 600); // the first fit
     const cardText = page.locator('.react-flow__node-resource .entity-name');
     await expect(cardText.first()).toBeVisible();
     const sizes = await page.evaluate(() => {

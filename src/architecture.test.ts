@@ -170,9 +170,7 @@ describe('the layering scanner (self-check)', () => {
   });
 });
 
-// ---- no import cycle inside the engine --------------------------------------------------------
-
-const ENGINE = path.join(SRC, 'engine');
+// ---- no import cycle inside the engine or the store ---------------------------------------------
 
 /** The file a relative import names: `./x` is x.ts, x.tsx or x/index.ts; null when none exists. */
 function resolveImport(fromFile: string, spec: string, files: ReadonlySet<string>): string | null {
@@ -182,11 +180,11 @@ function resolveImport(fromFile: string, spec: string, files: ReadonlySet<string
 }
 
 /**
- * Every file of src/engine (tests too) and the engine files it imports. Type-only imports count:
- * a type-only cycle is still two files that cannot be read, or changed, one without the other.
+ * Every file of a folder (tests too) and the files of that folder it imports. Type-only imports
+ * count: a type-only cycle is still two files that cannot be read, or changed, one without the other.
  */
-function engineImportGraph(): Map<string, string[]> {
-  const files = new Set(sourceFiles(ENGINE));
+function importGraph(dir: string): Map<string, string[]> {
+  const files = new Set(sourceFiles(dir));
   const graph = new Map<string, string[]>();
   for (const f of files) {
     const deps = importsOf(readFileSync(f, 'utf8'))
@@ -222,10 +220,13 @@ function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | nu
   return null;
 }
 
-describe('src/engine imports one way', () => {
-  it('has no import cycle, type-only imports included', () => {
-    const graph = engineImportGraph();
-    expect(graph.size).toBeGreaterThan(80);
+describe('src/engine and src/store import one way', () => {
+  it.each([
+    ['engine', 80],
+    ['store', 30],
+  ])('src/%s has no import cycle, type-only imports included', (folder, atLeast) => {
+    const graph = importGraph(path.join(SRC, folder));
+    expect(graph.size).toBeGreaterThan(atLeast);
     const cycle = findCycle(graph);
     expect(cycle && cycle.map((f) => path.relative(SRC, f)).join(' → ')).toBeNull();
   });
@@ -273,7 +274,7 @@ describe('src/engine imports one way', () => {
  */
 it('no source file outside src/engine/actions switches over the action names', () => {
   const names = [
-    ...readFileSync(path.join(ENGINE, 'actions', 'registry.ts'), 'utf8').matchAll(
+    ...readFileSync(path.join(SRC, 'engine', 'actions', 'registry.ts'), 'utf8').matchAll(
       /^import \{ (\w+) \} from '\.\/\1';$/gm,
     ),
   ].map((m) => m[1]);
@@ -291,8 +292,19 @@ it('no source file outside src/engine/actions switches over the action names', (
 const ROOT = path.dirname(SRC);
 const MAX_LINES = 400;
 
-it(`no source file under src/ or e2e/, tests included, is over ${MAX_LINES} lines`, () => {
-  const files = [...sourceFiles(SRC), ...sourceFiles(path.join(ROOT, 'e2e'))].map((f) =>
+/** Every stylesheet below `dir`: split by part, like the code (a file a component or panel). */
+function cssFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return cssFiles(full);
+    return entry.name.endsWith('.css') ? [full] : [];
+  });
+}
+
+it(`no source file or stylesheet under src/ or e2e/, tests included, is over ${MAX_LINES} lines`, () => {
+  const css = cssFiles(SRC);
+  expect(css.length).toBeGreaterThan(10);
+  const files = [...sourceFiles(SRC), ...sourceFiles(path.join(ROOT, 'e2e')), ...css].map((f) =>
     path.relative(ROOT, f).split(path.sep).join('/'),
   );
   expect(files.length).toBeGreaterThan(200);

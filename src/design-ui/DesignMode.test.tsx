@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DUMP_COMMAND } from '../design/dumpCommand';
-import { DesignMode } from './index';
-import { DesignSession } from './session';
-import { memoryStorage } from './storage/designStorage';
+import { mountDesign, stubResizeObserver } from './test/mountDesign';
 import {
   addDependency,
   addGroup,
@@ -18,14 +16,7 @@ import {
   type RawScenario,
 } from '../design/edit/ops';
 
-beforeAll(() => {
-  // React Flow measures with ResizeObserver; jsdom has none.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 afterEach(cleanup);
 
 function twoNodes(): RawScenario {
@@ -45,18 +36,7 @@ function twoNodes(): RawScenario {
   return raw;
 }
 
-async function mount(initial: unknown = twoNodes(), onSimulate = vi.fn()) {
-  const storage = memoryStorage();
-  const session = new DesignSession(storage, initial, 50);
-  render(<DesignMode initialScenario={initial} onSimulate={onSimulate} session={session} />);
-  await screen.findByRole('toolbar', { name: 'Design tools' });
-  // The session opens its design asynchronously (storage); select nothing before it has, or the
-  // opening resets the selection under the test (seen as a flaky test under load).
-  await act(async () => {
-    await session.ready;
-  });
-  return { session, storage, onSimulate, state: () => session.store.getState() };
-}
+const mount = (initial: unknown = twoNodes(), onSimulate = vi.fn()) => mountDesign(initial, onSimulate);
 
 describe('DesignMode', () => {
   it('starts from the initial scenario and saves it as a design', async () => {

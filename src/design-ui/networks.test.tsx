@@ -1,19 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DesignMode } from './index';
-import { DesignSession } from './session';
-import { memoryStorage } from './storage/designStorage';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mountDesign, stubResizeObserver } from './test/mountDesign';
 type RawScenario = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 afterEach(cleanup);
 
 const MARKUP = '<b>LAN</b>';
@@ -29,15 +21,7 @@ const design = (): RawScenario => ({
   groups: [{ name: 'G', resources: [{ name: 'IP', type: 'IP Address' }] }],
 });
 
-async function mount(initial: RawScenario = design()) {
-  const session = new DesignSession(memoryStorage(), initial, 50);
-  render(<DesignMode initialScenario={initial} onSimulate={vi.fn()} session={session} />);
-  await screen.findByRole('toolbar', { name: 'Design tools' });
-  await act(async () => {
-    await session.ready;
-  });
-  return { state: () => session.store.getState() };
-}
+const mount = (initial: RawScenario = design()) => mountDesign(initial);
 
 describe('Design mode: networks and sites', () => {
   it('shows network names as text, in the legend and the matrix', async () => {

@@ -33,6 +33,8 @@ export { nodeMachine } from './machines/nodeMachine';
 export { ACTION_NAMES, actionMenu, actionPowerShell, actionSubject, actionWords, faultWords } from './actions/registry';
 export { psLiteral, type ActionSubject, type MenuEntry, type PowerShellLine } from './actions/types';
 export { validateScenario, parseScenarioText, parseScenarioBytes, readScenarioJson, formatIssues } from './validation';
+/** "did you mean" (contract §1: a name within edit distance 2), for every checker of user input. */
+export { didYouMean, editDistance, suggest } from './validation/didYouMean';
 export { humanMs } from './policies/format';
 export { initialOwner, canHostAll, type OwnerRuleGroup, type OwnerRuleNode } from './policies/initialOwner';
 /** Resource types, defaults and property rules: the vocabulary the designer's forms and exports share. */

@@ -51,6 +51,32 @@ function initialValues(events: readonly TraceEvent[]): Initial {
   return init;
 }
 
+/**
+ * The quorum line at a frame, from the votes and node states shown (contract §4.7), so that it
+ * agrees with the nodes on screen also in the middle of an instant, when the base is the engine's
+ * view just before it: votes held = voters that are Up or Paused, plus the witness vote (none once
+ * quorum is lost); the total = the voters plus the witness's place in it. Without dynamic quorum the
+ * witness always counts in the total; with it, the witness counts while it votes, which only a
+ * traced witness vote change shown here can have changed since the base.
+ */
+function shownQuorum(
+  base: ClusterView,
+  nodes: ClusterView['nodes'],
+  shown: { has: boolean; witnessUp: boolean; witnessVote: 0 | 1; witnessVoteShown: boolean },
+): ClusterView['quorum'] {
+  const baseVoters = base.nodes.filter((n) => n.vote === 1).length;
+  const witnessInTotal =
+    base.quorum.dynamic && shown.witnessVoteShown ? shown.witnessVote : base.quorum.total - baseVoters;
+  const held = nodes.filter((n) => n.vote === 1 && (n.state === 'Up' || n.state === 'Paused')).length;
+  return {
+    ...base.quorum,
+    hasQuorum: shown.has,
+    witness: { ...base.quorum.witness, up: shown.witnessUp, vote: shown.witnessVote },
+    votes: shown.has ? held + shown.witnessVote : 0,
+    total: nodes.filter((n) => n.vote === 1).length + witnessInTotal,
+  };
+}
+
 export interface FrameSource {
   frame(cursor: number, clock?: number): Frame;
 }
@@ -119,6 +145,9 @@ export function createFrameSource(
       const resNode = new Map<string, string | null>();
       const vote = new Map<string, 0 | 1>();
       let quorum: boolean | null = null;
+      // The witness going away or coming back in the part of the instant shown (earlier: in the base).
+      let witnessUp: boolean | null = null;
+      let witnessVoteShown = false;
       const faults = new Map<string, ClusterView['resources'][number]['faults']>();
       for (let i = 0; i <= p; i++) {
         const e = events[i]!;
@@ -138,6 +167,7 @@ export function createFrameSource(
             break;
           case 'quorum.vote':
             vote.set(e.voter, e.to);
+            if (e.voter === 'witness' && e.t > b) witnessVoteShown = true;
             break;
           case 'policy':
             if (e.rule === 'QuorumLost') quorum = false;
@@ -145,7 +175,9 @@ export function createFrameSource(
             break;
           case 'action':
             // Faults injected in the part of the instant that is shown (earlier ones are in the base).
-            if (e.t > b && 'resource' in e.action) {
+            if (e.t > b && (e.action.action === 'failWitness' || e.action.action === 'restoreWitness'))
+              witnessUp = e.action.action === 'restoreWitness';
+            else if (e.t > b && 'resource' in e.action) {
               const a = e.action;
               const r = base.resources.find((x) => x.name === a.resource);
               if (!r) break;
@@ -177,22 +209,24 @@ export function createFrameSource(
         ? base.timers.filter((t) => !(t.deadline <= clock && touched.has(t.subject)))
         : base.timers;
 
+      const nodes = base.nodes.map((n) => {
+        const state = stateOf('n', n.name, n.state) as typeof n.state;
+        // A detection shown in this instant ends the "crashed, not yet detected" interval.
+        const crashedUndetected = state === 'Up' || state === 'Paused' ? n.crashedUndetected : null;
+        return { ...n, state, crashedUndetected, vote: voteOf(n.name, n.vote) };
+      });
       const view: ClusterView = {
         ...base,
         timers,
         t: clock,
         localTime: localTimeAt(scenario.cluster.startTimeMs, clock),
-        quorum: {
-          ...base.quorum,
-          hasQuorum: quorum ?? (b < 0 ? true : base.quorum.hasQuorum),
-          witness: { ...base.quorum.witness, vote: voteOf('witness', base.quorum.witness.vote) },
-        },
-        nodes: base.nodes.map((n) => {
-          const state = stateOf('n', n.name, n.state) as typeof n.state;
-          // A detection shown in this instant ends the "crashed, not yet detected" interval.
-          const crashedUndetected = state === 'Up' || state === 'Paused' ? n.crashedUndetected : null;
-          return { ...n, state, crashedUndetected, vote: voteOf(n.name, n.vote) };
+        quorum: shownQuorum(base, nodes, {
+          has: quorum ?? (b < 0 ? true : base.quorum.hasQuorum),
+          witnessUp: witnessUp ?? base.quorum.witness.up,
+          witnessVote: voteOf('witness', base.quorum.witness.vote),
+          witnessVoteShown: witnessVoteShown || b < 0,
         }),
+        nodes,
         groups: base.groups.map((g) => ({
           ...g,
           state: stateOf('g', g.name, g.state) as typeof g.state,

@@ -4,8 +4,8 @@
  * mean "say"?`). Where the steps fall on the trace is checked afterwards, by ./match.
  */
 import { z } from 'zod';
+import { didYouMean } from '../engine';
 import type { EventMatcher, Lesson, LessonIssue, LessonStep } from './types';
-import { didYouMean } from './suggest';
 
 export const LESSON_PATH = 'ui.lesson';
 

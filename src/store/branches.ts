@@ -5,7 +5,7 @@
  * the whole branch; the trace is rebuilt on demand.
  */
 import type { AppliedAction, Scenario, ScriptEntry, GroupState } from '../engine';
-import type { EngineApi } from './types';
+import type { EngineApi } from './engineApi';
 
 export interface Branch {
   id: string;

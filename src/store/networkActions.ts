@@ -4,8 +4,8 @@
  * the partition. The partition itself is chosen in a dialog (ui/canvas/network/PartitionDialog).
  * Plain scenarios get none of these, so their menus stay exactly as before.
  */
-import type { Scenario } from '../engine';
-import type { ActionItem } from './actionCatalog';
+// The engine's menu entry by the name actionCatalog.ts gives it (importing that file back would be a cycle).
+import type { MenuEntry as ActionItem, Scenario } from '../engine';
 import type { EntityRef } from './types';
 
 /** Network mode or a functional level: the scenario already uses networks.md, so a graceful stop is offered. */

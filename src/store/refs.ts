@@ -3,7 +3,7 @@
  * Name `FS1`), so everything the UI keys by name keys by kind and name: `refKey`.
  */
 import type { PolicyRule, TraceEvent, TimerKind } from '../engine';
-import type { EntityKind, EntityRef } from './types';
+import type { EntityKind, EntityRef } from './entityRef';
 
 export const refKey = (kind: EntityKind, name: string) => `${kind}:${name}`;
 export const keyOf = (r: EntityRef) => refKey(r.kind, r.name);

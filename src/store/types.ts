@@ -1,29 +1,15 @@
 /** The app store's shape: a projection of the running simulation plus the commands that drive it. */
-import type {
-  AppliedAction,
-  Simulation,
-  SimulationOptions,
-  SimulationSnapshot,
-  Action,
-  Scenario,
-  ValidationIssue,
-  ValidationResult,
-  TraceEvent,
-  ActionCheck,
-  FrameView,
-} from '../engine';
+import type { AppliedAction, Action, Scenario, ValidationIssue, TraceEvent, ActionCheck, FrameView } from '../engine';
+import type { EngineApi } from './engineApi';
+import type { EntityRef } from './entityRef';
 import type { ViewIndex } from './viewIndex';
 import type { Branch, Outcome } from './branches';
 
 export type { AppliedAction };
-
-/** What the store needs from the engine; injected so tests can pass a fake. */
-export interface EngineApi {
-  createSimulation(scenario: Scenario, options?: SimulationOptions): Simulation;
-  /** Continue from a snapshot; without it, a seek backwards re-simulates from t = 0. */
-  restoreSimulation?(scenario: Scenario, snapshot: SimulationSnapshot): Simulation;
-  validateScenario(json: unknown): ValidationResult;
-}
+// Leaf files (they import nothing of the store), so that branches.ts and refs.ts, which this file
+// imports, need not import it back; re-exported here for the store's users.
+export type { EngineApi } from './engineApi';
+export type { EntityKind, EntityRef } from './entityRef';
 
 /** Where the store keeps the session between reloads; injected so tests use memory. */
 export interface SessionStorage {
@@ -36,12 +22,6 @@ export interface StoreDeps {
   /** Frame scheduler for playback (requestAnimationFrame in the browser). */
   raf?: (cb: (ts: number) => void) => number;
   caf?: (id: number) => void;
-}
-
-export type EntityKind = 'node' | 'group' | 'resource';
-export interface EntityRef {
-  kind: EntityKind;
-  name: string;
 }
 
 /** A problem loading a scenario: where it came from and the validator's issues. */

@@ -12,9 +12,9 @@
  * names the check in reports.
  */
 import { z } from 'zod';
-import { humanMs, type Action, type Scenario, type ValidationIssue } from '../engine';
+import { didYouMean, humanMs, type Action, type Scenario, type ValidationIssue } from '../engine';
 import type { RunDetail } from './types';
-import { describeFault, didYouMean } from './words';
+import { describeFault } from './words';
 import { ACTION_NAMES } from './templates';
 
 const ms = z.number({ error: 'a number of milliseconds' }).int('a whole number of milliseconds').min(0, 'not negative');

@@ -27,28 +27,3 @@ function partitionWords(sides: readonly (readonly string[])[], witness: readonly
 export function downtimeWords(ms: number): string {
   return ms === 0 ? 'no downtime' : `down ${humanMs(ms)}`;
 }
-
-/** Levenshtein distance, for "did you mean" in check validation. */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!; // the row holds b.length + 1 entries
-}
-
-export function didYouMean(input: string, candidates: readonly string[]): string {
-  let best = '';
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best ? `; did you mean ${JSON.stringify(best)}?` : '';
-}

@@ -11,7 +11,7 @@ import { effectiveFailoverThreshold, failoversInWindow, EMPTY_RESTART_WINDOW } f
 import { providersFirst } from '../policies/dependencies';
 import { tryStartOffline, tryStartOnline, wantOnline, wantsOffline } from './resources';
 import { failInPlace } from './restarts';
-import { chooseTiered, groupTierKey } from '../network/placement';
+import { chooseTiered, groupTierKey, leaveNotAllowed } from '../network/placement';
 
 const q = (s: string) => `"${s}"`;
 /** Priority order, 3000 first, ties by scenario order (contract §4.5). */
@@ -62,6 +62,7 @@ export function chooseFor(e: Engine, g: GroupRt, mode: WalkMode, tierOwner: stri
 /** Owner change: traced, restart counts reset (contract §4.5). */
 export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerCause, reason: string): void {
   const from = g.owner;
+  leaveNotAllowed(e, g, to); // networks.md §4.10: a not-allowed resource is never Failed on `to`
   g.owner = to;
   // An owner change ends a wait for a target (from `placed` it changes nothing, so nothing is sent).
   if (placementOf(g.snap) === 'awaitingTarget') e.groupSend(g, { type: 'OWNER_SET' });
@@ -70,8 +71,7 @@ export function setOwner(e: Engine, g: GroupRt, to: string | null, cause: OwnerC
     r.dueAt = null;
     e.disarm(r, 'restart');
     if (e.resState(r) === 'Failed') e.resSend(r, { type: 'OWNER_CHANGED' });
-    // RetryPeriodOnFailure is not reset by the move: a resource still Failed tries again "on
-    // whatever node owns the group then" (§4.4). It ends when the resource leaves Failed.
+    // RetryPeriodOnFailure survives the move: still Failed, it tries again on the new owner (§4.4).
   }
   if (from !== to) e.emit({ type: 'group.owner', group: g.spec.name, from, to, cause, reason });
 }
@@ -289,7 +289,7 @@ export function failoverGroup(
         `owner ${q(old ?? '')} lost; placed on ${q(to)} but not brought online (FailoverThreshold)`,
       );
       for (const r of g.resources) {
-        if (e.resState(r) === 'Failed') continue;
+        if (e.resState(r) === 'Failed' || r.notAllowedOn?.has(to)) continue; // networks.md §4.10: never Failed
         failInPlace(e, r, 'FailoverThreshold exceeded after the node loss: not brought online');
       }
     }

@@ -56,7 +56,7 @@ export function crashNode(e: Engine, n: NodeRt): void {
   // networks.md §4.3: the instant is fixed at the crash, from the routes as they stood just before.
   const routed = e.net.routesOn ? routedDetection(e, n) : null;
   e.nodeTransition(n, { type: 'CRASH', at: e.now() }, 'crashed');
-  e.net.stopRunning(n.index);
+  e.net.stopRunning(n.index, true);
   // Contract §4.8: the node is gone and nothing runs on it any more: no call into it returns, no
   // health check runs there, none of its monitors is recycled. The cluster keeps showing the last
   // known state and keeps its own timers (a RestartDelay still makes an Online call into the
@@ -93,13 +93,22 @@ export function detectDown(e: Engine, reason: string): void {
   }
   const names = new Set(lost.map((n) => n.spec.name));
   for (const n of lost) e.net.stopRunning(n.index);
-  // networks.md §4.7: the test after a loss reads R for the membership after it.
+  // networks.md §4.7: the test after a loss reads R for the membership after it. A witness vote
+  // that R takes away is traced (SF §3: every change of a vote); in a plain scenario R is the
+  // witness's own state, unchanged here, so nothing new is emitted.
+  const before = e.quorum.votesByVoter();
   if (e.net.networkMode) e.quorum.witnessUp = e.net.witnessAvailable();
+  const label = `node ${[...names].map(q).join(', ')} lost`;
   // Without quorum the cluster service is stopped (§4.7): a node that rejoined and crashed again
   // before quorum returned just goes Down. No failover decision is taken; its groups keep their
   // last owner and return by the QuorumRegained rule.
-  if (!e.quorum.has) return;
-  if (!e.quorum.afterLoss(`node ${[...names].map(q).join(', ')} lost`)) {
+  if (!e.quorum.has) {
+    e.quorum.traceDiff(before, label);
+    return;
+  }
+  if (!e.quorum.afterLoss(label, before)) {
+    // As when the witness itself fails (SF §4.7): the witness's vote goes first, then QuorumLost.
+    e.quorum.traceDiff(before, label);
     quorumLost(e, [...names]);
     return;
   }

@@ -119,10 +119,10 @@ export class QuorumState {
    * Nodes were detected Down together (already shown Down). Does quorum hold? If so, recompute V
    * (dynamic quorum) and trace the vote changes.
    */
-  afterLoss(reason: string): boolean {
+  afterLoss(reason: string, before = this.snapshotVotes()): boolean {
     const stillUp = new Set(this.weightedMembersAll());
     if (!holdsAfterLoss(this.set, stillUp, this.dynamic, this.witnessConfigured, this.witnessUp)) return false;
-    this.recompute(reason);
+    this.recompute(reason, before);
     return true;
   }
 

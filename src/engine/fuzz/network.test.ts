@@ -1,14 +1,14 @@
 /**
  * The network checker (networkChecks.ts, written from networks.md) against the worked timelines of
- * networks.md §7 — each fixture holds a §7 scenario and its trace as the network engine (branch
- * netengine, whose timeline tests assert every event and `final` of §7) produced it — and the same
- * traces broken one rule at a time. Also the network generator's guarantees. The engine on this
- * branch does not simulate networks yet, so `npm run fuzz -- --networks` is off by default.
+ * networks.md §7 — each fixture holds a §7 scenario and its trace as the network engine produced
+ * it, whose timeline tests (network/timelines.test.ts) assert every event and `final` of §7 — and
+ * the same traces broken one rule at a time (the route model's rules: networkReplay.test.ts).
+ * Also the network generator's guarantees; the seeded fuzz run itself is networkFuzz.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatViolation } from './checker';
-import { checkNetworkTrace } from './networkChecks';
+import { checkNetworkTrace } from './checker/networkChecks';
 import { buildNetworkScenario, networkSeedArb } from './networkGen';
 import { failoverCase } from './handTraces';
 
@@ -143,6 +143,11 @@ describe('network generator', () => {
       const groups = s.groups as { properties: Record<string, unknown>; resources: { parameters?: unknown }[] }[];
       if (groups.some((g) => g.properties.PreferredSite)) seen.add('group PreferredSite');
       if (groups.some((g) => g.resources.some((r) => r.parameters))) seen.add('IP on a network');
+      if (groups.some((g) => g.resources.filter((r) => r.parameters).length > 1)) seen.add('multi-subnet group');
+      const level = (s.cluster as { functionalLevel?: string }).functionalLevel;
+      if (level) seen.add(`level ${level}`);
+      if (!('SameSubnetDelay' in props)) seen.add('level heartbeat defaults');
+      if (new Set(nodes.map((n) => n.site).filter(Boolean)).size > 2) seen.add('three sites');
       if (nodes.length > 1 && !nodes[0]!.interfaces.some((n) => nodes[1]!.interfaces.includes(n)))
         seen.add('cross-subnet');
     }
@@ -156,6 +161,16 @@ describe('network generator', () => {
       'stopNode',
       'crashNode',
       'startNode',
+      'failWitness',
+      'restoreWitness',
+      'pauseNode',
+      'resumeNode',
+      'multi-subnet group',
+      'level 2012R2',
+      'level 2016',
+      'level 2019',
+      'level heartbeat defaults',
+      'three sites',
       'site',
       'cluster PreferredSite',
       'group PreferredSite',

@@ -12,7 +12,7 @@ const ROLES = ['none', 'cluster', 'clusterAndClient'] as const;
 
 const actionArb = fc.record({
   at: fc.integer({ min: 1, max: 120 }).map((x) => x * 500),
-  kind: fc.integer({ min: 0, max: 10 }),
+  kind: fc.integer({ min: 0, max: 17 }),
   node: fc.nat(4),
   net: fc.nat(2),
   sides: fc.array(fc.nat(2), { minLength: 5, maxLength: 5 }),
@@ -28,9 +28,13 @@ export const networkSeedArb = fc.record({
   routed: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
   /** Two routed subnets, odd nodes on one, even on the other (cross-subnet routes only). */
   split: fc.boolean(),
+  /** Three networks, node i on networks i and i + 1 (mod 3): one link per pair, so a cut is asymmetric (TL9). */
+  ring: fc.constantFrom(false, false, true),
   extra: fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }),
   level: fc.constantFrom(undefined, undefined, '2012R2', '2016', '2019'),
-  sites: fc.option(fc.array(fc.constantFrom('S1', 'S2'), { minLength: 5, maxLength: 5 })),
+  sites: fc.option(fc.array(fc.constantFrom('S1', 'S2', 'S2', 'S3'), { minLength: 5, maxLength: 5 })),
+  /** Level defaults for the heartbeat times (10-20 s) instead of the short overrides. */
+  levelTimes: fc.constantFrom(false, false, false, true),
   preferredSite: fc.option(fc.constantFrom('S1', 'S2')),
   lowerPriority: fc.nat(5),
   witness: fc.constantFrom('none', 'none', 'disk', 'fileShare', 'cloud'),
@@ -39,6 +43,8 @@ export const networkSeedArb = fc.record({
     fc.record({
       preferred: fc.array(fc.nat(4), { maxLength: 3 }),
       ip: fc.option(fc.nat(2)),
+      /** Multi-subnet: two IPs on two client networks, the app on "[IPa] or [IPb]" (§4.10). */
+      multi: fc.boolean(),
       groupSites: fc.option(fc.array(fc.constantFrom('S1', 'S2'), { minLength: 1, maxLength: 2 })),
       onlineMs: fc.constantFrom(0, 500, 1000),
     }),
@@ -54,17 +60,19 @@ export function buildNetworkScenario(s: NetworkSeed): Record<string, unknown> {
   const n = s.nodes;
   const names = Array.from({ length: n }, (_, i) => `N${i + 1}`);
   const split = s.split && s.networks >= 2;
+  const ring = s.ring && s.networks === 3 && !split;
   const networks = Array.from({ length: s.networks }, (_, i) => {
-    // The heartbeat path must exist: net 0 (and net 1 when split) carry heartbeats and are routed when split.
-    const base = i === 0 || (split && i === 1);
+    // The heartbeat path must exist: net 0 (and net 1 when split; every net in a ring) carry heartbeats.
+    const base = i === 0 || (split && i === 1) || ring;
     const role = base ? (s.roles[i] === 'none' ? 'clusterAndClient' : s.roles[i]!) : s.roles[i]!;
     return { name: ['LAN', 'HB', 'Pub'][i]!, role, ...(base && split ? { routed: true } : { routed: s.routed[i]! }) };
   });
   const siteMode = (s.level === '2016' || s.level === '2019') && s.sites !== null;
   const nodes = names.map((name, i) => {
     const own = split ? [networks[i % 2]!.name] : [networks[0]!.name];
+    if (ring) own.splice(0, 1, networks[i % 3]!.name, networks[(i + 1) % 3]!.name);
     // Extra interfaces; when split, only on role-none networks, so a split pair keeps cross-subnet routes.
-    for (let k = split ? 2 : 1; k < s.networks; k++)
+    for (let k = split ? 2 : 1; k < s.networks && !ring; k++)
       if (s.extra[i * 3 + k] && (!split || networks[k]!.role === 'none')) own.push(networks[k]!.name);
     return {
       name,
@@ -80,18 +88,32 @@ export function buildNetworkScenario(s: NetworkSeed): Record<string, unknown> {
   const groups = s.groups.map((g, gi) => {
     const ipNet = g.ip !== null && clientNets.length ? clientNets[g.ip % clientNets.length]! : null;
     const app = { name: `A${gi}`, behavior: { onlineMs: g.onlineMs, offlineMs: 500 } };
-    const resources = ipNet
-      ? [
-          {
-            name: `IP${gi}`,
-            type: 'IP Address',
-            parameters: { Network: ipNet },
-            behavior: { onlineMs: g.onlineMs, offlineMs: 0 },
-            properties: { RestartDelay: 500 },
-          },
-          { ...app, dependsOn: [`IP${gi}`] },
-        ]
-      : [app];
+    const ip = (name: string, net: string) => ({
+      name,
+      type: 'IP Address',
+      parameters: { Network: net },
+      behavior: { onlineMs: g.onlineMs, offlineMs: 0 },
+      properties: { RestartDelay: 500 },
+    });
+    const resources =
+      ipNet && g.multi && clientNets.length >= 2
+        ? [
+            ip(`IP${gi}a`, clientNets[0]!),
+            ip(`IP${gi}b`, clientNets[1]!),
+            { ...app, dependsOn: `[IP${gi}a] or [IP${gi}b]` },
+          ]
+        : ipNet
+          ? [
+              {
+                name: `IP${gi}`,
+                type: 'IP Address',
+                parameters: { Network: ipNet },
+                behavior: { onlineMs: g.onlineMs, offlineMs: 0 },
+                properties: { RestartDelay: 500 },
+              },
+              { ...app, dependsOn: [`IP${gi}`] },
+            ]
+          : [app];
     const pref = [...new Set(g.preferred.filter((p) => p < n).map((p) => names[p]!))];
     const groupSites = siteMode && g.groupSites ? [...new Set(g.groupSites.filter((x) => sitesUsed.has(x)))] : [];
     return {
@@ -103,24 +125,27 @@ export function buildNetworkScenario(s: NetworkSeed): Record<string, unknown> {
   });
   const script = [...s.script]
     .sort((a, b) => a.at - b.at)
-    .map((a) => action(a, names, networks, nodes, s.witness !== 'none'));
+    .flatMap((a) => {
+      const one = action(a, names, networks, nodes, s.witness !== 'none', s.levelTimes ? 2000 : 500);
+      // Kind 17: every node started at once, so a cluster stopped by a QuorumLost can form again (§4.8).
+      return a.kind === 17 ? names.map((node) => ({ ...one, node })) : [one];
+    });
   const last = script.reduce((m, a) => Math.max(m, a.at as number), 0);
   const clusterProps: Record<string, unknown> = {
-    SameSubnetDelay: 250,
-    SameSubnetThreshold: 4,
-    CrossSubnetDelay: 250,
-    CrossSubnetThreshold: 6,
+    ...(s.levelTimes
+      ? {}
+      : { SameSubnetDelay: 250, SameSubnetThreshold: 4, CrossSubnetDelay: 250, CrossSubnetThreshold: 6 }),
     ...(s.lowerPriority > 0 && s.lowerPriority <= n ? { LowerQuorumPriorityNodeId: s.lowerPriority } : {}),
   };
   if (siteMode) {
-    Object.assign(clusterProps, { CrossSiteDelay: 250, CrossSiteThreshold: 8 });
+    if (!s.levelTimes) Object.assign(clusterProps, { CrossSiteDelay: 250, CrossSiteThreshold: 8 });
     if (s.preferredSite && sitesUsed.has(s.preferredSite)) clusterProps.PreferredSite = s.preferredSite;
   }
   return {
     format: 'failover-scenario@1',
     name: 'network fuzz',
     seed: 7,
-    until: last + 30_000,
+    until: last + (s.levelTimes ? 60_000 : 30_000),
     cluster: {
       ...(s.level ? { functionalLevel: s.level } : {}),
       properties: clusterProps,
@@ -139,10 +164,14 @@ function action(
   networks: { name: string }[],
   nodes: { name: string; interfaces: string[] }[],
   witness: boolean,
+  /** Time step: 500 ms with the short heartbeat overrides, 2 s with the level defaults. */
+  step: number,
 ): Record<string, unknown> {
   const node = names[a.node % names.length]!;
   const net = networks[a.net % networks.length]!.name;
-  const at = a.at;
+  const at = (a.at / 500) * step;
+  const w = (k: number) =>
+    witness && a.witness.length ? { witness: [...new Set(a.witness.filter((x) => x < k))] } : {};
   switch (a.kind) {
     case 0:
     case 1: {
@@ -150,8 +179,7 @@ function action(
       names.forEach((x, i) => sides[a.sides[i]!]!.push(x));
       const used = sides.filter((x) => x.length > 0);
       if (used.length < 2) return { at, action: 'healPartition' };
-      const w = [...new Set(a.witness.filter((k) => k < used.length))];
-      return { at, action: 'partition', sides: used, ...(witness && a.witness.length ? { witness: w } : {}) };
+      return { at, action: 'partition', sides: used, ...w(used.length) };
     }
     case 2:
       return { at, action: 'healPartition' };
@@ -170,7 +198,26 @@ function action(
     case 8:
       return { at, action: 'crashNode', node };
     case 9:
+    case 17:
       return { at, action: 'startNode', node };
+    case 11:
+      return { at, action: 'failWitness' };
+    case 12:
+      return { at, action: 'restoreWitness' };
+    case 13: {
+      // One node cut off from the others.
+      const rest = names.filter((x) => x !== node);
+      return { at, action: 'partition', sides: [rest, [node]], ...w(2) };
+    }
+    case 14: {
+      // Lower IDs against higher IDs: 1–1, 1–2, 2–2 (the tie a witness breaks), 2–3.
+      const k = Math.floor(names.length / 2);
+      return { at, action: 'partition', sides: [names.slice(0, k), names.slice(k)], ...w(2) };
+    }
+    case 15:
+      return { at, action: 'pauseNode', node, drain: true };
+    case 16:
+      return { at, action: 'resumeNode', node };
     default:
       return { at, action: 'failResource', resource: 'A0' };
   }

@@ -5,12 +5,14 @@
  */
 import { createSimulation, runScenario, validateScenario, type Scenario, type Trace } from '../index';
 import { checkTrace, type Violation } from './checker';
-import { checkNetworkTrace } from './networkChecks';
+import { checkNetworkTrace } from './checker/networkChecks';
 
 export interface CaseResult {
   valid: boolean;
   violations: Violation[];
   events: number;
+  /** Paths of networks.md the case reached (regroup, rejoin, …), for the fuzzer's coverage counts. */
+  coverage: string[];
 }
 
 const PER_ELEMENT = 40;
@@ -99,6 +101,7 @@ export function runCase(
     return {
       valid: false,
       events: 0,
+      coverage: [],
       violations: [
         { rule: '§1 a valid scenario is accepted', t: 0, index: -1, expected: 'validation accepts it', actual: errors },
       ],
@@ -112,6 +115,7 @@ export function runCase(
     return {
       valid: true,
       events: 0,
+      coverage: [],
       violations: [
         {
           rule: 'no exception',
@@ -124,7 +128,8 @@ export function runCase(
     };
   }
   const rules = options.checks === 'network' ? [] : checkTrace(s, trace);
-  const violations = [...rules, ...checkNetworkTrace(json, trace), ...checkBoundedWork(s, trace)];
+  const cover = new Set<string>();
+  const violations = [...rules, ...checkNetworkTrace(json, trace, cover), ...checkBoundedWork(s, trace)];
   const text = JSON.stringify(trace);
   const again = JSON.stringify(runScenario(s));
   if (again !== text)
@@ -148,7 +153,7 @@ export function runCase(
       expected: 'the same trace and final',
       actual: 'a different one',
     });
-  return { valid: true, violations, events: trace.events.length };
+  return { valid: true, violations, events: trace.events.length, coverage: [...cover] };
 }
 
 function firstDiff(a: string, b: string): number {

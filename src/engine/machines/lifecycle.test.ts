@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, runScenario } from '../simulation';
 import { validateScenario } from '../validation';
+import { hangThenRestart } from '../testing/scenarios';
 
 function sim(source: Record<string, unknown>) {
   const v = validateScenario({ format: 'failover-scenario@1', name: 't', until: 600_000, ...source });
@@ -23,27 +24,7 @@ const group = (s: ReturnType<typeof sim>['s'], t: number) => {
 
 describe('resource sub-states during a simulation', () => {
   it('a failure, its RestartDelay, a hung restart, the recycle, and Online again', () => {
-    const { s } = sim({
-      nodes: TWO,
-      groups: [
-        {
-          name: 'G',
-          preferredOwners: ['N1', 'N2'],
-          resources: [
-            {
-              name: 'App',
-              properties: { RestartDelay: 500, DeadlockTimeout: 5000, RestartThreshold: 3 },
-              behavior: { onlineMs: 100 },
-            },
-          ],
-        },
-      ],
-      script: [
-        { at: 1000, action: 'setOnline', resource: 'App', result: 'hang' },
-        { at: 2000, action: 'failResource', resource: 'App' },
-        { at: 7000, action: 'heal', resource: 'App' },
-      ],
-    });
+    const { s } = sim(hangThenRestart());
     expect(at(s, 0)).toEqual(['OnlinePending.call.calling', 'OnlinePending.wish.stay']);
     expect(at(s, 1000)).toEqual(['Online.health.healthy', 'Online.wish.stay']);
     expect(at(s, 2000)).toEqual(['Failed.restartScheduled']);

@@ -96,8 +96,11 @@ function regroup(e: Engine): void {
       else net.waiting[n.index] = true;
     }
   }
+  // §4.6: V is recomputed with R of the new membership; a witness vote R takes away is traced
+  // with the rest (SF §3: every change of a vote), so the snapshot is taken before R is applied.
+  const before = quorum.votesByVoter();
   quorum.witnessUp = net.witnessAvailable();
-  quorum.recompute('regroup');
+  quorum.recompute('regroup', before);
   nodesLost(e, new Set(names(removed)));
 }
 

@@ -28,7 +28,7 @@ function observe(e: Engine): Observed {
       role: def.role,
       nodes,
       member: (x) => net.member(e.nodes[x]!),
-      hasRoute: (x, y) => routeOf(x, y) >= 0,
+      hasRoute: (x, y) => routeOf(x, y) >= 0 && net.routeExists(net.pairOf(x, y), routeOf(x, y)),
       declaredDown: (x, y) => net.routes[net.pairOf(x, y)]![routeOf(x, y)]!.down,
     });
     for (const [x, s] of st.interfaces) ifs[key(x, ni)] = s;

@@ -104,3 +104,25 @@ export function netInitialOwner(e: Engine, g: GroupRt): string | null {
   const sorted = e.net.siteMode ? sortByTier(order, (n) => groupTierKey(e, g, n, null)) : order;
   return sorted[0] ?? null;
 }
+
+/**
+ * §4.10 "not allowed = not called … It stays Offline: no call, no resource.state, never Failed":
+ * a resource still Failed when its group leaves for a node it is not allowed on does not carry
+ * that state there. It goes Offline on the node it leaves (no call, not counted; its retry ends),
+ * before the owner change, so nothing is traced for it on the new owner.
+ */
+export function leaveNotAllowed(e: Engine, g: GroupRt, to: string | null): void {
+  if (to === null || g.owner === null || to === g.owner) return;
+  for (const r of g.resources) {
+    if (!r.notAllowedOn?.has(to) || e.resState(r) !== 'Failed') continue;
+    const net = r.spec.parameters?.Network;
+    const why =
+      allowedOnOwners(r, to) && net !== undefined ? `has no interface on network "${net}"` : 'is not a possible owner';
+    e.resTransition(r, { type: 'TAKE_DOWN' }, `its group moves to "${to}", which ${why}: it stays Offline there`);
+  }
+}
+
+function allowedOnOwners(r: ResRt, node: string): boolean {
+  const owners = r.spec.possibleOwners;
+  return !owners.length || owners.includes(node);
+}

@@ -19,6 +19,11 @@ import type { NetworkSnapshot } from '../api';
 export interface RouteState {
   down: boolean;
   pendingAt: number | null;
+  /**
+   * §4.9: the crashed member whose frozen route this is ("the routes it had at the crash keep the
+   * declared state they had then until it is detected or removed"); absent on other routes.
+   */
+  frozenBy?: number;
 }
 
 export interface PartitionState {
@@ -248,7 +253,11 @@ export class NetRuntime {
     topo.pairs.forEach((p, i) => {
       if (p.a !== x && p.b !== x) return;
       const other = p.a === x ? p.b : p.a;
-      if (!this.running[other]) return;
+      if (!this.running[other]) {
+        // x was detected since it froze this route: the route is gone (§4.9).
+        for (const st of this.routes[i]!) if (st.frozenBy === x) delete st.frozenBy;
+        return;
+      }
       p.routes.forEach((_, k) => {
         this.cancel(i, k);
         this.routes[i]![k] = { down: !this.routeOpen(p, k), pendingAt: null };
@@ -256,16 +265,29 @@ export class NetRuntime {
     });
   }
 
-  /** §4.2: a node stops running: its routes end, pending declarations cancelled, nothing emitted. */
-  stopRunning(x: number): void {
+  /** §4.9: does the route on this pair count for the states: both ends run, or frozen at a crash? */
+  routeExists(pair: number, k: number): boolean {
+    const p = this.topo!.pairs[pair]!;
+    return (this.running[p.a]! && this.running[p.b]!) || this.routes[pair]![k]!.frozenBy !== undefined;
+  }
+
+  /**
+   * §4.2: a node stops running: its routes end, pending declarations cancelled, nothing emitted.
+   * A crashed member's routes to running nodes keep their declared state for §4.9 (`frozenBy`).
+   */
+  stopRunning(x: number, crashedMember = false): void {
+    const topo = this.topo;
+    topo?.pairs.forEach((p, i) => {
+      if (p.a !== x && p.b !== x) return;
+      const other = p.a === x ? p.b : p.a;
+      p.routes.forEach((_, k) => {
+        this.cancel(i, k);
+        if (crashedMember && this.running[x] && this.running[other]) this.routes[i]![k]!.frozenBy = x;
+      });
+    });
     this.running[x] = false;
     this.waiting[x] = false;
     this.stopping.delete(x);
-    const topo = this.topo;
-    if (!topo) return;
-    topo.pairs.forEach((p, i) => {
-      if (p.a === x || p.b === x) p.routes.forEach((_, k) => this.cancel(i, k));
-    });
   }
 
   /** Apply every route declaration due now (§4.4 step 1). Returns whether any was. */

@@ -93,8 +93,10 @@ function leave(e: Engine, x: NodeRt): void {
   forgetMonitorsOn(e, name);
   e.nodeTransition(x, { type: 'STOP' }, 'Stop-ClusterNode: the cluster service stopped gracefully');
   e.net.stopRunning(x.index);
+  // §4.12: V recomputed with R after the departure; the witness vote R changes is traced too.
+  const before = e.quorum.votesByVoter();
   if (e.net.networkMode) e.quorum.witnessUp = e.net.witnessAvailable();
-  e.quorum.recompute(`node ${q(name)} left gracefully`);
+  e.quorum.recompute(`node ${q(name)} left gracefully`, before);
   if (e.quorum.votesNow() * 2 <= e.quorum.total()) {
     quorumLost(e, [name]);
   } else if (e.groups.some((g) => g.owner === name)) nodesLost(e, new Set([name]));

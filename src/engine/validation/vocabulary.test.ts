@@ -12,24 +12,6 @@ import {
   PROPERTY_RULES,
   RESOURCE_TYPES,
 } from '../model/resourceTypes';
-import { editDistance, suggest } from './index';
-
-describe('did you mean', () => {
-  it('edit distance', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('same', 'same')).toBe(0);
-    expect(editDistance('abcdef', 'x', 2)).toBe(3);
-  });
-
-  it('suggests the closest candidate within distance 2, ignoring case, ties to the first', () => {
-    expect(suggest('SQL Nmae', ['SQL Disk', 'SQL Name'])).toBe('SQL Name');
-    expect(suggest('restartaction', ['RestartAction', 'RestartDelay'])).toBe('RestartAction');
-    expect(suggest('NODE4', ['NODE1', 'NODE2'])).toBe('NODE1');
-    expect(suggest('Colour', ['Priority'])).toBeNull();
-    expect(suggest('A', ['A'])).toBeNull();
-  });
-});
 
 describe('PROPERTY_RULES', () => {
   it("covers exactly the contract's accepted names", () => {

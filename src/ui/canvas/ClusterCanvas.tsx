@@ -23,6 +23,11 @@ import { QuorumBanner } from './QuorumBanner';
 import { NetworkControls } from './network/NetworkControls';
 import { NetworkOverlay } from './network/NetworkOverlay';
 import { NetworkStrip } from './network/NetworkStrip';
+import { RoutePanel } from './network/RoutePanel';
+import { useNetUi } from './network/dialogState';
+import { SideLabels } from './network/SideLabels';
+import { netArrangement, partitionKey } from './network/netLayout';
+import { networkNodes } from './network/netNodes';
 
 /**
  * Group boxes glide to their new owner, but only on small clusters: on a big one a failover moves
@@ -47,6 +52,14 @@ export function ClusterCanvas() {
   const [mapWanted, setMapWanted] = useState(false);
   const showMap = mapWanted && !presentation;
   const compact = useMemo(() => isCompact(scenario), [scenario]);
+  // Network and site mode only (a plain scenario: '' and no arrangement, the layout as before).
+  const sidesKey = useAppStore(partitionKey);
+  const routesOn = useNetUi((s) => s.routes);
+  const netMode = useMemo(() => !!scenario.networks || scenario.nodes.some((n) => n.site), [scenario]);
+  const arrangement = useMemo(
+    () => (netMode && !compact ? netArrangement(scenario, sidesKey) : undefined),
+    [scenario, netMode, compact, sidesKey],
+  );
   const boxes = useMemo(() => (compact ? new Map<string, GroupBox>() : groupBoxes(scenario)), [scenario, compact]);
   // The previous nodes array, to hand React Flow the same object for every node that stayed put.
   const [prevNodes] = useState<{ current: Node[] }>(() => ({ current: [] }));
@@ -56,13 +69,13 @@ export function ClusterCanvas() {
       const owners = selectOwners(api.getState());
       const next = compact
         ? buildCompactNodes(scenario, owners, prevNodes.current)
-        : reuseNodes(prevNodes.current, buildNodes(scenario, boxes, owners));
+        : reuseNodes(prevNodes.current, buildNodes(scenario, boxes, owners, arrangement));
       prevNodes.current = next;
-      return next;
+      return netMode ? [...networkNodes(scenario, next, sidesKey !== '', textScale, routesOn), ...next] : next;
     },
     // ownerKey is the dependency: the layout changes only when an owner does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, boxes, compact, ownerKey],
+    [scenario, boxes, compact, ownerKey, arrangement, netMode && textScale, netMode && routesOn],
   );
   const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -97,7 +110,7 @@ export function ClusterCanvas() {
 
   return (
     <div
-      className={`canvas${scenario.groups.length <= ANIMATE_MAX_GROUPS ? ' animate-moves' : ''}`}
+      className={`canvas${scenario.groups.length <= ANIMATE_MAX_GROUPS ? ' animate-moves' : ''}${netMode ? ' net-mode' : ''}`}
       ref={wrapper}
       onKeyDown={onKeyDown}
       aria-label="Cluster diagram"
@@ -138,13 +151,20 @@ export function ClusterCanvas() {
               onPaneClick={() => setMenu(null)}
               onPaneContextMenu={(e) => e.preventDefault()}
             >
-              <FocusController nodes={nodes} scenario={scenario} fit={fit} />
+              <FocusController
+                nodes={nodes}
+                scenario={scenario}
+                fit={fit}
+                refitKey={netMode ? `${sidesKey}\u0002${routesOn}` : ''}
+              />
               <Background gap={24} />
               <Controls />
               <FocusView />
               <NetworkOverlay />
+              <SideLabels />
             </ReactFlow>
           </div>
+          <RoutePanel />
           {showMap && (
             <aside className="canvas-map" aria-label="Mini map of the cluster">
               {/* Outside the flow, React Flow's colour variables are not in scope: give the colours. */}

@@ -54,14 +54,28 @@ export function viewportFor(r: Rect, size: string): { x: number; y: number; zoom
   return { x, y: pad - r.y * zoom, zoom };
 }
 
+/**
+ * Network mode draws above the cards (a site's name, the side labels' band: ./network/netNodes):
+ * the readable first view starts there, not at the cards' heads. Plain mode has nothing above y 0.
+ */
+function withTopBand(nodes: readonly Node[], r: Rect | null): Rect | null {
+  if (!r) return r;
+  let top = r.y;
+  for (const n of nodes) if (!n.parentId && n.position.y < top) top = n.position.y;
+  return top < r.y ? { ...r, y: top, h: r.h + r.y - top } : r;
+}
+
 export function FocusController({
   nodes,
   scenario,
   fit,
+  refitKey = '',
 }: {
   nodes: readonly Node[];
   scenario: Scenario;
   fit: { minZoom: number; maxZoom: number };
+  /** Fit again when it changes: network mode's partition, which rearranges the cards (./network/netLayout). */
+  refitKey?: string;
 }) {
   const flow = useReactFlow();
   const focus = usePanels((s) => s.focus);
@@ -74,7 +88,10 @@ export function FocusController({
   // class-sized cluster: a big one opens zoomed out, where cards draw briefly (./detail) and stay
   // cheap at 1,000× (zoomed in to full detail, 32 × 1,000 went from p95 33 to 67 ms per frame).
   const first = scenario.groups.length <= READABLE_MAX_GROUPS ? scenario.groups[0]?.name : undefined;
-  const readable = !rect && first && fit.minZoom < READABLE_ZOOM ? focusRect(nodes, scenario, first) : null;
+  const readable = withTopBand(
+    nodes,
+    !rect && first && fit.minZoom < READABLE_ZOOM ? focusRect(nodes, scenario, first) : null,
+  );
   const fitted = useRef(false);
 
   useEffect(() => {
@@ -98,7 +115,7 @@ export function FocusController({
     } else void flow.fitView({ ...fit, duration: ms(300) });
     // `key` stands for `rect` (a new object every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, size, flow, ready]);
+  }, [key, size, flow, ready, refitKey]);
 
   // A focus on a group the scenario no longer has is dropped.
   useEffect(() => {

@@ -96,9 +96,24 @@ export function buildGraph(
   return { nodes: buildNodes(s, boxes, owners), edges: buildEdges(s) };
 }
 
+/**
+ * Network and site mode (./network/overlayGeometry): the cards' order and where a new run (site or
+ * side) starts, with the gap before it. Absent in a plain scenario: one row in ID order.
+ */
+export interface Arrangement {
+  order: readonly string[];
+  breakBefore: ReadonlySet<string>;
+  breakGap: number;
+}
+
 /** Regions, group boxes and resources, placed for the current owners. */
-export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (string | null)[]): Node[] {
-  const regionNames = s.nodes.map((n) => n.name);
+export function buildNodes(
+  s: Scenario,
+  boxes: Map<string, GroupBox>,
+  owners: (string | null)[],
+  arrangement?: Arrangement,
+): Node[] {
+  const regionNames = arrangement ? [...arrangement.order] : s.nodes.map((n) => n.name);
   const head = regionHead(s);
   const hasUnowned = owners.some((o) => o === null);
   if (hasUnowned) regionNames.push(UNOWNED);
@@ -112,12 +127,14 @@ export function buildNodes(s: Scenario, boxes: Map<string, GroupBox>, owners: (s
   const regionH = Math.max(220, ...heights);
 
   const nodes: Node[] = [];
+  let breaks = 0;
   regionNames.forEach((r, i) => {
     const unowned = r === UNOWNED;
+    if (arrangement && (unowned || arrangement.breakBefore.has(r))) breaks++;
     nodes.push({
       id: nodeId(r),
       type: 'region',
-      position: { x: i * (regionW + REGION_GAP), y: 0 },
+      position: { x: i * (regionW + REGION_GAP) + breaks * ((arrangement?.breakGap ?? REGION_GAP) - REGION_GAP), y: 0 },
       ...sized(regionW, regionH),
       handles: NO_HANDLES,
       data: { name: unowned ? 'Unowned' : r, unowned } satisfies RegionData,

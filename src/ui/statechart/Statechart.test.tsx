@@ -9,30 +9,13 @@ import { createSimulation, restoreSimulation, validateScenario } from '../../eng
 import { createAppStore } from '../../store/createAppStore';
 import { StoreProvider } from '../../store/context';
 import { Statechart } from './Statechart';
+import { hangThenRestart } from '../../engine/testing/scenarios';
 
 const source = {
   format: 'failover-scenario@1',
   name: 'Hang then restart',
   until: 60_000,
-  nodes: [{ name: 'N1' }, { name: 'N2' }],
-  groups: [
-    {
-      name: 'G',
-      preferredOwners: ['N1', 'N2'],
-      resources: [
-        {
-          name: 'App',
-          properties: { RestartDelay: 500, DeadlockTimeout: 5000, RestartThreshold: 3 },
-          behavior: { onlineMs: 100 },
-        },
-      ],
-    },
-  ],
-  script: [
-    { at: 1000, action: 'setOnline', resource: 'App', result: 'hang' },
-    { at: 2000, action: 'failResource', resource: 'App' },
-    { at: 7000, action: 'heal', resource: 'App' },
-  ],
+  ...hangThenRestart(),
 };
 
 function setup(entity: { kind: 'resource' | 'node' | 'group'; name: string }) {

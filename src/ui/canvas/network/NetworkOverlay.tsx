@@ -1,139 +1,76 @@
 /**
- * Drawn over the flow (inside <ReactFlow>, in flow coordinates, never catching the pointer): sites
- * as brackets grouping their nodes, the partition as the line it is between the sides, the routes
- * of every pair when the Routes toggle is on (connected, heartbeats lost with the countdown to
- * being declared down, declared down), and the witness beside the nodes with who reaches it.
+ * Drawn over the flow (inside <ReactFlow>, in flow coordinates, never catching the pointer): the
+ * partition as the line it is, in the gap between each pair of neighbouring sides (the cards are
+ * arranged side by side while partitioned, ./overlayGeometry `arrange`, so one straight line always
+ * separates them); and, with Routes on, one lane per pair under the row, coloured and dashed by its
+ * state (the words are in the routes list beside the diagram, ./RoutePanel, which is what a lane's
+ * colour is read against). Sites, the witness and the side labels: ./NetShapes and ./SideLabels.
  */
+import { useMemo } from 'react';
 import { useNodes, ViewportPortal } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../store/context';
-import { formatCountdown } from '../../../store/format';
 import type { AppState } from '../../../store/types';
-import { nodeId } from '../layout';
 import { useNetUi } from './dialogState';
-import { KIND_WORDS, ROUTE_WORDS, routeLook, sideOf, sideSummaries, witnessWords } from './netModel';
-import { cutLines, routeArc, siteBrackets, sideRuns, type Box } from './overlayGeometry';
+import { partitionKey, sidesOfKey } from './netLayout';
+import { routeLook } from './netModel';
+import { cardBoxes } from './netNodes';
+import { cutLines, laneBand, routeLanes, rowSpan, siteRegions } from './overlayGeometry';
 
-const pickSites = (s: AppState) => s.view.nodes.map((n) => n.site ?? '');
-const pickSides = (s: AppState) => {
-  const side = sideOf(s.view.network);
-  return s.view.nodes.map((n) => side.get(n.name) ?? -1);
-};
+const pickLooks = (s: AppState) => (s.view.network?.links ?? []).map((l) => `${l.a}\u0000${l.b}\u0000${routeLook(l)}`);
 
 export function NetworkOverlay() {
-  const on = useAppStore((s) => !!s.scenario.networks || s.view.nodes.some((n) => n.site !== null));
-  return on ? <Overlay /> : null;
+  const key = useAppStore(partitionKey);
+  const routes = useNetUi((s) => s.routes);
+  const on = useAppStore((s) => !!s.scenario.networks);
+  return on && (key || routes) ? <Overlay partition={key} routes={routes} /> : null;
 }
 
-function Overlay() {
-  const flowNodes = useNodes();
-  const names = useAppStore(useShallow((s) => s.view.nodes.map((n) => n.name)));
-  const sites = useAppStore(useShallow(pickSites));
-  const sides = useAppStore(useShallow(pickSides));
-  const witness = useAppStore((s) => witnessWords(s.view));
-  const witnessOk = useAppStore((s) => s.view.network?.witnessAvailable ?? s.view.quorum.witness.up);
-  const routesOn = useNetUi((s) => s.routes);
-  const sideText = useAppStore(
-    useShallow((s) =>
-      sideSummaries(s.view).map(
-        (x) =>
-          `${x.label}: ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${x.reachesWitness ? 'reaches the witness' : 'no witness'}`,
-      ),
-    ),
+function Overlay({ partition, routes }: { partition: string; routes: boolean }) {
+  const nodes = useNodes();
+  const scenario = useAppStore((s) => s.scenario);
+  const sides = useMemo(() => sidesOfKey(partition), [partition]);
+  const looks = useAppStore(useShallow(pickLooks));
+  const hot = useNetUi((s) => s.hot);
+  const boxes = cardBoxes(
+    nodes,
+    scenario.nodes.map((n) => n.name),
   );
-  const byId = new Map(flowNodes.map((n) => [n.id, n]));
-  const boxes: Box[] = names.flatMap((name) => {
-    const n = byId.get(nodeId(name));
-    if (!n || n.parentId) return [];
-    return [{ name, x: n.position.x, y: n.position.y, w: n.width ?? 0, h: n.height ?? 0 }];
-  });
   if (!boxes.length) return null;
-  const siteOf = new Map(names.map((n, i) => [n, sites[i] || null]));
-  const sideMap = new Map(
-    names.flatMap((n, i) => {
-      const side = sides[i] ?? -1;
-      return side >= 0 ? [[n, side] as const] : [];
+  const span = rowSpan(boxes, siteRegions(boxes, new Map(scenario.nodes.map((n) => [n.name, n.site ?? null]))));
+  const look = new Map<string, string>(
+    looks.map((k) => {
+      const [a = '', b = '', l = ''] = k.split('\u0000');
+      return [`${a}\u0000${b}`, l];
     }),
   );
-  const left = Math.min(...boxes.map((b) => b.x));
-  const right = Math.max(...boxes.map((b) => b.x + b.w));
-  const bottom = Math.max(...boxes.map((b) => b.y + b.h));
+  // Lanes for the pairs of running nodes only (the view has no route for a node that is off).
+  const lanes = routes
+    ? routeLanes(boxes, span.bottom).flatMap((lane) => {
+        const id = look.has(`${lane.a}\u0000${lane.b}`) ? `${lane.a}\u0000${lane.b}` : `${lane.b}\u0000${lane.a}`;
+        const l = look.get(id);
+        return l ? [{ ...lane, id, look: l }] : [];
+      })
+    : [];
   return (
     <ViewportPortal>
       <svg className="net-overlay" aria-hidden="true" width={1} height={1}>
-        {siteBrackets(boxes, siteOf).map((b) => (
-          <g key={`${b.site}${b.x1}`} className="site-bracket">
-            <path d={`M ${b.x1} ${b.y - 8} V ${b.y} H ${b.x2} V ${b.y - 8}`} />
-            <text x={(b.x1 + b.x2) / 2} y={b.y + 22} textAnchor="middle">
-              Site {b.site}
-            </text>
-          </g>
+        {partition &&
+          // With Routes on, the cut runs on through the lanes: the lanes it crosses are the cut pairs.
+          cutLines(boxes, sides, routes ? { ...span, bottom: span.bottom + laneBand(boxes.length) } : span).map((c) => (
+            <g key={c.x} className="cut-line" data-testid="cut-line" data-x={c.x}>
+              <line x1={c.x} x2={c.x} y1={c.y1} y2={c.y2} />
+            </g>
+          ))}
+        {lanes.map((l) => (
+          <path
+            key={l.id}
+            d={l.d}
+            className={`route-lane lane-${l.look}${hot === l.id ? ' lane-hot' : ''}`}
+            data-testid={`lane-${l.id.replace('\u0000', '-')}`}
+          />
         ))}
-        {cutLines(boxes, sideMap).map((c) => (
-          <g key={c.x} className="cut-line">
-            <line x1={c.x} x2={c.x} y1={c.y1} y2={c.y2} />
-            <text x={c.x} y={c.y2 + 20} textAnchor="middle">
-              partition
-            </text>
-          </g>
-        ))}
-        {sideRuns(boxes, sideMap).map((r) => (
-          <text
-            key={`side${r.x1}`}
-            className={`side-label side-label-${r.side}`}
-            x={(r.x1 + r.x2) / 2}
-            y={r.y}
-            textAnchor="middle"
-          >
-            {sideText[r.side]}
-          </text>
-        ))}
-        {routesOn && <Routes boxes={boxes} />}
       </svg>
-      {witness && (
-        <div
-          className={`witness-box${witnessOk ? '' : ' witness-unreached'}`}
-          // Under the nodes, centred: the witness is outside every node (and every site: phase 1 has no witness site).
-          style={{ left: (left + right) / 2 - 180, top: bottom + 80 }}
-          data-testid="witness-box"
-        >
-          {witness}
-        </div>
-      )}
     </ViewportPortal>
-  );
-}
-
-const pickLinks = (s: AppState) =>
-  (s.view.network?.links ?? []).map(
-    (l) => `${l.a}\u0000${l.b}\u0000${l.kind}\u0000${routeLook(l)}\u0000${l.declareDownAt ?? ''}`,
-  );
-
-function Routes({ boxes }: { boxes: Box[] }) {
-  const links = useAppStore(useShallow(pickLinks));
-  const now = useAppStore((s) => s.view.t);
-  const at = new Map(boxes.map((b, i) => [b.name, i]));
-  return (
-    <g className="routes">
-      {links.map((k) => {
-        // pickLinks joins five fields, so the defaults never apply.
-        const [a = '', b = '', kind = '', look = '', down = ''] = k.split('\u0000');
-        const ia = at.get(a);
-        const ib = at.get(b);
-        if (ia === undefined || ib === undefined) return null;
-        const arc = routeArc(boxes[ia]!, boxes[ib]!, Math.abs(ib - ia) - 1);
-        const words =
-          look === 'lost' && down ? `down in ${formatCountdown(Number(down) - now)}` : ROUTE_WORDS[look as 'connected'];
-        return (
-          <g key={`${a}|${b}`} className={`route route-${look}`} data-testid={`route-${a}-${b}`}>
-            <title>{`${a}–${b}: ${KIND_WORDS[kind] ?? kind} route, ${words}`}</title>
-            <path d={arc.d} />
-            <text x={arc.labelX} y={arc.labelY - 6} textAnchor="middle">
-              {a}–{b}: {words}
-            </text>
-          </g>
-        );
-      })}
-    </g>
   );
 }

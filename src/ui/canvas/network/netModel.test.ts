@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameView, NetworkModeView } from '../../../engine';
-import { regroupReason, regroupWords, routeLook, sideOf, sideSummaries, sideWords, witnessWords } from './netModel';
-import { cutLines, routeArc, sideRuns, siteBrackets, type Box } from './overlayGeometry';
+import {
+  regroupReason,
+  regroupWords,
+  routeLook,
+  sideLabelWords,
+  sideOf,
+  sideSummaries,
+  sideWords,
+  witnessWords,
+} from './netModel';
 
 /** A fixture view in the NETVIEW shape: only the fields these readings use. */
 function view(net: Partial<NetworkModeView> | null, witness: 'none' | 'cloud' = 'cloud'): FrameView {
@@ -74,41 +82,31 @@ describe('network readings', () => {
   });
 });
 
-describe('overlay geometry', () => {
-  const boxes: Box[] = [0, 1, 2, 3].map((i) => ({ name: `N${i + 1}`, x: i * 100, y: 0, w: 80, h: 200 }));
-
-  it('brackets each run of one site under its nodes', () => {
-    const site = new Map([
-      ['N1', 'SEA'],
-      ['N2', 'SEA'],
-      ['N3', 'NYC'],
-      ['N4', 'NYC'],
-    ]);
-    expect(siteBrackets(boxes, site)).toEqual([
-      { site: 'SEA', x1: 0, x2: 180, y: 214 },
-      { site: 'NYC', x1: 200, x2: 380, y: 214 },
-    ]);
+describe('side labels on the canvas', () => {
+  const side = { label: 'Side A', nodes: ['N1', 'N2'], votes: 2, reachesWitness: true };
+  const regroup = (survivors: string[], removed: string[]) => ({
+    t: 1,
+    survivors,
+    removed,
+    witness: 'survivors',
+    reason: '',
   });
-
-  it('cuts between neighbours on different sides only, and labels each run of a side', () => {
-    const side = new Map([
-      ['N1', 0],
-      ['N2', 0],
-      ['N3', 1],
-      ['N4', 0],
-    ]);
-    expect(cutLines(boxes, side).map((c) => c.x)).toEqual([190, 290]);
-    expect(sideRuns(boxes, side).map((r) => [r.side, r.x1, r.x2])).toEqual([
-      [0, 0, 180],
-      [1, 200, 280],
-      [0, 300, 380],
-    ]);
-  });
-
-  it('arcs farther pairs higher', () => {
-    const near = routeArc(boxes[0]!, boxes[1]!, 0);
-    const far = routeArc(boxes[0]!, boxes[3]!, 2);
-    expect(far.labelY).toBeLessThan(near.labelY);
-    expect(near.d).toBe('M 40 0 Q 90 -160 140 0');
+  it('say the votes and the witness, then what the regroup decided for the whole side', () => {
+    expect(sideLabelWords(side, null)).toBe('Side A: 2 votes, reaches the witness');
+    expect(sideLabelWords(side, regroup(['N1', 'N2'], ['N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · keeps the cluster',
+    );
+    expect(sideLabelWords({ ...side, votes: 1, reachesWitness: false }, regroup(['N3'], ['N1', 'N2']))).toBe(
+      'Side A: 1 vote, no witness · removed, waits to rejoin',
+    );
+    expect(sideLabelWords(side, regroup([], ['N1', 'N2', 'N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · stopped',
+    );
+    // A node waiting to rejoin takes no part in a regroup: the side that holds every survivor keeps the cluster.
+    expect(sideLabelWords(side, regroup(['N1'], ['N3']))).toBe(
+      'Side A: 2 votes, reaches the witness · keeps the cluster',
+    );
+    // A regroup that touched no node of the side says nothing about it.
+    expect(sideLabelWords(side, regroup(['N3'], ['N4']))).toBe('Side A: 2 votes, reaches the witness');
   });
 });

@@ -86,6 +86,27 @@ export function regroupWords(r: NonNullable<NetworkModeView['lastRegroup']>): st
   return `${kept}${removed}`;
 }
 
+/**
+ * What the last regroup decided for a side: "keeps the cluster" when every survivor is on it (a
+ * node that was waiting to rejoin at the regroup took no part in it); "removed, waits to rejoin"
+ * when it lost members to a winner elsewhere; "stopped" when no side won. '' before any regroup.
+ */
+export function sideOutcome(x: SideSummary, r: NetworkModeView['lastRegroup']): string {
+  if (!r || !x.nodes.length) return '';
+  const on = (n: string) => x.nodes.includes(n);
+  if (r.survivors.length && r.survivors.every(on)) return 'keeps the cluster';
+  if (!r.removed.some(on)) return '';
+  return r.survivors.length ? 'removed, waits to rejoin' : 'stopped';
+}
+
+/** "Side A: 2 votes, reaches the witness · keeps the cluster": a side's label on the canvas. */
+export function sideLabelWords(x: SideSummary, r: NetworkModeView['lastRegroup']): string {
+  const outcome = sideOutcome(x, r);
+  return `${x.label}: ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${x.reachesWitness ? 'reaches the witness' : 'no witness'}${
+    outcome ? ` · ${outcome}` : ''
+  }`;
+}
+
 /** "Side A (N1, N2): 2 votes, reaches the witness". */
 export function sideWords(x: SideSummary): string {
   return `${x.label} (${x.nodes.join(', ')}): ${x.votes} vote${x.votes === 1 ? '' : 's'}, ${

@@ -9,15 +9,19 @@ import { StoreProvider } from '../../../store/context';
 import { realStore, SQL_SOURCE } from '../../../store/test/realStore';
 import { ActionMenu } from '../../ActionMenu';
 import { Inspector } from '../../Inspector';
+import { formatClock } from '../../../store/format';
 import { useNetUi } from './dialogState';
+import { lostAt, routeRows } from './routeRows';
 import { NetworkControls } from './NetworkControls';
 import { NetworkStrip } from './NetworkStrip';
 import { NodeNetwork } from './NodeNetwork';
 import { initialSides, partitionOf } from './PartitionDialog';
 
-afterEach(() => useNetUi.setState({ splitOpen: false, routes: false }));
+afterEach(() => useNetUi.setState({ splitOpen: false, routes: false, collapsed: false, reason: false }));
 
 function setup(source: unknown = structuredClone(three)) {
+  // jsdom's window is 768 px tall, where the rows start collapsed: these tests read the open rows.
+  useNetUi.setState({ collapsed: false, reason: false });
   const store = realStore(source);
   const ui = render(
     <StoreProvider store={store}>
@@ -93,6 +97,52 @@ describe('network strip and node chips', () => {
     );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByRole('list', { name: `Interfaces of ${src.nodes[2]!.name}` })).toBeInTheDocument();
+  });
+});
+
+describe('network rows and routes', () => {
+  it('collapse to one remembered line, and "Why?" shows the whole decision over the canvas', async () => {
+    const { store } = setup();
+    act(() => {
+      store.getState().seek(10_000);
+      store.getState().apply({ action: 'partition', sides: [['N1', 'N3'], ['N2']] });
+    });
+    act(() => store.getState().seek(60_000));
+    await userEvent.click(screen.getByRole('button', { name: 'Why?' }));
+    const details = screen.getByRole('region', { name: 'Partition and regroup' });
+    expect(details).toHaveTextContent(/N1, N3 keep the cluster; removed: N2\. .+/);
+    expect(details).toHaveTextContent('Side B (N2): 0 votes, no witness');
+    await userEvent.click(screen.getByRole('button', { name: /Networks/ }));
+    expect(screen.queryByTestId('net-Public')).toBeNull();
+    expect(screen.getByRole('button', { name: /Networks/ })).toHaveAttribute('aria-expanded', 'false');
+    expect(JSON.parse(localStorage.getItem('failover-lab:network-rows')!)).toEqual({ collapsed: true, reason: true });
+    // Collapsed, the rows take no line: the toggle and "Why?" sit with the network actions.
+    expect(screen.queryByTestId('net-strip')).toBeNull();
+    const actions = screen.getByRole('group', { name: 'Network actions' });
+    expect(within(actions).getByRole('button', { name: /Networks/ })).toBeInTheDocument();
+    expect(within(actions).getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('region', { name: 'Partition and regroup' })).toBeInTheDocument();
+  });
+
+  it('lists the route of each pair with its state; a declared-down pair says when, by name', () => {
+    const { store } = setup();
+    act(() => {
+      store.getState().seek(10_000);
+      store.getState().apply({ action: 'partition', sides: [['N1', 'N2'], ['N3']] });
+    });
+    act(() => store.getState().seek(12_000));
+    const lost = routeRows(store.getState().view, lostAt(store.getState().events));
+    expect(lost.find((r) => r.b === 'N3')).toMatchObject({ look: 'lost' });
+    expect(lost.find((r) => r.b === 'N3')!.name).toMatch(/^N1–N3: heartbeats lost: declared down at t=\S+ \(in /);
+    act(() => store.getState().seek(60_000));
+    const rows = routeRows(store.getState().view, lostAt(store.getState().events));
+    const regroup = store.getState().view.network!.lastRegroup!;
+    expect(rows.map((r) => [r.a, r.b, r.look])).toEqual([
+      ['N1', 'N2', 'connected'],
+      ['N1', 'N3', 'down'],
+      ['N2', 'N3', 'down'],
+    ]);
+    expect(rows[1]!.name).toBe(`N1–N3: declared down at t=${formatClock(regroup.t)} (same subnet route)`);
   });
 });
 
