@@ -1,8 +1,13 @@
 /**
- * Where a frame's time goes (exploration aid for `npm run bench:ui`): opens a case, plays it at
- * 1,000× for a few seconds under a Chrome trace, and prints main-thread time per frame by kind
- * (script, style, layout, paint, ...) and the functions with the most self time.
- * Needs a server: `npx vite preview --port $BENCH_PORT` over the build to trace.
+ * Where a frame's time goes (an aid for `npm run bench:ui`): opens a case, plays it at 1,000× for a
+ * few seconds under a Chrome trace, and prints per-frame main-thread CPU (median to max), CPU time
+ * by kind (script, layerize, paint, layout, ...) and React commits and components rendered per frame.
+ * CPU time, not wall clock: it holds on a shared machine. Needs a server over the build to trace:
+ *   npx vite build --minify false --outDir /tmp/dist && npx vite preview --outDir /tmp/dist --port $BENCH_PORT
+ *   BENCH_PORT=... CASE=max|big|default [SECONDS=5] [START_MS=3000000] [PROFILE=1] [TOP=30]
+ *     [EXTRA_CSS='.timeline{display:none}'] [TRACE_OUT=/tmp/t.json] npx tsx scripts/trace-ui.ts
+ * START_MS starts from that instant (3,000,000: after the Hyper-V case's scripted faults); PROFILE
+ * adds a sampled JS profile (it costs every frame); EXTRA_CSS tries what hiding or restyling a part saves.
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
