@@ -129,7 +129,8 @@ export interface NetworkSnapshot {
   waiting: boolean[];
   stopping: [number, string[]][];
   witnessUp: boolean;
-  routes: { down: boolean; pendingAt: number | null }[][];
+  /** `frozenBy`: the crashed member whose crash froze this route's declared state (networks.md §4.9). */
+  routes: { down: boolean; pendingAt: number | null; frozenBy?: number }[][];
   lastIf: Record<string, InterfaceState> | null;
   lastNet: NetworkState[] | null;
   lastRegroup: { t: number; survivors: string[]; removed: string[]; witness: string; reason: string } | null;

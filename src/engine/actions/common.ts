@@ -85,6 +85,7 @@ export function movingOrStopping(e: Engine, g: GroupRt): boolean {
  */
 export function setWitness(e: Engine, up: boolean): void {
   e.net.witnessUp = up;
+  e.net.witnessToggled = e.net.networkMode;
   if (!e.net.networkMode) witnessChanged(e, up);
 }
 

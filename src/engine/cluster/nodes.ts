@@ -136,13 +136,15 @@ export function nodesLost(e: Engine, names: ReadonlySet<string>): void {
 }
 
 /** QuorumLost (contract §4.7): the cluster service stops everywhere, persistent states unchanged. */
-export function quorumLost(e: Engine, lostNames: string[]): void {
+export function quorumLost(e: Engine, lostNames: string[], detail?: string): void {
   e.quorum.has = false;
   e.emit({
     type: 'policy',
     rule: 'QuorumLost',
     subject: 'cluster',
-    detail: `after losing ${lostNames.map(q).join(', ')} the remaining votes are not more than half of ${e.quorum.total()}`,
+    detail:
+      detail ??
+      `after losing ${lostNames.map(q).join(', ')} the remaining votes are not more than half of ${e.quorum.total()}`,
     reason: 'quorum lost: the cluster service stops on every node',
   });
   for (const n of e.nodes) {
@@ -293,9 +295,18 @@ export function witnessChanged(e: Engine, up: boolean): void {
       regainGroups(e);
     } else {
       // No quorum yet, but the witness's vote still changed (contract §3: every change of a vote).
-      e.quorum.traceDiff(before, up ? 'witness restored' : 'witness failed');
+      e.quorum.traceDiff(before, witnessLabel(e, up));
     }
     return;
   }
-  if (!e.quorum.witnessChanged(up, up ? 'witness restored' : 'witness failed')) quorumLost(e, ['witness']);
+  if (!e.quorum.witnessChanged(up, witnessLabel(e, up))) quorumLost(e, ['witness']);
+}
+
+/**
+ * What changed the witness's availability, in words. In network mode R (networks.md §4.7) can go
+ * false while the witness itself is up, when no member reaches it: that is not "witness failed".
+ */
+function witnessLabel(e: Engine, up: boolean): string {
+  if (!e.net.networkMode || e.net.witnessToggled) return up ? 'witness restored' : 'witness failed';
+  return up ? 'witness reachable again' : 'witness unreachable';
 }

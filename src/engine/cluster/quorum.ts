@@ -18,8 +18,13 @@ export interface QuorumHost {
   readonly nodes: readonly NodeRt[];
   readonly nodeByName: ReadonlyMap<string, NodeRt>;
   nodeState(n: NodeRt): NodeState;
-  /** networks.md §4.11: the sites, for the vote-removal order. */
-  readonly net: { readonly siteMode: boolean; readonly topo: { readonly sites: readonly (string | null)[] } | null };
+  /** networks.md §4.11: the sites, for the vote-removal order; §4.7: the witness itself up, as against R. */
+  readonly net: {
+    readonly siteMode: boolean;
+    readonly topo: { readonly sites: readonly (string | null)[] } | null;
+    readonly networkMode: boolean;
+    readonly witnessUp: boolean;
+  };
   emit(e: Omit<Extract<TraceEvent, { type: 'quorum.vote' }>, 't'>): void;
 }
 
@@ -190,7 +195,12 @@ export class QuorumState {
   /** The §4.7 rule behind one vote change, in words (a trainer reads it aloud). */
   private why(voter: string, to: 0 | 1): string {
     if (voter === 'witness') {
-      if (!this.witnessUp) return 'the witness is down, so it does not vote';
+      // In network mode the witness can be up yet unavailable: no member reaches it (networks.md §4.7, R).
+      const unreached = this.e.net.networkMode && this.e.net.witnessUp;
+      if (!this.witnessUp)
+        return unreached
+          ? 'no member reaches the witness (networks.md §4.7), so it does not vote'
+          : 'the witness is down, so it does not vote';
       if (!this.dynamic) return 'the witness is up, so it votes again';
       return to === 1
         ? 'the witness votes because the node votes are even (dynamic quorum)'

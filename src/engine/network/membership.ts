@@ -82,7 +82,13 @@ function regroup(e: Engine): void {
   if (res.winner === null) {
     const crashed = removed.filter((n) => e.isCrashed(n));
     for (const n of crashed) detectOff(e, n, 'removed by the regroup (it had crashed)');
-    quorumLost(e, names(crashed).length ? names(crashed) : ['the regroup']);
+    if (crashed.length) quorumLost(e, names(crashed));
+    else
+      quorumLost(
+        e,
+        [],
+        `the regroup left no fully connected set of nodes holding more than half of ${e.quorum.total()} votes`,
+      );
     return;
   }
   for (const n of removed) {
@@ -145,6 +151,7 @@ export function afterStepChecks(e: Engine): void {
     const r = net.witnessAvailable();
     if (r !== e.quorum.witnessUp) witnessChanged(e, r);
   }
+  net.witnessToggled = false;
   if (e.quorum.has) {
     for (const n of e.nodes) {
       if (!net.waiting[n.index] || !linkedToAll(e, n)) continue;

@@ -82,6 +82,11 @@ export class NetRuntime {
   stopping = new Map<number, string[]>();
   /** The witness itself is up (failWitness / restoreWitness); R is `witnessAvailable()`. */
   witnessUp = true;
+  /**
+   * failWitness/restoreWitness ran in this step: the after-step checks then word a change of R as the
+   * witness failing or coming back, not as reach. Cleared by them in the same step, so never in a snapshot.
+   */
+  witnessToggled = false;
   /** Per pair (topology order), per route. */
   routes: RouteState[][];
   /** Last emitted interface states (`${node}|${net}`) and network states; null before the end of instant 0. */
