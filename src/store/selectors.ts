@@ -17,15 +17,25 @@ export const selectRefusal = (s: AppState) => s.refusal;
 export const selectQuorum = (s: AppState) => s.view.quorum;
 /**
  * Owners as one string: the canvas re-lays out only when a group changes node. Computed once per
- * groups list (the engine keeps the list while no group changes; 8,000 groups at WSFC's maximum).
+ * groups list (the engine keeps the list while no group changes; 8,000 groups at WSFC's maximum),
+ * and from the previous list when only states changed: the groups that kept their object kept
+ * their owner, so only the others are compared.
  */
 const ownerKeys = new WeakMap<readonly unknown[], string>();
+let lastOwners: { groups: AppState['view']['groups']; key: string } | null = null;
 export const selectOwnerKey = (s: AppState) => {
-  let key = ownerKeys.get(s.view.groups);
+  const groups = s.view.groups;
+  let key = ownerKeys.get(groups);
   if (key === undefined) {
-    key = s.view.groups.map((g) => g.owner ?? '').join('\u0000');
-    ownerKeys.set(s.view.groups, key);
+    const last = lastOwners;
+    const same =
+      last !== null &&
+      last.groups.length === groups.length &&
+      groups.every((g, i) => g === last.groups[i] || g.owner === last.groups[i]!.owner);
+    key = same ? last.key : groups.map((g) => g.owner ?? '').join('\u0000');
+    ownerKeys.set(groups, key);
   }
+  lastOwners = { groups, key };
   return key;
 };
 export const selectHasNext = (s: AppState) => s.nextEventTime() !== null;

@@ -7,13 +7,21 @@ import { DECISION_TYPES, formatClock } from '../store/format';
 import type { TraceEvent, TraceEventType } from '../engine';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import { eventRefs, keyOf, refKey } from '../store/refs';
-import { selectEvents, selectHorizon, selectLogFilter, selectScenario } from '../store/selectors';
+import { selectLogFilter, selectScenario } from '../store/selectors';
 import type { AppState, LogFilter } from '../store/types';
 import { DecisionPanel } from './DecisionPanel';
 import { rowSummary } from './rowSummary';
 import { rowWindow, useScrollBox } from './rowWindow';
+import { useThrottledAppStore } from './throttle';
+import './logRows.css';
 
 const selectExpanded = (s: AppState) => s.expanded;
+/** The trace and its horizon together (one object while both stay), so the throttled log never shows one without the other. */
+let lastTrace: Pick<AppState, 'events' | 'horizon'> = { events: [], horizon: [] };
+const selectTrace = (s: AppState) =>
+  lastTrace.events === s.events && lastTrace.horizon === s.horizon
+    ? lastTrace
+    : (lastTrace = { events: s.events, horizon: s.horizon });
 
 const TYPES: TraceEventType[] = [
   'resource.state',
@@ -75,8 +83,8 @@ function lowerBound(idx: readonly number[], x: number): number {
 export function EventLog() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
-  const events = useAppStore(selectEvents);
-  const horizon = useAppStore(selectHorizon);
+  // Throttled at high speed (./throttle): the log is read once play slows down or stops.
+  const { events, horizon } = useThrottledAppStore(selectTrace);
   const filter = useAppStore(selectLogFilter);
   const matcher = useMemo(() => createMatcher(), []);
   const rows = matcher(horizon, filter);
@@ -146,6 +154,8 @@ export function EventLog() {
   // In row units: past the open row, its extra height is not rows.
   const rowUnitsTop = open >= 0 && top > rowTop(open + 1) ? Math.max(rowTop(open + 1), top - extra) : top;
   const { start, end } = rowWindow(rowUnitsTop, box.height, LOG_ROW_H, total, OVERSCAN);
+  // The rows on screen (and one beyond): only these cut their text with an ellipsis (./logRows.css).
+  const shown = rowWindow(rowUnitsTop, box.height, LOG_ROW_H, total, 1);
   // Where we last scrolled to ourselves: that scroll event is not the user scrolling away.
   const pinnedAt = useRef<number | null>(null);
   useLayoutEffect(() => {
@@ -242,6 +252,7 @@ export function EventLog() {
             ahead={i >= events.length}
             onPick={onRow}
             pos={start + k + 1}
+            inView={start + k >= shown.start && start + k < shown.end}
             open={i === expanded}
             onExtra={i === expanded ? setExtraH : undefined}
           />
@@ -261,6 +272,7 @@ const LogRow = memo(function LogRow({
   ahead,
   onPick,
   pos,
+  inView,
   open,
   onExtra,
 }: {
@@ -269,6 +281,7 @@ const LogRow = memo(function LogRow({
   ahead: boolean;
   onPick: (e: TraceEvent, i: number) => void;
   pos: number;
+  inView: boolean;
   open: boolean;
   onExtra?: (h: number) => void;
 }) {
@@ -287,7 +300,7 @@ const LogRow = memo(function LogRow({
     <li
       ref={li}
       aria-posinset={pos}
-      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}`}
+      className={`log-row type-${e.type.replace('.', '-')}${ahead ? ' ahead' : ''}${DECISION_TYPES.has(e.type) ? ' decision-row' : ''}${open ? ' expanded' : ''}${inView ? ' in-view' : ''}`}
     >
       {/* The tooltip is the row's whole text (the row itself may be cut at the log's width). */}
       <button type="button" onClick={() => onPick(e, i)} title={text} aria-expanded={open}>

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithStore } from './test/renderWithStore';
 import { TimeControls } from './TimeControls';
+import { quantize } from './timeSteps';
 
 describe('TimeControls', () => {
   it('shows the simulated time and the cluster local time', () => {
@@ -55,5 +56,18 @@ describe('TimeControls', () => {
     fireEvent.change(scrubber, { target: { value: '2000' } });
     expect(screen.getByLabelText('Simulated time')).toHaveTextContent('t = 2.000 s');
     expect(store.getState().view.groups[0]!.owner).toBe('SQL-A');
+  });
+
+  it('while playing moves the scrubber by about a pixel, and shows the exact time when paused', () => {
+    const { store } = renderWithStore(<TimeControls />);
+    const scrubber = () => screen.getByRole('slider', { name: 'Timeline position' });
+    act(() => store.setState({ playing: true })); // no animation loop in tests: the store moves when told
+    act(() => store.getState().seek(123_457));
+    const until = store.getState().scenario.until;
+    expect(Number((scrubber() as HTMLInputElement).value)).toBe(quantize(123_457, until));
+    expect(quantize(123_457, until)).toBeLessThan(123_457);
+    expect(screen.getByLabelText('Simulated time')).toHaveTextContent('t = 2 min 3.457 s'); // the clock is exact
+    act(() => store.getState().pause());
+    expect((scrubber() as HTMLInputElement).value).toBe('123457');
   });
 });

@@ -2,28 +2,30 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../store/format';
 import { useAppStore, useAppStoreApi } from '../store/context';
-import { selectHorizon, selectNow, selectScenario } from '../store/selectors';
+import { selectHorizon, selectScenario } from '../store/selectors';
 import { LaneBuilder, sameLane, type Lane } from './timelineModel';
 import { axisTicks } from './timeAxis';
 import { TimelineMarks } from './TimelineMarks';
-import { refKey } from '../store/refs';
+import { quantize } from './timeSteps';
+import { useThrottledAppStore } from './throttle';
+import { parseRefKey } from '../store/refs';
 import type { AppState } from '../store/types';
 
 const MAX_LANES = 40;
 
 /**
- * Every group's and node's state now, by lane key: once per groups/nodes list (the engine keeps
- * them while nothing changes; 8,000 groups at WSFC's maximum), not on every new event.
+ * A lane's state now, looked up for the lanes drawn (40) when they are built, not collected for
+ * every group (8,000 at WSFC's maximum) each time one of them changes.
  */
-const statesCache = new WeakMap<readonly unknown[], { nodes: readonly unknown[]; states: Record<string, string> }>();
-function currentStates(view: AppState['view']): Record<string, string> {
-  const hit = statesCache.get(view.groups);
-  if (hit && hit.nodes === view.nodes) return hit.states;
-  const states: Record<string, string> = {};
-  view.groups.forEach((g) => (states[refKey('group', g.name)] = g.state));
-  view.nodes.forEach((n) => (states[refKey('node', n.name)] = n.state));
-  statesCache.set(view.groups, { nodes: view.nodes, states });
-  return states;
+function currentState(index: AppState['index']) {
+  return (laneKey: string) => {
+    const r = parseRefKey(laneKey);
+    return r?.kind === 'group'
+      ? index.groups[r.name]?.state
+      : r?.kind === 'node'
+        ? index.nodes[r.name]?.state
+        : undefined;
+  };
 }
 
 /**
@@ -34,12 +36,13 @@ function currentStates(view: AppState['view']): Record<string, string> {
 export function Timeline() {
   const api = useAppStoreApi();
   const scenario = useAppStore(selectScenario);
-  const horizon = useAppStore(selectHorizon);
+  // The lanes are throttled at high speed (./throttle); the "now" line is not.
+  const horizon = useThrottledAppStore(selectHorizon);
   const end = scenario.until;
   const previous = useRef<Lane[]>([]);
   const builder = useRef<LaneBuilder | null>(null);
   const lanes = useMemo(() => {
-    const current = currentStates(api.getState().view);
+    const current = currentState(api.getState().index);
     // One fold kept across renders; started over for a new scenario or a trace that is not a continuation.
     let b = builder.current;
     if (!b || b.scenario !== scenario || !b.continues(horizon))
@@ -95,11 +98,19 @@ const TimeAxis = memo(function TimeAxis({ end }: { end: number }) {
   );
 });
 
-/** The only part that changes every frame while playing. */
+/**
+ * The "now" line and the blank beyond the last known event: paused, at the exact time; playing, in
+ * steps of about a pixel (./timeSteps), so they move every few frames, not on every one.
+ */
+const selectNowMark = (s: AppState) => (s.playing ? quantize(s.view.t, s.scenario.until) : s.view.t);
+const selectHorizonEnd = (s: AppState) => {
+  const end = Math.min(s.scenario.until, Math.max(s.horizon.at(-1)?.t ?? 0, s.view.t));
+  return s.playing ? quantize(end, s.scenario.until) : end;
+};
+
 function NowOverlay({ end }: { end: number }) {
-  const now = useAppStore(selectNow);
-  const horizon = useAppStore(selectHorizon);
-  const horizonEnd = Math.min(end, Math.max(horizon.at(-1)?.t ?? 0, now));
+  const now = useAppStore(selectNowMark);
+  const horizonEnd = useAppStore(selectHorizonEnd);
   const pct = (t: number) => `${(Math.min(Math.max(t, 0), end) / end) * 100}%`;
   return (
     <div className="timeline-overlay" aria-hidden="true">

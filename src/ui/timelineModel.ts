@@ -121,10 +121,11 @@ export class LaneBuilder {
   }
 
   /** The drawing now: closed segments plus each lane's open state and open faults run to `end`. */
-  lanes(end: number, current: Record<string, string>): Lane[] {
+  lanes(end: number, current: Record<string, string> | ((laneKey: string) => string | undefined)): Lane[] {
     const out: Lane[] = [];
+    const stateOf = typeof current === 'function' ? current : (k: string) => current[k];
     for (const [laneKey, lane] of this.laneMap) {
-      const o = this.open.get(laneKey) ?? { t: 0, state: current[laneKey] ?? '' };
+      const o = this.open.get(laneKey) ?? { t: 0, state: stateOf(laneKey) ?? '' };
       const segments =
         end > o.t ? [...lane.segments, { from: o.t, to: end, state: o.state, open: true }] : [...lane.segments];
       const faults = [...lane.faults];

@@ -17,6 +17,8 @@ export class FrameViews {
   private eventCount = 0;
   /** Indices of groups whose view depends on time (counted failovers in the window). */
   private windowed: number[] = [];
+  private groupIndex: Map<GroupRt, number> | null = null;
+  private groupByName: Map<string, number> | null = null;
 
   constructor(private readonly e: Engine) {}
 
@@ -30,16 +32,25 @@ export class FrameViews {
       sameNode,
     );
     // Copied only once a group changed: most frames change none of 8,000. A group changes only in
-    // a step that traced something (a state, an owner, a decision); between such steps only the
-    // failover windows move with time, so only groups with counted failovers are looked at then.
+    // a step that traced something (a state, an owner, a decision) about it or its resources;
+    // between such steps only the failover windows move with time, so only groups with counted
+    // failovers are looked at then. A step that traced anything wider (a node, quorum, an action)
+    // looks at every group.
     const quiet = prev !== null && e.events.length === this.eventCount;
+    const named = prev === null || quiet ? null : this.groupsNamedSince(this.eventCount);
     this.eventCount = e.events.length;
     let groups: GroupView[] | null = prev ? null : [];
-    const look = quiet ? this.windowed : e.groups.map((_, i) => i);
+    const look = quiet ? this.windowed : named ? [...new Set([...named, ...this.windowed])] : e.groups.map((_, i) => i);
     const windowed: number[] = [];
     for (const i of look) {
       const g = e.groups[i]!;
       const old = prev?.groups[i];
+      // Quiet, a counted failover's window moves only when the oldest one ages out (windowEndsAt):
+      // until then the group's view stands (125 groups after a node's crash at WSFC's maximum).
+      if (quiet && old && windowHolds(old.failovers, t)) {
+        windowed.push(i);
+        continue;
+      }
       const next = this.group(g, t, old);
       if (next.failovers.times.length || g.snap.context.failoverTimes.length) windowed.push(i);
       if (next === old) continue;
@@ -74,6 +85,37 @@ export class FrameViews {
     };
     this.prev = frame;
     return frame;
+  }
+
+  /**
+   * The indices of the groups the events from `from` on are about (by group, or by a resource of
+   * it), or null when one of them may concern any group: a node's or the quorum's change, an action.
+   */
+  private groupsNamedSince(from: number): number[] | null {
+    const e = this.e;
+    this.groupIndex ??= new Map(e.groups.map((g, i) => [g, i]));
+    const byName = (this.groupByName ??= new Map(e.groups.map((g, i) => [g.spec.name, i])));
+    const out: number[] = [];
+    const ofResource = (name: string) => {
+      const r = e.resourceByName.get(name);
+      return r ? this.groupIndex!.get(r.group) : undefined;
+    };
+    for (let k = from; k < e.events.length; k++) {
+      const ev = e.events[k]!;
+      let i: number | undefined;
+      if (ev.type === 'group.state' || ev.type === 'group.owner') i = byName.get(ev.group);
+      else if (ev.type === 'resource.state' || ev.type === 'call') i = ofResource(ev.resource);
+      else if (ev.type === 'policy') i = byName.get(ev.subject) ?? ofResource(ev.subject);
+      else if (ev.type === 'action') {
+        // An action on one resource or group (a health script, online/offline, a move).
+        const a = ev.action as { resource?: unknown; group?: unknown };
+        if (typeof a.resource === 'string') i = ofResource(a.resource);
+        else if (typeof a.group === 'string') i = byName.get(a.group);
+      }
+      if (i === undefined) return null;
+      out.push(i);
+    }
+    return out;
   }
 
   /** The group's view: the previous object when nothing it shows has changed (its spec never does). */
@@ -123,6 +165,10 @@ const sameTimer = (a: TimerView, b: TimerView) =>
   a.armedAt === b.armedAt &&
   a.deadline === b.deadline &&
   a.label === b.label;
+
+/** Do the counted failovers stay as they are at `t`, with no new failover? (windows.ts: the count drops after windowEndsAt) */
+const windowHolds = (f: GroupView['failovers'], t: number) =>
+  f.windowEndsAt === null ? f.times.length === 0 : t < f.windowEndsAt;
 
 const sameFailovers = (a: GroupView['failovers'], b: GroupView['failovers']) =>
   a.count === b.count &&
