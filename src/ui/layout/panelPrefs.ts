@@ -31,6 +31,9 @@ export interface PanelPrefs {
 export interface PanelStore extends PanelPrefs {
   /** Group the canvas keeps in view (not remembered: a scenario may not have it next time). */
   focus: string | null;
+  /** A lesson is playing (set by the lesson player): the canvas shows the whole cluster in presentation. */
+  lesson: boolean;
+  setLesson(on: boolean): void;
   togglePresentation(): void;
   setCollapsed(id: PanelId, collapsed: boolean): void;
   setSize(id: PanelId, px: number): void;
@@ -123,6 +126,8 @@ export function createPanelStore(store: Storage | null = storage()) {
     return {
       ...initial,
       focus: null,
+      lesson: false,
+      setLesson: (lesson) => set({ lesson }),
       togglePresentation: () => save({ presentation: !get().presentation }),
       setCollapsed: (id, collapsed) => save({ collapsed: { ...get().collapsed, [id]: collapsed } }),
       setSize: (id, px) => save({ sizes: { ...get().sizes, [id]: clampSize(id, px) } }),
