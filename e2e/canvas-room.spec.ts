@@ -76,3 +76,61 @@ test('a view zoomed by hand is kept when the partition rearranges the cards', as
     .evaluate((v) => new DOMMatrix(getComputedStyle(v).transform).a);
   expect(after).toBeCloseTo(before, 3);
 });
+
+/** The canvas band: the React Flow pane, below the toolbar, the quorum banner and the network rows. */
+const canvasHeight = (page: Page) =>
+  page.locator('.canvas-flow').evaluate((el) => Math.round(el.getBoundingClientRect().height));
+
+test('lesson L13 opened fresh at 1024×768: the canvas band keeps 300 px or more, the log and table shrunk, not hidden', async ({
+  page,
+}) => {
+  await openSized(page, PROJECTOR, '#lesson=L13');
+  await expect(page.getByRole('region', { name: 'Lesson' })).toBeVisible();
+  await settleCanvas(page, 600);
+  const h = await canvasHeight(page);
+  console.log(`canvas band, L13 at 1024×768: ${h} px`);
+  await page.screenshot({ path: '/tmp/canvas-room-L13-1024.png' });
+  expect(h).toBeGreaterThanOrEqual(300);
+  await expect(page.getByRole('table', { name: 'Cluster state' })).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Event log' })).toBeInViewport();
+});
+
+test('Simulate with the three-node network at 1024×768: the canvas band keeps 300 px or more', async ({ page }) => {
+  await openSized(page, PROJECTOR);
+  await loadBuiltin(page, THREE);
+  await settleCanvas(page, 600);
+  const h = await canvasHeight(page);
+  console.log(`canvas band, three nodes at 1024×768: ${h} px`);
+  await page.screenshot({ path: '/tmp/canvas-room-three-1024.png' });
+  expect(h).toBeGreaterThanOrEqual(300);
+  await expect(page.getByRole('table', { name: 'Cluster state' })).toBeInViewport();
+});
+
+test('a tall window (1440×900) keeps the usual band sizes', async ({ page }) => {
+  await openSized(page, { width: 1440, height: 900 }, '#lesson=L13');
+  await expect(page.getByRole('region', { name: 'Lesson' })).toBeVisible();
+  console.log(`canvas band, L13 at 1440×900: ${await canvasHeight(page)} px`);
+  await expect(page.locator('.bottom-band')).toHaveCSS('height', '240px');
+});
+
+test('lesson L13 at 1024×768 after the split: every node card in view, also in presentation mode', async ({ page }) => {
+  await openSized(page, PROJECTOR, '#lesson=L13');
+  const cont = page.getByRole('button', { name: 'Continue', exact: true });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await cont.click(); // 2 / 8: the witness fails
+  await expect(lesson).toContainText('2 / 8');
+  await expect(cont).toBeEnabled();
+  await cont.click(); // 3 / 8: the link is cut at 60 s, a question
+  await expect(lesson).toContainText('3 / 8');
+  await expect(page.getByRole('group', { name: 'Choices' })).toBeVisible();
+  await expect(page.locator('.side-label')).toHaveCount(2);
+  await settleCanvas(page, 900);
+  await expect(page.locator('.react-flow__node-region')).toHaveCount(4);
+  expect(await cardsOutside(page)).toEqual([]);
+  console.log(`canvas band, L13 question at 1024×768: ${await canvasHeight(page)} px`);
+  await page.screenshot({ path: '/tmp/canvas-room-L13-split-1024.png' });
+  await page.getByRole('button', { name: 'Presentation' }).click();
+  await settleCanvas(page, 900);
+  expect(await cardsOutside(page)).toEqual([]);
+  await page.screenshot({ path: '/tmp/canvas-room-L13-split-pres-1024.png' });
+});

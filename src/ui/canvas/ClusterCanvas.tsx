@@ -78,6 +78,8 @@ export function ClusterCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, boxes, compact, ownerKey, arrangement, netMode && textScale, netMode && routesOn],
   );
+  // Every card on screen: both sides of a partition, the whole cluster of a lesson on a projector.
+  const whole = sidesKey !== '' || (inLesson && presentation);
   const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -163,7 +165,7 @@ export function ClusterCanvas() {
                 scenario={scenario}
                 fit={fit}
                 refitKey={netMode ? `${sidesKey}\u0002${routesOn}\u0002${extentKey(nodes)}` : ''}
-                whole={sidesKey !== '' || (inLesson && presentation)}
+                whole={whole}
                 movedByHand={movedByHand}
               />
               <Background gap={24} />
@@ -172,7 +174,7 @@ export function ClusterCanvas() {
                 onZoomOut={() => (movedByHand.current = true)}
                 onFitView={() => (movedByHand.current = false)}
               />
-              <FocusView />
+              <FocusView whole={whole} />
               <NetworkOverlay />
               <SideLabels />
             </ReactFlow>

@@ -2,7 +2,9 @@
  * Keeps the focused group (./focus) in view: fits it when focus is turned on, when its group moves
  * to another node (it follows a failover) and when the canvas changes size (presentation, panels).
  * Without focus it fits the whole diagram: at first, and again when the canvas changes size (a
- * diagram too big for the smallest zoom shows its top-left corner). Renders nothing.
+ * diagram too big for the smallest zoom shows its top-left corner). It fits again, animated, when
+ * the arrangement changes (a partition reorders the cards by side, the layout's extent changes),
+ * unless the user has zoomed or panned by hand since the last fit. Renders nothing.
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
@@ -121,19 +123,17 @@ export function FocusController({
     !rect && first && fit.minZoom < READABLE_ZOOM ? focusRect(nodes, scenario, first) : null,
   );
   const fitted = useRef(false);
-  const arranged = refitKey;
-  const lastArranged = useRef(arranged);
-  const lastSize = useRef(size);
+  const presentation = usePanels((s) => s.presentation);
+  const lastPresentation = useRef(presentation);
 
   useEffect(() => {
     if (!ready || size.startsWith('0x') || size.endsWith('x0')) return;
-    // Only the arrangement changed (cards reordered by side, a partition begun or healed, the
-    // layout grown): a view the user set by hand stays as it is.
-    const rearranged = lastArranged.current !== arranged;
-    const onlyRearranged = fitted.current && rearranged && lastSize.current === size && !rect;
-    lastArranged.current = arranged;
-    lastSize.current = size;
-    if (onlyRearranged && movedByHand?.current) return;
+    // The arrangement changed (cards reordered by side, a partition begun or healed, the layout
+    // grown) or the pane did (a toolbar row more): a view the user set by hand stays as it is.
+    // A new focus and presentation mode turned on or off fit as always.
+    const keep = fitted.current && !rect && movedByHand?.current === true && lastPresentation.current === presentation;
+    lastPresentation.current = presentation;
+    if (keep) return;
     if (movedByHand) movedByHand.current = false;
     // The first fit is immediate (no glide from the default viewport); later ones animate.
     const ms = (d: number) => (fitted.current ? d : 0);
@@ -154,7 +154,7 @@ export function FocusController({
     } else void flow.fitView({ ...fit, duration: ms(300) });
     // `key` stands for `rect` (a new object every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, size, flow, ready, arranged, whole]);
+  }, [key, size, flow, ready, refitKey, whole, presentation]);
 
   // A focus on a group the scenario no longer has is dropped.
   useEffect(() => {
