@@ -1,4 +1,5 @@
 /** The "Lesson" region: the step's text, "3 / 9", Continue and Back, questions and their reveal. */
+import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { Player } from './controller';
 import { RichText } from './RichText';
@@ -93,7 +94,13 @@ export function LessonPanel({ player }: { player: Player }) {
           <p className="lesson-text" aria-live="polite">
             <RichText text={question.ask} />
           </p>
-          <div className="lesson-choices" role="group" aria-label="Choices">
+          <div
+            className="lesson-choices"
+            role="group"
+            aria-label="Choices"
+            // A short window lays the choices out in two rows at most (./lesson.css).
+            style={{ '--choice-cols': Math.ceil(question.choices.length / 2) } as CSSProperties}
+          >
             {question.choices.map((c, i) => {
               const chosen = revealed ? revealed.choice === i : s.chosen === i;
               const mark = revealed ? (i === question.answer ? ' is-right' : chosen ? ' is-wrong' : '') : '';

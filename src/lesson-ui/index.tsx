@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useAppStoreApi } from '../store/context';
+import { usePanels } from '../ui/layout/panelPrefs';
 import { BUILTIN_LESSONS, builtinLesson } from '../lesson/builtins';
 import { decodeLessonHash } from '../lesson/link';
 import { createPlayer } from './controller';
@@ -44,7 +45,11 @@ export default function LessonHost() {
   // faults on the scrubber or the timeline, no "upcoming" list. Nothing later is hinted (§3).
   useEffect(() => {
     document.documentElement.classList.toggle('lesson-playing', status === 'playing');
-    return () => document.documentElement.classList.remove('lesson-playing');
+    usePanels.getState().setLesson(status === 'playing');
+    return () => {
+      document.documentElement.classList.remove('lesson-playing');
+      usePanels.getState().setLesson(false);
+    };
   }, [status]);
   useEffect(refreshSaved, [refreshSaved]);
 

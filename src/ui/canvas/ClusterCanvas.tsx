@@ -14,7 +14,7 @@ import { selectTextScale, usePanels } from '../layout/panelPrefs';
 import { FocusView } from './FocusView';
 import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
-import { FocusController } from './FocusController';
+import { extentKey, FocusController } from './FocusController';
 import { buildCompactNodes, isCompact } from './compactLayout';
 import { buildEdges, buildNodes, entityOf, groupBoxes, reuseNodes } from './layout';
 import type { GroupBox } from './routing';
@@ -48,6 +48,7 @@ export function ClusterCanvas() {
   const scenario = useAppStore(selectScenario);
   const ownerKey = useAppStore(selectOwnerKey);
   const presentation = usePanels((s) => s.presentation);
+  const inLesson = usePanels((s) => s.lesson);
   const textScale = usePanels(selectTextScale);
   const [mapWanted, setMapWanted] = useState(false);
   const showMap = mapWanted && !presentation;
@@ -77,9 +78,13 @@ export function ClusterCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [scenario, boxes, compact, ownerKey, arrangement, netMode && textScale, netMode && routesOn],
   );
+  // Every card on screen: both sides of a partition, the whole cluster of a lesson on a projector.
+  const whole = sidesKey !== '' || (inLesson && presentation);
   const fit = scenario.groups.length <= ANIMATE_MAX_GROUPS ? FIT_SMALL : FIT_BIG;
   const [menu, setMenu] = useState<MenuState | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  // A zoom or pan by hand since the last fit: a rearrangement then keeps the user's view.
+  const movedByHand = useRef(false);
 
   const openMenuAt = useCallback(
     (id: string, clientX: number, clientY: number) => {
@@ -150,16 +155,26 @@ export function ClusterCanvas() {
               }}
               onPaneClick={() => setMenu(null)}
               onPaneContextMenu={(e) => e.preventDefault()}
+              onMoveStart={(e) => {
+                // Programmatic moves (fits) come without an event.
+                if (e) movedByHand.current = true;
+              }}
             >
               <FocusController
                 nodes={nodes}
                 scenario={scenario}
                 fit={fit}
-                refitKey={netMode ? `${sidesKey}\u0002${routesOn}` : ''}
+                refitKey={netMode ? `${sidesKey}\u0002${routesOn}\u0002${extentKey(nodes)}` : ''}
+                whole={whole}
+                movedByHand={movedByHand}
               />
               <Background gap={24} />
-              <Controls />
-              <FocusView />
+              <Controls
+                onZoomIn={() => (movedByHand.current = true)}
+                onZoomOut={() => (movedByHand.current = true)}
+                onFitView={() => (movedByHand.current = false)}
+              />
+              <FocusView whole={whole} />
               <NetworkOverlay />
               <SideLabels />
             </ReactFlow>

@@ -2,7 +2,9 @@
  * Keeps the focused group (./focus) in view: fits it when focus is turned on, when its group moves
  * to another node (it follows a failover) and when the canvas changes size (presentation, panels).
  * Without focus it fits the whole diagram: at first, and again when the canvas changes size (a
- * diagram too big for the smallest zoom shows its top-left corner). Renders nothing.
+ * diagram too big for the smallest zoom shows its top-left corner). It fits again, animated, when
+ * the arrangement changes (a partition reorders the cards by side, the layout's extent changes),
+ * unless the user has zoomed or panned by hand since the last fit. Renders nothing.
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
@@ -58,6 +60,22 @@ export function viewportFor(r: Rect, size: string): { x: number; y: number; zoom
  * Network mode draws above the cards (a site's name, the side labels' band: ./network/netNodes):
  * the readable first view starts there, not at the cards' heads. Plain mode has nothing above y 0.
  */
+/** The top-level nodes' extent (regions, sites, side bands): it changes when the arrangement does. */
+export function extentKey(nodes: readonly Node[]): string {
+  let l = Infinity;
+  let t = Infinity;
+  let r = -Infinity;
+  let b = -Infinity;
+  for (const n of nodes) {
+    if (n.parentId) continue;
+    l = Math.min(l, n.position.x);
+    t = Math.min(t, n.position.y);
+    r = Math.max(r, n.position.x + (n.width ?? 0));
+    b = Math.max(b, n.position.y + (n.height ?? 0));
+  }
+  return l === Infinity ? '' : [l, t, r, b].map(Math.round).join(',');
+}
+
 function withTopBand(nodes: readonly Node[], r: Rect | null): Rect | null {
   if (!r) return r;
   let top = r.y;
@@ -70,12 +88,24 @@ export function FocusController({
   scenario,
   fit,
   refitKey = '',
+  whole = false,
+  movedByHand,
 }: {
   nodes: readonly Node[];
   scenario: Scenario;
   fit: { minZoom: number; maxZoom: number };
-  /** Fit again when it changes: network mode's partition, which rearranges the cards (./network/netLayout). */
+  /**
+   * Fit again when it changes: network mode's partition, which rearranges the cards
+   * (./network/netLayout), and the layout's extent (extentKey).
+   */
   refitKey?: string;
+  /**
+   * Show every card, never the readable first-group view: during a partition (each side must be on
+   * screen to compare them) and in a lesson in presentation mode (the room sees the whole cluster).
+   */
+  whole?: boolean;
+  /** Set by the canvas when the user zooms or pans by hand; cleared here at every fit. */
+  movedByHand?: { current: boolean };
 }) {
   const flow = useReactFlow();
   const focus = usePanels((s) => s.focus);
@@ -93,9 +123,18 @@ export function FocusController({
     !rect && first && fit.minZoom < READABLE_ZOOM ? focusRect(nodes, scenario, first) : null,
   );
   const fitted = useRef(false);
+  const presentation = usePanels((s) => s.presentation);
+  const lastPresentation = useRef(presentation);
 
   useEffect(() => {
     if (!ready || size.startsWith('0x') || size.endsWith('x0')) return;
+    // The arrangement changed (cards reordered by side, a partition begun or healed, the layout
+    // grown) or the pane did (a toolbar row more): a view the user set by hand stays as it is.
+    // A new focus and presentation mode turned on or off fit as always.
+    const keep = fitted.current && !rect && movedByHand?.current === true && lastPresentation.current === presentation;
+    lastPresentation.current = presentation;
+    if (keep) return;
+    if (movedByHand) movedByHand.current = false;
     // The first fit is immediate (no glide from the default viewport); later ones animate.
     const ms = (d: number) => (fitted.current ? d : 0);
     fitted.current = true;
@@ -104,7 +143,7 @@ export function FocusController({
         { x: rect.x, y: rect.y, width: rect.w, height: rect.h },
         { padding: 0.04, duration: ms(500) },
       );
-    else if (readable && !fitsReadably(nodes, size)) {
+    else if (readable && !whole && !fitsReadably(nodes, size)) {
       // The whole diagram would be too small to read (a projector at 1024×768): show the first
       // group and the nodes it moves between at a readable zoom instead; the user can zoom out.
       void flow.setViewport(viewportFor(readable, size), { duration: ms(300) });
@@ -115,7 +154,7 @@ export function FocusController({
     } else void flow.fitView({ ...fit, duration: ms(300) });
     // `key` stands for `rect` (a new object every render).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, size, flow, ready, refitKey]);
+  }, [key, size, flow, ready, refitKey, whole, presentation]);
 
   // A focus on a group the scenario no longer has is dropped.
   useEffect(() => {

@@ -10,7 +10,11 @@ import { groupId, nodeId, resourceId } from './layout';
 
 const selectFocus = (s: { focus: readonly string[] }) => s.focus;
 
-export function FocusView() {
+/**
+ * `whole`: the room must see every card (a partition's sides, a lesson in presentation mode):
+ * the whole diagram is fitted (the highlighted names with it), never the highlighted names alone.
+ */
+export function FocusView({ whole = false }: { whole?: boolean }) {
   const focus = useAppStore(selectFocus);
   const flow = useReactFlow();
   const width = useFlowStore((f) => f.width);
@@ -24,7 +28,11 @@ export function FocusView() {
       .split('\u0000')
       .filter((id) => id && flow.getNode(id))
       .map((id) => ({ id }));
-    if (present.length) {
+    if (present.length && whole) {
+      // The whole diagram (the highlighted names are in it), its side labels and witness too.
+      zoomedIn.current = true;
+      void flow.fitView({ duration: 450, maxZoom: 1, minZoom: 0.05 });
+    } else if (present.length) {
       // Already on screen: leave the view alone. Else pan to it, zooming out if need be, never in.
       const b = flow.getNodesBounds(present.map((p) => p.id));
       const { x, y, zoom } = flow.getViewport();
@@ -40,7 +48,7 @@ export function FocusView() {
       zoomedIn.current = false;
       void flow.fitView({ duration: 450, minZoom: 0.35, maxZoom: 1 });
     }
-  }, [key, flow, width, height]);
+  }, [key, flow, width, height, whole]);
   if (!ids.length) return null;
   const sel = ids.map((id) => `.react-flow__node[data-id="${CSS.escape(id)}"] > *`).join(',\n');
   return (

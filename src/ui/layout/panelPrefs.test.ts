@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelStore, DEFAULT_PREFS, parsePrefs, PREFS_KEY } from './panelPrefs';
+import { createPanelStore, DEFAULT_PREFS, defaultPrefs, PANEL_LIMITS, parsePrefs, PREFS_KEY } from './panelPrefs';
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
   const m = new Map(Object.entries(initial));
@@ -62,5 +62,30 @@ describe('panel prefs', () => {
     const s = createPanelStore(storage);
     s.getState().setCollapsed('inspector', true);
     expect(s.getState().collapsed.inspector).toBe(true);
+  });
+});
+
+describe('panel defaults by window height', () => {
+  it('a short window (768 px) starts with smaller timeline and bottom bands, within their limits', () => {
+    const s = createPanelStore(memoryStorage(), 768).getState();
+    expect(s.sizes.timeline).toBeLessThan(DEFAULT_PREFS.sizes.timeline);
+    expect(s.sizes.bottom).toBeLessThan(DEFAULT_PREFS.sizes.bottom);
+    expect(s.sizes.timeline).toBeGreaterThanOrEqual(PANEL_LIMITS.timeline.min);
+    expect(s.sizes.bottom).toBeGreaterThanOrEqual(PANEL_LIMITS.bottom.min);
+    // Shrunk, never collapsed: the log and the table stay on screen.
+    expect(Object.values(s.collapsed).every((c) => !c)).toBe(true);
+    // The canvas keeps 40% of the window: the two bands and their bars take at most a third.
+    expect(s.sizes.timeline + s.sizes.bottom + 24).toBeLessThanOrEqual(768 / 3);
+  });
+
+  it('a tall window (900 px) keeps the usual sizes; the height is read when the store is created', () => {
+    expect(createPanelStore(memoryStorage(), 900).getState().sizes).toEqual(DEFAULT_PREFS.sizes);
+    expect(defaultPrefs(859).sizes.bottom).toBeLessThan(defaultPrefs(860).sizes.bottom);
+  });
+
+  it('sizes the user set win over the short-window defaults', () => {
+    const storage = memoryStorage();
+    createPanelStore(storage, 900).getState().setSize('bottom', 300);
+    expect(createPanelStore(storage, 768).getState().sizes.bottom).toBe(300);
   });
 });

@@ -31,6 +31,9 @@ export interface PanelPrefs {
 export interface PanelStore extends PanelPrefs {
   /** Group the canvas keeps in view (not remembered: a scenario may not have it next time). */
   focus: string | null;
+  /** A lesson is playing (set by the lesson player): the canvas shows the whole cluster in presentation. */
+  lesson: boolean;
+  setLesson(on: boolean): void;
   togglePresentation(): void;
   setCollapsed(id: PanelId, collapsed: boolean): void;
   setSize(id: PanelId, px: number): void;
@@ -40,43 +43,57 @@ export interface PanelStore extends PanelPrefs {
 
 export const PREFS_KEY = 'failover-lab:layout';
 
-/** A short window (a 768-px projector) starts with smaller bands, so the canvas keeps most of it. */
-const tall = typeof window === 'undefined' || window.innerHeight >= 860;
-
-export const DEFAULT_PREFS: PanelPrefs = {
-  presentation: false,
-  collapsed: { inspector: false, timeline: false, bottom: false, table: false, log: false },
-  sizes: {
-    inspector: PANEL_LIMITS.inspector.initial,
-    timeline: tall ? PANEL_LIMITS.timeline.initial : 110,
-    bottom: tall ? PANEL_LIMITS.bottom.initial : 180,
-    table: PANEL_LIMITS.table.initial,
-    log: 0,
-  },
-  textScale: { normal: 1, presentation: 1.5 },
-};
-
-const IDS = Object.keys(PANEL_LIMITS) as PanelId[];
-
 export const clampSize = (id: PanelId, px: number) =>
   Math.round(Math.min(PANEL_LIMITS[id].max, Math.max(PANEL_LIMITS[id].min, px)));
+
+/** Under this window height (a 768-px projector) the bands start smaller, so the canvas keeps room. */
+export const SHORT_WINDOW = 860;
+
+/**
+ * The defaults for a window `height` px tall. A short one gives the timeline and the bottom band
+ * (log and table) a share of its height, near their minimums, so the canvas keeps about 40% of the
+ * window (300 px at 768) under the header, a lesson's panel and the time controls.
+ */
+export function defaultPrefs(height: number | null): PanelPrefs {
+  const short = height !== null && height < SHORT_WINDOW;
+  const share = (id: PanelId, f: number) => clampSize(id, (height ?? 0) * f);
+  return {
+    presentation: false,
+    collapsed: { inspector: false, timeline: false, bottom: false, table: false, log: false },
+    sizes: {
+      inspector: PANEL_LIMITS.inspector.initial,
+      timeline: short ? share('timeline', 0.08) : PANEL_LIMITS.timeline.initial,
+      bottom: short ? share('bottom', 0.135) : PANEL_LIMITS.bottom.initial,
+      table: PANEL_LIMITS.table.initial,
+      log: 0,
+    },
+    textScale: { normal: 1, presentation: 1.5 },
+  };
+}
+
+const windowHeight = () => (typeof window === 'undefined' ? null : window.innerHeight);
+
+/** The defaults of a tall window (and of no window: tests, the CLI). */
+export const DEFAULT_PREFS: PanelPrefs = defaultPrefs(null);
+
+const IDS = Object.keys(PANEL_LIMITS) as PanelId[];
 
 const clampScale = (x: unknown, fallback: number) =>
   typeof x === 'number' && Number.isFinite(x) ? Math.min(2, Math.max(1, x)) : fallback;
 
-/** Read remembered prefs, keeping only well-formed values. */
-export function parsePrefs(text: string | null): PanelPrefs {
-  if (!text) return DEFAULT_PREFS;
+/** Read remembered prefs, keeping only well-formed values (the rest from `defaults`). */
+export function parsePrefs(text: string | null, defaults: PanelPrefs = DEFAULT_PREFS): PanelPrefs {
+  if (!text) return defaults;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return DEFAULT_PREFS;
+    return defaults;
   }
-  if (!raw || typeof raw !== 'object') return DEFAULT_PREFS;
+  if (!raw || typeof raw !== 'object') return defaults;
   const r = raw as Partial<Record<keyof PanelPrefs, unknown>>;
-  const collapsed = { ...DEFAULT_PREFS.collapsed };
-  const sizes = { ...DEFAULT_PREFS.sizes };
+  const collapsed = { ...defaults.collapsed };
+  const sizes = { ...defaults.sizes };
   const rc = (r.collapsed ?? {}) as Record<string, unknown>;
   const rs = (r.sizes ?? {}) as Record<string, unknown>;
   for (const id of IDS) {
@@ -89,8 +106,8 @@ export function parsePrefs(text: string | null): PanelPrefs {
     collapsed,
     sizes,
     textScale: {
-      normal: clampScale(ts.normal, DEFAULT_PREFS.textScale.normal),
-      presentation: clampScale(ts.presentation, DEFAULT_PREFS.textScale.presentation),
+      normal: clampScale(ts.normal, defaults.textScale.normal),
+      presentation: clampScale(ts.presentation, defaults.textScale.presentation),
     },
   };
 }
@@ -103,10 +120,12 @@ function storage(): Storage | null {
   }
 }
 
-export function createPanelStore(store: Storage | null = storage()) {
-  let initial = DEFAULT_PREFS;
+export function createPanelStore(store: Storage | null = storage(), height: number | null = windowHeight()) {
+  // The window's height when the prefs are created (not when this module was first imported).
+  const defaults = defaultPrefs(height);
+  let initial = defaults;
   try {
-    initial = parsePrefs(store?.getItem(PREFS_KEY) ?? null);
+    initial = parsePrefs(store?.getItem(PREFS_KEY) ?? null, defaults);
   } catch {
     /* storage blocked: defaults */
   }
@@ -123,6 +142,8 @@ export function createPanelStore(store: Storage | null = storage()) {
     return {
       ...initial,
       focus: null,
+      lesson: false,
+      setLesson: (lesson) => set({ lesson }),
       togglePresentation: () => save({ presentation: !get().presentation }),
       setCollapsed: (id, collapsed) => save({ collapsed: { ...get().collapsed, [id]: collapsed } }),
       setSize: (id, px) => save({ sizes: { ...get().sizes, [id]: clampSize(id, px) } }),
