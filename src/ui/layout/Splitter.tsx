@@ -96,7 +96,8 @@ export function Splitter({ id, before }: { id: PanelId; before?: PanelId }) {
           onClick={() => setCollapsed(before, !beforeCollapsed)}
           aria-label={beforeCollapsed ? `Show ${TITLES[before]}` : `Hide ${TITLES[before]}`}
         >
-          {beforeCollapsed ? `Show ${SHORT[before]}` : `Hide ${SHORT[before]}`}
+          <span className="splitter-verb">{beforeCollapsed ? 'Show ' : 'Hide '}</span>
+          {SHORT[before]}
         </button>
       )}
       <button
@@ -107,7 +108,8 @@ export function Splitter({ id, before }: { id: PanelId; before?: PanelId }) {
         title={collapsed ? `Show the ${title}` : `Hide the ${title}`}
         aria-label={collapsed ? `Show ${title}` : `Hide ${title}`}
       >
-        {collapsed ? `Show ${SHORT[id]}` : `Hide ${SHORT[id]}`}
+        <span className="splitter-verb">{collapsed ? 'Show ' : 'Hide '}</span>
+        {SHORT[id]}
       </button>
     </div>
   );
